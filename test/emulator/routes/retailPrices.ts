@@ -1,0 +1,6 @@
+import type { Router } from '../router';
+import type { RouteContext } from './context';
+
+export function registerRetailPricesRoutes(_router: Router, _ctx: RouteContext): void {
+  // Filled in by the route family's own work.
+}
