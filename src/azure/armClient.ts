@@ -1,0 +1,147 @@
+// The ARM client every `billing/` module talks through (the `ArmTransport` contract). It turns
+// paths into URLs, adds the headers Azure expects, and leaves resilience to the pipeline.
+import { Agent } from 'https';
+import { Readable } from 'stream';
+import { CloudEndpoints } from './clouds';
+import { Semaphore } from './concurrency';
+import { RequestListener } from './instrumentation';
+import { Logger, redactingLogger, silentLogger } from './log';
+import { pollToCompletion } from './longRunning';
+import { PagedList, queryPageIterator } from './paging';
+import { PipelineRequest, PipelineResponse, PipelineSettings, runRequest } from './httpPipeline';
+import { resolveRetryOptions, RetryOptions } from './retryPolicy';
+import { TokenSource } from './tokenSource';
+import type { ArmTransport, BlobResponse, ListOptions, LongRunningOptions, QueryPage, RequestOptions } from './transport';
+import { buildArmUrl, isCostManagementUrl } from './urls';
+
+export interface ArmClientOptions {
+  /** The cloud to talk to; or give `endpoint` and `scope` directly. */
+  cloud?: CloudEndpoints;
+  endpoint?: string;
+  scope?: string;
+  tokenSource: TokenSource;
+  /** Tenant to ask tokens for (default: the source's own). */
+  tenantId?: string;
+  logger?: Logger;
+  /** Values to scrub from every log line besides the usual patterns (e.g. a client secret). */
+  knownSecrets?: string[];
+  /** Sees every HTTP attempt (benchmarks, diagnostics). */
+  onRequest?: RequestListener;
+  retry?: RetryOptions;
+  /** Per-attempt limit for an answer to arrive in full (default 60 s). */
+  timeoutMs?: number;
+  /** Sent as `ClientType` to Cost Management so we get our own throttling bucket (§5.5). */
+  clientType?: string;
+  userAgent?: string;
+  /** Requests in flight at once, across every caller of this client (default 8). */
+  maxConcurrentRequests?: number;
+  /** Long-running operations: wait when the service names none, and the fastest polling allowed. */
+  defaultPollMs?: number;
+  minPollMs?: number;
+}
+
+const DEFAULT_CLIENT_TYPE = 'azure-billing-insight';
+
+export class ArmClient implements ArmTransport {
+  readonly endpoint: string;
+  private readonly settings: PipelineSettings;
+  private readonly clientType: string;
+  private readonly defaultPollMs: number;
+  private readonly minPollMs: number;
+  private readonly agent: Agent;
+
+  constructor(options: ArmClientOptions) {
+    const endpoint = options.endpoint ?? options.cloud?.resourceManagerEndpoint;
+    const scope = options.scope ?? options.cloud?.scope;
+    if (!endpoint || !scope) throw new Error('ArmClient needs a cloud, or an endpoint and a token scope.');
+    this.endpoint = endpoint.replace(/\/+$/, '');
+    this.clientType = options.clientType ?? DEFAULT_CLIENT_TYPE;
+    this.defaultPollMs = options.defaultPollMs ?? 10_000;
+    this.minPollMs = options.minPollMs ?? 1_000;
+    // Keep-alive saves a TLS handshake per request when a tree fans out.
+    this.agent = new Agent({ keepAlive: true, maxSockets: options.maxConcurrentRequests ?? 8 });
+    this.settings = {
+      tokenSource: options.tokenSource,
+      scope,
+      tenantId: options.tenantId,
+      retry: resolveRetryOptions(options.retry),
+      timeoutMs: options.timeoutMs ?? 60_000,
+      logger: redactingLogger(options.logger ?? silentLogger, options.knownSecrets),
+      onRequest: options.onRequest,
+      userAgent: options.userAgent ?? DEFAULT_CLIENT_TYPE,
+      semaphore: new Semaphore(options.maxConcurrentRequests ?? 8),
+      agent: this.agent,
+    };
+  }
+
+  /** Closes idle keep-alive connections. */
+  dispose(): void {
+    this.agent.destroy();
+  }
+
+  async get<T>(path: string, options: RequestOptions = {}): Promise<T | undefined> {
+    const res = await this.arm('GET', this.url(path, options), undefined, options);
+    return res.json as T | undefined;
+  }
+
+  async send<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown, options: RequestOptions = {}): Promise<T | undefined> {
+    const res = await this.arm(method, this.url(path, options), body, options);
+    return res.json as T | undefined;
+  }
+
+  async delete(path: string, options: RequestOptions = {}): Promise<void> {
+    await this.arm('DELETE', this.url(path, options), undefined, options);
+  }
+
+  list<T>(path: string, options: ListOptions = {}): PagedList<T> {
+    const first = this.url(path, options);
+    // A nextLink already carries api-version and the continuation token: fetch it as given.
+    const fetchPage = async (next: string | undefined) => (await this.arm('GET', next ? buildArmUrl(this.endpoint, next) : first, undefined, options)).json;
+    return new PagedList<T>(fetchPage, options.paging ?? 'value', options.maxItems);
+  }
+
+  queryPages(path: string, body: unknown, options: RequestOptions = {}): AsyncIterable<QueryPage> {
+    const first = this.url(path, options);
+    const fetchPage = async (next: string | undefined) => (await this.arm('POST', next ? buildArmUrl(this.endpoint, next) : first, body, options)).json;
+    return { [Symbol.asyncIterator]: () => queryPageIterator(fetchPage) };
+  }
+
+  async longRunning<T>(path: string, body: unknown, options: LongRunningOptions = {}): Promise<T> {
+    const url = this.url(path, options);
+    const start = await this.arm('POST', url, body, options);
+    const get = (pollUrl: string) => this.arm('GET', buildArmUrl(this.endpoint, pollUrl), undefined, { headers: options.headers, signal: options.signal });
+    return pollToCompletion<T>(start, get, {
+      defaultPollMs: this.defaultPollMs,
+      minPollMs: this.minPollMs,
+      maxWaitMs: options.maxWaitMs ?? 5 * 60_000,
+      signal: options.signal,
+      onPoll: options.onPoll,
+    }, `The operation at ${new URL(url).pathname}`);
+  }
+
+  async fetchUnauthenticated(url: string, options: { signal?: AbortSignal; headers?: Record<string, string> } = {}): Promise<BlobResponse> {
+    const headers = Object.fromEntries(Object.entries(options.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'authorization'));
+    const res = await runRequest(this.settings, {
+      method: 'GET', url, headers: { accept: '*/*', ...headers }, signal: options.signal,
+      authenticated: false, redirect: 'manual', stream: true, returnErrors: true,
+    });
+    const body = res.stream ?? Readable.from([Buffer.from(res.text ?? '')]);
+    const length = Number(res.headers['content-length']);
+    return { status: res.status, headers: res.headers, body, contentLength: Number.isFinite(length) ? length : undefined };
+  }
+
+  async getRaw(path: string, options: RequestOptions = {}): Promise<{ status: number; headers: Record<string, string>; json?: unknown }> {
+    const res = await this.arm('GET', this.url(path, options), undefined, options, 'manual');
+    return { status: res.status, headers: res.headers, json: res.json };
+  }
+
+  private url(path: string, options: RequestOptions): string {
+    return buildArmUrl(this.endpoint, path, options.query);
+  }
+
+  private arm(method: string, url: string, body: unknown, options: RequestOptions, redirect: PipelineRequest['redirect'] = 'follow'): Promise<PipelineResponse> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (isCostManagementUrl(url) && !Object.keys(headers).some((h) => h.toLowerCase() === 'clienttype')) headers.ClientType = this.clientType;
+    return runRequest(this.settings, { method, url, body, headers, signal: options.signal, authenticated: true, redirect });
+  }
+}

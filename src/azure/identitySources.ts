@@ -1,0 +1,77 @@
+// Token sources from @azure/identity: the Azure CLI sign-in, a service principal from the
+// standard AZURE_* variables, and managed identity. Each is wrapped in the shared token cache.
+import { AzureCliCredential, ClientSecretCredential, ManagedIdentityCredential, TokenCredential } from '@azure/identity';
+import { isKnownAuthority } from './clouds';
+import { AzureError, cancelledError, isCancellation } from './errors';
+import { cachedTokenSource, TokenCacheOptions, TokenSource } from './tokenSource';
+
+/**
+ * Adapts an @azure/identity credential. MSAL keeps its own token cache inside each credential,
+ * so a forced refresh (after ARM refused a token) builds a fresh credential: that is the one way
+ * to be sure the next token is newly issued rather than the one ARM just refused.
+ */
+export function credentialTokenSource(kind: string, makeCredential: () => TokenCredential, cache: TokenCacheOptions = {}): TokenSource {
+  let credential = makeCredential();
+  const source: TokenSource = {
+    kind,
+    async getToken(scope, options = {}) {
+      if (options.forceRefresh) credential = makeCredential();
+      let token;
+      try {
+        token = await credential.getToken(scope, { abortSignal: options.signal, tenantId: options.tenantId });
+      } catch (e) {
+        if (options.signal?.aborted || isCancellation(e)) throw cancelledError('Signing in');
+        throw new AzureError({ kind: 'auth', message: `Signing in with ${kind} failed: ${(e as Error).message}`, cause: e });
+      }
+      if (!token) throw new AzureError({ kind: 'auth', message: `Signing in with ${kind} returned no token.` });
+      return { token: token.token, expiresOnTimestamp: token.expiresOnTimestamp };
+    },
+  };
+  return cachedTokenSource(source, cache);
+}
+
+export interface ServicePrincipalSettings {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  /** Defaults to the public cloud's authority. */
+  authorityHost?: string;
+}
+
+export function servicePrincipalTokenSource(settings: ServicePrincipalSettings, cache?: TokenCacheOptions): TokenSource {
+  const authorityHost = settings.authorityHost;
+  // MSAL validates an authority against Microsoft's list; a custom one (the emulator, Azure Stack)
+  // would fail that check, so discovery is off for anything that is not a known cloud.
+  const disableInstanceDiscovery = authorityHost !== undefined && !isKnownAuthority(authorityHost);
+  return credentialTokenSource(
+    'servicePrincipal',
+    () => new ClientSecretCredential(settings.tenantId, settings.clientId, settings.clientSecret, {
+      authorityHost,
+      disableInstanceDiscovery,
+      additionallyAllowedTenants: ['*'],
+    }),
+    cache,
+  );
+}
+
+/**
+ * The service principal named by `AZURE_TENANT_ID`, `AZURE_CLIENT_ID`, `AZURE_CLIENT_SECRET` and
+ * optionally `AZURE_AUTHORITY_HOST`; undefined when any of the three required ones is missing.
+ */
+export function servicePrincipalFromEnvironment(env: NodeJS.ProcessEnv = process.env, cache?: TokenCacheOptions): TokenSource | undefined {
+  const tenantId = env.AZURE_TENANT_ID?.trim();
+  const clientId = env.AZURE_CLIENT_ID?.trim();
+  const clientSecret = env.AZURE_CLIENT_SECRET;
+  if (!tenantId || !clientId || !clientSecret) return undefined;
+  return servicePrincipalTokenSource({ tenantId, clientId, clientSecret, authorityHost: env.AZURE_AUTHORITY_HOST?.trim() || undefined }, cache);
+}
+
+/** The account `az login` signed in with. */
+export function azureCliTokenSource(options: { tenantId?: string } = {}, cache?: TokenCacheOptions): TokenSource {
+  return credentialTokenSource('azureCli', () => new AzureCliCredential({ tenantId: options.tenantId, additionallyAllowedTenants: ['*'] }), cache);
+}
+
+/** The managed identity of the machine (system-assigned, or user-assigned by client id). */
+export function managedIdentityTokenSource(options: { clientId?: string } = {}, cache?: TokenCacheOptions): TokenSource {
+  return credentialTokenSource('managedIdentity', () => (options.clientId ? new ManagedIdentityCredential(options.clientId) : new ManagedIdentityCredential()), cache);
+}
