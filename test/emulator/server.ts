@@ -55,7 +55,12 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-const DEFAULT_SETTINGS: EmulatorSettings = { pageSize: 100, downloadPolls: 2, blobUrlLifetimeSeconds: 300, retryAfterSeconds: 1 };
+const DEFAULT_SETTINGS: EmulatorSettings = {
+  pageSize: 100, downloadPolls: 2, blobUrlLifetimeSeconds: 300, retryAfterSeconds: 1,
+  costManagementQpuLimits: null,
+  rateCardRedirect: true,
+  retailPrices: { pageSize: 1000, omitNextPageLink: false, shuffle: false, throttleEvery: 0, throttleRetryAfterSeconds: 30 },
+};
 
 function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
@@ -76,6 +81,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const seed = options.seed ?? 1;
   const world = createWorld({ seed, scale: options.scale ?? 'small', asOf: options.asOf ?? todayUtc() });
   const settings: EmulatorSettings = { ...DEFAULT_SETTINGS, ...options.settings };
+  settings.retailPrices = { ...DEFAULT_SETTINGS.retailPrices, ...options.settings?.retailPrices }; // never share the default object
   const ca = ensureCa(options.caDir);
   const serverCert = issueServerCertificate(ca);
   const tokens = new TokenIssuer();
