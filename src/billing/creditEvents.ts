@@ -1,0 +1,119 @@
+// The credit ledger of an MCA billing profile (Consumption `events`, §3.3). Azure requires both
+// `startDate` and `endDate` as plain dates; a bad range is refused here, before calling, with a
+// message a person can act on. The spec states no maximum range; the reference advises at most 12
+// months per call [inf], so longer ranges are refused by `listCreditEvents` and split into windows
+// by `listCreditEventsInWindows`.
+import type { ArmTransport } from '../azure/transport';
+import { API } from './apiVersions';
+import { requireMcaCredits, CreditScope, odataString } from './credits';
+import { Listing, listing, ListingOptions } from './listing';
+import { CreditEvent, parseCreditEvent } from './models/credit';
+import { addDays, CalendarDate, daysBetween, parseCalendarDate } from './models/dates';
+import { accountPath, profilePath } from './models/ids';
+import { AccountRef } from './refs';
+import { DateRangeError } from './dateRangeError';
+
+export { DateRangeError } from './dateRangeError';
+export type { DateRangeProblem } from './dateRangeError';
+
+/** At most a year per request (366 days covers a leap year), per the reference's advice. */
+export const MAX_EVENT_RANGE_DAYS = 366;
+
+export interface DateRangeInput {
+  /** 'YYYY-MM-DD' (or a CalendarDate). */
+  startDate?: string;
+  endDate?: string;
+}
+
+export interface CheckedRange {
+  startDate: CalendarDate;
+  endDate: CalendarDate;
+}
+
+/** Checks both dates, their order and the length limit; throws `DateRangeError` otherwise. */
+export function validateEventRange(range: DateRangeInput, maxDays = MAX_EVENT_RANGE_DAYS): CheckedRange {
+  if (!range.startDate) throw new DateRangeError('missingStart', 'Choose a start date: Azure needs both a start and an end date for the credit history.');
+  if (!range.endDate) throw new DateRangeError('missingEnd', 'Choose an end date: Azure needs both a start and an end date for the credit history.');
+  const start = parseCalendarDate(range.startDate);
+  if (!start.ok) throw new DateRangeError('invalidStart', `The start date is not a valid date (${start.reason}) Use the form YYYY-MM-DD, e.g. 2024-01-31.`);
+  const end = parseCalendarDate(range.endDate);
+  if (!end.ok) throw new DateRangeError('invalidEnd', `The end date is not a valid date (${end.reason}) Use the form YYYY-MM-DD, e.g. 2024-01-31.`);
+  if (start.value > end.value) {
+    throw new DateRangeError('startAfterEnd', `The start date ${start.value} is after the end date ${end.value}. Swap them, or pick an end date on or after the start.`);
+  }
+  const days = daysBetween(start.value, end.value) + 1;
+  if (days > maxDays) {
+    throw new DateRangeError(
+      'rangeTooLong',
+      `${start.value} to ${end.value} is ${days} days; credit events can be read for at most ${maxDays} days at a time. ` +
+        `Choose a shorter range (for example ${start.value} to ${addDays(start.value, maxDays - 1)}), or read it in yearly parts.`,
+    );
+  }
+  return { startDate: start.value, endDate: end.value };
+}
+
+/** Splits a checked range into consecutive windows of at most `maxDays` days. */
+export function splitRange(range: CheckedRange, maxDays = MAX_EVENT_RANGE_DAYS): CheckedRange[] {
+  const out: CheckedRange[] = [];
+  let from = range.startDate;
+  while (from <= range.endDate) {
+    const last = addDays(from, maxDays - 1);
+    const to = last < range.endDate ? last : range.endDate;
+    out.push({ startDate: from, endDate: to });
+    from = addDays(to, 1);
+  }
+  return out;
+}
+
+function eventsPath(scope: CreditScope): string {
+  return `${profilePath(scope.accountName, scope.profileName)}/providers/Microsoft.Consumption/events`;
+}
+
+/**
+ * Credit events of a billing profile between two dates (inclusive). The range is validated when
+ * iteration starts, before any request: iterate inside a try to show `DateRangeError.message`.
+ */
+export function listCreditEvents(transport: ArmTransport, scope: CreditScope, range: DateRangeInput, options: ListingOptions = {}): Listing<CreditEvent> {
+  return listing(async function* () {
+    requireMcaCredits(scope.agreementType, `billing account '${scope.accountName}'`);
+    const checked = validateEventRange(range);
+    yield* eventsIn(transport, scope, checked, options.signal);
+  }, options);
+}
+
+/** Credit events over any range: checks it (order, real dates) and reads it in ≤ 1-year windows. */
+export function listCreditEventsInWindows(transport: ArmTransport, scope: CreditScope, range: DateRangeInput, options: ListingOptions = {}): Listing<CreditEvent> {
+  return listing(async function* () {
+    requireMcaCredits(scope.agreementType, `billing account '${scope.accountName}'`);
+    const checked = validateEventRange(range, Number.POSITIVE_INFINITY);
+    for (const window of splitRange(checked)) yield* eventsIn(transport, scope, window, options.signal);
+  }, options);
+}
+
+async function* eventsIn(transport: ArmTransport, scope: CreditScope, range: CheckedRange, signal?: AbortSignal): AsyncIterable<CreditEvent> {
+  for await (const raw of transport.list<unknown>(eventsPath(scope), {
+    query: { 'api-version': API.consumption, startDate: range.startDate, endDate: range.endDate },
+    signal,
+  })) {
+    yield parseCreditEvent(raw);
+  }
+}
+
+/** Commitment (MACC) events at billing-account scope, optionally for one lot. */
+export function listAccountCreditEvents(
+  transport: ArmTransport,
+  account: AccountRef,
+  options: ListingOptions & { lotId?: string; lotSource?: string } = {},
+): Listing<CreditEvent> {
+  return listing(async function* () {
+    const terms: string[] = [];
+    if (options.lotId) terms.push(`lotid eq ${odataString(options.lotId)}`);
+    if (options.lotSource) terms.push(`lotsource eq ${odataString(options.lotSource)}`);
+    for await (const raw of transport.list<unknown>(`${accountPath(account.name)}/providers/Microsoft.Consumption/events`, {
+      query: { 'api-version': API.consumption, $filter: terms.length ? terms.join(' AND ') : undefined },
+      signal: options.signal,
+    })) {
+      yield parseCreditEvent(raw);
+    }
+  }, options);
+}
