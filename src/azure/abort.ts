@@ -27,6 +27,8 @@ export interface AttemptSignal {
   signal: AbortSignal;
   /** True when the attempt ended because of the timeout, not the caller. */
   timedOut(): boolean;
+  /** Ends the attempt now (e.g. its connection broke), as neither a timeout nor a cancellation. */
+  interrupt(): void;
   /** Stops the timeout but keeps following the caller's cancellation. */
   clearTimeout(): void;
   dispose(): void;
@@ -48,6 +50,7 @@ export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number
   return {
     signal: controller.signal,
     timedOut: () => timedOut && !caller?.aborted,
+    interrupt: () => controller.abort(),
     clearTimeout: () => {
       if (timer) clearTimeout(timer);
     },

@@ -1,6 +1,5 @@
 // The ARM client every `billing/` module talks through (the `ArmTransport` contract). It turns
 // paths into URLs, adds the headers Azure expects, and leaves resilience to the pipeline.
-import { Agent } from 'https';
 import { Readable } from 'stream';
 import { CloudEndpoints } from './clouds';
 import { Semaphore } from './concurrency';
@@ -13,6 +12,7 @@ import { resolveRetryOptions, RetryOptions } from './retryPolicy';
 import { TokenSource } from './tokenSource';
 import type { ArmTransport, BlobResponse, ListOptions, LongRunningOptions, QueryPage, RequestOptions } from './transport';
 import { buildArmUrl, isCostManagementUrl } from './urls';
+import { WatchfulAgent } from './watchfulAgent';
 
 export interface ArmClientOptions {
   /** The cloud to talk to; or give `endpoint` and `scope` directly. */
@@ -48,7 +48,7 @@ export class ArmClient implements ArmTransport {
   private readonly clientType: string;
   private readonly defaultPollMs: number;
   private readonly minPollMs: number;
-  private readonly agent: Agent;
+  private readonly agent: WatchfulAgent;
 
   constructor(options: ArmClientOptions) {
     const endpoint = options.endpoint ?? options.cloud?.resourceManagerEndpoint;
@@ -59,7 +59,7 @@ export class ArmClient implements ArmTransport {
     this.defaultPollMs = options.defaultPollMs ?? 10_000;
     this.minPollMs = options.minPollMs ?? 1_000;
     // Keep-alive saves a TLS handshake per request when a tree fans out.
-    this.agent = new Agent({ keepAlive: true, maxSockets: options.maxConcurrentRequests ?? 8 });
+    this.agent = new WatchfulAgent({ keepAlive: true, maxSockets: options.maxConcurrentRequests ?? 8 });
     this.settings = {
       tokenSource: options.tokenSource,
       scope,

@@ -3,7 +3,6 @@
 // longest retry-after header) and on transient failures (5xx, dropped connections, bodies cut
 // short or not parseable), a bound on retries, cancellation at any point, logging and metrics.
 import * as crypto from 'crypto';
-import type { Agent } from 'https';
 import fetch, { Response } from 'node-fetch';
 import { attemptSignal, sleep, throwIfCancelled } from './abort';
 import { Semaphore } from './concurrency';
@@ -12,6 +11,7 @@ import { RequestListener } from './instrumentation';
 import { Logger, redactUrl } from './log';
 import { backoffMs, isRetriableStatus, ResolvedRetryOptions, retryAfterMs, serverWaitMs } from './retryPolicy';
 import { TokenSource } from './tokenSource';
+import { WatchfulAgent } from './watchfulAgent';
 
 export interface PipelineSettings {
   tokenSource?: TokenSource;
@@ -23,7 +23,7 @@ export interface PipelineSettings {
   onRequest?: RequestListener;
   userAgent: string;
   semaphore?: Semaphore;
-  agent?: Agent;
+  agent?: WatchfulAgent;
 }
 
 export interface PipelineRequest {
@@ -192,6 +192,14 @@ async function attemptOnce(settings: PipelineSettings, request: PipelineRequest,
     settings.logger.debug(`${request.method} ${ctx.safeUrl} → ${status ?? failure} in ${durationMs} ms${ctx.attempt > 1 ? ` (attempt ${ctx.attempt})` : ''}`);
   };
   let res: Response | undefined;
+  let cutShort = false;
+  let streamBody: NodeJS.ReadableStream | undefined;
+  const unwatch = settings.agent?.watch(ctx.clientRequestId, () => {
+    cutShort = true;
+    const brokenDownload = new AzureError({ kind: 'network', message: `${request.method} ${pathOf(ctx.safeUrl)}: the connection closed before the whole answer arrived.` });
+    if (streamBody) (streamBody as unknown as { destroy(e: Error): void }).destroy(brokenDownload);
+    else timer.interrupt();
+  });
   try {
     res = await fetch(request.url, {
       method: request.method,
@@ -207,7 +215,11 @@ async function attemptOnce(settings: PipelineSettings, request: PipelineRequest,
       // The timeout guards the wait for headers; a long download is limited by cancellation only.
       timer.clearTimeout();
       const body = res.body;
-      const done = () => timer.dispose();
+      streamBody = body;
+      const done = () => {
+        timer.dispose();
+        unwatch?.();
+      };
       body.once('end', done);
       body.once('close', done);
       body.once('error', done);
@@ -216,17 +228,21 @@ async function attemptOnce(settings: PipelineSettings, request: PipelineRequest,
     }
     const text = await res.text();
     timer.dispose();
+    unwatch?.();
     release?.();
     report(res.status);
     return classify(request, ctx, res.status, resHeaders, text);
   } catch (e) {
     timer.dispose();
+    unwatch?.();
     const kind = request.signal?.aborted ? 'cancelled' : timer.timedOut() ? 'timeout' : 'network';
     report(res?.status, kind);
     if (kind === 'cancelled') return { failure: { error: cancelledError(`${request.method} ${pathOf(ctx.safeUrl)}`), retriable: false } };
     const message = kind === 'timeout'
       ? `${request.method} ${pathOf(ctx.safeUrl)} got no complete answer within ${settings.timeoutMs} ms.`
-      : `${request.method} ${pathOf(ctx.safeUrl)} failed on the network${res ? ' while reading the answer' : ''}: ${(e as Error).message}`;
+      : cutShort
+        ? `${request.method} ${pathOf(ctx.safeUrl)}: the connection closed before the whole answer arrived.`
+        : `${request.method} ${pathOf(ctx.safeUrl)} failed on the network${res ? ' while reading the answer' : ''}: ${(e as Error).message}`;
     return { failure: { error: new AzureError({ kind, message, method: request.method, url: ctx.safeUrl, status: res?.status, cause: e }), retriable: true } };
   } finally {
     release?.();

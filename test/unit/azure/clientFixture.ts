@@ -42,10 +42,10 @@ export function testClient(emu: Emulator, overrides: Partial<ArmClientOptions> =
     logger: log,
     knownSecrets: [emu.clientSecret],
     onRequest: recorder.listener,
-    retry: { maxRetries: 3, baseDelayMs: 20, maxDelayMs: 100, retryAfterJitterMs: 0, ...overrides.retry },
     timeoutMs: 5_000,
     minPollMs: 10,
     ...overrides,
+    retry: { maxRetries: 3, baseDelayMs: 20, maxDelayMs: 100, retryAfterJitterMs: 0, ...overrides.retry },
   });
   return { client, recorder, log };
 }

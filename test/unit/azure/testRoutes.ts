@@ -75,6 +75,11 @@ export function registerTestRoutes(emu: Emulator): void {
       });
     },
   });
+  // A billing-scope path of our own, so a 403 there can be told apart from one on an RBAC scope.
+  router.add({
+    method: 'GET', path: '/providers/Microsoft.Billing/clientTestProbe', apiVersions: [TEST_API], auth: 'arm',
+    handler: () => ok({ value: [] }),
+  });
   router.add({
     method: 'POST', path: '/providers/Test.Client/nothing', apiVersions: [TEST_API], auth: 'arm',
     handler: () => ({ status: 204 }),
