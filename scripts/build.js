@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// Bundles what the editor runs:
+//   src/extension.ts                    → dist/extension.js  (Node, CommonJS, `vscode` left to the host)
+//   webview-ui/src/usagePanel/main.ts   → dist/webview/usagePanel.js (+ .css)  (browser, IIFE)
+// Usage: node scripts/build.js [--watch] [--analyze] [--no-minify]
+// One bundle per target keeps activation to a single file read and lets `.vscodeignore` ship
+// `dist/` without node_modules.
+const path = require('path');
+const fs = require('fs');
+const esbuild = require('esbuild');
+
+const root = path.resolve(__dirname, '..');
+const args = new Set(process.argv.slice(2));
+const watch = args.has('--watch');
+const analyze = args.has('--analyze');
+const minify = !args.has('--no-minify');
+
+/**
+ * node-fetch@2 reads `URL` from Node's `url` module and falls back to the `whatwg-url` package
+ * only on Node versions without one; bundling that fallback would add ~300 kB (its Unicode
+ * table) that never runs. Resolve it to Node's own URL instead.
+ */
+const nodeUrlInsteadOfWhatwgUrl = {
+  name: 'node-url-instead-of-whatwg-url',
+  setup(build) {
+    build.onResolve({ filter: /^whatwg-url$/ }, () => ({ path: 'whatwg-url', namespace: 'node-url-shim' }));
+    build.onLoad({ filter: /.*/, namespace: 'node-url-shim' }, () => ({
+      contents: 'module.exports = { URL: require("url").URL, URLSearchParams: require("url").URLSearchParams };',
+      loader: 'js',
+    }));
+  },
+};
+
+/** @type {import('esbuild').BuildOptions} */
+const extensionOptions = {
+  absWorkingDir: root,
+  entryPoints: { extension: 'src/extension.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify,
+  sourcemap: true,
+  // Names survive minification so stack traces in the log still say which class failed.
+  keepNames: true,
+  metafile: true,
+  logLevel: 'warning',
+  external: [
+    'vscode',
+    // Reached only through VSCodeAzureSubscriptionProvider's lazy import, which this extension
+    // never calls (it lists tenants through its own ARM client): not worth half a megabyte.
+    '@azure/arm-resources-subscriptions',
+  ],
+  plugins: [nodeUrlInsteadOfWhatwgUrl],
+};
+
+const webviewEntry = path.join(root, 'webview-ui', 'src', 'usagePanel', 'main.ts');
+
+/** @type {import('esbuild').BuildOptions} */
+const webviewOptions = {
+  absWorkingDir: root,
+  entryPoints: { usagePanel: webviewEntry },
+  outdir: 'dist/webview',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify,
+  sourcemap: true,
+  metafile: true,
+  logLevel: 'warning',
+  // Fonts or images the panel's CSS refers to travel with the bundle (no CDN, CSP-friendly).
+  loader: { '.woff2': 'file', '.ttf': 'file', '.svg': 'file', '.png': 'file' },
+};
+
+function targets() {
+  const list = [{ name: 'extension', options: extensionOptions }];
+  if (fs.existsSync(webviewEntry)) list.push({ name: 'webview', options: webviewOptions });
+  else console.log('build: webview-ui/src/usagePanel/main.ts is not there yet; skipping the webview bundle.');
+  return list;
+}
+
+function reportSizes(name, metafile) {
+  for (const [file, info] of Object.entries(metafile.outputs)) {
+    if (file.endsWith('.map')) continue;
+    console.log(`build: ${name}: ${file} ${info.bytes} bytes`);
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  if (watch) {
+    for (const { name, options } of targets()) {
+      const ctx = await esbuild.context({
+        ...options,
+        plugins: [...(options.plugins ?? []), { name: 'report', setup: (b) => b.onEnd((r) => r.metafile && reportSizes(name, r.metafile)) }],
+      });
+      await ctx.watch();
+    }
+    console.log('build: watching for changes (Ctrl+C to stop)');
+    return;
+  }
+  fs.rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+  for (const { name, options } of targets()) {
+    const result = await esbuild.build(options);
+    reportSizes(name, result.metafile);
+    if (analyze) console.log(await esbuild.analyzeMetafile(result.metafile, { verbose: false }));
+  }
+  console.log(`build: done in ${Date.now() - started} ms`);
+}
+
+main().catch((error) => {
+  // esbuild has already printed the diagnostics.
+  if (!error?.errors) console.error(error);
+  process.exitCode = 1;
+});

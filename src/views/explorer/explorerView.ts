@@ -1,0 +1,34 @@
+// The "Billing Accounts" tree view and its refresh commands. Creating the view costs nothing: VS
+// Code asks for the first level only when the view is visible, which is when the network is used.
+import * as vscode from 'vscode';
+import type { Logger } from '../../azure/log';
+import type { CommandRunner } from '../commands/commandRunner';
+import type { SessionManager } from '../session/sessionManager';
+import type { ExplorerNode } from './explorerNode';
+import { BillingExplorerRoot } from './explorerRoot';
+import { ExplorerProvider } from './explorerProvider';
+import { ErrorNode } from './messageNodes';
+
+export const EXPLORER_VIEW_ID = 'azureBilling.explorer';
+
+export interface BillingExplorer {
+  provider: ExplorerProvider;
+  root: BillingExplorerRoot;
+  view: vscode.TreeView<ExplorerNode>;
+  disposables: vscode.Disposable[];
+}
+
+export function createBillingExplorer(runner: CommandRunner, sessions: SessionManager, logger: Logger): BillingExplorer {
+  const root = new BillingExplorerRoot(sessions);
+  const provider = new ExplorerProvider(root, logger);
+  const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const disposables: vscode.Disposable[] = [
+    provider,
+    view,
+    sessions.onDidChange(() => provider.refresh()),
+    runner.register('azureBilling.refresh', () => provider.refresh()),
+    runner.register('azureBilling.refreshNode', (node?: ExplorerNode) => provider.refresh(node)),
+    runner.register('azureBilling.retry', (node?: ExplorerNode) => provider.refresh(node instanceof ErrorNode ? node.retryTarget : node)),
+  ];
+  return { provider, root, view, disposables };
+}

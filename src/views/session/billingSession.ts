@@ -1,0 +1,112 @@
+// One sign-in to one cloud: the token source the settings chose, and one ARM client per tenant
+// (tokens are per tenant). Rebuilt whenever a setting that matters changes; nothing here knows
+// VS Code, so it runs in Node tests against the emulator as it runs in the editor.
+import { ArmClient } from '../../azure/armClient';
+import type { CloudEndpoints } from '../../azure/clouds';
+import { AzureError } from '../../azure/errors';
+import { azureCliTokenSource, managedIdentityTokenSource, servicePrincipalTokenSource } from '../../azure/identitySources';
+import type { RequestListener } from '../../azure/instrumentation';
+import type { Logger } from '../../azure/log';
+import type { TokenSource } from '../../azure/tokenSource';
+import type { ArmTransport } from '../../azure/transport';
+import type { AuthenticationMethod } from './cloudChoice';
+import { DirectoryTenant, homeTenantFrom, listDirectoryTenants } from './tenantDirectory';
+
+/** Everything a node below a tenant needs to ask Azure about it. */
+export interface TenantConnection {
+  readonly tenant: DirectoryTenant;
+  readonly transport: ArmTransport;
+}
+
+export interface BillingSessionOptions {
+  method: AuthenticationMethod;
+  cloud: CloudEndpoints;
+  tokenSource: TokenSource;
+  logger: Logger;
+  /** Values that must never reach the log, such as a client secret. */
+  knownSecrets?: string[];
+  onRequest?: RequestListener;
+}
+
+export class BillingSession {
+  readonly method: AuthenticationMethod;
+  readonly cloud: CloudEndpoints;
+  private readonly clients = new Map<string, ArmClient>();
+
+  constructor(private readonly options: BillingSessionOptions) {
+    this.method = options.method;
+    this.cloud = options.cloud;
+  }
+
+  /** The client for `tenantId`, or for the sign-in's own (home) tenant. */
+  transportFor(tenantId?: string): ArmTransport {
+    const key = tenantId ?? '';
+    let client = this.clients.get(key);
+    if (!client) {
+      client = new ArmClient({
+        cloud: this.cloud,
+        tokenSource: this.options.tokenSource,
+        tenantId,
+        logger: this.options.logger,
+        knownSecrets: this.options.knownSecrets,
+        onRequest: this.options.onRequest,
+      });
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  /** The tenants this sign-in reaches, each with its own transport. */
+  async tenants(options: { signal?: AbortSignal; locale?: string } = {}): Promise<TenantConnection[]> {
+    const tenants = await listDirectoryTenants(this.transportFor(), {
+      ...options,
+      homeTenantOfToken: () => homeTenantFrom(() => this.options.tokenSource.getToken(this.cloud.scope, { signal: options.signal })),
+    });
+    return tenants.map((tenant) => ({ tenant, transport: this.transportFor(tenant.tenantId) }));
+  }
+
+  dispose(): void {
+    for (const client of this.clients.values()) client.dispose();
+    this.clients.clear();
+  }
+}
+
+/** A token source that explains why there is no credential, so the view shows how to get one. */
+export function unavailableTokenSource(kind: string, why: string): TokenSource {
+  const cause = Object.assign(new Error(why), { name: 'CredentialUnavailableError' });
+  return {
+    kind,
+    async getToken() {
+      throw new AzureError({ kind: 'auth', message: why, cause });
+    },
+  };
+}
+
+/**
+ * The token source of a sign-in method other than the editor's, from the environment VS Code was
+ * started with. The service principal's authority is `AZURE_AUTHORITY_HOST` when set, else the
+ * chosen cloud's (a Custom cloud points it at its own token endpoint).
+ */
+export function environmentTokenSource(
+  method: Exclude<AuthenticationMethod, 'editor'>,
+  cloud: CloudEndpoints,
+  env: NodeJS.ProcessEnv,
+): { tokenSource: TokenSource; knownSecrets: string[] } {
+  switch (method) {
+    case 'azureCli':
+      return { tokenSource: azureCliTokenSource(), knownSecrets: [] };
+    case 'managedIdentity':
+      return { tokenSource: managedIdentityTokenSource({ clientId: env.AZURE_CLIENT_ID?.trim() || undefined }), knownSecrets: [] };
+    case 'servicePrincipal': {
+      const tenantId = env.AZURE_TENANT_ID?.trim();
+      const clientId = env.AZURE_CLIENT_ID?.trim();
+      const clientSecret = env.AZURE_CLIENT_SECRET;
+      const missing = [!tenantId && 'AZURE_TENANT_ID', !clientId && 'AZURE_CLIENT_ID', !clientSecret && 'AZURE_CLIENT_SECRET'].filter(Boolean);
+      if (missing.length > 0 || !tenantId || !clientId || !clientSecret) {
+        return { tokenSource: unavailableTokenSource('servicePrincipal', `A service principal needs ${missing.join(', ')} in the environment VS Code was started from.`), knownSecrets: [] };
+      }
+      const authorityHost = env.AZURE_AUTHORITY_HOST?.trim() || cloud.authorityHost;
+      return { tokenSource: servicePrincipalTokenSource({ tenantId, clientId, clientSecret, authorityHost }), knownSecrets: [clientSecret] };
+    }
+  }
+}
