@@ -56,7 +56,7 @@ export interface Emulator {
 }
 
 const DEFAULT_SETTINGS: EmulatorSettings = {
-  pageSize: 100, downloadPolls: 2, blobUrlLifetimeSeconds: 300, retryAfterSeconds: 1,
+  pageSize: 100, downloadPolls: 2, blobUrlLifetimeSeconds: 300, retryAfterSeconds: 1, hostileInvoiceNames: false,
   costManagementQpuLimits: null,
   rateCardRedirect: true,
   retailPrices: { pageSize: 1000, omitNextPageLink: false, shuffle: false, throttleEvery: 0, throttleRetryAfterSeconds: 30 },

@@ -11,6 +11,8 @@ export interface EmulatorSettings {
   blobUrlLifetimeSeconds: number;
   /** Seconds in the Retry-After of long-running operations. */
   retryAfterSeconds: number;
+  /** One invoice of the pay-as-you-go (MOSP) account gets names that try to escape a folder (`..\\..\\evil`, `../../etc/x`). */
+  hostileInvoiceNames: boolean;
   /** Cost Management QPU limits per scope; null (default) sends the informational headers but never throttles. */
   costManagementQpuLimits: { per10Seconds: number; perMinute: number; perHour: number } | null;
   /** RateCard answers with a 302 to a blob URL (default) or, when false, with the document itself. */

@@ -1,16 +1,50 @@
-// The emulator's world, made from a seed. (Placeholder: the billing and usage parts extend this.)
+// The emulator's world, made from a seed: tenants, the billing structure (accounts, profiles,
+// sections, EA departments and enrollment accounts, subscriptions) and, computed lazily from the
+// usage side's costs, invoices, credit lots and the credit ledger. The world's today is
+// `options.asOf`; every period is relative to it.
+import { BillingWorld } from './billing/billingWorld';
+import { buildLargeLayout } from './billing/largeLayout';
+import { buildSmallLayout } from './billing/smallLayout';
+import { StructureBuilder } from './billing/structureBuilder';
 import { Random } from './random';
-import { WorldOptions, WorldTenant } from './types';
+import { UsageCosts, WorldOptions, WorldSubscription, WorldTenant } from './types';
 
 export interface World {
   options: WorldOptions;
+  /** Contoso (home, billing role), Fabrikam Labs (billing role), Woodgrove Bank (RBAC only, no billing role). */
   tenants: WorldTenant[];
+  /** Every subscription of every tenant, in a stable order. */
+  subscriptions: WorldSubscription[];
+  usage: UsageCosts;
+  billing: BillingWorld;
 }
 
-export function createWorld(options: WorldOptions): World {
-  const tenants: WorldTenant[] = [
-    { tenantId: Random.of(options.seed, 'tenant', 0).guid(), displayName: 'Contoso', defaultDomain: 'contoso.onmicrosoft.com', hasBillingRole: true },
-    { tenantId: Random.of(options.seed, 'tenant', 1).guid(), displayName: 'Fabrikam Labs', defaultDomain: 'fabrikamlabs.onmicrosoft.com', hasBillingRole: false },
+export interface WorldOverrides {
+  /** Replaces the usage side's costs (tests of the billing side with a known cost function). */
+  usage?: (options: WorldOptions, subscriptions: WorldSubscription[]) => UsageCosts;
+}
+
+export function createTenants(seed: number): WorldTenant[] {
+  return [
+    { tenantId: Random.of(seed, 'tenant', 0).guid(), displayName: 'Contoso', defaultDomain: 'contoso.onmicrosoft.com', hasBillingRole: true },
+    { tenantId: Random.of(seed, 'tenant', 1).guid(), displayName: 'Fabrikam Labs', defaultDomain: 'fabrikamlabs.onmicrosoft.com', hasBillingRole: true },
+    { tenantId: Random.of(seed, 'tenant', 2).guid(), displayName: 'Woodgrove Bank', defaultDomain: 'woodgrovebank.onmicrosoft.com', hasBillingRole: false },
   ];
-  return { options, tenants };
+}
+
+export function createWorld(options: WorldOptions, overrides: WorldOverrides = {}): World {
+  const tenants = createTenants(options.seed);
+  const builder = new StructureBuilder(options.seed, options.asOf);
+  buildSmallLayout(builder, tenants);
+  if (options.scale === 'large') buildLargeLayout(builder, tenants[0], options.seed);
+  const subscriptions = builder.subscriptions;
+  const usage = (overrides.usage ?? defaultUsage)(options, subscriptions);
+  const billing = new BillingWorld(tenants, builder.accounts, subscriptions, options.seed, options.asOf, usage);
+  return { options, tenants, subscriptions, usage, billing };
+}
+
+// Until the usage side lands, the placeholder cost function stands in for it.
+import { placeholderUsage } from './billing/placeholderUsage';
+function defaultUsage(options: WorldOptions, subscriptions: WorldSubscription[]): UsageCosts {
+  return placeholderUsage(options.seed, subscriptions);
 }
