@@ -1,0 +1,163 @@
+// The messages between the extension host and the usage-and-cost webview. This file is the only
+// thing the webview imports from src/, so it holds types and nothing that needs Node or vscode.
+// The host sends aggregated series (never raw usage rows) and every string the page shows.
+
+export type GroupByKey =
+  | 'meterCategory'
+  | 'service'
+  | 'resourceGroup'
+  | 'region'
+  | 'resource'
+  | 'meter'
+  | 'subscription'
+  | `tag:${string}`;
+
+export type PeriodPresetKey = 'billingPeriod' | 'lastMonth' | 'last30Days' | 'last90Days' | 'custom';
+
+/** cost: stacked daily cost; usage: quantity per meter; hourly: stacked hourly cost. */
+export type PanelView = 'cost' | 'usage' | 'hourly';
+
+export type CostSource = 'estimate' | 'actual';
+
+/** What the person picked; kept in the webview's state and sent with every request. */
+export interface PanelSelection {
+  groupBy: GroupByKey;
+  period: { preset: PeriodPresetKey; from?: string; to?: string };
+  view: PanelView;
+  source: CostSource;
+}
+
+export interface SeriesGroup {
+  key: string;
+  label: string;
+  kind: 'value' | 'other' | 'untagged' | 'none';
+  /** Minor units (cents for USD) per bucket; divide by 10^fractionDigits for the amount. */
+  values: number[];
+  total: number;
+}
+
+export interface CurrencySeries {
+  currency: string;
+  fractionDigits: number;
+  groups: SeriesGroup[];
+  bucketTotals: number[];
+  cumulative: number[];
+  total: number;
+}
+
+export interface MeterUsage {
+  meterId: string;
+  name: string;
+  category: string;
+  unit: string;
+  values: number[];
+  total: number;
+}
+
+export interface ComparisonSummary {
+  currency: string;
+  fractionDigits: number;
+  /** Per bucket, minor units; null where that side has no data. */
+  estimate: Array<number | null>;
+  actual: Array<number | null>;
+  difference: Array<number | null>;
+  totals: { estimate: number | null; actual: number | null; difference: number | null };
+}
+
+export interface ForecastSummary {
+  currency: string;
+  fractionDigits: number;
+  toDate: number;
+  forecast: number;
+  dailyRunRate: number;
+  /** "YYYY-MM-DD": the forecast is for the period ending on this day. */
+  periodEnd: string;
+}
+
+export interface UnpricedSummary {
+  meterName: string;
+  unit: string;
+  /** Decimal text. */
+  quantity: string;
+  /** Already localised, e.g. "not in the rate card". */
+  reason: string;
+}
+
+export interface GroupingChoice {
+  key: GroupByKey;
+  label: string;
+}
+
+export interface SeriesPayload {
+  selection: PanelSelection;
+  /** A short description of the scope and period, e.g. "Contoso Dev · 1–24 May 2024". */
+  title: string;
+  granularity: 'day' | 'hour';
+  /** "YYYY-MM-DD" per day or "YYYY-MM-DDTHH:00Z" per hour. */
+  buckets: string[];
+  /** Which cost sources exist for this scope (the switch shows only when both do). */
+  sources: CostSource[];
+  /** Grouping choices, including one per tag key seen. */
+  groupings: GroupingChoice[];
+  /** Whether the hourly view is offered for this period (short periods only). */
+  hourlyAvailable: boolean;
+  currencies: CurrencySeries[];
+  usage: MeterUsage[];
+  comparison: ComparisonSummary[];
+  forecast: ForecastSummary[];
+  unpriced: UnpricedSummary[];
+  /** Notes to show above the chart (e.g. "Today's costs are partial."). */
+  notes: string[];
+}
+
+/** Every user-facing string of the page, localised by the host. */
+export interface UsagePanelStrings {
+  title: string;
+  groupBy: string;
+  period: string;
+  presets: Record<PeriodPresetKey, string>;
+  from: string;
+  to: string;
+  apply: string;
+  views: Record<PanelView, string>;
+  sources: Record<CostSource, string>;
+  source: string;
+  currency: string;
+  meter: string;
+  exportCsv: string;
+  exportPng: string;
+  retry: string;
+  loading: string;
+  emptyTitle: string;
+  emptyHint: string;
+  date: string;
+  hour: string;
+  total: string;
+  cumulative: string;
+  estimate: string;
+  actual: string;
+  difference: string;
+  monthToDate: string;
+  forecast: string;
+  dailyRunRate: string;
+  unpricedTitle: string;
+  legend: string;
+  tableCaption: string;
+  chartLabel: string;
+  quantity: string;
+}
+
+export type HostToWebview =
+  | { type: 'init'; locale: string; strings: UsagePanelStrings }
+  | { type: 'loading'; message?: string }
+  | { type: 'series'; payload: SeriesPayload }
+  | { type: 'empty'; message: string; hint?: string }
+  | { type: 'error'; message: string; detail?: string; retryable: boolean }
+  | { type: 'periodInvalid'; field: 'from' | 'to'; message: string };
+
+export type WebviewToHost =
+  | { type: 'ready'; selection?: PanelSelection }
+  | { type: 'select'; selection: PanelSelection }
+  | { type: 'retry' }
+  | { type: 'exportCsv'; selection: PanelSelection }
+  | { type: 'exportPng'; dataUrl: string };
