@@ -1,47 +1,18 @@
-// The shapes insight/ computes on. They mirror what billing/ yields after parsing
-// (azure-billing-api.md §4.1 UsageAggregates, §4.2 RateCard, §5.2 Cost Management query):
+// The shapes insight/ computes on: the parts of billing/'s parsed models it reads
+// (azure-billing-api.md §4.1 UsageAggregates, §4.2 RateCard, §5.2 Cost Management query) —
 // dates already parsed, instanceData already decoded, MeterRates keys already numbers.
-// Kept minimal so billing/'s richer models are assignable to them.
+// Narrowed with Pick so hand-written test rows need only what matters.
 
-/** One UsageAggregates row (§4.1). */
-export interface UsageRecord {
-  subscriptionId: string;
-  /** When the usage happened (not when it was reported); decides the day and hour. */
-  usageStartTime: Date;
-  usageEndTime: Date;
-  meterId: string;
-  meterName?: string;
-  meterCategory?: string;
-  meterSubCategory?: string;
-  meterRegion?: string;
-  unit: string;
-  quantity: number;
-  /** From instanceData["Microsoft.Resources"] (modern rows). */
-  instanceData?: {
-    resourceUri?: string;
-    location?: string;
-    tags?: Record<string, string>;
-  };
-  /** Legacy rows carry infoFields instead of instanceData. */
-  infoFields?: {
-    meteredRegion?: string;
-    meteredService?: string;
-    project?: string;
-  };
-}
+import type { RateCardMeter as BillingRateCardMeter } from '../billing/models/rateCard';
+import type { UsageAggregate } from '../billing/models/usage';
+
+/** One UsageAggregates row (§4.1): the fields of billing/'s parsed row that pricing and grouping read. */
+export type UsageRecord = Pick<UsageAggregate, 'subscriptionId' | 'usageStartTime' | 'usageEndTime' | 'meterId' | 'unit' | 'quantity'> &
+  Partial<Pick<UsageAggregate, 'meterName' | 'meterCategory' | 'meterSubCategory' | 'meterRegion' | 'instanceData' | 'infoFields'>>;
 
 /** One rate row of a RateCard (§4.2). A meter may have several rows with different EffectiveDate. */
-export interface RateCardMeter {
-  meterId: string;
-  meterName?: string;
-  meterCategory?: string;
-  unit: string;
-  /** Tier thresholds (cumulative monthly quantity, ascending from 0) with their unit prices. */
-  meterRates: Array<{ threshold: number; price: number }>;
-  effectiveDate: Date;
-  /** Free units per month. */
-  includedQuantity: number;
-}
+export type RateCardMeter = Pick<BillingRateCardMeter, 'meterId' | 'unit' | 'meterRates' | 'effectiveDate' | 'includedQuantity'> &
+  Partial<Pick<BillingRateCardMeter, 'meterName' | 'meterCategory'>>;
 
 export interface RateCard {
   currency: string;
