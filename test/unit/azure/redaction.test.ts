@@ -1,0 +1,68 @@
+// Nothing that grants access may reach a log line: bearer tokens, client secrets, SAS signatures
+// and expiries, invoice download tokens, blob URL queries. Checked on the redaction functions and
+// on what a real client logged while it signed in, retried, and fetched a SAS link.
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { redactText, redactUrl } from '../../../src/azure/log';
+import { useEmulator } from '../../support/emulator';
+import { collect, testClient } from './clientFixture';
+import { registerLroRoutes } from './lroRoutes';
+import { registerTestRoutes, TEST_API } from './testRoutes';
+
+const JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0aWQiOiJ0MSJ9.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+
+describe('redaction', () => {
+  it('drops the whole query of a blob link, keeping where it points', () => {
+    const url = 'https://acct.blob.core.windows.net/invoices/G123.pdf?sv=2019-02-02&sr=b&sig=abc%2Fdef%3D&se=2024-06-01T12%3A00%3A00Z&sp=r';
+    assert.equal(redactUrl(url), 'https://acct.blob.core.windows.net/invoices/G123.pdf?[redacted]');
+    assert.equal(redactUrl('https://127.0.0.1:9/blob/invoices/x.pdf?se=1&sig=2'), 'https://127.0.0.1:9/blob/invoices/x.pdf?[redacted]');
+  });
+
+  it('blanks secret parameters of other URLs and keeps the rest (as the URL parser normalises it)', () => {
+    const url = "https://management.azure.com/providers/Microsoft.Billing/billingAccounts/a/invoices/G1/download?api-version=2020-05-01&downloadToken=DRS_12345&$filter=x%20eq%20'y'";
+    assert.equal(redactUrl(url), "https://management.azure.com/providers/Microsoft.Billing/billingAccounts/a/invoices/G1/download?api-version=2020-05-01&downloadToken=[redacted]&$filter=x%20eq%20%27y%27");
+  });
+
+  it('blanks bearer tokens, bare JWTs, known secrets, token fields in JSON and secret parameters in free text', () => {
+    const text = [
+      `Authorization: Bearer ${JWT}`,
+      `token ${JWT} seen`,
+      'client secret emu~s3cr3t-value-here',
+      '{"access_token":"abc.def","url":"https://x.blob.core.windows.net/c/b?sig=zzz&se=2024"}',
+      'form: grant_type=client_credentials&client_secret=hunter22&scope=x',
+      'link sig=QUJD and se=2024-01-01 and downloadToken=DRS_1',
+    ].join('\n');
+    const out = redactText(text, ['emu~s3cr3t-value-here']);
+    for (const secret of [JWT, 'emu~s3cr3t-value-here', 'abc.def', 'zzz', 'hunter22', 'QUJD', 'DRS_1', '2024-01-01']) {
+      assert.ok(!out.includes(secret), `${secret} leaked in:\n${out}`);
+    }
+    assert.match(out, /Authorization: Bearer \[redacted\]/);
+    assert.match(out, /https:\/\/x\.blob\.core\.windows\.net\/c\/b\?\[redacted\]/);
+    assert.match(out, /grant_type=client_credentials/);
+  });
+});
+
+describe('what a working client logs', () => {
+  const emu = useEmulator();
+
+  it('holds no token, secret or SAS value after sign-in, a retry, an expired token and a blob download', async () => {
+    const e = emu();
+    registerTestRoutes(e);
+    registerLroRoutes(e);
+    e.faults.add({ kind: 'error', status: 503, retryAfterSeconds: 0, path: 'items/4', times: 1 });
+    e.faults.add({ kind: 'expiredToken', path: 'items/4', times: 1 });
+    const { client, log } = testClient(e);
+    await collect(client.list('/providers/Test.Client/items/4/2/absent', { query: { 'api-version': TEST_API } }));
+    const link = await client.longRunning<{ url: string }>('/providers/Test.Client/lro/location/1/0', undefined, { query: { 'api-version': TEST_API } });
+    const blob = await client.fetchUnauthenticated(link.url);
+    for await (const chunk of blob.body) void chunk;
+    const token = (await client.get<{ headers: Record<string, string> }>('/providers/Test.Client/echo', { query: { 'api-version': TEST_API } }))?.headers.authorization.slice(7) ?? '';
+    const logged = log.text;
+    assert.ok(logged.includes('503') && logged.includes('ExpiredAuthenticationToken') && logged.includes('/testblob/invoices/'), `the log should tell the story:\n${logged}`);
+    const sasQuery = new URL(link.url).searchParams;
+    for (const [what, value] of [['token', token], ['client secret', e.clientSecret], ['sig', sasQuery.get('sig') ?? 'x'], ['sig (encoded)', encodeURIComponent(sasQuery.get('sig') ?? 'x')], ['se', encodeURIComponent(sasQuery.get('se') ?? 'x')]]) {
+      assert.ok(value.length > 4 && !logged.includes(value), `${what} leaked into the log`);
+    }
+    client.dispose();
+  });
+});
