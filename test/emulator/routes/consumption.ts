@@ -1,6 +1,11 @@
+// Microsoft.Consumption (azure-billing-api.md §3): credit balance summary, lots and events of MCA
+// billing profiles and accounts, and budgets at any scope. The routes live in routes/consumption/.
 import type { Router } from '../router';
 import type { RouteContext } from './context';
+import { registerBudgetRoutes } from './consumption/budgetRoutes';
+import { registerCreditRoutes } from './consumption/creditRoutes';
 
-export function registerConsumptionRoutes(_router: Router, _ctx: RouteContext): void {
-  // Filled in by the route family's own work.
+export function registerConsumptionRoutes(router: Router, ctx: RouteContext): void {
+  registerCreditRoutes(router, ctx);
+  registerBudgetRoutes(router, ctx);
 }

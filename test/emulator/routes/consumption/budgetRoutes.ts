@@ -1,0 +1,101 @@
+// Consumption budgets at any supported scope: list, get, create or update (201 / 200, eTag checked),
+// delete (azure-billing-api.md §3.5). currentSpend and forecastSpend come from the usage side's
+// costs of the scope's subscriptions for the budget's current period.
+import { badRequest, fail, ok, pageOf } from '../../arm';
+import type { EmuRequest } from '../../http';
+import type { Router } from '../../router';
+import type { World } from '../../world';
+import { addDays, addMonths, daysBetween, isoMidnight, minDay, monthStart } from '../../world/billing/calendar';
+import { fromCents } from '../../world/billing/money';
+import type { RouteContext } from '../context';
+import { BudgetScope, resolveBudgetScope } from './budgetScope';
+import { BudgetStore, StoredBudget } from './budgetStore';
+import { validateBudget } from './budgetValidation';
+import { CONSUMPTION_VERSIONS } from './versions';
+
+const MONTHS_PER_GRAIN: Record<string, number> = { Monthly: 1, BillingMonth: 1, Quarterly: 3, BillingQuarter: 3, Annually: 12, BillingAnnual: 12 };
+const BUDGET_NAME = /^[A-Za-z0-9_-]{1,63}$/;
+
+/** The budget's current period: periods restart every grain from the start date's month. */
+export function budgetPeriod(timeGrain: string, startDate: string, asOf: string): { from: string; to: string } | undefined {
+  if (asOf < startDate) return undefined;
+  const months = MONTHS_PER_GRAIN[timeGrain] ?? 1;
+  const elapsed = (Number(asOf.slice(0, 4)) - Number(startDate.slice(0, 4))) * 12 + Number(asOf.slice(5, 7)) - Number(startDate.slice(5, 7));
+  const from = addMonths(startDate, Math.floor(elapsed / months) * months);
+  return { from, to: addDays(addMonths(from, months), -1) };
+}
+
+/** Spend to yesterday (today's usage is incomplete) and a straight-line forecast to the period's end [inf]. */
+function spend(world: World, scope: BudgetScope, b: StoredBudget): { current: number; forecast: number } {
+  const asOf = world.options.asOf;
+  const period = budgetPeriod(b.input.timeGrain, b.input.timePeriod.startDate, asOf);
+  if (!period) return { current: 0, forecast: 0 };
+  const to = minDay(period.to, addDays(asOf, -1));
+  const cents = scope.subscriptions.reduce((sum, s) => sum + world.billing.subscriptionChargesCents(s, period.from, to), 0);
+  const days = daysBetween(period.from, to) + 1;
+  const forecast = days > 0 ? Math.round((cents * (daysBetween(period.from, period.to) + 1)) / days) : 0;
+  return { current: cents, forecast };
+}
+
+function budgetJson(world: World, scope: BudgetScope, b: StoredBudget): unknown {
+  const { current, forecast } = spend(world, scope, b);
+  const i = b.input;
+  const properties: Record<string, unknown> = {
+    category: i.category,
+    amount: i.amount,
+    timeGrain: i.timeGrain,
+    timePeriod: { startDate: isoMidnight(i.timePeriod.startDate), endDate: isoMidnight(i.timePeriod.endDate) },
+  };
+  if (i.filter !== undefined) properties.filter = i.filter;
+  Object.assign(properties, {
+    currentSpend: { amount: fromCents(current), unit: scope.currency },
+    notifications: i.notifications,
+    forecastSpend: { amount: fromCents(forecast), unit: scope.currency },
+  });
+  return { id: `${b.scopePath}/providers/Microsoft.Consumption/budgets/${b.name}`, name: b.name, type: 'Microsoft.Consumption/budgets', eTag: b.eTag, properties };
+}
+
+export function registerBudgetRoutes(router: Router, ctx: RouteContext): void {
+  const store = new BudgetStore(ctx.world);
+  const path = '/{*scope}/providers/Microsoft.Consumption/budgets';
+  const add = (method: 'GET' | 'PUT' | 'DELETE', p: string, handler: (req: EmuRequest) => ReturnType<typeof ok> | { status: number; json?: unknown }) =>
+    router.add({ method, path: p, apiVersions: CONSUMPTION_VERSIONS, auth: 'arm', handler });
+  const named = (req: EmuRequest) => {
+    const name = req.params.budgetName;
+    if (!BUDGET_NAME.test(name)) badRequest(`The budget name '${name}' is invalid: use 1 to 63 letters, digits, '-' or '_'.`, 'InvalidInput');
+    return name;
+  };
+
+  add('GET', path, (req) => {
+    const scope = resolveBudgetScope(ctx.world, req);
+    return ok(pageOf(req, store.list(scope.path).map((b) => budgetJson(ctx.world, scope, b)), { pageSize: ctx.settings.pageSize }));
+  });
+  add('GET', `${path}/{budgetName}`, (req) => {
+    const scope = resolveBudgetScope(ctx.world, req);
+    const b = store.get(scope.path, named(req));
+    if (!b) fail(404, 'NotFound', `The budget '${req.params.budgetName}' was not found at scope '${scope.path}'.`);
+    return ok(budgetJson(ctx.world, scope, b));
+  });
+  add('PUT', `${path}/{budgetName}`, (req) => {
+    const scope = resolveBudgetScope(ctx.world, req);
+    const name = named(req);
+    let body: { eTag?: unknown };
+    try {
+      body = JSON.parse(req.body.toString('utf8') || 'null') ?? {};
+    } catch {
+      badRequest('The request content was invalid and could not be deserialized.', 'InvalidRequestContent');
+    }
+    const input = validateBudget(body, scope, ctx.world.options.asOf);
+    const existing = store.get(scope.path, name);
+    // Updates must echo the latest eTag (§3.5); the status for a stale one is a guess (§1.4: 409).
+    if (existing && body.eTag === undefined) badRequest(`Updating budget '${name}' needs the eTag from its latest GET.`, 'MissingETag');
+    if (existing && body.eTag !== existing.eTag) fail(409, 'Conflict', `The eTag ${String(body.eTag)} does not match the budget's current eTag; GET it again and retry.`);
+    const { created, budget } = store.put(scope.path, name, input);
+    return { status: created ? 201 : 200, json: budgetJson(ctx.world, scope, budget) };
+  });
+  add('DELETE', `${path}/{budgetName}`, (req) => {
+    const scope = resolveBudgetScope(ctx.world, req);
+    // ARM answers 204 for a resource that is already gone [inf].
+    return { status: store.delete(scope.path, named(req)) ? 200 : 204 };
+  });
+}
