@@ -69,3 +69,8 @@ export function invoiceSectionPath(accountName: string, profileName: string, sec
 export function looksLikeEnrollmentNumber(accountName: string): boolean {
   return /^[0-9]+$/.test(accountName);
 }
+
+/** A scope path fragment (`subscriptions/x`, `/providers/Microsoft.Billing/...`) with exactly one leading slash and none trailing. */
+export function scopePath(scope: string): string {
+  return `/${scope.replace(/^\/+|\/+$/g, '')}`;
+}

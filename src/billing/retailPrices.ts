@@ -1,0 +1,158 @@
+// Azure Retail Prices (§4b): a public host, not ARM. No token is ever sent (requests go through
+// `fetchUnauthenticated`), the envelope is PascalCase and paging follows `NextPageLink`.
+//
+// Known service faults handled here: `$skip` pages have no stable order, so repeated rows are
+// dropped by the natural key; the link has been seen missing on full pages, so a full page without
+// a link continues with `$skip`; 429 and 5xx are retried a few times honouring `Retry-After`.
+import { sleep } from '../azure/abort';
+import type { ArmTransport } from '../azure/transport';
+import { API } from './apiVersions';
+import { readJsonBody } from './blobBody';
+import { odataString } from './credits';
+import { Listing, listing, ListingOptions } from './listing';
+import { parseRetailPrice, RetailPrice, retailPriceKey } from './models/retailPrice';
+import { asObject, isObject, ParseIssue } from './models/wire';
+
+export const RETAIL_PRICES_ENDPOINT = 'https://prices.azure.com';
+
+/** Fields documented for `$filter` (§4b.2); values are matched exactly. */
+export interface RetailPriceFilter {
+  armRegionName?: string;
+  serviceName?: string;
+  serviceFamily?: string;
+  productName?: string;
+  skuName?: string;
+  armSkuName?: string;
+  meterName?: string;
+  meterId?: string;
+  priceType?: 'Consumption' | 'Reservation' | 'DevTestConsumption';
+}
+
+export interface RetailPricesOptions extends ListingOptions {
+  /** Typed terms (joined with `and`), or a ready OData expression. */
+  filter?: RetailPriceFilter | string;
+  /** One of the 17 supported currencies; default USD. Not a `$filter` term (§4b.2). */
+  currencyCode?: string;
+  /** Only rows of the region Microsoft bills against (`meterRegion='primary'`). */
+  primaryRegionOnly?: boolean;
+  /** Default `2023-01-01-preview`, the only version with `savingsPlan`. */
+  apiVersion?: string;
+  /** Attempts per page for 429/5xx (default 3) and the wait when no Retry-After is given. */
+  maxAttempts?: number;
+  retryDelayMs?: number;
+}
+
+export interface RetailPriceListing extends Listing<RetailPrice> {
+  /** Rows dropped because the same key had already been seen. */
+  readonly duplicatesDropped: number;
+  readonly pagesRead: number;
+  readonly skippedRows: readonly ParseIssue[][];
+}
+
+export class RetailPricesError extends Error {
+  override readonly name = 'RetailPricesError';
+  constructor(readonly status: number, readonly code: string | undefined, message: string) {
+    super(message);
+  }
+}
+
+export function retailFilterExpression(filter: RetailPriceFilter | string | undefined): string | undefined {
+  if (filter === undefined) return undefined;
+  if (typeof filter === 'string') return filter.trim() || undefined;
+  const terms = Object.entries(filter)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k} eq ${odataString(String(v))}`);
+  return terms.length ? terms.join(' and ') : undefined;
+}
+
+/** The first page's URL. Spaces as %20 (the service's own links use that, not `+`). */
+export function retailPricesUrl(endpoint: string, options: RetailPricesOptions = {}): string {
+  const url = new URL('/api/retail/prices', endpoint);
+  const params = new URLSearchParams();
+  params.set('api-version', options.apiVersion ?? API.retailPrices);
+  const filter = retailFilterExpression(options.filter);
+  if (filter) params.set('$filter', filter);
+  if (options.currencyCode) params.set('currencyCode', options.currencyCode);
+  if (options.primaryRegionOnly) params.set('meterRegion', "'primary'");
+  url.search = params.toString().replace(/\+/g, '%20');
+  return url.toString();
+}
+
+function errorFromBody(status: number, body: unknown): RetailPricesError {
+  const e = asObject(asObject(body).Error ?? asObject(body).error);
+  const code = typeof e.Code === 'string' ? e.Code : typeof e.code === 'string' ? e.code : undefined;
+  const message = typeof e.Message === 'string' ? e.Message : typeof e.message === 'string' ? e.message : `HTTP ${status}`;
+  return new RetailPricesError(status, code, `Azure Retail Prices answered ${status}${code ? ` ${code}` : ''}: ${message}`);
+}
+
+async function fetchPage(transport: ArmTransport, url: string, options: RetailPricesOptions): Promise<Record<string, unknown>> {
+  const attempts = options.maxAttempts ?? 3;
+  for (let attempt = 1; ; attempt++) {
+    const res = await transport.fetchUnauthenticated(url, { signal: options.signal, headers: { accept: 'application/json' } });
+    if (res.status === 200) return asObject(await readJsonBody(res, 'A retail prices page'));
+    let body: unknown;
+    try {
+      body = await readJsonBody(res, 'The error');
+    } catch {
+      body = undefined;
+    }
+    const retriable = res.status === 429 || res.status >= 500;
+    if (!retriable || attempt >= attempts) throw errorFromBody(res.status, body);
+    const retryAfter = Number(Object.entries(res.headers).find(([k]) => k.toLowerCase() === 'retry-after')?.[1]);
+    await sleep(Number.isFinite(retryAfter) ? retryAfter * 1000 : (options.retryDelayMs ?? 2000) * attempt, options.signal);
+  }
+}
+
+/** Every price matching the options, following `NextPageLink`, repeats dropped. */
+export function listRetailPrices(transport: ArmTransport, endpoint: string = RETAIL_PRICES_ENDPOINT, options: RetailPricesOptions = {}): RetailPriceListing {
+  const state = { duplicatesDropped: 0, pagesRead: 0, skippedRows: [] as ParseIssue[][] };
+  const inner = listing(async function* () {
+    Object.assign(state, { duplicatesDropped: 0, pagesRead: 0, skippedRows: [] });
+    const first = retailPricesUrl(endpoint, options);
+    const host = new URL(first).hostname;
+    const seen = new Set<string>();
+    let url: string | undefined = first;
+    let rowsSeen = 0;
+    let pageSize: number | undefined;
+    while (url) {
+      const page = await fetchPage(transport, url, options);
+      state.pagesRead++;
+      const items = Array.isArray(page.Items) ? page.Items : [];
+      rowsSeen += items.length;
+      for (const raw of items) {
+        const parsed = parseRetailPrice(raw);
+        if ('skipped' in parsed) {
+          state.skippedRows.push(parsed.issues);
+          continue;
+        }
+        const key = retailPriceKey(parsed);
+        if (seen.has(key)) {
+          state.duplicatesDropped++;
+          continue;
+        }
+        seen.add(key);
+        yield parsed;
+      }
+      const link = typeof page.NextPageLink === 'string' && page.NextPageLink !== '' ? page.NextPageLink : undefined;
+      if (link) {
+        pageSize ??= items.length;
+        const next = new URL(link, endpoint);
+        // The link must stay on the prices host: nothing else is asked for without a reason.
+        if (next.hostname !== host) throw new RetailPricesError(0, undefined, `The next-page link points to another host (${next.hostname}).`);
+        url = next.toString();
+      } else if (pageSize !== undefined && items.length === pageSize && items.length > 0 && !isObject(page.NextPageLink)) {
+        // A full page without a link (a known service fault): continue by offset.
+        const next = new URL(first);
+        next.searchParams.set('$skip', String(rowsSeen));
+        url = next.toString().replace(/\+/g, '%20');
+      } else {
+        url = undefined;
+      }
+    }
+  }, options);
+  return Object.defineProperties(inner, {
+    duplicatesDropped: { get: () => state.duplicatesDropped },
+    pagesRead: { get: () => state.pagesRead },
+    skippedRows: { get: () => state.skippedRows },
+  }) as RetailPriceListing;
+}

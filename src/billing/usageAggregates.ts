@@ -1,0 +1,122 @@
+// Commerce UsageAggregates (§4.1): every page of a subscription's usage, as records.
+//
+// The query window is *reported* time; a row's own times are *usage* time, and late rows for
+// earlier days arrive in later windows. `listUsageForDays` asks for a few days more than the usage
+// days wanted and keeps only rows whose usage day is inside them.
+// Not applicable to Enterprise Agreement and CSP offers: with a known offer id those throw
+// `NotApplicableError('usageAggregatesNotForOffer')` before any request.
+import type { ArmTransport } from '../azure/transport';
+import { API } from './apiVersions';
+import { DateRangeError } from './dateRangeError';
+import { Listing, listing, ListingOptions } from './listing';
+import { addDays, CalendarDate, parseCalendarDate } from './models/dates';
+import { seg } from './models/ids';
+import { isSkippedRow, parseUsageAggregate, SkippedUsageRow, UsageAggregate } from './models/usage';
+import { NotApplicableError } from './notApplicable';
+
+export type Granularity = 'Daily' | 'Hourly';
+
+/** Offers Commerce does not serve (§4, §4.4): EA, EA Dev/Test, CSP. */
+const OFFERS_WITHOUT_COMMERCE = new Set(['MS-AZR-0017P', 'MS-AZR-0148P', 'MS-AZR-0145P']);
+
+export function commerceNotApplicable(offerId: string | undefined, what: 'UsageAggregates' | 'RateCard'): NotApplicableError | undefined {
+  if (!offerId || !OFFERS_WITHOUT_COMMERCE.has(offerId.toUpperCase())) return undefined;
+  const kind = offerId.toUpperCase() === 'MS-AZR-0145P' ? 'Cloud Solution Provider' : 'Enterprise Agreement';
+  return new NotApplicableError(
+    what === 'RateCard' ? 'rateCardNotForOffer' : 'usageAggregatesNotForOffer',
+    `${what} does not serve ${kind} offers (${offerId}); use Cost Management${kind === 'Enterprise Agreement' ? ' or the EA price sheet' : ' or Partner Center'} instead.`,
+  );
+}
+
+export interface UsageAggregatesOptions extends ListingOptions {
+  granularity?: Granularity;
+  /** One row per resource instance (default true); false rolls up per meter. */
+  showDetails?: boolean;
+  /** The subscription's offer, when known, to refuse EA/CSP before calling. */
+  offerId?: string;
+}
+
+export interface UsageListing extends Listing<UsageAggregate> {
+  /** Rows that could not be read, with why (filled during iteration). */
+  readonly skipped: readonly SkippedUsageRow[];
+}
+
+/** Whole UTC hours or days, as the service wants them; `Z` so no `+` needs escaping. */
+function alignedTime(instant: Date, granularity: Granularity, roundUp: boolean): string {
+  const step = granularity === 'Hourly' ? 3_600_000 : 86_400_000;
+  const t = instant.getTime();
+  const aligned = roundUp ? Math.ceil(t / step) * step : Math.floor(t / step) * step;
+  return new Date(aligned).toISOString().replace('.000Z', 'Z');
+}
+
+/** Usage rows reported in [reportedStart, reportedEnd) — every page. */
+export function listUsageAggregates(
+  transport: ArmTransport,
+  subscriptionId: string,
+  reportedStart: Date,
+  reportedEnd: Date,
+  options: UsageAggregatesOptions = {},
+): UsageListing {
+  const skipped: SkippedUsageRow[] = [];
+  const granularity = options.granularity ?? 'Daily';
+  const inner = listing(async function* () {
+    const refused = commerceNotApplicable(options.offerId, 'UsageAggregates');
+    if (refused) throw refused;
+    if (!(reportedStart < reportedEnd)) {
+      throw new DateRangeError('startAfterEnd', `The reported window must end after it starts (${reportedStart.toISOString()} … ${reportedEnd.toISOString()}).`);
+    }
+    skipped.length = 0;
+    for await (const raw of transport.list<unknown>(`/subscriptions/${seg(subscriptionId)}/providers/Microsoft.Commerce/UsageAggregates`, {
+      query: {
+        'api-version': API.commerce,
+        reportedStartTime: alignedTime(reportedStart, granularity, false),
+        reportedEndTime: alignedTime(reportedEnd, granularity, true),
+        aggregationGranularity: granularity,
+        showDetails: options.showDetails ?? true,
+      },
+      signal: options.signal,
+    })) {
+      const row = parseUsageAggregate(raw);
+      if (isSkippedRow(row)) skipped.push(row);
+      else yield row;
+    }
+  }, options);
+  return Object.assign(inner, { skipped }) as UsageListing;
+}
+
+export interface UsageDaysOptions extends UsageAggregatesOptions {
+  /** Extra days of reported time to catch late rows (default 3). */
+  lateArrivalDays?: number;
+}
+
+/**
+ * Usage that *happened* on the days from `from` to `to` (inclusive, UTC), as far as it has been
+ * reported: asks for reported time up to `lateArrivalDays` after `to` and drops rows of other days.
+ */
+export function listUsageForDays(
+  transport: ArmTransport,
+  subscriptionId: string,
+  days: { from: string; to: string },
+  options: UsageDaysOptions = {},
+): UsageListing {
+  let source: UsageListing | undefined;
+  const inner = listing(async function* () {
+    // Checked when iteration starts, like every other range here: no request for a bad range.
+    const from = checkedDay(days.from, 'start');
+    const to = checkedDay(days.to, 'end');
+    if (from > to) throw new DateRangeError('startAfterEnd', `The usage days start (${from}) after they end (${to}). Swap the dates.`);
+    const late = options.lateArrivalDays ?? 3;
+    source = listUsageAggregates(transport, subscriptionId, new Date(`${from}T00:00:00Z`), new Date(`${addDays(to, 1 + late)}T00:00:00Z`), {
+      ...options,
+      maxItems: undefined,
+    });
+    for await (const row of source) if (row.usageDay >= from && row.usageDay <= to) yield row;
+  }, options);
+  return Object.defineProperty(inner, 'skipped', { get: () => source?.skipped ?? [] }) as UsageListing;
+}
+
+function checkedDay(raw: string, which: 'start' | 'end'): CalendarDate {
+  const p = parseCalendarDate(raw);
+  if (!p.ok) throw new DateRangeError(which === 'start' ? 'invalidStart' : 'invalidEnd', `The ${which} day is not a valid date (${p.reason}) Use the form YYYY-MM-DD.`);
+  return p.value;
+}
