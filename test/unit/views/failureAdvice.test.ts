@@ -1,0 +1,92 @@
+// What a person is told after a failure, decided from the real errors the ARM client raises when
+// the emulator refuses, throttles or drops a request.
+import { strict as assert } from 'node:assert';
+import { beforeEach, describe, it } from 'node:test';
+import { AzureError } from '../../../src/azure/errors';
+import { listBillingAccounts } from '../../../src/billing/accounts';
+import { adviseOnFailure, roleForScope } from '../../../src/views/commands/failureAdvice';
+import { useEmulator } from '../../support/emulator';
+import { failureOf, testClient } from '../azure/clientFixture';
+
+describe('views: failure advice from real client errors', () => {
+  const emu = useEmulator();
+  beforeEach(() => emu().faults.clear());
+
+  it('names the billing role when the billing accounts list is forbidden', async () => {
+    emu().faults.add({ kind: 'forbidden', path: '/billingAccounts' });
+    const { client } = testClient(emu());
+    const error = await failureOf(listBillingAccounts(client));
+    assert.deepEqual(adviseOnFailure(error), { kind: 'missingBillingRole', role: 'Billing account reader' });
+  });
+
+  it('asks to sign in again when Azure refuses the token every time', async () => {
+    emu().faults.add({ kind: 'expiredToken' });
+    const { client } = testClient(emu());
+    const error = await failureOf(client.get('/subscriptions', { query: { 'api-version': '2022-12-01' } }));
+    assert.equal(adviseOnFailure(error).kind, 'signInAgain');
+  });
+
+  it('says how long to wait when throttled beyond what the client waits for', async () => {
+    emu().faults.add({ kind: 'throttle', retryAfterSeconds: 90, throttleHeader: 'retry-after' });
+    const { client } = testClient(emu(), { retry: { maxRetries: 0 } });
+    const error = await failureOf(client.get('/providers/Microsoft.Billing/billingAccounts', { query: { 'api-version': '2020-05-01' } }));
+    const advice = adviseOnFailure(error);
+    assert.equal(advice.kind, 'throttled');
+    assert.equal(advice.kind === 'throttled' && advice.waitSeconds, 90);
+  });
+
+  it('tells a dropped connection apart from a service fault', async () => {
+    emu().faults.add({ kind: 'drop' });
+    const { client } = testClient(emu(), { retry: { maxRetries: 0 } });
+    const dropped = await failureOf(client.get('/providers/Microsoft.Billing/billingAccounts', { query: { 'api-version': '2020-05-01' } }));
+    assert.equal(adviseOnFailure(dropped).kind, 'network');
+
+    emu().faults.clear();
+    emu().faults.add({ kind: 'error', status: 500 });
+    const broken = await failureOf(client.get('/providers/Microsoft.Billing/billingAccounts', { query: { 'api-version': '2020-05-01' } }));
+    assert.equal(adviseOnFailure(broken).kind, 'serviceUnavailable');
+  });
+
+  it('stays silent (cancelled) when the person cancelled the request', async () => {
+    emu().faults.add({ kind: 'latency', latencyMs: 2_000 });
+    const { client } = testClient(emu());
+    const controller = new AbortController();
+    const call = client.get('/providers/Microsoft.Billing/billingAccounts', { query: { 'api-version': '2020-05-01' }, signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const error = await failureOf(call);
+    assert.deepEqual(adviseOnFailure(error), { kind: 'cancelled' });
+  });
+});
+
+describe('views: failure advice from sign-in errors', () => {
+  it('treats a credential that is not there as "not signed in", not as a failure', () => {
+    const cause = Object.assign(new Error('Azure CLI could not be found.'), { name: 'CredentialUnavailableError' });
+    const wrapped = new AzureError({ kind: 'auth', message: 'Signing in with azureCli failed', cause });
+    assert.equal(adviseOnFailure(wrapped).kind, 'credentialsUnavailable');
+    assert.equal(adviseOnFailure(cause).kind, 'credentialsUnavailable');
+  });
+
+  it('keeps the message of an error it has no advice for', () => {
+    assert.deepEqual(adviseOnFailure(new Error('disk full')), { kind: 'unexpected', detail: 'disk full' });
+  });
+
+  it('uses the last attempt of an exhausted retry to decide', () => {
+    const last = new AzureError({ kind: 'throttled', message: '429', retryAfterMs: 4_200 });
+    const error = new AzureError({ kind: 'retriesExhausted', message: 'gave up', lastError: last });
+    assert.deepEqual(adviseOnFailure(error), { kind: 'throttled', waitSeconds: 5 });
+  });
+});
+
+describe('views: the role a scope needs', () => {
+  const arm = 'https://management.azure.com';
+  it('asks for the narrowest billing role of the scope', () => {
+    assert.deepEqual(roleForScope(`${arm}/providers/Microsoft.Billing/billingAccounts/a:b_2019-05-31`), { role: 'Billing account reader', billing: true });
+    assert.deepEqual(roleForScope(`${arm}/providers/Microsoft.Billing/billingAccounts/a/billingProfiles/P1/invoices`), { role: 'Billing profile reader', billing: true });
+    assert.deepEqual(roleForScope(`${arm}/providers/Microsoft.Billing/billingAccounts/a/billingProfiles/P1/invoiceSections/S1`), { role: 'Invoice section reader', billing: true });
+  });
+
+  it('asks for an Azure role on cost data of a subscription', () => {
+    assert.deepEqual(roleForScope(`${arm}/subscriptions/0000/providers/Microsoft.Consumption/usageDetails`), { role: 'Cost Management Reader', billing: false });
+    assert.deepEqual(roleForScope(`${arm}/subscriptions/0000/providers/Microsoft.Commerce/UsageAggregates`), { role: 'Reader', billing: false });
+  });
+});
