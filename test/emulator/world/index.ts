@@ -8,6 +8,7 @@ import { buildSmallLayout } from './billing/smallLayout';
 import { StructureBuilder } from './billing/structureBuilder';
 import { Random } from './random';
 import { UsageCosts, WorldOptions, WorldSubscription, WorldTenant } from './types';
+import { createUsageWorld } from './usage';
 
 export interface World {
   options: WorldOptions;
@@ -15,6 +16,7 @@ export interface World {
   tenants: WorldTenant[];
   /** Every subscription of every tenant, in a stable order. */
   subscriptions: WorldSubscription[];
+  /** The usage side (createUsageWorld), typed as the narrow contract; usage routes widen it via usage/access.ts. */
   usage: UsageCosts;
   billing: BillingWorld;
 }
@@ -38,13 +40,7 @@ export function createWorld(options: WorldOptions, overrides: WorldOverrides = {
   buildSmallLayout(builder, tenants);
   if (options.scale === 'large') buildLargeLayout(builder, tenants[0], options.seed);
   const subscriptions = builder.subscriptions;
-  const usage = (overrides.usage ?? defaultUsage)(options, subscriptions);
+  const usage = (overrides.usage ?? createUsageWorld)(options, subscriptions);
   const billing = new BillingWorld(tenants, builder.accounts, subscriptions, options.seed, options.asOf, usage);
   return { options, tenants, subscriptions, usage, billing };
-}
-
-// Until the usage side lands, the placeholder cost function stands in for it.
-import { placeholderUsage } from './billing/placeholderUsage';
-function defaultUsage(options: WorldOptions, subscriptions: WorldSubscription[]): UsageCosts {
-  return placeholderUsage(options.seed, subscriptions);
 }
