@@ -10,6 +10,7 @@ import { accountPath, invoiceSectionPath, profilePath, seg } from './models/ids'
 import { BillingSubscription, parseBillingSubscription } from './models/subscription';
 import { AccountRef, InvoiceSectionRef, ProfileRef } from './refs';
 import { listWithVersionFallback } from './versionFallback';
+import { codeOf, statusOf } from './notApplicable';
 
 function subscriptionsAt(transport: ArmTransport, path: string, versions: readonly string[], options: ListingOptions): Listing<BillingSubscription> {
   return listing(async function* () {
@@ -38,12 +39,33 @@ export function listSubscriptionsByInvoiceSection(transport: ArmTransport, secti
   return subscriptionsAt(transport, invoiceSectionPath(section.accountName, section.profileName, section.name), [API.billingMca, API.billingCurrent], options);
 }
 
-/** EA: the subscriptions of one enrollment account (2024-04-01 only). */
+/**
+ * EA: the subscriptions of one enrollment account, from its own route (2024-04-01). Where that
+ * route is not offered (404 `InvalidResourceType`), the account's list is filtered by each
+ * subscription's `enrollmentAccountId` instead — the same answer at the cost of a longer list.
+ */
 export function listSubscriptionsByEnrollmentAccount(
   transport: ArmTransport,
   accountName: string,
   enrollmentAccountName: string,
   options: ListingOptions = {},
 ): Listing<BillingSubscription> {
-  return subscriptionsAt(transport, `${accountPath(accountName)}/enrollmentAccounts/${seg(enrollmentAccountName)}`, [API.billingCurrent], options);
+  const path = `${accountPath(accountName)}/enrollmentAccounts/${seg(enrollmentAccountName)}/billingSubscriptions`;
+  return listing(async function* () {
+    let yielded = false;
+    try {
+      for await (const raw of transport.list<unknown>(path, { query: { 'api-version': API.billingCurrent }, signal: options.signal })) {
+        yielded = true;
+        yield parseBillingSubscription(raw);
+      }
+      return;
+    } catch (error) {
+      if (yielded || statusOf(error) !== 404 || codeOf(error) !== 'InvalidResourceType') throw error;
+    }
+    const wanted = enrollmentAccountName.toLowerCase();
+    for await (const raw of transport.list<unknown>(`${accountPath(accountName)}/billingSubscriptions`, { query: { 'api-version': API.billingCurrent }, signal: options.signal })) {
+      const sub = parseBillingSubscription(raw);
+      if (sub.enrollmentAccountName?.toLowerCase() === wanted) yield sub;
+    }
+  }, options);
 }
