@@ -9,6 +9,7 @@ import { isNotApplicable } from '../../../src/billing/notApplicable';
 import { listBillingProfiles } from '../../../src/billing/profiles';
 import { listSubscriptionsByAccount, listSubscriptionsByEnrollmentAccount, listSubscriptionsByInvoiceSection, listSubscriptionsByProfile } from '../../../src/billing/subscriptions';
 import type { BillingAccount } from '../../../src/billing/models/account';
+import type { BillingProfile, InvoiceSection } from '../../../src/billing/models/profile';
 import { useEmulator } from '../../support/emulator';
 import { TestClient } from '../azure/clientFixture';
 import { clientFor, rawList, requestsOf } from './support/live';
@@ -37,8 +38,8 @@ describe('accounts and structure against the emulator', () => {
       if (w.agreementType !== 'MicrosoftCustomerAgreement') continue;
       assert.deepEqual(a.billingProfiles?.items.map((p) => [p.name, p.currency, p.displayName]), w.profiles.map((p) => [p.name, p.currency, p.displayName]));
       for (const p of w.profiles) {
-        const got = a.billingProfiles!.items.find((x) => x.name === p.name)!;
-        assert.deepEqual(got.invoiceSections?.items.map((s) => s.name), p.sections.map((s) => s.name));
+        const got: BillingProfile = a.billingProfiles!.items.find((x) => x.name === p.name)!;
+        assert.deepEqual(got.invoiceSections?.items.map((s: InvoiceSection) => s.name), p.sections.map((s) => s.name));
         assert.equal(got.accountName, w.name);
       }
     }
