@@ -7,6 +7,7 @@ import { registerSignInCommands } from './views/commands/signInCommands';
 import { BillingExplorer, createBillingExplorer } from './views/explorer/explorerView';
 import { createOutputChannelLogger } from './views/log/outputChannelLogger';
 import { SessionManager } from './views/session/sessionManager';
+import { registerUsagePanel } from './views/usagePanel/registerUsagePanel';
 
 export interface AzureBillingApi {
   readonly explorer: BillingExplorer;
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): AzureBillingApi {
     sessions,
     ...explorer.disposables,
     ...registerSignInCommands(runner, sessions),
+    ...registerUsagePanel(context, runner, sessions, logger).disposables,
     runner.register('azureBilling.showLog', () => channel.show(true)),
   );
   const activationMs = performance.now() - started;

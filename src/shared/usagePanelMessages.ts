@@ -148,7 +148,8 @@ export interface UsagePanelStrings {
 }
 
 export type HostToWebview =
-  | { type: 'init'; locale: string; strings: UsagePanelStrings }
+  /** `restore` is kept in the page's state, which is what the host's serializer gets back after a reload. */
+  | { type: 'init'; locale: string; strings: UsagePanelStrings; restore?: unknown }
   | { type: 'loading'; message?: string }
   | { type: 'series'; payload: SeriesPayload }
   | { type: 'empty'; message: string; hint?: string }

@@ -179,6 +179,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
     case 'init':
       strings = withFallbacks(message.strings);
       formatters = new Formatters(message.locale || navigator.language || 'en-US');
+      if (message.restore !== undefined) state = saveState({ restore: message.restore });
       break;
     case 'loading':
       status = { kind: 'loading', message: message.message };

@@ -10,6 +10,8 @@ export interface PanelState {
   meterId?: string;
   /** Group keys hidden through the legend. */
   hidden?: string[];
+  /** What the host needs to reopen this panel after a reload (it reads it in its serializer). */
+  restore?: unknown;
 }
 
 interface VsCodeApi {

@@ -1,0 +1,124 @@
+// What the panel shows for one selection: resolves the period, gets priced usage (cached), groups
+// it, and builds the webview's message. No vscode here, so it runs in Node tests against the
+// emulator; the strings it needs come in already localised.
+
+import { DayNumber, formatIsoDate } from '../../insight/calendar';
+import { CostCube, UnpricedReason } from '../../insight/costCube';
+import { currencyFractionDigits } from '../../insight/currency';
+import { forecastBill } from '../../insight/forecast';
+import { GroupedCosts, groupCosts } from '../../insight/grouping';
+import { PeriodError, resolvePeriod } from '../../insight/periods';
+import { unpricedMeters } from '../../insight/unpriced';
+import { pricingRangeFor } from '../../insight/usageLedger';
+import { usageByMeter } from '../../insight/usageSeries';
+import { GroupByKey, GroupingChoice, PanelSelection, SeriesPayload } from '../../shared/usagePanelMessages';
+import { buildSeriesPayload } from './seriesPayload';
+import { UsageCostSource } from './usageCostSource';
+
+/** Hourly series are offered for periods up to this many days (24 bars a day). */
+export const MAX_HOURLY_DAYS = 14;
+/** Groups shown by name before the rest are added up as "Other". */
+export const TOP_GROUPS = 6;
+
+const FIXED_GROUPINGS = ['meterCategory', 'service', 'resourceGroup', 'region', 'resource', 'meter'] as const;
+
+export interface PanelTexts {
+  groupings: Record<(typeof FIXED_GROUPINGS)[number], string>;
+  tagGrouping(tagKey: string): string;
+  other: string;
+  untagged: string;
+  none: string;
+  unpricedReason(reason: UnpricedReason): string;
+  periodError(error: PeriodError): string;
+  title(scopeLabel: string, from: string, to: string): string;
+  emptyMessage(from: string, to: string): string;
+  emptyHint: string;
+  notePartialToday: string;
+  noteHourlyTooLong(maxDays: number): string;
+  noteEstimateTerms(offerDurableId: string, currency: string): string;
+  noteSkippedRows(count: number): string;
+}
+
+export interface PanelContext {
+  today: DayNumber;
+  billingPeriodStartDay?: number;
+  signal?: AbortSignal;
+}
+
+export type PanelResult =
+  | { kind: 'series'; payload: SeriesPayload; grouped: GroupedCosts }
+  | { kind: 'periodInvalid'; field: 'from' | 'to'; message: string }
+  | { kind: 'empty'; message: string; hint: string };
+
+export async function buildPanelData(source: UsageCostSource, selection: PanelSelection, context: PanelContext, texts: PanelTexts): Promise<PanelResult> {
+  const resolved = resolvePeriod(selection.period, { today: context.today, billingPeriodStartDay: context.billingPeriodStartDay });
+  if (!resolved.ok) return { kind: 'periodInvalid', field: resolved.error.field, message: texts.periodError(resolved.error) };
+  const period = resolved.period;
+  const days = period.last - period.first + 1;
+  const hourlyAvailable = days <= MAX_HOURLY_DAYS;
+  const notes: string[] = [];
+  let view = selection.view;
+  if (view === 'hourly' && !hourlyAvailable) {
+    notes.push(texts.noteHourlyTooLong(MAX_HOURLY_DAYS));
+    view = 'cost';
+  }
+  const granularity = view === 'hourly' ? 'hour' : 'day';
+  const priced = await source.estimate(pricingRangeFor(period), granularity, context.signal);
+  const from = formatIsoDate(period.first);
+  const to = formatIsoDate(period.last);
+  const effective: PanelSelection = { ...selection, view, source: 'estimate' };
+  const grouped = groupCosts(priced.cube, {
+    groupBy: selection.groupBy,
+    range: period,
+    topN: TOP_GROUPS,
+    labels: { other: texts.other, untagged: texts.untagged, none: texts.none },
+  });
+  const usage = usageByMeter(priced.cube, period);
+  const unpriced = unpricedMeters(priced.cube, period);
+  if (grouped.currencies.length === 0 && usage.meters.length === 0) {
+    return { kind: 'empty', message: texts.emptyMessage(from, to), hint: texts.emptyHint };
+  }
+  notes.push(texts.noteEstimateTerms(priced.offerDurableId, priced.currency));
+  if (period.last >= context.today) notes.push(texts.notePartialToday);
+  if (priced.skippedRows > 0) notes.push(texts.noteSkippedRows(priced.skippedRows));
+
+  const payload = buildSeriesPayload({
+    selection: effective,
+    title: texts.title(source.scope.label, from, to),
+    costs: grouped,
+    usage,
+    unpriced,
+    forecasts: period.preset === 'billingPeriod' ? await billForecasts(source, period, context) : [],
+    sources: ['estimate'],
+    groupings: groupingChoices(priced.cube, texts),
+    hourlyAvailable,
+    notes,
+    unpricedReason: texts.unpricedReason,
+  });
+  return { kind: 'series', payload, grouped };
+}
+
+/** Spend so far this billing period and where the daily run rate takes it by the period's end. */
+async function billForecasts(source: UsageCostSource, period: { first: DayNumber; last: DayNumber; periodEnd: DayNumber }, context: PanelContext) {
+  const asOf = Math.min(period.last, context.today - 1);
+  if (asOf < period.first) return [];
+  const priced = await source.estimate(pricingRangeFor(period), 'day', context.signal);
+  const daily = groupCosts(priced.cube, { groupBy: 'subscription', range: { first: period.first, last: asOf }, topN: 1 });
+  return daily.currencies.flatMap((c) => {
+    const forecast = forecastBill({ dailyTotals: c.bucketTotals, firstDay: period.first, periodEnd: period.periodEnd, asOf });
+    return forecast ? [{ currency: c.currency, fractionDigits: currencyFractionDigits(c.currency), periodEnd: formatIsoDate(period.periodEnd), forecast }] : [];
+  });
+}
+
+/** The fixed groupings, then one per tag key seen on the resources (case-insensitively unique). */
+export function groupingChoices(cube: CostCube, texts: PanelTexts): GroupingChoice[] {
+  const tagKeys = new Map<string, string>();
+  for (const line of cube.lines) {
+    for (const key of Object.keys(line.resource.tags)) if (!tagKeys.has(key.toLowerCase())) tagKeys.set(key.toLowerCase(), key);
+  }
+  const tags = [...tagKeys.values()].sort((a, b) => a.localeCompare(b)).slice(0, 50);
+  return [
+    ...FIXED_GROUPINGS.map((key) => ({ key: key as GroupByKey, label: texts.groupings[key] })),
+    ...tags.map((key) => ({ key: `tag:${key}` as GroupByKey, label: texts.tagGrouping(key) })),
+  ];
+}

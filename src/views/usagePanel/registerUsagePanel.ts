@@ -1,0 +1,122 @@
+// The usage-and-cost panel's command and serializer: one panel per subscription (showing it
+// again brings the open one forward), restored after a reload from the scope the page kept in
+// its state. extension.ts calls registerUsagePanel once.
+
+import * as vscode from 'vscode';
+import type { Logger } from '../../azure/log';
+import type { CommandRunner } from '../commands/commandRunner';
+import type { SessionManager } from '../session/sessionManager';
+import { usagePageHtml } from './panelHtml';
+import { pickSubscription } from './subscriptionPicker';
+import { UsageCostSource } from './usageCostSource';
+import { UsagePanelController } from './usagePanelController';
+import { UsageScope, scopeFromArgument, scopeKey } from './usageScope';
+
+export const SHOW_USAGE_COMMAND = 'azureBilling.showUsageAndCost';
+export const USAGE_PANEL_VIEW_TYPE = 'azureBilling.usageAndCost';
+
+export class UsagePanels implements vscode.Disposable {
+  private readonly open = new Map<string, UsagePanelController>();
+  private readonly sources = new Map<string, UsageCostSource>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly sessions: SessionManager,
+    private readonly logger: Logger,
+  ) {
+    // A new sign-in or cloud makes every cached price and usage stale.
+    sessions.onDidChange(() => this.sources.clear());
+  }
+
+  /** The open panel of a subscription (extension-host tests read what it posted). */
+  panelFor(subscriptionId: string, tenantId?: string): UsagePanelController | undefined {
+    return this.open.get(scopeKey({ subscriptionId, tenantId, label: '' }));
+  }
+
+  show(scope: UsageScope): UsagePanelController {
+    const existing = this.open.get(scopeKey(scope));
+    if (existing) {
+      existing.panel.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(USAGE_PANEL_VIEW_TYPE, this.title(scope), vscode.ViewColumn.Active, this.options());
+    return this.attach(panel, scope);
+  }
+
+  attach(panel: vscode.WebviewPanel, scope: UsageScope): UsagePanelController {
+    const webviewRoot = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
+    panel.webview.options = this.options();
+    panel.title = this.title(scope);
+    const controller = new UsagePanelController(panel, scope, { source: () => this.sourceFor(scope), logger: this.logger });
+    const key = scopeKey(scope);
+    this.open.set(key, controller);
+    panel.onDidDispose(() => {
+      controller.dispose();
+      if (this.open.get(key) === controller) this.open.delete(key);
+    });
+    panel.webview.html = usagePageHtml({
+      cspSource: panel.webview.cspSource,
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'usagePanel.js')).toString(),
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'usagePanel.css')).toString(),
+      language: vscode.env.language,
+      title: this.title(scope),
+    });
+    return controller;
+  }
+
+  private sourceFor(scope: UsageScope): UsageCostSource {
+    const key = scopeKey(scope);
+    let source = this.sources.get(key);
+    if (!source) {
+      source = new UsageCostSource(this.sessions.session().transportFor(scope.tenantId), scope);
+      this.sources.set(key, source);
+    }
+    return source;
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      // Only the bundle may load: nothing else of the extension (or the disk) is reachable.
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
+    };
+  }
+
+  private title(scope: UsageScope): string {
+    return vscode.l10n.t('Usage and cost: {0}', scope.label);
+  }
+
+  dispose(): void {
+    for (const controller of this.open.values()) controller.panel.dispose();
+    this.open.clear();
+  }
+}
+
+export function registerUsagePanel(
+  context: vscode.ExtensionContext,
+  runner: CommandRunner,
+  sessions: SessionManager,
+  logger: Logger,
+): { panels: UsagePanels; disposables: vscode.Disposable[] } {
+  const panels = new UsagePanels(context.extensionUri, sessions, logger);
+  const disposables: vscode.Disposable[] = [
+    panels,
+    runner.register(SHOW_USAGE_COMMAND, async (arg?: unknown) => {
+      const scope = scopeFromArgument(arg) ?? (await pickSubscription(sessions));
+      if (scope) return panels.show(scope);
+      return undefined;
+    }),
+    vscode.window.registerWebviewPanelSerializer(USAGE_PANEL_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const restore = (state as { restore?: { scope?: unknown } } | undefined)?.restore;
+        const scope = scopeFromArgument(restore?.scope);
+        if (!scope) {
+          panel.dispose();
+          return;
+        }
+        panels.attach(panel, scope);
+      },
+    }),
+  ];
+  return { panels, disposables };
+}

@@ -1,0 +1,146 @@
+// One usage-and-cost panel for one subscription: answers the webview's requests with series built
+// from cached, priced usage (regrouping, switching views and exporting never refetch), and saves
+// exports where the person chooses.
+
+import * as vscode from 'vscode';
+import type { Logger } from '../../azure/log';
+import { isCancellation } from '../../azure/errors';
+import { dayOfInstant } from '../../insight/calendar';
+import { costsToCsv } from '../../insight/csv';
+import { GroupedCosts } from '../../insight/grouping';
+import { HostToWebview, PanelSelection, WebviewToHost } from '../../shared/usagePanelMessages';
+import { adviseOnFailure } from '../commands/failureAdvice';
+import { describeFailure } from '../commands/failureMessage';
+import { buildPanelData } from './panelModel';
+import { csvHeadings, panelTexts, webviewStrings } from './panelStrings';
+import { UsageCostSource } from './usageCostSource';
+import { UsageScope } from './usageScope';
+
+export const DEFAULT_SELECTION: PanelSelection = { groupBy: 'meterCategory', period: { preset: 'billingPeriod' }, view: 'cost', source: 'estimate' };
+
+export interface ControllerDeps {
+  source: () => UsageCostSource;
+  logger: Logger;
+  /** Today as a UTC day; tests pin it. */
+  today?: () => number;
+  billingPeriodStartDay?: () => number | undefined;
+}
+
+export class UsagePanelController implements vscode.Disposable {
+  private selection: PanelSelection = DEFAULT_SELECTION;
+  private grouped: GroupedCosts | undefined;
+  private running: AbortController | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The last message posted, for extension-host tests. */
+  lastPosted: HostToWebview | undefined;
+  private settled: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly scope: UsageScope,
+    private readonly deps: ControllerDeps,
+  ) {
+    this.disposables.push(panel.webview.onDidReceiveMessage((m: WebviewToHost) => this.onMessage(m)));
+  }
+
+  /** Resolves when the latest request has been answered (tests wait on it). */
+  whenSettled(): Promise<void> {
+    return this.settled;
+  }
+
+  private post(message: HostToWebview): void {
+    this.lastPosted = message;
+    void this.panel.webview.postMessage(message);
+  }
+
+  private onMessage(message: WebviewToHost): void {
+    switch (message.type) {
+      case 'ready':
+        // The scope travels in the page's own state so the serializer can reopen this panel.
+        this.post({ type: 'init', locale: vscode.env.language, strings: webviewStrings(), restore: { scope: this.scope } });
+        this.show(message.selection ?? this.selection);
+        break;
+      case 'select':
+        this.show(message.selection);
+        break;
+      case 'retry':
+        this.show(this.selection);
+        break;
+      case 'exportCsv':
+        void this.exportCsv();
+        break;
+      case 'exportPng':
+        void this.exportPng(message.dataUrl);
+        break;
+    }
+  }
+
+  show(selection: PanelSelection): void {
+    this.running?.abort();
+    const running = new AbortController();
+    this.running = running;
+    this.selection = selection;
+    this.post({ type: 'loading' });
+    this.settled = this.answer(selection, running.signal);
+  }
+
+  private async answer(selection: PanelSelection, signal: AbortSignal): Promise<void> {
+    const started = Date.now();
+    try {
+      const result = await buildPanelData(
+        this.deps.source(),
+        selection,
+        { today: this.deps.today?.() ?? dayOfInstant(Date.now()), billingPeriodStartDay: this.deps.billingPeriodStartDay?.(), signal },
+        panelTexts(),
+      );
+      if (signal.aborted) return;
+      if (result.kind === 'series') {
+        this.grouped = result.grouped;
+        this.selection = result.payload.selection;
+        this.post({ type: 'series', payload: result.payload });
+        this.deps.logger.info(`Usage panel ${this.scope.subscriptionId}: ${selection.view} by ${selection.groupBy} in ${Date.now() - started} ms.`);
+      } else if (result.kind === 'periodInvalid') {
+        this.post({ type: 'periodInvalid', field: result.field, message: result.message });
+      } else {
+        this.grouped = undefined;
+        this.post({ type: 'empty', message: result.message, hint: result.hint });
+      }
+    } catch (error) {
+      if (signal.aborted || isCancellation(error)) return;
+      this.deps.logger.error(`Usage panel ${this.scope.subscriptionId}: ${error instanceof Error ? error.message : String(error)}`);
+      const advice = adviseOnFailure(error);
+      const text = describeFailure(advice);
+      const detail = advice.kind === 'unexpected' ? `${text.nextStep} (${advice.detail})` : text.nextStep;
+      this.post({ type: 'error', message: text.summary, detail, retryable: true });
+    }
+  }
+
+  private async exportCsv(): Promise<void> {
+    if (!this.grouped) return;
+    const csv = costsToCsv(this.grouped, csvHeadings());
+    const name = `usage-cost-${this.scope.subscriptionId.slice(0, 8)}-${this.grouped.buckets[0] ?? 'empty'}.csv`;
+    // A byte-order mark lets spreadsheet apps read non-ASCII group names as UTF-8.
+    await this.save(name, { [vscode.l10n.t('CSV')]: ['csv'] }, Buffer.from('\uFEFF' + csv, 'utf8'));
+  }
+
+  private async exportPng(dataUrl: string): Promise<void> {
+    const match = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(dataUrl);
+    if (!match) return;
+    const name = `usage-cost-${this.scope.subscriptionId.slice(0, 8)}.png`;
+    await this.save(name, { [vscode.l10n.t('PNG image')]: ['png'] }, Buffer.from(match[1], 'base64'));
+  }
+
+  private async save(fileName: string, filters: Record<string, string[]>, bytes: Uint8Array): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined, filters });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, bytes);
+    this.deps.logger.info(`Usage panel: saved ${target.fsPath}`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}', vscode.workspace.asRelativePath(target)));
+  }
+
+  dispose(): void {
+    this.running?.abort();
+    for (const d of this.disposables) d.dispose();
+  }
+}
