@@ -54,7 +54,11 @@ export function profileJson(p: WorldBillingProfile, version: string, withSection
     targetClouds: [],
   };
   if (version === V2024) properties.billingRelationshipType = 'Direct';
-  if (withSections) properties.invoiceSections = expanded(version, p.sections.map((s) => sectionJson(s, version)));
+  // Sections on a profile: an array up to 2020-05-01, the wrapper on 2024-04-01 (§2.4).
+  if (withSections) {
+    const sections = p.sections.map((s) => sectionJson(s, version));
+    properties.invoiceSections = version === V2024 ? { hasMoreResults: false, value: sections } : sections;
+  }
   return { id: profileId(p.accountName, p.name), name: p.name, type: 'Microsoft.Billing/billingAccounts/billingProfiles', properties };
 }
 

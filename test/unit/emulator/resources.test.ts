@@ -1,0 +1,99 @@
+// Microsoft.Resources on the emulator: tenants and subscriptions per api-version, scoped to the
+// token's tenant, paged.
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { armFetch, jsonOf, useEmulator } from '../../support/emulator';
+
+const VERSIONS = ['2016-06-01', '2020-01-01', '2021-01-01', '2022-12-01'];
+
+describe('emulator: Microsoft.Resources tenants and subscriptions', () => {
+  const emu = useEmulator({ settings: { pageSize: 3 } });
+
+  async function all(path: string, token?: string): Promise<any[]> {
+    const items: any[] = [];
+    let url: string | undefined = path;
+    let pages = 0;
+    while (url) {
+      const res = await armFetch(emu(), url, { token });
+      assert.equal(res.status, 200, `GET ${url}`);
+      const body = await jsonOf(res);
+      items.push(...body.value);
+      url = body.nextLink || undefined;
+      pages += 1;
+      assert.ok(pages < 50, 'paging must end');
+    }
+    return items;
+  }
+
+  it('lists the three tenants, with more detail on newer versions', async () => {
+    const e = emu();
+    const old = await all('/tenants?api-version=2016-06-01');
+    assert.deepEqual(old.map((t) => t.tenantId).sort(), e.world.tenants.map((t) => t.tenantId).sort());
+    assert.deepEqual(Object.keys(old[0]).sort(), ['id', 'tenantId']);
+    const current = await all('/tenants?api-version=2022-12-01');
+    const home = current.find((t) => t.tenantId === e.tenantId);
+    assert.equal(home.id, `/tenants/${e.tenantId}`);
+    assert.equal(home.displayName, 'Contoso');
+    assert.equal(home.defaultDomain, 'contoso.onmicrosoft.com');
+    assert.equal(home.tenantCategory, 'Home');
+  });
+
+  it("lists only the token's tenant's subscriptions, page by page, on every version", async () => {
+    const e = emu();
+    const expected = e.world.subscriptions.filter((s) => s.tenantId === e.tenantId);
+    assert.ok(expected.length >= 20, 'the home tenant has at least 20 subscriptions');
+    for (const version of VERSIONS) {
+      const subs = await all(`/subscriptions?api-version=${version}`);
+      assert.equal(subs.length, expected.length, version);
+      assert.deepEqual(new Set(subs.map((s) => s.subscriptionId)), new Set(expected.map((s) => s.subscriptionId)));
+      const first = subs[0];
+      assert.equal(first.id, `/subscriptions/${first.subscriptionId}`);
+      assert.ok(['Enabled', 'Disabled', 'Warned', 'PastDue'].includes(first.state));
+      assert.equal(typeof first.subscriptionPolicies.quotaId, 'string');
+      assert.equal('tenantId' in first, version >= '2020-01-01', `${version}: tenantId`);
+      assert.equal('tags' in first, version >= '2021-01-01', `${version}: tags`);
+    }
+  });
+
+  it('pages with an absolute nextLink that carries api-version and $skiptoken', async () => {
+    const res = await armFetch(emu(), '/subscriptions?api-version=2022-12-01');
+    const body = await jsonOf(res);
+    assert.equal(body.value.length, 3);
+    const next = new URL(body.nextLink);
+    assert.equal(next.origin, emu().baseUrl);
+    assert.equal(next.searchParams.get('api-version'), '2022-12-01');
+    assert.ok(next.searchParams.get('$skiptoken'));
+  });
+
+  it('shows the no-billing-role tenant its own two subscriptions', async () => {
+    const e = emu();
+    const woodgrove = e.world.tenants.find((t) => !t.hasBillingRole);
+    assert.ok(woodgrove);
+    const subs = await all('/subscriptions?api-version=2022-12-01', e.issueToken(woodgrove.tenantId));
+    assert.deepEqual(subs.map((s) => s.displayName).sort(), ['Woodgrove Dev/Test', 'Woodgrove Payments']);
+    assert.ok(subs.every((s) => s.tenantId === woodgrove.tenantId));
+  });
+
+  it('gets one subscription, and answers SubscriptionNotFound for another tenant or an unknown id', async () => {
+    const e = emu();
+    const mine = e.world.subscriptions.find((s) => s.tenantId === e.tenantId);
+    const theirs = e.world.subscriptions.find((s) => s.tenantId !== e.tenantId);
+    assert.ok(mine && theirs);
+    const res = await armFetch(e, `/subscriptions/${mine.subscriptionId.toUpperCase()}?api-version=2020-01-01`);
+    assert.equal(res.status, 200);
+    assert.equal((await jsonOf(res)).displayName, mine.displayName);
+    for (const id of [theirs.subscriptionId, '00000000-0000-0000-0000-000000000000']) {
+      const missing = await armFetch(e, `/subscriptions/${id}?api-version=2022-12-01`);
+      assert.equal(missing.status, 404);
+      assert.equal((await jsonOf(missing)).error.code, 'SubscriptionNotFound');
+    }
+  });
+
+  it('refuses an api-version it does not know, listing the ones it does', async () => {
+    const res = await armFetch(emu(), '/subscriptions?api-version=2015-01-01');
+    assert.equal(res.status, 400);
+    const body = await jsonOf(res);
+    assert.equal(body.error.code, 'InvalidApiVersionParameter');
+    assert.match(body.error.message, /2022-12-01/);
+  });
+});
