@@ -58,6 +58,8 @@ interface AttemptFailure {
   retriable: boolean;
   /** Server-requested wait (ms), when the answer carried one. */
   serverWaitMs?: number;
+  /** The answer itself, for callers that take error answers as results (`returnErrors`). */
+  response?: PipelineResponse;
 }
 
 const AUTH_RETRY_CODES = new Set(['ExpiredAuthenticationToken', 'InvalidAuthenticationToken']);
@@ -99,6 +101,9 @@ export async function runRequest(settings: PipelineSettings, request: PipelineRe
     if (!failure.retriable) throw failure.error;
 
     const requested = failure.serverWaitMs;
+    const givingUp = retriesLeft <= 0 || (requested !== undefined && requested > retry.maxRetryAfterMs);
+    // A caller that reads statuses itself (SAS links, public APIs) gets the last answer, not an exception.
+    if (givingUp && request.returnErrors && failure.response) return failure.response;
     if (requested !== undefined && requested > retry.maxRetryAfterMs) {
       // Sitting through a very long wait inside a command is worse than telling the person when to come back.
       throw withProgress(failure.error, { retryAfterMs: requested, attempts: attempt, waitedMs: waited });
@@ -273,7 +278,7 @@ function classify(request: PipelineRequest, ctx: AttemptContext, status: number,
   if (!retriable && request.returnErrors) return { response: { status, headers, text } };
   const wait = retriable ? retryAfterMs(headers) : undefined;
   const error = errorFromResponse({ status, headers, text, method: request.method, url: ctx.safeUrl }, { retryAfterMs: wait });
-  return { failure: { error, retriable, serverWaitMs: wait } };
+  return { failure: { error, retriable, serverWaitMs: wait, response: { status, headers, text } } };
 }
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {

@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isCancellation } from '../../../src/azure/errors';
+import type { RequestEvent } from '../../../src/azure/instrumentation';
 import { useEmulator } from '../../support/emulator';
 import { collect, failureOf, testClient } from './clientFixture';
 import { registerLroRoutes } from './lroRoutes';
@@ -16,6 +17,27 @@ function cancelAfter(ms: number): AbortSignal {
   const controller = new AbortController();
   setTimeout(() => controller.abort(), ms);
   return controller.signal;
+}
+
+/**
+ * A signal that fires 100 ms after the client saw an answer with `status`, i.e. while it waits
+ * before its next attempt (a timer from the start would race with sign-in on a busy machine).
+ */
+function cancelDuringWaitAfter(status: number): { signal: AbortSignal; onRequest: (ev: RequestEvent) => void; events: RequestEvent[]; sawStatusAt: () => number } {
+  const controller = new AbortController();
+  const events: RequestEvent[] = [];
+  let at = 0;
+  return {
+    signal: controller.signal,
+    events,
+    sawStatusAt: () => at,
+    onRequest: (ev) => {
+      events.push(ev);
+      if (ev.status !== status) return;
+      at = Date.now();
+      setTimeout(() => controller.abort(), 100);
+    },
+  };
 }
 
 describe('ArmClient: cancellation', () => {
@@ -34,28 +56,29 @@ describe('ArmClient: cancellation', () => {
   it('while waiting out a 5 s retry-after: rejects at once as a cancellation, no second attempt', async () => {
     const e = fresh();
     e.faults.add({ kind: 'throttle', path: 'items/40', retryAfterSeconds: 5, times: 1 });
-    const { client, recorder } = testClient(e);
-    const started = Date.now();
-    const error = await failureOf(collect(client.list(LIST, { query: { 'api-version': TEST_API }, signal: cancelAfter(200) })));
-    const elapsed = Date.now() - started;
+    const cancel = cancelDuringWaitAfter(429);
+    const { client } = testClient(e, { onRequest: cancel.onRequest });
+    const error = await failureOf(collect(client.list(LIST, { query: { 'api-version': TEST_API }, signal: cancel.signal })));
     assert.equal(error.kind, 'cancelled');
     assert.ok(isCancellation(error));
     assert.equal(error.name, 'AbortError');
-    assert.ok(elapsed < 700, `took ${elapsed} ms to stop`);
+    // Cancelled 100 ms into the wait; the 5 s retry-after was not sat out.
+    assert.ok(Date.now() - cancel.sawStatusAt() < 1_000, `stopped ${Date.now() - cancel.sawStatusAt()} ms after the 429`);
     await new Promise((r) => setTimeout(r, 100));
-    assert.equal(recorder.count, 1, 'no retry after the cancellation');
+    assert.deepEqual(cancel.events.map((ev) => ev.status), [429], 'no retry after the cancellation');
     client.dispose();
   });
 
   it('while backing off between retries of a 500: stops at once', async () => {
     const e = fresh();
     e.faults.add({ kind: 'error', status: 500, path: 'items/40' });
-    const { client, recorder } = testClient(e, { retry: { baseDelayMs: 5_000, maxDelayMs: 5_000 } });
+    const cancel = cancelDuringWaitAfter(500);
+    const { client } = testClient(e, { onRequest: cancel.onRequest, retry: { baseDelayMs: 5_000, maxDelayMs: 5_000 } });
     const started = Date.now();
-    const error = await failureOf(collect(client.list(LIST, { query: { 'api-version': TEST_API }, signal: cancelAfter(200) })));
+    const error = await failureOf(collect(client.list(LIST, { query: { 'api-version': TEST_API }, signal: cancel.signal })));
     assert.ok(isCancellation(error));
-    assert.ok(Date.now() - started < 700);
-    assert.equal(recorder.count, 1);
+    assert.ok(Date.now() - started < 2_000, 'did not sit out the 2.5–5 s back-off');
+    assert.deepEqual(cancel.events.map((ev) => ev.status), [500]);
     client.dispose();
   });
 
@@ -64,9 +87,9 @@ describe('ArmClient: cancellation', () => {
     e.faults.add({ kind: 'latency', latencyMs: 3_000, path: 'items/40', times: 1 });
     const { client, recorder } = testClient(e);
     const started = Date.now();
-    const error = await failureOf(collect(client.list(LIST, { query: { 'api-version': TEST_API }, signal: cancelAfter(150) })));
+    const error = await failureOf(collect(client.list(LIST, { query: { 'api-version': TEST_API }, signal: cancelAfter(400) })));
     assert.ok(isCancellation(error));
-    assert.ok(Date.now() - started < 700);
+    assert.ok(Date.now() - started < 1_500, 'did not wait for the 3 s answer');
     assert.equal(recorder.events[0].failure, 'cancelled');
     client.dispose();
   });
@@ -98,12 +121,13 @@ describe('ArmClient: cancellation', () => {
   });
 
   it('while polling a long-running operation: stops during the Retry-After wait', async () => {
-    const { client, recorder } = testClient(fresh());
+    const cancel = cancelDuringWaitAfter(202);
+    const { client } = testClient(fresh(), { onRequest: cancel.onRequest });
     const started = Date.now();
-    const error = await failureOf(client.longRunning('/providers/Test.Client/lro/location/5/10', undefined, { query: { 'api-version': TEST_API }, signal: cancelAfter(200) }));
+    const error = await failureOf(client.longRunning('/providers/Test.Client/lro/location/5/10', undefined, { query: { 'api-version': TEST_API }, signal: cancel.signal }));
     assert.ok(isCancellation(error));
-    assert.ok(Date.now() - started < 700);
-    assert.equal(recorder.count, 1, 'only the POST that started it');
+    assert.ok(Date.now() - started < 3_000, 'did not sit out the 10 s Retry-After');
+    assert.deepEqual(cancel.events.map((ev) => `${ev.method} ${ev.status}`), ['POST 202'], 'only the POST that started it');
     client.dispose();
   });
 });

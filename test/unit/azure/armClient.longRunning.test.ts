@@ -111,4 +111,30 @@ describe('ArmClient: long-running operations and blob links', () => {
     assert.equal(recorder.count, 1);
     client.dispose();
   });
+
+  it('a blob host answering 503 once: retried, then the document', async () => {
+    const e = ready();
+    const { client, recorder } = testClient(e);
+    const { url } = await client.longRunning<DownloadUrl>('/providers/Test.Client/lro/immediate', undefined, q);
+    e.faults.add({ kind: 'error', status: 503, retryAfterSeconds: 0, path: '/testblob/', times: 1 });
+    recorder.clear();
+    const res = await client.fetchUnauthenticated(url);
+    assert.equal(res.status, 200);
+    assert.deepEqual(await bodyOf(res), PDF_BYTES);
+    assert.deepEqual(recorder.events.map((ev) => ev.status), [503, 200]);
+    client.dispose();
+  });
+
+  it('a blob host answering 503 every time: after the retries, the last answer is handed back as a status', async () => {
+    const e = ready();
+    const { client, recorder } = testClient(e, { retry: { maxRetries: 2 } });
+    const { url } = await client.longRunning<DownloadUrl>('/providers/Test.Client/lro/immediate', undefined, q);
+    e.faults.add({ kind: 'error', status: 503, retryAfterSeconds: 0, path: '/testblob/' });
+    recorder.clear();
+    const res = await client.fetchUnauthenticated(url);
+    assert.equal(res.status, 503);
+    assert.match((await bodyOf(res)).toString(), /ServiceUnavailable/);
+    assert.equal(recorder.count, 3);
+    client.dispose();
+  });
 });
