@@ -8,7 +8,7 @@ import { API } from './apiVersions';
 import { requireMcaCredits, CreditScope, odataString } from './credits';
 import { Listing, listing, ListingOptions } from './listing';
 import { CreditEvent, parseCreditEvent } from './models/credit';
-import { addDays, CalendarDate, daysBetween, parseCalendarDate } from './models/dates';
+import { addDays, addMonths, CalendarDate, daysBetween, parseCalendarDate } from './models/dates';
 import { accountPath, profilePath } from './models/ids';
 import { AccountRef } from './refs';
 import { DateRangeError } from './dateRangeError';
@@ -16,8 +16,8 @@ import { DateRangeError } from './dateRangeError';
 export { DateRangeError } from './dateRangeError';
 export type { DateRangeProblem } from './dateRangeError';
 
-/** At most a year per request (366 days covers a leap year), per the reference's advice. */
-export const MAX_EVENT_RANGE_DAYS = 366;
+/** At most a year per request: the end may be the same calendar day a year after the start. */
+export const MAX_EVENT_RANGE_MONTHS = 12;
 
 export interface DateRangeInput {
   /** 'YYYY-MM-DD' (or a CalendarDate). */
@@ -31,7 +31,7 @@ export interface CheckedRange {
 }
 
 /** Checks both dates, their order and the length limit; throws `DateRangeError` otherwise. */
-export function validateEventRange(range: DateRangeInput, maxDays = MAX_EVENT_RANGE_DAYS): CheckedRange {
+export function validateEventRange(range: DateRangeInput, maxMonths = MAX_EVENT_RANGE_MONTHS): CheckedRange {
   if (!range.startDate) throw new DateRangeError('missingStart', 'Choose a start date: Azure needs both a start and an end date for the credit history.');
   if (!range.endDate) throw new DateRangeError('missingEnd', 'Choose an end date: Azure needs both a start and an end date for the credit history.');
   const start = parseCalendarDate(range.startDate);
@@ -41,23 +41,24 @@ export function validateEventRange(range: DateRangeInput, maxDays = MAX_EVENT_RA
   if (start.value > end.value) {
     throw new DateRangeError('startAfterEnd', `The start date ${start.value} is after the end date ${end.value}. Swap them, or pick an end date on or after the start.`);
   }
-  const days = daysBetween(start.value, end.value) + 1;
-  if (days > maxDays) {
+  const latestEnd = addMonths(start.value, maxMonths);
+  if (end.value > latestEnd) {
+    const days = daysBetween(start.value, end.value) + 1;
     throw new DateRangeError(
       'rangeTooLong',
-      `${start.value} to ${end.value} is ${days} days; credit events can be read for at most ${maxDays} days at a time. ` +
-        `Choose a shorter range (for example ${start.value} to ${addDays(start.value, maxDays - 1)}), or read it in yearly parts.`,
+      `${start.value} to ${end.value} is ${days} days; credit events can be read for at most ${maxMonths} months at a time. ` +
+        `Choose a shorter range (for example ${start.value} to ${latestEnd}), or read it in yearly parts.`,
     );
   }
   return { startDate: start.value, endDate: end.value };
 }
 
-/** Splits a checked range into consecutive windows of at most `maxDays` days. */
-export function splitRange(range: CheckedRange, maxDays = MAX_EVENT_RANGE_DAYS): CheckedRange[] {
+/** Splits a checked range into consecutive windows of at most `maxMonths` months (no gap, no overlap). */
+export function splitRange(range: CheckedRange, maxMonths = MAX_EVENT_RANGE_MONTHS): CheckedRange[] {
   const out: CheckedRange[] = [];
   let from = range.startDate;
   while (from <= range.endDate) {
-    const last = addDays(from, maxDays - 1);
+    const last = addDays(addMonths(from, maxMonths), -1);
     const to = last < range.endDate ? last : range.endDate;
     out.push({ startDate: from, endDate: to });
     from = addDays(to, 1);
@@ -85,7 +86,7 @@ export function listCreditEvents(transport: ArmTransport, scope: CreditScope, ra
 export function listCreditEventsInWindows(transport: ArmTransport, scope: CreditScope, range: DateRangeInput, options: ListingOptions = {}): Listing<CreditEvent> {
   return listing(async function* () {
     requireMcaCredits(scope.agreementType, `billing account '${scope.accountName}'`);
-    const checked = validateEventRange(range, Number.POSITIVE_INFINITY);
+    const checked = validateEventRange(range, Number.MAX_SAFE_INTEGER / 12);
     for (const window of splitRange(checked)) yield* eventsIn(transport, scope, window, options.signal);
   }, options);
 }

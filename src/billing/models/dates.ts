@@ -116,3 +116,12 @@ export function calendarDate(text: string): CalendarDate {
   if (!parsed.ok) throw new RangeError(parsed.reason);
   return parsed.value;
 }
+
+/** `date` plus whole months; the day is clamped to the target month's length (Jan 31 + 1 → Feb 28/29). */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  const [y, m, d] = date.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return `${pad(year, 4)}-${pad(month)}-${pad(Math.min(d, daysInMonth(year, month)))}` as CalendarDate;
+}

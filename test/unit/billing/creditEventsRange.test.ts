@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { DateRangeError, listCreditEvents, listCreditEventsInWindows, MAX_EVENT_RANGE_DAYS, splitRange, validateEventRange } from '../../../src/billing/creditEvents';
+import { DateRangeError, listCreditEvents, listCreditEventsInWindows, MAX_EVENT_RANGE_MONTHS, splitRange, validateEventRange } from '../../../src/billing/creditEvents';
 import { calendarDate } from '../../../src/billing/models/dates';
 import { isNotApplicable } from '../../../src/billing/notApplicable';
 import events from './fixtures/events-2024-08-01.json';
@@ -44,17 +44,18 @@ describe('credit events: date range checked before calling', () => {
     assert.equal(r.problem, 'rangeTooLong');
     assert.match(r.message, /is 547 days/);
     assert.match(r.message, /2023-01-01 to 2024-01-01/);
-    // A leap year fits exactly.
-    assert.deepEqual(validateEventRange({ startDate: '2024-01-01', endDate: '2024-12-31' }), { startDate: '2024-01-01', endDate: '2024-12-31' });
-    assert.equal(MAX_EVENT_RANGE_DAYS, 366);
+    // The same day a year on is the longest range; one day more is refused.
+    assert.deepEqual(validateEventRange({ startDate: '2024-02-29', endDate: '2025-02-28' }), { startDate: '2024-02-29', endDate: '2025-02-28' });
+    assert.equal(problemOf(() => validateEventRange({ startDate: '2024-02-29', endDate: '2025-03-01' })).problem, 'rangeTooLong');
+    assert.equal(MAX_EVENT_RANGE_MONTHS, 12);
   });
 
   it('splits a long range into consecutive windows with no gap or overlap', () => {
     const windows = splitRange({ startDate: calendarDate('2022-03-15'), endDate: calendarDate('2024-06-30') });
     assert.deepEqual(windows, [
-      { startDate: '2022-03-15', endDate: '2023-03-15' },
-      { startDate: '2023-03-16', endDate: '2024-03-15' },
-      { startDate: '2024-03-16', endDate: '2024-06-30' },
+      { startDate: '2022-03-15', endDate: '2023-03-14' },
+      { startDate: '2023-03-15', endDate: '2024-03-14' },
+      { startDate: '2024-03-15', endDate: '2024-06-30' },
     ]);
   });
 
@@ -69,7 +70,7 @@ describe('credit events: date range checked before calling', () => {
     await assert.rejects(listCreditEvents(t, scope, { startDate: '2024-10-31', endDate: '2024-08-01' }).all(), DateRangeError);
     assert.equal(t.calls.length, 1, 'no request for a refused range');
     await listCreditEventsInWindows(t, scope, { startDate: '2022-03-15', endDate: '2024-06-30' }).all();
-    assert.deepEqual(t.calls.slice(1).map((c) => `${c.query.startDate}..${c.query.endDate}`), ['2022-03-15..2023-03-15', '2023-03-16..2024-03-15', '2024-03-16..2024-06-30']);
+    assert.deepEqual(t.calls.slice(1).map((c) => `${c.query.startDate}..${c.query.endDate}`), ['2022-03-15..2023-03-14', '2023-03-15..2024-03-14', '2024-03-15..2024-06-30']);
   });
 
   it('does not apply to EA or MOSP', async () => {

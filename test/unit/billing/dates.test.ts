@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { addDays, daysBetween, calendarDate, parseCalendarDate, parseInstant } from '../../../src/billing/models/dates';
+import { addDays, addMonths, daysBetween, calendarDate, parseCalendarDate, parseInstant } from '../../../src/billing/models/dates';
 
 function instant(raw: unknown): string {
   const p = parseInstant(raw);
@@ -59,5 +59,8 @@ describe('dates', () => {
     assert.equal(addDays(calendarDate('2024-03-01'), -1), '2024-02-29');
     assert.equal(daysBetween(calendarDate('2024-01-01'), calendarDate('2024-12-31')), 365);
     assert.throws(() => calendarDate('2024-02-30'));
+    assert.equal(addMonths(calendarDate('2024-01-31'), 1), '2024-02-29');
+    assert.equal(addMonths(calendarDate('2024-02-29'), 12), '2025-02-28');
+    assert.equal(addMonths(calendarDate('2024-11-15'), -13), '2023-10-15');
   });
 });
