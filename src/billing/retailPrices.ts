@@ -11,9 +11,12 @@ import { readJsonBody } from './blobBody';
 import { odataString } from './credits';
 import { Listing, listing, ListingOptions } from './listing';
 import { parseRetailPrice, RetailPrice, retailPriceKey } from './models/retailPrice';
-import { asObject, isObject, ParseIssue } from './models/wire';
+import { asObject, ParseIssue } from './models/wire';
 
 export const RETAIL_PRICES_ENDPOINT = 'https://prices.azure.com';
+
+/** Page sizes Azure has used (§4b.1): 100 in 2021–2023 captures, 1000 since. */
+const KNOWN_PAGE_SIZES = [100, 1000];
 
 /** Fields documented for `$filter` (§4b.2); values are matched exactly. */
 export interface RetailPriceFilter {
@@ -37,6 +40,11 @@ export interface RetailPricesOptions extends ListingOptions {
   primaryRegionOnly?: boolean;
   /** Default `2023-01-01-preview`, the only version with `savingsPlan`. */
   apiVersion?: string;
+  /**
+   * The page size to expect when the service leaves out `NextPageLink`; default: learned from a
+   * page that had a link, else Azure's known sizes (100, 1000).
+   */
+  pageSizeHint?: number;
   /** Attempts per page for 429/5xx (default 3) and the wait when no Retry-After is given. */
   maxAttempts?: number;
   retryDelayMs?: number;
@@ -54,6 +62,12 @@ export class RetailPricesError extends Error {
   constructor(readonly status: number, readonly code: string | undefined, message: string) {
     super(message);
   }
+}
+
+/** A page without a link that is exactly a page long probably had one (a known service fault). */
+function looksFull(count: number, learned: number | undefined, hint: number | undefined): boolean {
+  if (learned !== undefined) return count === learned;
+  return count === hint || KNOWN_PAGE_SIZES.includes(count);
 }
 
 export function retailFilterExpression(filter: RetailPriceFilter | string | undefined): string | undefined {
@@ -140,7 +154,7 @@ export function listRetailPrices(transport: ArmTransport, endpoint: string = RET
         // The link must stay on the prices host: nothing else is asked for without a reason.
         if (next.hostname !== host) throw new RetailPricesError(0, undefined, `The next-page link points to another host (${next.hostname}).`);
         url = next.toString();
-      } else if (pageSize !== undefined && items.length === pageSize && items.length > 0 && !isObject(page.NextPageLink)) {
+      } else if (items.length > 0 && looksFull(items.length, pageSize, options.pageSizeHint)) {
         // A full page without a link (a known service fault): continue by offset.
         const next = new URL(first);
         next.searchParams.set('$skip', String(rowsSeen));

@@ -37,9 +37,27 @@ export interface RetailPrice {
   issues?: ParseIssue[];
 }
 
-/** The natural key the reference gives for dropping repeats of unstable `$skip` paging (§4b.4). */
-export function retailPriceKey(p: Pick<RetailPrice, 'meterId' | 'meterName' | 'type' | 'skuId' | 'tierMinimumUnits'>): string {
-  return [p.meterId.toLowerCase(), p.meterName, p.type, p.skuId ?? '', p.tierMinimumUnits].join('|');
+/**
+ * The key that drops repeats of unstable `$skip` paging (§4b.4). The reference's natural key
+ * (meterId + meterName + type + skuId + tierMinimumUnits) is extended: a closed row and its
+ * successor share it (they differ in `effectiveStartDate`), and so do a primary row and its
+ * non-primary twin — which may be the one carrying `savingsPlan` (§4b.5). Dropping either would
+ * lose a real price, so both fields (and region and reservation term) are part of the key.
+ */
+export function retailPriceKey(
+  p: Pick<RetailPrice, 'meterId' | 'meterName' | 'type' | 'skuId' | 'tierMinimumUnits' | 'effectiveStartDate' | 'isPrimaryMeterRegion' | 'armRegionName' | 'reservationTerm'>,
+): string {
+  return [
+    p.meterId.toLowerCase(),
+    p.meterName,
+    p.type,
+    p.skuId ?? '',
+    p.tierMinimumUnits,
+    p.effectiveStartDate?.toISOString() ?? '',
+    p.isPrimaryMeterRegion === false ? 'alias' : 'primary',
+    p.armRegionName,
+    p.reservationTerm ?? '',
+  ].join('|');
 }
 
 export function parseRetailPrice(raw: unknown): RetailPrice | { skipped: true; issues: ParseIssue[] } {

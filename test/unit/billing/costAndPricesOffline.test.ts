@@ -85,7 +85,7 @@ describe('cost query offline', () => {
 });
 
 describe('retail prices offline', () => {
-  const item = (meterId: string, tier = 0, price = 1) => ({ currencyCode: 'USD', tierMinimumUnits: tier, retailPrice: price, unitPrice: price, armRegionName: 'eastus', meterId, meterName: 'B1s', skuId: 'S/1', type: 'Consumption', unitOfMeasure: '1 Hour', effectiveStartDate: '2025-10-01T00:00:00Z' });
+  const item = (meterId: string, tier = 0, price = 1) => ({ currencyCode: 'USD', isPrimaryMeterRegion: true, tierMinimumUnits: tier, retailPrice: price, unitPrice: price, armRegionName: 'eastus', meterId, meterName: 'B1s', skuId: 'S/1', type: 'Consumption', unitOfMeasure: '1 Hour', effectiveStartDate: '2025-10-01T00:00:00Z' });
 
   it('builds the URL with URLSearchParams, %20 spaces, currency outside the filter', () => {
     const url = new URL(retailPricesUrl('https://prices.example', { filter: { serviceName: 'Virtual Machines', armRegionName: 'eastus' }, currencyCode: 'EUR', primaryRegionOnly: true }));
