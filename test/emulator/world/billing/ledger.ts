@@ -98,8 +98,8 @@ export function runLedger(input: LedgerInput): LedgerResult {
   };
 
   /** Takes up to `cents` from the lots active on `date`, soonest-expiring first. */
-  const draw = (date: string, cents: number): CreditApplied => {
-    const applied: CreditApplied = { prepaymentCents: 0, freeCreditCents: 0 };
+  const draw = (date: string, cents: number): CreditApplied & { lots: number[] } => {
+    const applied = { prepaymentCents: 0, freeCreditCents: 0, lots: [] as number[] };
     const active = plans
       .map((p, i) => ({ p, i }))
       .filter(({ p, i }) => p.startDate <= date && date < p.expirationDate && balance[i] > 0)
@@ -111,6 +111,7 @@ export function runLedger(input: LedgerInput): LedgerResult {
       balance[i] -= take;
       used[i] += take;
       left -= take;
+      applied.lots.push(i);
       if (p.source === 'PurchasedCredit') applied.prepaymentCents += take;
       else applied.freeCreditCents += take;
     }
@@ -125,10 +126,12 @@ export function runLedger(input: LedgerInput): LedgerResult {
       balance[item.lot] = plans[item.lot].originalCents;
       emit(item.date, pending ? 'PendingNewCredit' : 'NewCredit', input.kind === 'commitment' ? 'New commitment added' : 'New credits added', { newCreditCents: plans[item.lot].originalCents }, { lot: item.lot });
     } else if (item.kind === 'settle') {
-      const applied = draw(item.date, item.settlement.chargesCents);
+      const { lots: touched, ...applied } = draw(item.date, item.settlement.chargesCents);
       appliedByInvoice.set(item.settlement.invoiceName, applied);
       const total = applied.prepaymentCents + applied.freeCreditCents;
-      if (total > 0) emit(item.date, 'SettledCharges', `Settled invoice #${item.settlement.invoiceName}`, { chargesCents: total }, { invoiceNumber: item.settlement.invoiceName });
+      // A settlement drawn from one lot names it; one spread over several lots names none.
+      const lot = touched.length === 1 ? touched[0] : undefined;
+      if (total > 0) emit(item.date, 'SettledCharges', `Settled invoice #${item.settlement.invoiceName}`, { chargesCents: total }, { invoiceNumber: item.settlement.invoiceName, lot });
     } else if (item.kind === 'expire') {
       const left = balance[item.lot];
       leftAtExpiry[item.lot] = left;
@@ -141,10 +144,10 @@ export function runLedger(input: LedgerInput): LedgerResult {
       summary.pendingCreditAdjustmentsCents += input.pendingAdjustmentCents;
       emit(item.date, 'PendingAdjustments', 'Credit adjustment', { adjustmentsCents: input.pendingAdjustmentCents });
     } else {
-      const applied = draw(item.date, input.pendingChargesCents);
+      const { lots: touched, ...applied } = draw(item.date, input.pendingChargesCents);
       const total = applied.prepaymentCents + applied.freeCreditCents;
       summary.pendingEligibleChargesCents += total;
-      if (total > 0) emit(item.date, 'PendingCharges', 'Pending charges', { chargesCents: total });
+      if (total > 0) emit(item.date, 'PendingCharges', 'Pending charges', { chargesCents: total }, { lot: touched.length === 1 ? touched[0] : undefined });
     }
   }
   const closed = snapshot ?? [...balance];
