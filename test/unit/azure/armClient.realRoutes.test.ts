@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { usageWorldOf } from '../../emulator/world/usage/access';
 import { FIXED_AS_OF, useEmulator } from '../../support/emulator';
-import { collect, testClient } from './clientFixture';
+import { collect, failureOf, testClient } from './clientFixture';
 
 type Named = { name: string; id: string };
 
@@ -81,6 +81,39 @@ describe('ArmClient against the emulator\'s real routes', () => {
     const chunks: Buffer[] = [];
     for await (const chunk of res.body as AsyncIterable<Buffer>) chunks.push(chunk);
     assert.equal(Buffer.concat(chunks).subarray(0, 5).toString(), '%PDF-');
+    client.dispose();
+  });
+
+  it('RateCard: getRaw hands back the 302, and the blob it names is fetched without the token', async () => {
+    const e = emu();
+    const { client, recorder } = testClient(e);
+    const sub = e.world.subscriptions.find((s) => s.tenantId === e.tenantId && s.offerId === 'MS-AZR-0003P');
+    assert.ok(sub, 'a pay-as-you-go subscription in the home tenant');
+    const path = `/subscriptions/${sub.subscriptionId}/providers/Microsoft.Commerce/RateCard`;
+    const query = { 'api-version': '2015-06-01-preview', $filter: `OfferDurableId eq 'MS-AZR-0003P' and Currency eq '${sub.currency}' and Locale eq 'en-US' and RegionInfo eq '${sub.regionInfo}'` };
+    const raw = await client.getRaw(path, { query });
+    assert.equal(raw.status, 302);
+    const location = raw.headers.location;
+    assert.match(location, /\/blob\/ratecards\/.*sig=/);
+    assert.equal(recorder.count, 1, 'the redirect was not followed');
+    const blob = await client.fetchUnauthenticated(location);
+    assert.equal(blob.status, 200);
+    const chunks: Buffer[] = [];
+    for await (const chunk of blob.body as AsyncIterable<Buffer>) chunks.push(chunk);
+    const doc = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    assert.equal(doc.Currency, sub.currency);
+    assert.ok(Array.isArray(doc.Meters) && doc.Meters.length > 0);
+    client.dispose();
+  });
+
+  it('RateCard through a plain get, blob on the same host (as in the emulator): the followed redirect keeps the token and the blob host refuses it', async () => {
+    const e = emu();
+    const { client } = testClient(e);
+    const sub = e.world.subscriptions.find((s) => s.tenantId === e.tenantId && s.offerId === 'MS-AZR-0003P')!;
+    const query = { 'api-version': '2015-06-01-preview', $filter: `OfferDurableId eq 'MS-AZR-0003P' and Currency eq '${sub.currency}' and Locale eq 'en-US' and RegionInfo eq '${sub.regionInfo}'` };
+    const error = await failureOf(client.get(`/subscriptions/${sub.subscriptionId}/providers/Microsoft.Commerce/RateCard`, { query }));
+    assert.equal(error.status, 400);
+    assert.equal(error.code, 'InvalidAuthenticationInfo');
     client.dispose();
   });
 });

@@ -1,0 +1,199 @@
+// Benchmark: the usage panel's pipeline over the emulator's `large` world — fetch UsageAggregates
+// pages, parse rows (billing/), stream them into the usage cube, price with the RateCard and
+// group for the chart (insight/) — in rows per second, beside JSON.parse alone over the same
+// page bytes; peak memory; and the size of the message the webview would get. The emulator runs
+// in a child process so its work does not count against the client. A measurement, not a test.
+//
+//   node out/scripts/bench/pricing.js [--days 1] [--granularity Hourly|Daily] [--subscriptions 100]
+//   (--days 365 is the full year: about 17 million hourly rows, hours of work on a small machine)
+import { ChildProcess, spawn, spawnSync } from 'child_process';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { ArmClient } from '../../src/azure/armClient';
+import { customCloud } from '../../src/azure/clouds';
+import { servicePrincipalTokenSource } from '../../src/azure/identitySources';
+import { formatIsoDate, parseIsoDate } from '../../src/insight/calendar';
+import { groupCosts } from '../../src/insight/grouping';
+import { pricingRangeFor } from '../../src/insight/usageLedger';
+import { usageByMeter } from '../../src/insight/usageSeries';
+import { buildSeriesPayload } from '../../src/views/usagePanel/seriesPayload';
+import { UsageCostSource } from '../../src/views/usagePanel/usageCostSource';
+import { ensureCa } from '../../test/emulator/tls';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const caDir = path.join(repoRoot, '.cache', 'emulator-ca');
+const AS_OF = '2026-11-15';
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
+}
+
+/** Node reads NODE_EXTRA_CA_CERTS only at start-up: run again with the emulator's CA trusted. */
+function rerunTrustingEmulatorCa(): boolean {
+  const caPath = path.join(caDir, 'ca.pem');
+  if (process.env.NODE_EXTRA_CA_CERTS === caPath) return false;
+  ensureCa(caDir);
+  const child = spawnSync(process.execPath, ['--expose-gc', ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: caPath } });
+  process.exitCode = child.status ?? 1;
+  return true;
+}
+
+interface EmulatorInfo {
+  baseUrl: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+function startEmulatorProcess(): Promise<{ info: EmulatorInfo; child: ChildProcess }> {
+  const cli = path.join(repoRoot, 'out', 'test', 'emulator', 'cli.js');
+  const child = spawn(process.execPath, [cli, '--scale', 'large', '--as-of', AS_OF, '--page-size', '1000', '--ca-dir', caDir, '--json'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      const newline = buffered.indexOf('\n');
+      if (newline >= 0) resolve({ info: JSON.parse(buffered.slice(0, newline)) as EmulatorInfo, child });
+    });
+    child.on('exit', (code) => reject(new Error(`The emulator exited (${code}) before it was ready.`)));
+  });
+}
+
+/** Peak heap, sampled while the pipeline runs (maxRSS comes from the OS at the end). */
+function heapSampler() {
+  let peak = process.memoryUsage().heapUsed;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
+  return { stop: () => (clearInterval(timer), peak) };
+}
+
+/** JSON.parse alone over the same pages: fetched raw, timed without the network. */
+async function jsonParseBaseline(info: EmulatorInfo, token: string, subscriptionId: string, from: string, to: string, granularity: string) {
+  let url: string | undefined =
+    `${info.baseUrl}/subscriptions/${subscriptionId}/providers/Microsoft.Commerce/UsageAggregates?api-version=2015-06-01-preview` +
+    `&reportedStartTime=${from}T00:00:00Z&reportedEndTime=${to}T00:00:00Z&aggregationGranularity=${granularity}&showDetails=true`;
+  let bytes = 0;
+  let rows = 0;
+  let parseMs = 0;
+  while (url) {
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    const text = await res.text();
+    bytes += Buffer.byteLength(text);
+    const started = performance.now();
+    const body = JSON.parse(text) as { value?: unknown[]; nextLink?: string };
+    parseMs += performance.now() - started;
+    rows += body.value?.length ?? 0;
+    url = body.nextLink;
+  }
+  return { bytes, rows, parseMs };
+}
+
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const rate = (rows: number, ms: number) => `${Math.round(rows / (ms / 1000)).toLocaleString('en-US')} rows/s`;
+
+async function main(): Promise<void> {
+  const days = Number(option('days', '1'));
+  const granularity = option('granularity', 'Hourly') === 'Daily' ? 'Daily' : 'Hourly';
+  const maxSubscriptions = Number(option('subscriptions', '100'));
+  const today = parseIsoDate(AS_OF)!;
+  // The last `days` complete days; the cube starts on the 1st of the month so tiers are right.
+  const display = { first: today - days, last: today - 1 };
+  const { info, child } = await startEmulatorProcess();
+  const cloud = customCloud({ resourceManagerEndpoint: info.baseUrl });
+  const clients = new Map<string, { client: ArmClient; tokenSource: ReturnType<typeof servicePrincipalTokenSource> }>();
+  const clientFor = (tenantId: string) => {
+    let entry = clients.get(tenantId);
+    if (!entry) {
+      const tokenSource = servicePrincipalTokenSource({ tenantId, clientId: info.clientId, clientSecret: info.clientSecret, authorityHost: info.baseUrl });
+      entry = { client: new ArmClient({ cloud, tokenSource, tenantId }), tokenSource };
+      clients.set(tenantId, entry);
+    }
+    return entry;
+  };
+  try {
+    const home = clientFor(info.tenantId);
+    const subscriptions: Array<{ subscriptionId: string; displayName: string; tenantId: string }> = [];
+    for await (const t of home.client.list<{ tenantId: string }>('/tenants', { query: { 'api-version': '2022-12-01' } })) {
+      const { client } = clientFor(t.tenantId);
+      for await (const s of client.list<{ subscriptionId: string; displayName: string }>('/subscriptions', { query: { 'api-version': '2022-12-01' } })) {
+        subscriptions.push({ ...s, tenantId: t.tenantId });
+      }
+    }
+    const chosen = subscriptions.slice(0, maxSubscriptions);
+    console.log(`World: large, ${subscriptions.length} subscriptions; pricing ${chosen.length} of them, ${granularity.toLowerCase()} usage of ` +
+      `${formatIsoDate(display.first)} … ${formatIsoDate(display.last)} (${days} days; cube from ${formatIsoDate(pricingRangeFor(display).first)} for the tiers)`);
+
+    global.gc?.();
+    const heap = heapSampler();
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    let rows = 0;
+    let cells = 0;
+    let lines = 0;
+    let failed = 0;
+    const messageSizes: number[] = [];
+    for (const sub of chosen) {
+      const { client } = clientFor(sub.tenantId);
+      const source = new UsageCostSource(client, { subscriptionId: sub.subscriptionId, tenantId: sub.tenantId, label: sub.displayName });
+      try {
+        const priced = await source.estimate(pricingRangeFor(display), granularity === 'Hourly' ? 'hour' : 'day');
+        rows += priced.stats.rows;
+        lines += priced.cube.lines.length;
+        cells += priced.cube.lines.length * priced.cube.bucketCount;
+        const costs = groupCosts(priced.cube, { groupBy: 'resource', range: display, topN: 6 });
+        const payload = buildSeriesPayload({
+          selection: { groupBy: 'resource', period: { preset: 'custom' }, view: granularity === 'Hourly' ? 'hourly' : 'cost', source: 'estimate' },
+          title: sub.displayName, costs, usage: usageByMeter(priced.cube, display), sources: ['estimate'], groupings: [],
+          hourlyAvailable: days <= 14, unpricedReason: (r) => r,
+        });
+        messageSizes.push(Buffer.byteLength(JSON.stringify({ type: 'series', payload })));
+      } catch (error) {
+        failed++;
+        if (failed <= 3) console.log(`  ${sub.displayName}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    const pipelineMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    const clientCpuMs = (cpu.user + cpu.system) / 1000;
+    const peakHeap = heap.stop();
+
+    // The same pages again, raw, for the JSON.parse-only baseline (not timed: the network).
+    let baseline = { bytes: 0, rows: 0, parseMs: 0 };
+    for (const sub of chosen) {
+      const token = (await clientFor(sub.tenantId).tokenSource.getToken(cloud.scope)).token;
+      // The same reported window listUsageForDays asks for: 3 more days for late rows.
+      const window = { from: formatIsoDate(pricingRangeFor(display).first), to: formatIsoDate(display.last + 1 + 3) };
+      const b = await jsonParseBaseline(info, token, sub.subscriptionId, window.from, window.to, granularity).catch(() => undefined);
+      if (b) baseline = { bytes: baseline.bytes + b.bytes, rows: baseline.rows + b.rows, parseMs: baseline.parseMs + b.parseMs };
+    }
+    messageSizes.sort((a, b) => a - b);
+    console.log(`Rows: ${rows.toLocaleString('en-US')} usage rows in ${(pipelineMs / 1000).toFixed(1)} s → ${rate(rows, pipelineMs)} (fetch + parse + price + aggregate)` +
+      (failed ? `; ${failed} subscriptions refused (e.g. CSP)` : ''));
+    console.log(`Client CPU: ${(clientCpuMs / 1000).toFixed(1)} s of the ${(pipelineMs / 1000).toFixed(1)} s (the rest is waiting for the emulator) → ${rate(rows, clientCpuMs)} of client work`);
+    console.log(`JSON.parse alone: ${mb(baseline.bytes)} of pages, ${baseline.rows.toLocaleString('en-US')} rows in ${(baseline.parseMs / 1000).toFixed(2)} s → ${rate(baseline.rows, baseline.parseMs)}`);
+    console.log(`Cube: ${lines.toLocaleString('en-US')} lines × buckets = ${cells.toLocaleString('en-US')} cells (memory follows cells, not rows)`);
+    console.log(`Peak memory: heap ${mb(peakHeap)}, RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
+    console.log(`Message to the webview: median ${kb(messageSizes[Math.floor(messageSizes.length / 2)] ?? 0)}, largest ${kb(messageSizes.at(-1) ?? 0)} (${messageSizes.length} panels)`);
+    // Scaled to the whole world (every subscription, 365 days) at the rates just measured.
+    const pricedDays = pricingRangeFor(display).last - pricingRangeFor(display).first + 1;
+    const priced = chosen.length - failed;
+    const yearRows = (rows / Math.max(1, pricedDays * priced)) * 365 * subscriptions.length;
+    const yearCells = (lines / Math.max(1, priced)) * subscriptions.length * 366;
+    console.log(`Projected for a year of every subscription: ${Math.round(yearRows).toLocaleString('en-US')} ${granularity.toLowerCase()} rows ≈ ` +
+      `${(yearRows / (rows / (pipelineMs / 1000)) / 60).toFixed(0)} min end to end (${(yearRows / (rows / (clientCpuMs / 1000)) / 60).toFixed(0)} min of client CPU); ` +
+      `a daily cube of ${Math.round(yearCells).toLocaleString('en-US')} cells`);
+  } finally {
+    for (const c of clients.values()) c.client.dispose();
+    child.kill();
+  }
+}
+
+if (!rerunTrustingEmulatorCa()) {
+  main().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
