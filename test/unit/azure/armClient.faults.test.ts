@@ -35,7 +35,7 @@ describe('ArmClient: faults end in recovered data or a typed error', () => {
       assert.deepEqual(items, itemsUpTo(40));
       assert.deepEqual(recorder.events.map((r) => r.status), [429, 200]);
       assert.ok(elapsed >= 1000, `waited ${elapsed} ms, less than the 1 s asked`);
-      assert.ok(elapsed < 1800, `waited ${elapsed} ms, far more than the 1 s asked`);
+      assert.ok(elapsed < 2500, `waited ${elapsed} ms, far more than the 1 s asked`);
       client.dispose();
     });
   }
@@ -49,7 +49,7 @@ describe('ArmClient: faults end in recovered data or a typed error', () => {
     assert.equal(items.length, 40);
     assert.equal(recorder.count, 2);
     assert.ok(elapsed >= 2000, `waited ${elapsed} ms: shorter than the longest header`);
-    assert.ok(elapsed < 2800, `waited ${elapsed} ms`);
+    assert.ok(elapsed < 3500, `waited ${elapsed} ms: more like the sum (4 s) than the longest`);
     client.dispose();
   });
 
