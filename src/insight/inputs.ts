@@ -3,6 +3,7 @@
 // dates already parsed, instanceData already decoded, MeterRates keys already numbers.
 // Narrowed with Pick so hand-written test rows need only what matters.
 
+import type { DailyCostRow } from '../billing/models/cost';
 import type { RateCardMeter as BillingRateCardMeter } from '../billing/models/rateCard';
 import type { UsageAggregate } from '../billing/models/usage';
 
@@ -19,11 +20,5 @@ export interface RateCard {
   meters: RateCardMeter[];
 }
 
-/** One Cost Management query row (§5.2) after mapping columns by name. */
-export interface CostQueryRow {
-  /** UsageDate as a calendar date "YYYY-MM-DD". */
-  date: string;
-  cost: { amount: number; currency: string };
-  /** Grouping columns by name (ResourceId, ServiceName, MeterCategory, ResourceGroupName, TagValue…). */
-  dimensions: Record<string, string | undefined>;
-}
+/** One daily Cost Management query row (§5.2), columns already mapped by name; date "YYYY-MM-DD". */
+export type CostQueryRow = Pick<DailyCostRow, 'cost' | 'dimensions'> & { date: string };

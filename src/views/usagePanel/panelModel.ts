@@ -4,7 +4,7 @@
 
 import { DayNumber, formatIsoDate } from '../../insight/calendar';
 import { CostCube, UnpricedReason } from '../../insight/costCube';
-import { currencyFractionDigits } from '../../insight/currency';
+import { compareEstimateToActual } from '../../insight/comparison';
 import { forecastBill } from '../../insight/forecast';
 import { GroupedCosts, groupCosts } from '../../insight/grouping';
 import { PeriodError, resolvePeriod } from '../../insight/periods';
@@ -37,6 +37,7 @@ export interface PanelTexts {
   noteHourlyTooLong(maxDays: number): string;
   noteEstimateTerms(offerDurableId: string, currency: string): string;
   noteSkippedRows(count: number): string;
+  noteActualUnavailable(reason: string): string;
 }
 
 export interface PanelContext {
@@ -66,47 +67,62 @@ export async function buildPanelData(source: UsageCostSource, selection: PanelSe
   const priced = await source.estimate(pricingRangeFor(period), granularity, context.signal);
   const from = formatIsoDate(period.first);
   const to = formatIsoDate(period.last);
-  const effective: PanelSelection = { ...selection, view, source: 'estimate' };
-  const grouped = groupCosts(priced.cube, {
+  const groupOptions = {
     groupBy: selection.groupBy,
     range: period,
     topN: TOP_GROUPS,
     labels: { other: texts.other, untagged: texts.untagged, none: texts.none },
-  });
+  };
+  const estimate = groupCosts(priced.cube, groupOptions);
   const usage = usageByMeter(priced.cube, period);
   const unpriced = unpricedMeters(priced.cube, period);
-  if (grouped.currencies.length === 0 && usage.meters.length === 0) {
+
+  // Actual cost is daily only; without it (no Cost Management access) the panel still estimates.
+  let actual: GroupedCosts | undefined;
+  if (granularity === 'day') {
+    try {
+      const fetched = await source.actual(period, priced.cube.dimensions, context.signal);
+      actual = groupCosts(fetched.cube, groupOptions);
+    } catch (error) {
+      if (context.signal?.aborted) throw error;
+      notes.push(texts.noteActualUnavailable(error instanceof Error ? error.message : String(error)));
+    }
+  }
+  const hasActual = actual !== undefined && actual.currencies.length > 0;
+  const shown = selection.source === 'actual' && hasActual ? actual! : estimate;
+  if (shown.currencies.length === 0 && usage.meters.length === 0) {
     return { kind: 'empty', message: texts.emptyMessage(from, to), hint: texts.emptyHint };
   }
-  notes.push(texts.noteEstimateTerms(priced.offerDurableId, priced.currency));
+  if (shown === estimate) notes.push(texts.noteEstimateTerms(priced.offerDurableId, priced.currency));
   if (period.last >= context.today) notes.push(texts.notePartialToday);
   if (priced.skippedRows > 0) notes.push(texts.noteSkippedRows(priced.skippedRows));
 
   const payload = buildSeriesPayload({
-    selection: effective,
+    selection: { ...selection, view, source: shown === estimate ? 'estimate' : 'actual' },
     title: texts.title(source.scope.label, from, to),
-    costs: grouped,
+    costs: shown,
     usage,
     unpriced,
-    forecasts: period.preset === 'billingPeriod' ? await billForecasts(source, period, context) : [],
-    sources: ['estimate'],
+    comparison: hasActual ? compareEstimateToActual(estimate, actual!) : [],
+    forecasts: period.preset === 'billingPeriod' && granularity === 'day' ? billForecasts(shown, period, context.today) : [],
+    sources: hasActual ? ['estimate', 'actual'] : ['estimate'],
     groupings: groupingChoices(priced.cube, texts),
     hourlyAvailable,
     notes,
     unpricedReason: texts.unpricedReason,
   });
-  return { kind: 'series', payload, grouped };
+  return { kind: 'series', payload, grouped: shown };
 }
 
-/** Spend so far this billing period and where the daily run rate takes it by the period's end. */
-async function billForecasts(source: UsageCostSource, period: { first: DayNumber; last: DayNumber; periodEnd: DayNumber }, context: PanelContext) {
-  const asOf = Math.min(period.last, context.today - 1);
-  if (asOf < period.first) return [];
-  const priced = await source.estimate(pricingRangeFor(period), 'day', context.signal);
-  const daily = groupCosts(priced.cube, { groupBy: 'subscription', range: { first: period.first, last: asOf }, topN: 1 });
+/**
+ * Spend so far this billing period and where the daily run rate takes it by the period's end.
+ * Today is partial, so the run rate counts the complete days only.
+ */
+function billForecasts(daily: GroupedCosts, period: { first: DayNumber; last: DayNumber; periodEnd: DayNumber }, today: DayNumber) {
+  const asOf = Math.min(period.last, today - 1);
   return daily.currencies.flatMap((c) => {
     const forecast = forecastBill({ dailyTotals: c.bucketTotals, firstDay: period.first, periodEnd: period.periodEnd, asOf });
-    return forecast ? [{ currency: c.currency, fractionDigits: currencyFractionDigits(c.currency), periodEnd: formatIsoDate(period.periodEnd), forecast }] : [];
+    return forecast ? [{ currency: c.currency, fractionDigits: c.fractionDigits, periodEnd: formatIsoDate(period.periodEnd), forecast }] : [];
   });
 }
 

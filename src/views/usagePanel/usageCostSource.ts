@@ -4,10 +4,13 @@
 // for a range inside a cached one reuses it.
 
 import type { ArmTransport } from '../../azure/transport';
+import { costScopes, queryDailyCost } from '../../billing/costQuery';
 import { getRateCard } from '../../billing/rateCard';
 import { listUsageForDays } from '../../billing/usageAggregates';
 import { formatIsoDate } from '../../insight/calendar';
+import { ActualCostResult, collectActualCosts } from '../../insight/actualCosts';
 import { CostCube, DayRange, Granularity } from '../../insight/costCube';
+import { DimensionTable } from '../../insight/dimensions';
 import { priceUsage } from '../../insight/estimate';
 import { RateIndex } from '../../insight/rateIndex';
 import { LedgerStats, UsageLedger } from '../../insight/usageLedger';
@@ -29,8 +32,14 @@ interface Entry {
   result: Promise<PricedUsage>;
 }
 
+export interface ActualCosts extends ActualCostResult {
+  range: DayRange;
+  skippedRows: number;
+}
+
 export class UsageCostSource {
   private readonly entries: Entry[] = [];
+  private readonly actuals: Array<{ range: DayRange; result: Promise<ActualCosts> }> = [];
   private rateIndex: Promise<RateIndex> | undefined;
 
   constructor(
@@ -50,9 +59,36 @@ export class UsageCostSource {
     return result;
   }
 
+  /**
+   * Actual daily cost from Cost Management, by resource and meter category (the two groupings a
+   * query allows), so every grouping of the panel can be derived without another query; tags and
+   * regions come from the usage rows' resources (`known`).
+   */
+  actual(range: DayRange, known?: DimensionTable, signal?: AbortSignal): Promise<ActualCosts> {
+    const cached = this.actuals.find((e) => e.range.first <= range.first && e.range.last >= range.last);
+    if (cached) return cached.result;
+    const result = (async () => {
+      const rows = queryDailyCost(this.transport, costScopes.subscription(this.scope.subscriptionId), {
+        period: { from: formatIsoDate(range.first), to: formatIsoDate(range.last) },
+        groupBy: [
+          { type: 'Dimension', name: 'ResourceId' },
+          { type: 'Dimension', name: 'MeterCategory' },
+        ],
+        signal,
+      });
+      const collected = await collectActualCosts(rows, range, known);
+      return { ...collected, range, skippedRows: rows.skippedRows.length };
+    })();
+    const entry = { range, result };
+    this.actuals.push(entry);
+    result.catch(() => this.actuals.splice(this.actuals.indexOf(entry), 1));
+    return result;
+  }
+
   /** Forget everything (Refresh). */
   clear(): void {
     this.entries.length = 0;
+    this.actuals.length = 0;
     this.rateIndex = undefined;
   }
 

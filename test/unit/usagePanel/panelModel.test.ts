@@ -29,6 +29,7 @@ const texts: PanelTexts = {
   noteHourlyTooLong: (n) => `hourly up to ${n} days`,
   noteEstimateTerms: (o, c) => `terms ${o} ${c}`,
   noteSkippedRows: (n) => `${n} skipped`,
+  noteActualUnavailable: (why) => `no actual: ${why}`,
 };
 
 function payAsYouGo() {
@@ -104,4 +105,48 @@ test('this billing period carries a forecast whose to-date part equals the sum o
   const days = series.bucketTotals.length - 1;
   assert.equal(forecast.forecast, complete + Math.round((complete * (30 - days)) / days));
   assert.ok(r.payload.notes.includes('partial'));
+});
+
+test('actual cost from Cost Management sits beside the estimate, day by day, and can be charted instead', async () => {
+  const { source } = payAsYouGo();
+  const r = await buildPanelData(source, lastMonth, { today }, texts);
+  assert.ok(r.kind === 'series');
+  if (r.kind !== 'series') return;
+  assert.deepEqual(r.payload.sources, ['estimate', 'actual']);
+  const [cmp] = r.payload.comparison;
+  assert.equal(cmp.estimate.length, 31);
+  // Usage × rates is what the world bills, so the two agree to the cent on every day.
+  assert.ok(cmp.difference.every((d) => d !== null && Math.abs(d) <= 1), JSON.stringify(cmp.difference));
+  assert.equal(cmp.totals.difference, cmp.difference.reduce((s: number, d) => s + (d ?? 0), 0));
+
+  const actual = await buildPanelData(source, { ...lastMonth, source: 'actual', groupBy: 'resourceGroup' }, { today }, texts);
+  assert.ok(actual.kind === 'series' && actual.payload.selection.source === 'actual');
+  if (actual.kind !== 'series') return;
+  assert.equal(actual.payload.currencies[0].total, cmp.totals.actual);
+  assert.ok(actual.payload.currencies[0].groups.every((g) => g.kind === 'value'), 'every actual row has a resource group');
+});
+
+test('the hourly view of two days adds up to the daily view of the same days', async () => {
+  const { source } = payAsYouGo();
+  const period = { preset: 'custom' as const, from: '2026-11-10', to: '2026-11-11' };
+  const hourly = await buildPanelData(source, { ...lastMonth, period, view: 'hourly' }, { today }, texts);
+  const daily = await buildPanelData(source, { ...lastMonth, period, view: 'cost' }, { today }, texts);
+  assert.ok(hourly.kind === 'series' && daily.kind === 'series');
+  if (hourly.kind !== 'series' || daily.kind !== 'series') return;
+  assert.equal(hourly.payload.granularity, 'hour');
+  assert.equal(hourly.payload.buckets.length, 48);
+  assert.equal(hourly.payload.buckets[0], '2026-11-10T00:00Z');
+  // Tiers follow the same month-to-date quantity either way, so the two days cost the same.
+  assert.ok(Math.abs(hourly.payload.currencies[0].total - daily.payload.currencies[0].total) <= 1);
+  assert.ok(hourly.payload.currencies[0].total > 0);
+});
+
+test('the hourly view is refused for long periods, with a note, and the daily view is shown', async () => {
+  const { source } = payAsYouGo();
+  const r = await buildPanelData(source, { ...lastMonth, view: 'hourly' }, { today }, texts);
+  assert.ok(r.kind === 'series');
+  if (r.kind !== 'series') return;
+  assert.equal(r.payload.granularity, 'day');
+  assert.equal(r.payload.hourlyAvailable, false);
+  assert.ok(r.payload.notes.includes('hourly up to 14 days'));
 });

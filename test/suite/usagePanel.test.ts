@@ -1,0 +1,59 @@
+// The usage-and-cost panel in a real VS Code: the command opens one panel per subscription, under
+// a strict Content-Security-Policy, and the page's own request ('ready') is answered with a chart
+// series whose totals add up — data from the emulator through the whole extension.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { HostToWebview } from '../../src/shared/usagePanelMessages';
+import { armList } from './support/emulatorControl';
+import { extensionApi } from './support/extensionApi';
+
+interface PanelHandle {
+  panel: vscode.WebviewPanel;
+  lastPosted: HostToWebview | undefined;
+}
+
+async function until<T>(read: () => T | undefined, timeoutMs: number): Promise<T | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('Azure Billing: usage and cost panel', function () {
+  this.timeout(90_000);
+
+  it('charts a subscription\'s usage: one panel per subscription, strict CSP, totals that add up', async () => {
+    await extensionApi();
+    const tenantId = process.env.AZURE_TENANT_ID;
+    const subscriptions = await armList<{ subscriptionId: string; displayName: string }>('/subscriptions?api-version=2022-12-01');
+    const payg = subscriptions.find((s) => s.displayName === 'Pay-As-You-Go') ?? subscriptions[0];
+    assert.ok(payg, 'the emulator lists a subscription');
+    const scope = { subscriptionId: payg.subscriptionId, tenantId, label: payg.displayName };
+
+    const handle = await vscode.commands.executeCommand<PanelHandle>('azureBilling.showUsageAndCost', scope);
+    assert.ok(handle && handle.panel, 'the command returns the panel it opened');
+    try {
+      const html = handle.panel.webview.html;
+      assert.match(html, /default-src 'none'/);
+      assert.match(html, /script-src 'nonce-[A-Za-z0-9]+'/);
+      assert.doesNotMatch(html, /unsafe-inline|unsafe-eval/);
+      const roots = handle.panel.webview.options.localResourceRoots ?? [];
+      assert.deepStrictEqual(roots.map((u) => u.path.replace(/.*\/(dist\/webview)$/, '$1')), ['dist/webview']);
+
+      // The page loads, asks for data, and the host answers with a series.
+      const series = await until(() => (handle.lastPosted?.type === 'series' ? handle.lastPosted : undefined), 60_000);
+      assert.ok(series && series.type === 'series', `last message: ${JSON.stringify(handle.lastPosted)?.slice(0, 300)}`);
+      const [usd] = series.payload.currencies;
+      assert.ok(usd.total > 0, 'a pay-as-you-go subscription costs something this period');
+      assert.strictEqual(usd.total, usd.bucketTotals.reduce((s, v) => s + v, 0));
+      assert.strictEqual(usd.total, usd.groups.reduce((s, g) => s + g.total, 0));
+
+      const again = await vscode.commands.executeCommand<PanelHandle>('azureBilling.showUsageAndCost', scope);
+      assert.strictEqual(again, handle, 'the same subscription reuses its panel');
+    } finally {
+      handle.panel.dispose();
+    }
+  });
+});
