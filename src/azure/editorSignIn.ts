@@ -3,6 +3,14 @@
 // which picks the `microsoft` or `microsoft-sovereign-cloud` provider from the editor's
 // `microsoft-sovereign-cloud.*` settings) for a session whenever a token is needed. The editor
 // keeps and refreshes the tokens; this extension never stores one.
+//
+// What a stand-in authentication provider (tests, demo) must answer: provider id `microsoft`
+// (`microsoft-sovereign-cloud` once `microsoft-sovereign-cloud.environment` is set); scopes
+// `[<ARM audience>.default]` to list the directories, then `[<ARM audience>.default,
+// VSCODE_TENANT:<tenantId>]` for everything inside each directory (the home one too). With
+// `azureBilling.cloud: Custom` the audience is `https://management.azure.com/`, so the scope is
+// `https://management.azure.com/.default`. Requests are silent except from the Sign In commands
+// (`createIfNone`).
 import * as vscode from 'vscode';
 import { getConfiguredAuthProviderId, getConfiguredAzureEnv, getSessionFromVSCode } from '@microsoft/vscode-azext-azureauth';
 import { AzureError, cancelledError } from './errors';

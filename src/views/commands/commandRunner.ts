@@ -59,6 +59,7 @@ export class CommandRunner {
         return undefined;
       }
       this.logger.error(`${commandId}: failed after ${Date.now() - started} ms (${advice.kind}): ${describeErrorChain(error)}`);
+      if (advice.kind === 'unexpected' && error instanceof Error && error.stack) this.logger.debug(error.stack);
       this.latestFailure = { commandId, advice, at: new Date() };
       this.failed.fire(this.latestFailure);
       // Not awaited: the command is over; the notification stays until the person acts on it.

@@ -76,6 +76,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       const advice = adviseOnFailure(error);
       if (advice.kind === 'cancelled') return [];
       this.logger.warn(`tree: ${what}: loading failed after ${Date.now() - started} ms (${advice.kind}): ${describeErrorChain(error)}`);
+      // A failure nobody foresaw is a bug: keep where it happened.
+      if (advice.kind === 'unexpected' && error instanceof Error && error.stack) this.logger.debug(error.stack);
       return [new ErrorNode(node, node, source.failedToLoadLabel ?? vscode.l10n.t('Could not load this'), advice)];
     }
   }

@@ -4,7 +4,7 @@
 import { ArmClient } from '../../azure/armClient';
 import type { CloudEndpoints } from '../../azure/clouds';
 import { AzureError } from '../../azure/errors';
-import { azureCliTokenSource, managedIdentityTokenSource, servicePrincipalTokenSource } from '../../azure/identitySources';
+import type * as IdentitySources from '../../azure/identitySources';
 import type { RequestListener } from '../../azure/instrumentation';
 import type { Logger } from '../../azure/log';
 import type { TokenSource } from '../../azure/tokenSource';
@@ -83,6 +83,22 @@ export function unavailableTokenSource(kind: string, why: string): TokenSource {
 }
 
 /**
+ * A token source built on first use. @azure/identity (and MSAL under it) takes most of the
+ * bundle's load time; people who sign in with the editor never need it, and nobody needs it
+ * before the tree asks for its first token.
+ */
+function lazyTokenSource(kind: string, build: (identity: typeof IdentitySources) => TokenSource): TokenSource {
+  let built: Promise<TokenSource> | undefined;
+  return {
+    kind,
+    async getToken(scope, options) {
+      built ??= import('../../azure/identitySources').then(build);
+      return (await built).getToken(scope, options);
+    },
+  };
+}
+
+/**
  * The token source of a sign-in method other than the editor's, from the environment VS Code was
  * started with. The service principal's authority is `AZURE_AUTHORITY_HOST` when set, else the
  * chosen cloud's (a Custom cloud points it at its own token endpoint).
@@ -94,9 +110,11 @@ export function environmentTokenSource(
 ): { tokenSource: TokenSource; knownSecrets: string[] } {
   switch (method) {
     case 'azureCli':
-      return { tokenSource: azureCliTokenSource(), knownSecrets: [] };
-    case 'managedIdentity':
-      return { tokenSource: managedIdentityTokenSource({ clientId: env.AZURE_CLIENT_ID?.trim() || undefined }), knownSecrets: [] };
+      return { tokenSource: lazyTokenSource('azureCli', (identity) => identity.azureCliTokenSource()), knownSecrets: [] };
+    case 'managedIdentity': {
+      const clientId = env.AZURE_CLIENT_ID?.trim() || undefined;
+      return { tokenSource: lazyTokenSource('managedIdentity', (identity) => identity.managedIdentityTokenSource({ clientId })), knownSecrets: [] };
+    }
     case 'servicePrincipal': {
       const tenantId = env.AZURE_TENANT_ID?.trim();
       const clientId = env.AZURE_CLIENT_ID?.trim();
@@ -106,7 +124,10 @@ export function environmentTokenSource(
         return { tokenSource: unavailableTokenSource('servicePrincipal', `A service principal needs ${missing.join(', ')} in the environment VS Code was started from.`), knownSecrets: [] };
       }
       const authorityHost = env.AZURE_AUTHORITY_HOST?.trim() || cloud.authorityHost;
-      return { tokenSource: servicePrincipalTokenSource({ tenantId, clientId, clientSecret, authorityHost }), knownSecrets: [clientSecret] };
+      return {
+        tokenSource: lazyTokenSource('servicePrincipal', (identity) => identity.servicePrincipalTokenSource({ tenantId, clientId, clientSecret, authorityHost })),
+        knownSecrets: [clientSecret],
+      };
     }
   }
 }

@@ -95,11 +95,12 @@ export class SessionManager implements vscode.Disposable {
         this.changed.fire();
       });
       current = { editor, session: new BillingSession({ method: 'editor', cloud, tokenSource: editor, logger: this.logger, onRequest: this.onRequest }) };
-      this.logger.info(`Signing in with the editor's account (auth provider '${editor.providerId}', scope ${cloud.scope}); ARM at ${cloud.resourceManagerEndpoint}.`);
+      // URLs last and followed by nothing: the log's redaction reads "host:port." as part of a URL.
+      this.logger.info(`Signing in with the editor's account through auth provider '${editor.providerId}'. Scope: ${cloud.scope} ARM: ${cloud.resourceManagerEndpoint}`);
     } else {
       const { tokenSource, knownSecrets } = environmentTokenSource(settings.authentication, cloud, process.env);
       current = { session: new BillingSession({ method: settings.authentication, cloud, tokenSource, knownSecrets, logger: this.logger, onRequest: this.onRequest }) };
-      this.logger.info(`Signing in with ${settings.authentication}; ARM at ${cloud.resourceManagerEndpoint}, authority ${cloud.authorityHost}.`);
+      this.logger.info(`Signing in with ${settings.authentication}. ARM: ${cloud.resourceManagerEndpoint} Authority: ${cloud.authorityHost}`);
     }
     this.current = current;
     return current;

@@ -22,6 +22,11 @@ export interface ShownNode {
   collapsible: boolean;
 }
 
+/** Markdown as it reads on screen: MarkdownString.appendText writes spaces as &nbsp; and escapes punctuation. */
+function readableMarkdown(value: string): string {
+  return value.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!|>])/g, '$1').replace(/\n{2,}/g, '\n');
+}
+
 type Node = Parameters<AzureBillingApi['explorer']['provider']['getTreeItem']>[0];
 
 export async function shownChildren(api: AzureBillingApi, parent?: unknown): Promise<ShownNode[]> {
@@ -30,7 +35,7 @@ export async function shownChildren(api: AzureBillingApi, parent?: unknown): Pro
   return children.map((node) => {
     const item = provider.getTreeItem(node);
     const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-    const tooltip = typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '');
+    const tooltip = typeof item.tooltip === 'string' ? item.tooltip : readableMarkdown(item.tooltip?.value ?? '');
     return {
       node,
       label,

@@ -15,7 +15,10 @@ const readJson = (file: string): Record<string, string> => JSON.parse(fs.readFil
 const SHELL_SOURCES = [
   'src/extension.ts',
   'src/azure/editorSignIn.ts',
-  'src/views/commands',
+  'src/views/commands/commandRunner.ts',
+  'src/views/commands/failureAdvice.ts',
+  'src/views/commands/failureMessage.ts',
+  'src/views/commands/signInCommands.ts',
   'src/views/session',
   'src/views/log',
   'src/views/format',
