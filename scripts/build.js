@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Bundles what the editor runs:
 //   src/extension.ts                    → dist/extension.js  (Node, CommonJS, `vscode` left to the host)
-//   webview-ui/src/usagePanel/main.ts   → dist/webview/usagePanel.js (+ .css)  (browser, IIFE)
+//   webview-ui/src/<name>/main.ts       → dist/webview/<name>.js (+ .css)  (browser, IIFE), one per panel
 // Usage: node scripts/build.js [--watch] [--analyze] [--no-minify]
 // One bundle per target keeps activation to a single file read and lets `.vscodeignore` ship
 // `dist/` without node_modules.
@@ -55,12 +55,22 @@ const extensionOptions = {
   plugins: [nodeUrlInsteadOfWhatwgUrl],
 };
 
-const webviewEntry = path.join(root, 'webview-ui', 'src', 'usagePanel', 'main.ts');
+/** Every webview: `webview-ui/src/<name>/main.ts` → `dist/webview/<name>.js` (usagePanel, tablePanel…). */
+function webviewEntries() {
+  const dir = path.join(root, 'webview-ui', 'src');
+  const entries = {};
+  if (!fs.existsSync(dir)) return entries;
+  for (const name of fs.readdirSync(dir).sort()) {
+    const main = path.join(dir, name, 'main.ts');
+    if (fs.existsSync(main)) entries[name] = main;
+  }
+  return entries;
+}
 
 /** @type {import('esbuild').BuildOptions} */
 const webviewOptions = {
   absWorkingDir: root,
-  entryPoints: { usagePanel: webviewEntry },
+  entryPoints: webviewEntries(),
   outdir: 'dist/webview',
   bundle: true,
   platform: 'browser',
@@ -76,8 +86,8 @@ const webviewOptions = {
 
 function targets() {
   const list = [{ name: 'extension', options: extensionOptions }];
-  if (fs.existsSync(webviewEntry)) list.push({ name: 'webview', options: webviewOptions });
-  else console.log('build: webview-ui/src/usagePanel/main.ts is not there yet; skipping the webview bundle.');
+  if (Object.keys(webviewOptions.entryPoints).length > 0) list.push({ name: 'webview', options: webviewOptions });
+  else console.log('build: no webview-ui/src/*/main.ts yet; skipping the webview bundles.');
   return list;
 }
 
