@@ -8,6 +8,7 @@ import { BillingExplorer, createBillingExplorer } from './views/explorer/explore
 import { createOutputChannelLogger } from './views/log/outputChannelLogger';
 import { SessionManager } from './views/session/sessionManager';
 import { registerUsagePanel } from './views/usagePanel/registerUsagePanel';
+import { registerBillingCommands } from './views/commands/billing/registerBillingCommands';
 
 export interface AzureBillingApi {
   readonly explorer: BillingExplorer;
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): AzureBillingApi {
     ...explorer.disposables,
     ...registerSignInCommands(runner, sessions),
     ...registerUsagePanel(context, runner, sessions, logger).disposables,
+    ...registerBillingCommands(context, explorer, runner, sessions, logger),
     runner.register('azureBilling.showLog', () => channel.show(true)),
   );
   const activationMs = performance.now() - started;

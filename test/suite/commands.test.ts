@@ -1,24 +1,14 @@
-// The extension's commands exist in a real VS Code, and activation is quick and offline.
+// The extension's own measurement of `activate` and the log command, in a real VS Code.
+// (activation.test.ts checks that every contributed command is registered.)
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, extensionApi } from './support/extensionApi';
+import { recordMetric } from './metrics';
+import { extensionApi } from './support/extensionApi';
 
-describe('Azure Billing: commands', () => {
-  it('registers every command the manifest declares', async () => {
-    await extensionApi();
-    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const manifest = JSON.parse(fs.readFileSync(path.join(extension.extensionPath, 'package.json'), 'utf8'));
-    const declared: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
-    const registered = new Set(await vscode.commands.getCommands(true));
-    const missing = declared.filter((id) => !registered.has(id));
-    assert.deepStrictEqual(missing, []);
-    for (const id of ['azureBilling.signIn', 'azureBilling.signOut', 'azureBilling.refresh']) assert.ok(declared.includes(id), id);
-  });
-
-  it('activates in well under half a second', async () => {
+describe('Azure Billing: activation and log', () => {
+  it('activates in well under half a second, without touching the network', async () => {
     const api = await extensionApi();
+    recordMetric('activateFunctionMs', api.activationMs);
     assert.ok(api.activationMs >= 0 && api.activationMs < 500, `activate took ${api.activationMs} ms`);
   });
 

@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureBillingApi } from '../../src/extension';
+import { recordMetric } from './metrics';
 import { addFault, armList, clearFaults } from './support/emulatorControl';
 import { extensionApi, refresh, ShownNode, shownChildren } from './support/extensionApi';
 
@@ -63,7 +64,10 @@ describe('Azure Billing: the billing accounts tree', function () {
 
   it('shows one node per directory, named as the directory names itself', async () => {
     assert.ok(tenants.length > 1, 'the emulator world has several tenants');
+    await refresh();
+    const started = performance.now();
     const first = await shownChildren(api);
+    recordMetric('firstLevelLoadMs', performance.now() - started);
     assert.deepStrictEqual(
       first.map((n) => n.label),
       sortedNames(tenants.map((t) => t.displayName ?? t.defaultDomain ?? t.tenantId)),

@@ -14,6 +14,8 @@ export interface DocumentDownloadRequest {
   folder: FolderPort;
   signal?: AbortSignal;
   maxBytes?: number;
+  /** The person chose this exact file in a save dialog (which asked before replacing). */
+  replaceExisting?: boolean;
 }
 
 export interface DownloadedDocument extends SaveResult {
@@ -37,6 +39,6 @@ export async function downloadToFolder(request: DocumentDownloadRequest): Promis
       ? new InvoiceDownloadError('interrupted', 'The document arrived incomplete (no end-of-file marker).')
       : new InvoiceDownloadError('notPdf', 'The server sent something that is not a PDF document.');
   }
-  const saved = await saveDocument(request.folder, request.fileName, bytes, signal);
+  const saved = await saveDocument(request.folder, request.fileName, bytes, signal, { replaceExisting: request.replaceExisting });
   return { ...saved, bytes: bytes.length };
 }

@@ -13,6 +13,8 @@ export interface FolderPort {
   write(name: string, bytes: Uint8Array): Promise<void>;
   /** Renames within the folder; resolves false, leaving both untouched, when `to` already exists. */
   renameNoReplace(from: string, to: string): Promise<boolean>;
+  /** Renames within the folder, replacing `to`: only for a file the person chose to replace (a save dialog asked). */
+  renameReplacing(from: string, to: string): Promise<void>;
   /** Deletes a file; missing files are fine. */
   deleteIfExists(name: string): Promise<void>;
   /** Names of the files in the folder ([] when the folder does not exist). */

@@ -58,6 +58,10 @@ export class NodeFolderPort implements FolderPort {
     return true;
   }
 
+  async renameReplacing(from: string, to: string): Promise<void> {
+    await fs.rename(this.file(from), this.file(to));
+  }
+
   async deleteIfExists(name: string): Promise<void> {
     await fs.rm(this.file(name), { force: true });
   }

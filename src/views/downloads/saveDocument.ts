@@ -24,9 +24,16 @@ const MAX_VARIANTS = 99;
  * Writes `bytes` to a temporary file in the folder, then renames it to `fileName` without replacing
  * anything. If a different file already has the name, the document goes to `name (2).pdf`, `(3)`…
  * (or to the first variant that already holds the same bytes). The temporary file is gone afterwards,
- * whatever happened.
+ * whatever happened. `replaceExisting` is for a name the person chose in a save dialog that
+ * already asked whether to replace the file there.
  */
-export async function saveDocument(folder: FolderPort, fileName: string, bytes: Uint8Array, signal?: AbortSignal): Promise<SaveResult> {
+export async function saveDocument(
+  folder: FolderPort,
+  fileName: string,
+  bytes: Uint8Array,
+  signal?: AbortSignal,
+  options: { replaceExisting?: boolean } = {},
+): Promise<SaveResult> {
   const throwIfCancelled = () => {
     if (signal?.aborted) throw new InvoiceDownloadError('cancelled', 'The download was cancelled.');
   };
@@ -39,6 +46,11 @@ export async function saveDocument(folder: FolderPort, fileName: string, bytes: 
   const temporary = `.${fileName}.${crypto.randomBytes(6).toString('hex')}.part`;
   try {
     await folder.write(temporary, bytes);
+    if (options.replaceExisting) {
+      throwIfCancelled();
+      await folder.renameReplacing(temporary, fileName);
+      return { outcome: 'saved', fileName };
+    }
     for (let n = 1; n <= MAX_VARIANTS; n++) {
       throwIfCancelled();
       const candidate = n === 1 ? fileName : numberedVariant(fileName, n);

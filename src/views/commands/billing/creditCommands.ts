@@ -1,0 +1,105 @@
+// Show Credit Balance and Show Credit Events: from a profile's node in the tree, or from the
+// palette with quick picks. The balance appears in a notification and on the Credits node; the
+// events open in the table panel.
+import * as vscode from 'vscode';
+import type { Logger } from '../../../azure/log';
+import { getCreditBalance } from '../../../billing/credits';
+import { listCreditEvents } from '../../../billing/creditEvents';
+import type { CreditBalance, CreditEvent } from '../../../billing/models/credit';
+import { balanceSummaryText, CreditsNode } from '../../explorer/creditsNode';
+import type { ExplorerProvider } from '../../explorer/explorerProvider';
+import { newestFirst } from '../../explorer/recentWindow';
+import { creditEventsTable } from '../../tablePanel/billingTables';
+import type { TableDocument } from '../../tablePanel/tableDocument';
+import { TablePanel } from '../../tablePanel/tablePanel';
+import type { CreditTarget, TargetResolver } from './billingTargets';
+import { ChosenRange, checkEventsRange, describeRange, EventsPreset, eventsPresetRange, pickEventsRange, rangeProblem } from './periodChoices';
+import { findNode } from './treeLookup';
+import { withListProgress } from './listProgress';
+
+export interface CreditCommandDeps {
+  targets: TargetResolver;
+  provider: ExplorerProvider;
+  view: vscode.TreeView<unknown>;
+  extensionUri: vscode.Uri;
+  logger: Logger;
+  now(): Date;
+}
+
+export interface BalanceResult {
+  profile: CreditTarget['profile'];
+  balance: CreditBalance;
+  message: string;
+}
+
+export async function showCreditBalance(deps: CreditCommandDeps, node?: unknown): Promise<BalanceResult> {
+  const target = await deps.targets.creditTarget(node, vscode.l10n.t('Show Credit Balance'));
+  const creditsNode = target.creditsNode ?? (await creditsNodeInTree(deps, target).catch(() => undefined));
+  const scope = { accountName: target.profile.accountName, profileName: target.profile.name, agreementType: target.account.agreementType };
+  const balance = creditsNode ? await creditsNode.balance() : await getCreditBalance(target.connection.transport, scope);
+  const message =
+    balance.kind === 'noCredits'
+      ? vscode.l10n.t('{0} has no Azure credits.', target.profile.displayName)
+      : vscode.l10n.t('Credits of {0}: {1}', target.profile.displayName, balanceSummaryText(balance.summary, vscode.env.language));
+  void vscode.window.showInformationMessage(message);
+  if (creditsNode && !target.creditsNode) void deps.view.reveal(creditsNode, { select: true, focus: false }).then(undefined, () => undefined);
+  return { profile: target.profile, balance, message };
+}
+
+/** The Credits node of the target's profile, if the tree can reach it (ids extend their parent's). */
+async function creditsNodeInTree(deps: CreditCommandDeps, target: CreditTarget): Promise<CreditsNode | undefined> {
+  const wanted = `tenant/${target.connection.tenant.tenantId}/account/${target.account.name}/profile/${target.profile.name}/credits`;
+  const found = await findNode(deps.provider, (n) => n.id === wanted, (n) => wanted.startsWith(`${n.id}/`));
+  return found instanceof CreditsNode ? found : undefined;
+}
+
+export interface EventsArgs {
+  preset?: EventsPreset;
+  startDate?: string;
+  endDate?: string;
+}
+
+export async function showCreditEvents(deps: CreditCommandDeps, node?: unknown, args?: EventsArgs): Promise<TableDocument | undefined> {
+  const target = await deps.targets.creditTarget(node, vscode.l10n.t('Show Credit Events'));
+  const range = await eventsRangeFrom(deps, args);
+  if (!range) return undefined;
+  const events = await readCreditEvents(target, range);
+  const doc = creditEventsDocument(target, range, events);
+  TablePanel.show(deps.extensionUri, doc);
+  return doc;
+}
+
+/** The range from arguments (checked, with a message when wrong) or from the picker. */
+export async function eventsRangeFrom(deps: { now(): Date }, args?: EventsArgs): Promise<ChosenRange | undefined> {
+  if (args?.preset) return eventsPresetRange(args.preset, deps.now());
+  if (args?.startDate !== undefined || args?.endDate !== undefined) {
+    try {
+      return checkEventsRange(args.startDate, args.endDate);
+    } catch (error) {
+      const problem = rangeProblem(error);
+      if (!problem) throw error;
+      void vscode.window.showErrorMessage(problem);
+      return undefined;
+    }
+  }
+  return pickEventsRange(deps.now());
+}
+
+export async function readCreditEvents(target: CreditTarget, range: ChosenRange): Promise<CreditEvent[]> {
+  const scope = { accountName: target.profile.accountName, profileName: target.profile.name, agreementType: target.account.agreementType };
+  const events = await withListProgress(vscode.l10n.t('Reading credit events of {0}…', target.profile.displayName), (signal) =>
+    listCreditEvents(target.connection.transport, scope, { startDate: range.startDate, endDate: range.endDate }, { signal }).all(),
+  );
+  return events.items.sort(newestFirst((e: CreditEvent) => e.transactionDate, (e) => e.name));
+}
+
+export function creditEventsDocument(target: CreditTarget, range: ChosenRange, events: CreditEvent[]): TableDocument {
+  const doc = creditEventsTable(events, {
+    title: vscode.l10n.t('Credit events — {0}', target.profile.displayName),
+    subtitle: describeRange(range),
+    language: vscode.env.language,
+    exportName: `credit-events-${range.startDate}_${range.endDate}`,
+  });
+  doc.exportFolder = { billingProfileName: target.profile.displayName, billingAccountName: target.account.displayName };
+  return doc;
+}

@@ -1,0 +1,43 @@
+// "Credit events": the credit ledger of an MCA billing profile for the last 12 months, newest first.
+import * as vscode from 'vscode';
+import { listCreditEvents } from '../../billing/creditEvents';
+import type { CreditEvent } from '../../billing/models/credit';
+import type { ProfileRef } from '../../billing/refs';
+import { BILLING_MARKS } from './billingNode';
+import type { AccountScope } from './billingTree';
+import { CreditEventNode } from './creditEventNode';
+import type { ExplorerNode } from './explorerNode';
+import { sortedAfterReading } from './pager';
+import { PagedFolderNode } from './pagedFolderNode';
+import { lastTwelveMonths, newestFirst } from './recentWindow';
+
+export class CreditEventsFolderNode extends PagedFolderNode<CreditEvent> {
+  constructor(
+    parent: ExplorerNode,
+    scope: AccountScope,
+    readonly profile: ProfileRef & { displayName: string },
+  ) {
+    super(parent, scope, {
+      idSuffix: 'creditEvents',
+      label: vscode.l10n.t('Credit events'),
+      description: vscode.l10n.t('last 12 months'),
+      tooltip: vscode.l10n.t('Credits added, charges settled and credits expired for {0} in the last 12 months, newest first.', profile.displayName),
+      icon: 'history',
+      kind: 'creditEventsFolder',
+      marks: [BILLING_MARKS.creditEvents],
+      failedToLoadLabel: vscode.l10n.t('Could not load credit events'),
+      emptyLabel: vscode.l10n.t('No credit events in the last 12 months'),
+      open: (signal) => {
+        const window = lastTwelveMonths(scope.services.now());
+        const events = listCreditEvents(
+          scope.connection.transport,
+          { accountName: profile.accountName, profileName: profile.name, agreementType: scope.account.agreementType },
+          { startDate: window.from, endDate: window.to },
+          { signal },
+        );
+        return sortedAfterReading(events, newestFirst((e: CreditEvent) => e.transactionDate, (e) => e.name));
+      },
+      child: (event, folder) => new CreditEventNode(folder, scope, event),
+    });
+  }
+}

@@ -1,0 +1,24 @@
+// Where a list of invoices comes from, chosen by agreement type: an MCA billing profile, a whole
+// billing account (EA, pay-as-you-go), or one Azure subscription. The commands use the same type to
+// list a period's invoices for a node or for a choice made in a quick pick.
+import type { ArmTransport } from '../../azure/transport';
+import { InvoicePeriod, listInvoicesByAccount, listInvoicesByProfile, listInvoicesBySubscription } from '../../billing/invoices';
+import type { Listing } from '../../billing/listing';
+import type { AgreementType } from '../../billing/models/account';
+import type { Invoice } from '../../billing/models/invoice';
+
+export type InvoiceSource =
+  | { kind: 'profile'; accountName: string; profileName: string; displayName: string }
+  | { kind: 'account'; accountName: string; agreementType?: AgreementType; displayName: string }
+  | { kind: 'subscription'; subscriptionId: string; displayName: string };
+
+export function listInvoicesFrom(transport: ArmTransport, source: InvoiceSource, period: InvoicePeriod, signal?: AbortSignal): Listing<Invoice> {
+  switch (source.kind) {
+    case 'profile':
+      return listInvoicesByProfile(transport, { accountName: source.accountName, name: source.profileName }, { period, signal });
+    case 'account':
+      return listInvoicesByAccount(transport, { name: source.accountName, agreementType: source.agreementType }, { period, signal });
+    case 'subscription':
+      return listInvoicesBySubscription(transport, source.subscriptionId, { period, signal });
+  }
+}

@@ -1,0 +1,66 @@
+// A billing subscription: the Azure subscription as billing sees it, with its month-to-date and
+// last month's charges (a cheap cost summary that needs no Cost Management call).
+import * as vscode from 'vscode';
+import type { BillingSubscription } from '../../billing/models/subscription';
+import { formatMoney } from '../format/displayFormat';
+import { BillingNode } from './billingNode';
+import type { AccountScope } from './billingTree';
+import { subscriptionStatusLabel } from './billingValueLabels';
+import type { ExplorerNode } from './explorerNode';
+import { fieldsTooltip } from './nodeTooltip';
+import { portalSubscriptionUrl } from './portalLinks';
+
+const INACTIVE = new Set(['Inactive', 'Disabled', 'Deleted', 'Abandoned', 'Expired']);
+
+export class SubscriptionNode extends BillingNode {
+  readonly id: string;
+
+  constructor(
+    parent: ExplorerNode,
+    scope: AccountScope,
+    readonly subscription: BillingSubscription,
+  ) {
+    super(parent, scope);
+    this.id = `${parent.id}/subscription/${subscription.name}`;
+  }
+
+  override get armId(): string | undefined {
+    return this.subscription.id || undefined;
+  }
+
+  /** People look subscriptions up by their GUID, not by the billing resource id. */
+  override copyText(): string | undefined {
+    return this.subscription.subscriptionId ?? this.armId;
+  }
+
+  override portalUrl(): string | undefined {
+    const id = this.subscription.subscriptionId;
+    return id ? portalSubscriptionUrl(this.scope.services.cloudName(), this.scope.connection.tenant.tenantId, id) : super.portalUrl();
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const s = this.subscription;
+    const language = this.scope.services.language();
+    const money = (m: { amount: number; currency: string } | undefined) => (m ? formatMoney(m, language) : undefined);
+    const inactive = INACTIVE.has(s.status ?? '');
+    const icon = new vscode.ThemeIcon('key', inactive ? new vscode.ThemeColor('disabledForeground') : undefined);
+    const item = this.item(s.displayName, icon, 'subscription', false, 'leaf');
+    const mtd = money(s.monthToDateCharges);
+    item.description = [subscriptionStatusLabel(s.status), mtd && vscode.l10n.t('{0} this month', mtd)].filter(Boolean).join(' · ');
+    item.tooltip = fieldsTooltip(s.displayName, [
+      [vscode.l10n.t('Subscription ID'), s.subscriptionId],
+      [vscode.l10n.t('Status'), subscriptionStatusLabel(s.status)],
+      [vscode.l10n.t('Charges this month'), mtd],
+      [vscode.l10n.t('Charges last month'), money(s.lastMonthCharges)],
+      [vscode.l10n.t('Billing profile'), s.profileDisplayName ?? s.profileName],
+      [vscode.l10n.t('Invoice section'), s.invoiceSectionDisplayName ?? s.invoiceSectionName],
+      [vscode.l10n.t('Enrollment account'), s.enrollmentAccountDisplayName ?? s.enrollmentAccountName],
+      [vscode.l10n.t('Customer'), s.customerDisplayName ?? s.customerName],
+      [vscode.l10n.t('Cost center'), s.costCenter],
+      [vscode.l10n.t('Plan'), s.skuDescription ?? s.skuId],
+      [vscode.l10n.t('Offer'), s.offerId],
+      [vscode.l10n.t('Reseller'), s.reseller?.description ?? s.reseller?.resellerId],
+    ]);
+    return item;
+  }
+}

@@ -1,0 +1,46 @@
+// A table as CSV (RFC 4180, via the insight layer's cell rules, which also defuse spreadsheet
+// formulas in text that came from Azure). Values are the culture-neutral `raw` ones: ISO dates and
+// plain decimals. Money never loses its currency: one Currency column when every amount of a row
+// shares it, otherwise a currency column beside each amount.
+import { textCell } from '../../insight/csv';
+import type { TableColumn, TableDocument } from './tableDocument';
+
+const CRLF = '\r\n';
+
+export interface CsvWords {
+  currency: string;
+  /** "{0} currency" for the per-column variant; {0} is the column's label. */
+  columnCurrency(label: string): string;
+}
+
+export function tableToCsv(doc: TableDocument, words: CsvWords): string {
+  const moneyColumns = doc.columns.filter((c) => c.kind === 'money');
+  const oneCurrencyPerRow = doc.rows.every((row) => new Set(moneyColumns.map((c) => row.cells[c.id]?.currency).filter(Boolean)).size <= 1);
+  const header: string[] = [];
+  for (const column of doc.columns) {
+    header.push(column.label);
+    if (column.kind === 'money' && !oneCurrencyPerRow) header.push(words.columnCurrency(column.label));
+  }
+  if (oneCurrencyPerRow && moneyColumns.length > 0) header.push(words.currency);
+  const lines = [header.map(textCell).join(',')];
+  for (const row of doc.rows) {
+    const cells: string[] = [];
+    for (const column of doc.columns) {
+      const cell = row.cells[column.id];
+      cells.push(valueCell(column, cell?.raw ?? ''));
+      if (column.kind === 'money' && !oneCurrencyPerRow) cells.push(textCell(cell?.currency ?? ''));
+    }
+    if (oneCurrencyPerRow && moneyColumns.length > 0) {
+      const currency = moneyColumns.map((c) => row.cells[c.id]?.currency).find(Boolean) ?? '';
+      cells.push(textCell(currency));
+    }
+    lines.push(cells.join(','));
+  }
+  return lines.join(CRLF) + CRLF;
+}
+
+/** Numbers we formatted ourselves stay numbers (a leading minus is not a formula); text is guarded. */
+function valueCell(column: TableColumn, raw: string): string {
+  if ((column.kind === 'money' || column.kind === 'number') && /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(raw)) return raw;
+  return textCell(raw);
+}
