@@ -52,7 +52,7 @@ export function buildSeriesPayload(input: PayloadInput): SeriesPayload {
       total: c.total,
     })),
     usage: usageMatches
-      ? input.usage!.meters.map((m) => ({ meterId: `${m.meterId}\n${m.unit}`, name: m.name, category: m.category, unit: m.unit, values: m.values, total: m.total }))
+      ? input.usage!.meters.map((m) => ({ meterId: `${m.meterId}|${m.unit}`, name: m.name, category: m.category, unit: m.unit, values: m.values, total: m.total }))
       : [],
     comparison: (input.comparison ?? []).map((c) => ({
       currency: c.currency,
