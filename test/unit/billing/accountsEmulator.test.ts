@@ -97,6 +97,24 @@ describe('accounts and structure against the emulator', () => {
     }
   });
 
+  it('says when a list was cut short, and stops paging there', async () => {
+    const mca = byType('MicrosoftCustomerAgreement');
+    const w = worldAccounts().find((a) => a.name === mca.name)!;
+    assert.ok(w.subscriptions.length > 4, 'more than one page of 3');
+    const tc = clientFor(emu());
+    try {
+      const cut = await listSubscriptionsByAccount(tc.client, mca, { maxItems: 2 }).all();
+      assert.equal(cut.items.length, 2);
+      assert.equal(cut.truncated, true);
+      assert.equal(tc.recorder.count, 1, 'the first page was enough');
+      const whole = await listSubscriptionsByAccount(tc.client, mca, { maxItems: w.subscriptions.length }).all();
+      assert.equal(whole.items.length, w.subscriptions.length);
+      assert.equal(whole.truncated, false);
+    } finally {
+      tc.client.dispose();
+    }
+  });
+
   it('says profiles do not apply to EA and MOSP — before calling when it knows, from the 400 when it does not', async () => {
     const before = home.recorder.count;
     for (const t of ['EnterpriseAgreement', 'MicrosoftOnlineServicesProgram']) {

@@ -81,6 +81,12 @@ describe('usage, prices and cost against the emulator', () => {
     for (const r of grouped.items) perDay.set(r.date, (perDay.get(r.date) ?? new MoneyTotals()).add(r.cost));
     for (const r of daily) assert.deepEqual(perDay.get(r.date)?.list(), [r.cost], r.date);
     assert.ok(grouped.items.every((r) => 'ResourceGroupName' in r.dimensions));
+    // Five rows a page: the same rows come back over many re-POSTed pages.
+    assert.ok(grouped.items.length > 10);
+    const before = home.recorder.count;
+    const paged = await queryDailyCost(home.client, scope, { period, groupBy: [{ type: 'Dimension', name: 'ResourceGroupName' }], pageSize: 5 }).all();
+    assert.ok(home.recorder.count - before >= Math.ceil(grouped.items.length / 5), 'one request per page');
+    assert.deepEqual(paged.items, grouped.items);
   });
 
   it('keeps the EUR profile\'s cost in EUR and its total equal to the world\'s', async () => {
