@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles what the editor runs:
 //   src/extension.ts                    → dist/extension.js  (Node, CommonJS, `vscode` left to the host)
+//   @azure/identity                     → dist/identity.js   (loaded by the extension on first token)
 //   webview-ui/src/<name>/main.ts       → dist/webview/<name>.js (+ .css)  (browser, IIFE), one per panel
 // Usage: node scripts/build.js [--watch] [--analyze] [--no-minify]
 // One bundle per target keeps activation to a single file read and lets `.vscodeignore` ship
@@ -31,6 +32,36 @@ const nodeUrlInsteadOfWhatwgUrl = {
   },
 };
 
+/**
+ * @azure/identity (with MSAL) is about 40% of the extension's code, needed only for the Azure CLI,
+ * service principal and managed identity sign-ins, and only at the first token. It goes in its
+ * own file, required on first use, so activation parses the rest alone. Only the package moves:
+ * the project's own modules (errors, token cache) stay in one copy, so `instanceof` keeps working.
+ */
+const identityInItsOwnFile = {
+  name: 'identity-in-its-own-file',
+  setup(build) {
+    build.onResolve({ filter: /^@azure\/identity$/ }, () => ({ path: './identity.js', external: true }));
+  },
+};
+
+/** @type {import('esbuild').BuildOptions} */
+const identityOptions = {
+  absWorkingDir: root,
+  stdin: { contents: "export * from '@azure/identity';", resolveDir: root, loader: 'js', sourcefile: 'identity-entry.js' },
+  outfile: 'dist/identity.js',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify,
+  sourcemap: true,
+  keepNames: true,
+  metafile: true,
+  logLevel: 'warning',
+  plugins: [nodeUrlInsteadOfWhatwgUrl],
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const extensionOptions = {
   absWorkingDir: root,
@@ -52,7 +83,7 @@ const extensionOptions = {
     // never calls (it lists tenants through its own ARM client): not worth half a megabyte.
     '@azure/arm-resources-subscriptions',
   ],
-  plugins: [nodeUrlInsteadOfWhatwgUrl],
+  plugins: [nodeUrlInsteadOfWhatwgUrl, identityInItsOwnFile],
 };
 
 /** Every webview: `webview-ui/src/<name>/main.ts` → `dist/webview/<name>.js` (usagePanel, tablePanel…). */
@@ -85,7 +116,10 @@ const webviewOptions = {
 };
 
 function targets() {
-  const list = [{ name: 'extension', options: extensionOptions }];
+  const list = [
+    { name: 'extension', options: extensionOptions },
+    { name: 'identity', options: identityOptions },
+  ];
   if (Object.keys(webviewOptions.entryPoints).length > 0) list.push({ name: 'webview', options: webviewOptions });
   else console.log('build: no webview-ui/src/*/main.ts yet; skipping the webview bundles.');
   return list;
