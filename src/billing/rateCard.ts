@@ -8,7 +8,7 @@ import { readJsonBody } from './blobBody';
 import { odataString } from './credits';
 import { seg } from './models/ids';
 import { parseRateCard, RateCard } from './models/rateCard';
-import { commerceNotApplicable } from './usageAggregates';
+import { commerceNotApplicable, commerceRefusal } from './usageAggregates';
 
 export interface RateCardQuery {
   /** e.g. MS-AZR-0003P (pay-as-you-go). */
@@ -54,10 +54,14 @@ export async function getRateCard(transport: ArmTransport, subscriptionId: strin
   const refused = commerceNotApplicable(query.offerDurableId, 'RateCard');
   if (refused) throw refused;
   const filter = rateCardFilter(query);
-  const first = await transport.getRaw(`/subscriptions/${seg(subscriptionId)}/providers/Microsoft.Commerce/RateCard`, {
-    query: { 'api-version': API.commerce, $filter: filter },
-    signal: options.signal,
-  });
+  const first = await transport
+    .getRaw(`/subscriptions/${seg(subscriptionId)}/providers/Microsoft.Commerce/RateCard`, {
+      query: { 'api-version': API.commerce, $filter: filter },
+      signal: options.signal,
+    })
+    .catch((error: unknown) => {
+      throw commerceRefusal(error, 'RateCard') ?? error;
+    });
   if (first.status === 200) {
     if (first.json === undefined) throw new Error('RateCard answered 200 without a document.');
     return parseRateCard(first.json);

@@ -12,7 +12,7 @@ import { Listing, listing, ListingOptions } from './listing';
 import { addDays, CalendarDate, parseCalendarDate } from './models/dates';
 import { seg } from './models/ids';
 import { isSkippedRow, parseUsageAggregate, SkippedUsageRow, UsageAggregate } from './models/usage';
-import { NotApplicableError } from './notApplicable';
+import { codeOf, NotApplicableError, statusOf } from './notApplicable';
 
 export type Granularity = 'Daily' | 'Hourly';
 
@@ -25,6 +25,20 @@ export function commerceNotApplicable(offerId: string | undefined, what: 'UsageA
   return new NotApplicableError(
     what === 'RateCard' ? 'rateCardNotForOffer' : 'usageAggregatesNotForOffer',
     `${what} does not serve ${kind} offers (${offerId}); use Cost Management${kind === 'Enterprise Agreement' ? ' or the EA price sheet' : ' or Partner Center'} instead.`,
+  );
+}
+
+/**
+ * The service's own refusal of an offer it does not serve (400 `DisallowedProvider`, as for CSP),
+ * turned into the same "does not apply" answer as a refusal before calling.
+ */
+export function commerceRefusal(error: unknown, what: 'UsageAggregates' | 'RateCard'): NotApplicableError | undefined {
+  if (statusOf(error) !== 400 || codeOf(error) !== 'DisallowedProvider') return undefined;
+  return new NotApplicableError(
+    what === 'RateCard' ? 'rateCardNotForOffer' : 'usageAggregatesNotForOffer',
+    `${what} is not offered for this subscription's offer (Azure answered DisallowedProvider); Cost Management or Partner Center has its costs.`,
+    undefined,
+    error,
   );
 }
 
@@ -66,7 +80,7 @@ export function listUsageAggregates(
       throw new DateRangeError('startAfterEnd', `The reported window must end after it starts (${reportedStart.toISOString()} … ${reportedEnd.toISOString()}).`);
     }
     skipped.length = 0;
-    for await (const raw of transport.list<unknown>(`/subscriptions/${seg(subscriptionId)}/providers/Microsoft.Commerce/UsageAggregates`, {
+    const rows = transport.list<unknown>(`/subscriptions/${seg(subscriptionId)}/providers/Microsoft.Commerce/UsageAggregates`, {
       query: {
         'api-version': API.commerce,
         reportedStartTime: alignedTime(reportedStart, granularity, false),
@@ -75,10 +89,15 @@ export function listUsageAggregates(
         showDetails: options.showDetails ?? true,
       },
       signal: options.signal,
-    })) {
-      const row = parseUsageAggregate(raw);
-      if (isSkippedRow(row)) skipped.push(row);
-      else yield row;
+    });
+    try {
+      for await (const raw of rows) {
+        const row = parseUsageAggregate(raw);
+        if (isSkippedRow(row)) skipped.push(row);
+        else yield row;
+      }
+    } catch (error) {
+      throw commerceRefusal(error, 'UsageAggregates') ?? error;
     }
   }, options);
   return Object.assign(inner, { skipped }) as UsageListing;

@@ -8,7 +8,7 @@ import { parseRateCard } from '../../../src/billing/models/rateCard';
 import { isNotApplicable } from '../../../src/billing/notApplicable';
 import rateCard from './fixtures/ratecard-2015-06-01-preview.json';
 import usage from './fixtures/usage-aggregates-2015-06-01-preview.json';
-import { FakeTransport } from './support/fakeTransport';
+import { FakeTransport, HttpLikeError } from './support/fakeTransport';
 
 const PAYG = { offerDurableId: 'MS-AZR-0003P', currency: 'USD', locale: 'en-US', regionInfo: 'US' };
 
@@ -73,6 +73,12 @@ describe('usage aggregates offline', () => {
     await assert.rejects(listUsageAggregates(t, 's', new Date(0), new Date(86_400_000), { offerId: 'MS-AZR-0017P' }).all(), (e) => isNotApplicable(e) && e.reason === 'usageAggregatesNotForOffer');
     await assert.rejects(getRateCard(t, 's', { ...PAYG, offerDurableId: 'MS-AZR-0145P' }), (e) => isNotApplicable(e) && /Cloud Solution Provider/.test(e.message));
     assert.equal(t.calls.length, 0);
+    // Offer unknown here: the service's DisallowedProvider is the same answer.
+    const refusing = new FakeTransport(() => ({ error: new HttpLikeError(400, 'DisallowedProvider', "The operation is not permitted for namespace 'Microsoft.Commerce'.") }));
+    await assert.rejects(listUsageAggregates(refusing, 's', new Date(0), new Date(86_400_000)).all(), (e) => isNotApplicable(e) && e.reason === 'usageAggregatesNotForOffer');
+    await assert.rejects(getRateCard(refusing, 's', PAYG), (e) => isNotApplicable(e) && e.reason === 'rateCardNotForOffer');
+    const other = new FakeTransport(() => ({ error: new HttpLikeError(400, 'BadRequest', 'bad') }));
+    await assert.rejects(getRateCard(other, 's', PAYG), (e) => !isNotApplicable(e));
   });
 });
 
