@@ -123,3 +123,32 @@ test('the usage view charts one meter in its unit; empty and error states say wh
   assert.deepEqual((await panel.posted()).at(-1), { type: 'retry' });
   await panel.page.close();
 });
+
+test('with actual cost as well, the page shows the switch, the comparison table, the forecast and the unpriced meters', { skip }, async () => {
+  const panel = await PanelPage.open(browser!, bundle, 'dark');
+  const buckets = payload.buckets;
+  // Actual is the estimate plus 10 cents on the first day: the difference column says +0.10 there.
+  const estimate = payload.currencies[0].bucketTotals;
+  const actual = estimate.map((v, i) => (i === 0 ? v + 10 : v));
+  const withActual: SeriesPayload = {
+    ...payload,
+    sources: ['estimate', 'actual'],
+    comparison: [{
+      currency: 'USD', fractionDigits: 2, estimate, actual, difference: actual.map((a, i) => a - estimate[i]),
+      totals: { estimate: 29250, actual: 29260, difference: 10 },
+    }],
+    forecast: [{ currency: 'USD', fractionDigits: 2, toDate: 29250, forecast: 90675, dailyRunRate: 2925, periodEnd: '2024-05-31' }],
+    unpriced: [{ meterName: 'Premium SSD', unit: 'GB/Month', quantity: '12.5', reason: 'not in the rate card' }],
+    notes: ['Estimated from list prices.'],
+  };
+  await panel.send({ type: 'series', payload: withActual });
+  assert.equal(await panel.page.isVisible('#source'), true);
+  assert.deepEqual(await panel.texts('.comparison tfoot td'), ['$292.50', '$292.60', '$0.10']);
+  assert.equal((await panel.texts('.comparison tbody tr')).length, buckets.length);
+  assert.deepEqual(await panel.texts('.card dd'), ['$292.50', '$906.75', '$29.25']);
+  assert.match((await panel.texts('.warning li'))[0], /Premium SSD: 12\.5 GB\/Month — not in the rate card/);
+  await panel.page.screenshot({ path: path.join(artifacts, 'usage-panel-comparison.png'), fullPage: true });
+  await panel.page.selectOption('#source', 'actual');
+  assert.deepEqual((await panel.posted()).at(-1), { type: 'select', selection: { ...selection, source: 'actual' } });
+  await panel.page.close();
+});

@@ -50,7 +50,8 @@ export function toolbar(input: ControlInput, on: ControlEvents): HTMLElement {
     }));
 
   const parts: HTMLElement[] = [
-    field(strings.groupBy, groupSelect),
+    // Usage is per meter whatever the grouping, so the picker would do nothing there.
+    ...(selection.view === 'usage' ? [] : [field(strings.groupBy, groupSelect)]),
     field(strings.period, presetSelect),
     custom,
     views,
