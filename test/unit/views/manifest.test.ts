@@ -82,6 +82,13 @@ describe('views: extension manifest', () => {
     assert.deepEqual(untrusted.restrictedConfigurations.sort(), ['azureBilling.authentication', 'azureBilling.cloud', 'azureBilling.customCloud']);
   });
 
+  it('hides every download action until the workspace is trusted', () => {
+    const downloads = Object.values(contributes.menus as Record<string, Array<{ command: string; when?: string }>>)
+      .flat()
+      .filter((item) => /^azureBilling\.download/.test(item.command));
+    for (const item of downloads) assert.match(item.when ?? '', /\bisWorkspaceTrusted\b/, `${item.command} shows in untrusted workspaces`);
+  });
+
   it('has a 128×128 PNG icon and the fields a marketplace listing needs', () => {
     assert.deepEqual(pngSize(path.join(repoRoot, manifest.icon)), { width: 128, height: 128 });
     assert.equal(manifest.license, 'MIT');
