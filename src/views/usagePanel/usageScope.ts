@@ -18,11 +18,28 @@ export function scopeKey(scope: UsageScope): string {
   return `${scope.tenantId ?? ''}/${scope.subscriptionId.toLowerCase()}`;
 }
 
+/** The parts of the explorer's subscription node the panel reads (the node passes itself to the command). */
+interface SubscriptionNodeShape {
+  subscription: { subscriptionId?: string; displayName?: string; offerId?: string };
+  scope?: { connection?: { tenant?: { tenantId?: string } } };
+}
+
+function fromSubscriptionNode(arg: object): Partial<UsageScope> | undefined {
+  const node = arg as Partial<SubscriptionNodeShape>;
+  if (!node.subscription || typeof node.subscription !== 'object') return undefined;
+  return {
+    subscriptionId: node.subscription.subscriptionId,
+    tenantId: node.scope?.connection?.tenant?.tenantId,
+    label: node.subscription.displayName,
+    offerDurableId: node.subscription.offerId,
+  };
+}
+
 /** Reads a scope from a command argument: a scope itself, or a tree node that carries one. */
 export function scopeFromArgument(arg: unknown): UsageScope | undefined {
-  const candidate = (arg && typeof arg === 'object' && 'usageScope' in arg ? (arg as { usageScope: unknown }).usageScope : arg) as
-    | Partial<UsageScope>
-    | undefined;
+  const candidate = (
+    arg && typeof arg === 'object' ? ('usageScope' in arg ? (arg as { usageScope: unknown }).usageScope : fromSubscriptionNode(arg) ?? arg) : arg
+  ) as Partial<UsageScope> | undefined;
   if (!candidate || typeof candidate !== 'object' || typeof candidate.subscriptionId !== 'string' || candidate.subscriptionId === '') return undefined;
   return {
     subscriptionId: candidate.subscriptionId,
