@@ -13,7 +13,8 @@ import { pricingRangeFor } from '../../insight/usageLedger';
 import { usageByMeter } from '../../insight/usageSeries';
 import { GroupByKey, GroupingChoice, PanelSelection, SeriesPayload } from '../../shared/usagePanelMessages';
 import { buildSeriesPayload } from './seriesPayload';
-import { UsageCostSource } from './usageCostSource';
+import { NotApplicableError } from '../../billing/notApplicable';
+import { PricedUsage, UsageCostSource } from './usageCostSource';
 
 /** Hourly series are offered for periods up to this many days (24 bars a day). */
 export const MAX_HOURLY_DAYS = 14;
@@ -38,6 +39,7 @@ export interface PanelTexts {
   noteEstimateTerms(offerDurableId: string, currency: string): string;
   noteSkippedRows(count: number): string;
   noteActualUnavailable(reason: string): string;
+  noteEstimateUnavailable(reason: string): string;
 }
 
 export interface PanelContext {
@@ -55,59 +57,62 @@ export async function buildPanelData(source: UsageCostSource, selection: PanelSe
   const resolved = resolvePeriod(selection.period, { today: context.today, billingPeriodStartDay: context.billingPeriodStartDay });
   if (!resolved.ok) return { kind: 'periodInvalid', field: resolved.error.field, message: texts.periodError(resolved.error) };
   const period = resolved.period;
-  const days = period.last - period.first + 1;
-  const hourlyAvailable = days <= MAX_HOURLY_DAYS;
+  const hourlyAvailable = period.last - period.first + 1 <= MAX_HOURLY_DAYS;
   const notes: string[] = [];
   let view = selection.view;
   if (view === 'hourly' && !hourlyAvailable) {
     notes.push(texts.noteHourlyTooLong(MAX_HOURLY_DAYS));
     view = 'cost';
   }
-  const granularity = view === 'hourly' ? 'hour' : 'day';
-  const priced = await source.estimate(pricingRangeFor(period), granularity, context.signal);
   const from = formatIsoDate(period.first);
   const to = formatIsoDate(period.last);
-  const groupOptions = {
-    groupBy: selection.groupBy,
-    range: period,
-    topN: TOP_GROUPS,
-    labels: { other: texts.other, untagged: texts.untagged, none: texts.none },
-  };
-  const estimate = groupCosts(priced.cube, groupOptions);
-  const usage = usageByMeter(priced.cube, period);
-  const unpriced = unpricedMeters(priced.cube, period);
+  const groupOptions = { groupBy: selection.groupBy, range: period, topN: TOP_GROUPS, labels: { other: texts.other, untagged: texts.untagged, none: texts.none } };
+
+  // The estimate needs Commerce, which EA and CSP subscriptions do not have: then actual cost only.
+  let priced: PricedUsage | undefined;
+  try {
+    priced = await source.estimate(pricingRangeFor(period), view === 'hourly' ? 'hour' : 'day', context.signal);
+  } catch (error) {
+    if (!(error instanceof NotApplicableError)) throw error;
+    notes.push(texts.noteEstimateUnavailable(error.message));
+    if (view === 'hourly') view = 'cost';
+  }
+  const estimate = priced && groupCosts(priced.cube, groupOptions);
 
   // Actual cost is daily only; without it (no Cost Management access) the panel still estimates.
   let actual: GroupedCosts | undefined;
-  if (granularity === 'day') {
+  let actualCube: CostCube | undefined;
+  if (view !== 'hourly') {
     try {
-      const fetched = await source.actual(period, priced.cube.dimensions, context.signal);
-      actual = groupCosts(fetched.cube, groupOptions);
+      actualCube = (await source.actual(period, priced?.cube.dimensions, context.signal)).cube;
+      actual = groupCosts(actualCube, groupOptions);
     } catch (error) {
-      if (context.signal?.aborted) throw error;
+      // With no estimate either, the reason actual cost failed is what the person must act on.
+      if (context.signal?.aborted || !estimate) throw error;
       notes.push(texts.noteActualUnavailable(error instanceof Error ? error.message : String(error)));
     }
   }
   const hasActual = actual !== undefined && actual.currencies.length > 0;
-  const shown = selection.source === 'actual' && hasActual ? actual! : estimate;
-  if (shown.currencies.length === 0 && usage.meters.length === 0) {
+  const shown = (selection.source === 'actual' && hasActual) || !estimate ? actual : estimate;
+  const usage = priced ? usageByMeter(priced.cube, period) : undefined;
+  if (!shown || (shown.currencies.length === 0 && (usage?.meters.length ?? 0) === 0)) {
     return { kind: 'empty', message: texts.emptyMessage(from, to), hint: texts.emptyHint };
   }
-  if (shown === estimate) notes.push(texts.noteEstimateTerms(priced.offerDurableId, priced.currency));
+  if (priced && shown === estimate) notes.push(texts.noteEstimateTerms(priced.offerDurableId, priced.currency));
   if (period.last >= context.today) notes.push(texts.notePartialToday);
-  if (priced.skippedRows > 0) notes.push(texts.noteSkippedRows(priced.skippedRows));
+  if (priced && priced.skippedRows > 0) notes.push(texts.noteSkippedRows(priced.skippedRows));
 
   const payload = buildSeriesPayload({
-    selection: { ...selection, view, source: shown === estimate ? 'estimate' : 'actual' },
+    selection: { ...selection, view: shown === actual && view === 'usage' ? 'cost' : view, source: shown === estimate ? 'estimate' : 'actual' },
     title: texts.title(source.scope.label, from, to),
     costs: shown,
     usage,
-    unpriced,
-    comparison: hasActual ? compareEstimateToActual(estimate, actual!) : [],
-    forecasts: period.preset === 'billingPeriod' && granularity === 'day' ? billForecasts(shown, period, context.today) : [],
-    sources: hasActual ? ['estimate', 'actual'] : ['estimate'],
-    groupings: groupingChoices(priced.cube, texts),
-    hourlyAvailable,
+    unpriced: priced ? unpricedMeters(priced.cube, period) : [],
+    comparison: estimate && hasActual ? compareEstimateToActual(estimate, actual!) : [],
+    forecasts: period.preset === 'billingPeriod' && shown.granularity === 'day' ? billForecasts(shown, period, context.today) : [],
+    sources: [...(estimate ? (['estimate'] as const) : []), ...(hasActual ? (['actual'] as const) : [])],
+    groupings: groupingChoices((priced?.cube ?? actualCube)!, texts),
+    hourlyAvailable: hourlyAvailable && priced !== undefined,
     notes,
     unpricedReason: texts.unpricedReason,
   });

@@ -104,6 +104,7 @@ export function panelTexts(): PanelTexts {
     noteHourlyTooLong: (max) => vscode.l10n.t('The hourly view covers periods of up to {0} days; showing daily cost instead.', max),
     noteEstimateTerms: (offer, currency) => vscode.l10n.t('Estimated from list prices of offer {0} in {1}: no taxes, reservations, savings plans or credits.', offer, currency),
     noteSkippedRows: (count) => vscode.l10n.t('{0} usage rows could not be read and are left out (see the log).', count),
+    noteEstimateUnavailable: (reason) => vscode.l10n.t('No estimate for this subscription ({0}); showing actual cost from Cost Management.', reason),
     noteActualUnavailable: (reason) => vscode.l10n.t('Actual cost from Cost Management is not available ({0}); showing the estimate only.', reason),
   };
 }

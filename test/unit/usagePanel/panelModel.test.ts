@@ -30,6 +30,7 @@ const texts: PanelTexts = {
   noteEstimateTerms: (o, c) => `terms ${o} ${c}`,
   noteSkippedRows: (n) => `${n} skipped`,
   noteActualUnavailable: (why) => `no actual: ${why}`,
+  noteEstimateUnavailable: (why) => `no estimate: ${why}`,
 };
 
 function payAsYouGo() {
@@ -149,4 +150,23 @@ test('the hourly view is refused for long periods, with a note, and the daily vi
   assert.equal(r.payload.granularity, 'day');
   assert.equal(r.payload.hourlyAvailable, false);
   assert.ok(r.payload.notes.includes('hourly up to 14 days'));
+});
+
+test('an Enterprise Agreement subscription (no Commerce) shows its actual cost, saying why there is no estimate', async () => {
+  const emu = emulator();
+  const ea = emu.world.subscriptions.find((s) => s.offerId === 'MS-AZR-0017P' && s.tenantId === emu.tenantId);
+  assert.ok(ea, 'the world has an EA subscription in the home tenant');
+  const { client, recorder } = testClient(emu);
+  const source = new UsageCostSource(client, { subscriptionId: ea.subscriptionId, label: ea.displayName, offerDurableId: ea.offerId });
+  const r = await buildPanelData(source, lastMonth, { today }, texts);
+  assert.ok(r.kind === 'series', JSON.stringify(r));
+  if (r.kind !== 'series') return;
+  assert.deepEqual(r.payload.sources, ['actual']);
+  assert.equal(r.payload.selection.source, 'actual');
+  assert.ok(r.payload.notes.some((n) => n.startsWith('no estimate: ')), r.payload.notes.join(' | '));
+  const usage = emu.world.usage as unknown as { dailyCost(id: string, day: string): number };
+  const expected = r.payload.buckets.reduce((s, d) => s + usage.dailyCost(ea.subscriptionId, d), 0);
+  assert.ok(Math.abs(r.payload.currencies[0].total - Math.round(expected * 10 ** r.payload.currencies[0].fractionDigits)) <= 1);
+  // No Commerce request was even sent.
+  assert.equal(recorder.countWhere((e) => /Microsoft\.Commerce/i.test(e.url)), 0);
 });
