@@ -74,6 +74,7 @@ describe('Azure Billing: the billing accounts tree', function () {
     );
     assert.ok(first.every((n) => n.collapsible && /\brefreshable\b/.test(n.contextValue)));
     assert.strictEqual(api.sessions.signInState, 'signedIn');
+    if (english()) assert.strictEqual(api.explorer.view.description, 'service principal', 'the view says who is signed in');
   });
 
   it('lists the billing accounts of a directory with their agreement type and status', async () => {

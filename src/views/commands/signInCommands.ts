@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { cancelledError } from '../../azure/errors';
 import type { SessionManager } from '../session/sessionManager';
 import { AUTHENTICATION_METHODS, AuthenticationMethod } from '../session/cloudChoice';
+import { signInMethodLabel } from '../session/signInLabels';
 import type { CommandRunner } from './commandRunner';
 
 /** VS Code rejects `getSession(createIfNone)` when the person closes the dialog; that is a cancel. */
@@ -26,19 +27,6 @@ async function signInWithEditor(sessions: SessionManager, tenantId?: string): Pr
   if (!account) throw cancelledError('Signing in');
   await sessions.setSignedOutByPerson(false);
   sessions.reconnect(`signed in as ${account.label}${tenantId ? ` to directory ${tenantId}` : ''}`);
-}
-
-function methodName(method: AuthenticationMethod): string {
-  switch (method) {
-    case 'editor':
-      return vscode.l10n.t("The editor's Microsoft account");
-    case 'azureCli':
-      return vscode.l10n.t('Azure CLI');
-    case 'servicePrincipal':
-      return vscode.l10n.t('Service principal (AZURE_* environment variables)');
-    case 'managedIdentity':
-      return vscode.l10n.t('Managed identity');
-  }
 }
 
 export function registerSignInCommands(runner: CommandRunner, sessions: SessionManager): vscode.Disposable[] {
@@ -78,7 +66,7 @@ export function registerSignInCommands(runner: CommandRunner, sessions: SessionM
       const chosen = await vscode.window.showInformationMessage(
         method === 'azureCli'
           ? vscode.l10n.t('Azure Billing signs in with the Azure CLI. To stop, run "az logout" or choose another way to sign in.')
-          : vscode.l10n.t('Azure Billing signs in with: {0}. To stop, choose another way to sign in.', methodName(method)),
+          : vscode.l10n.t('Azure Billing signs in with: {0}. To stop, choose another way to sign in.', signInMethodLabel(method)),
         choose,
       );
       if (chosen === choose) await vscode.commands.executeCommand('azureBilling.chooseAuthentication');
@@ -87,7 +75,7 @@ export function registerSignInCommands(runner: CommandRunner, sessions: SessionM
       const current = sessions.settings().authentication;
       const picked = await vscode.window.showQuickPick(
         AUTHENTICATION_METHODS.map((method) => ({
-          label: methodName(method),
+          label: signInMethodLabel(method),
           description: method === current ? vscode.l10n.t('(current)') : undefined,
           method,
         })),

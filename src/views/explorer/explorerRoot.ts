@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { adviseOnFailure } from '../commands/failureAdvice';
 import type { SessionManager } from '../session/sessionManager';
+import { signedInAsLabel } from '../session/signInLabels';
 import { loadBillingAccountNodes } from './accountList';
 import type { AccountChildrenLoader } from './billingAccountNode';
 import type { ExplorerNode } from './explorerNode';
@@ -16,7 +17,14 @@ export class BillingExplorerRoot implements ExplorerRoot {
   /** Set by later features to hang profiles, credits, invoices… below each account. */
   accountChildren: AccountChildrenLoader | undefined;
 
-  constructor(private readonly sessions: SessionManager) {}
+  /**
+   * @param showSignedInAs told who is signed in (shown beside the view's title), or undefined
+   * when nobody is.
+   */
+  constructor(
+    private readonly sessions: SessionManager,
+    private readonly showSignedInAs: (label: string | undefined) => void = () => undefined,
+  ) {}
 
   get failedToLoadLabel(): string {
     return this.step === 'directories' ? vscode.l10n.t('Could not load your Azure directories') : vscode.l10n.t('Could not load billing accounts');
@@ -25,7 +33,9 @@ export class BillingExplorerRoot implements ExplorerRoot {
   async loadChildren(signal: AbortSignal): Promise<ExplorerNode[]> {
     const session = this.sessions.session();
     const editor = this.sessions.editor();
-    if (editor && (this.sessions.signedOutByPerson || !(await editor.currentAccount()))) {
+    const account = editor && !this.sessions.signedOutByPerson ? await editor.currentAccount() : undefined;
+    if (editor && !account) {
+      this.showSignedInAs(undefined);
       this.sessions.setSignInState('signedOut');
       return [];
     }
@@ -35,6 +45,7 @@ export class BillingExplorerRoot implements ExplorerRoot {
       tenants = await session.tenants({ signal, locale: vscode.env.language });
     } catch (error) {
       if (adviseOnFailure(error).kind === 'credentialsUnavailable') {
+        this.showSignedInAs(undefined);
         this.sessions.setSignInState(editor ? 'signedOut' : 'unavailable');
         return [];
       }
@@ -45,6 +56,7 @@ export class BillingExplorerRoot implements ExplorerRoot {
       return [];
     }
     this.sessions.setSignInState('signedIn');
+    this.showSignedInAs(signedInAsLabel(session.method, account?.label));
     this.step = 'accounts';
     if (tenants.length === 1) return loadBillingAccountNodes(undefined, tenants[0], signal, this.accountChildren);
     return tenants.map((connection) => new TenantNode(connection, editor !== undefined, this.accountChildren));

@@ -19,9 +19,12 @@ export interface BillingExplorer {
 }
 
 export function createBillingExplorer(runner: CommandRunner, sessions: SessionManager, logger: Logger): BillingExplorer {
-  const root = new BillingExplorerRoot(sessions);
+  let view: vscode.TreeView<ExplorerNode> | undefined;
+  const root = new BillingExplorerRoot(sessions, (signedInAs) => {
+    if (view) view.description = signedInAs;
+  });
   const provider = new ExplorerProvider(root, logger);
-  const view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const disposables: vscode.Disposable[] = [
     provider,
     view,
