@@ -9,6 +9,10 @@ const root = path.resolve(__dirname, '..');
 // Each layer is a script that writes test-results/<layer>.json.
 const layers = [
   { name: 'unit', script: 'scripts/unit-tests.js' },
+  // The real-VS-Code layers (scripts/testhost/): they install the test host on first use.
+  { name: 'host', script: 'scripts/host-tests.js' },
+  { name: 'ui', script: 'scripts/ui-tests.js' },
+  { name: 'vsix', script: 'scripts/vsix-tests.js' },
 ];
 
 fs.rmSync(resultsDir, { recursive: true, force: true });

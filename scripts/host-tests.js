@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Layer "host": the extension-host suites (test/suite/**/*.test.ts) inside a real VS Code
+// (the VS Code server from code-server, web workbench in headless Chromium), with the extension
+// signed in as the emulator's service principal. Writes test-results/host.json.
+//
+// Environment: AZURE_BILLING_HOST_TIMEOUT_S (default 600) bounds the suites' run;
+// AZURE_BILLING_TEST_GREP selects tests by title; AZURE_BILLING_KEEP_RUN keeps the run folder.
+const path = require('path');
+const { ensureTestHost } = require('./testhost/install');
+const { startHostEmulator, hostEnvironment, hostSettings } = require('./testhost/emulator');
+const { runExtensionTests } = require('./testhost/extensionTests');
+const { runLayer, buildExtension, compileTests, root } = require('./testhost/layer');
+const { resultsDir } = require('./lib/results');
+
+// The emulator's "today", fixed so suites see the same world on every run.
+const AS_OF = '2026-11-15';
+
+runLayer('host', async () => {
+  buildExtension();
+  compileTests();
+  const host = ensureTestHost();
+  const emulator = await startHostEmulator({ asOf: AS_OF });
+  const timeoutMs = Number(process.env.AZURE_BILLING_HOST_TIMEOUT_S || 600) * 1000;
+  const resultsFile = path.join(resultsDir, 'host-suites.json');
+  const { summary, exitCode, timedOut, timings } = await runExtensionTests({
+    host,
+    extensionPath: root,
+    testsPath: path.join(root, 'out', 'test', 'suite', 'index'),
+    settings: hostSettings(emulator, { authentication: 'servicePrincipal' }),
+    env: hostEnvironment(emulator),
+    resultsFile,
+    timeoutMs,
+  });
+  console.log(`[host] server ready in ${timings.serverStartMs} ms, workbench open in ${timings.workbenchOpenMs} ms, suites ran ${timings.suitesMs} ms`);
+  if (!summary) {
+    const why = timedOut ? `no results within ${timeoutMs / 1000} s` : `the extension host exited with code ${exitCode} without writing results`;
+    throw new Error(`${why}; see test-results/logs/host/`);
+  }
+  for (const t of summary.tests.filter((x) => x.state === 'failed')) console.log(`[host] FAILED ${t.title}\n${t.error}`);
+  if (summary.metrics && Object.keys(summary.metrics).length) console.log(`[host] measured in the extension host: ${JSON.stringify(summary.metrics)}`);
+  return { passed: summary.passed, failed: summary.failed, skipped: summary.skipped, metrics: summary.metrics, timings, vscodeVersion: summary.vscodeVersion };
+});

@@ -1,0 +1,63 @@
+// A person clicks the Azure Billing icon in the activity bar and sees their directories and the
+// billing accounts in them: the emulator's, read from its API, in English and in Korean.
+import * as assert from 'assert';
+import { emulators } from './support/harness';
+import { activityBarTitle, explorerViewName } from './support/manifest';
+import { activityBarItem, openWorkbench, screenshotOnFailure, sideBarTitle, treeRow, Workbench } from './support/workbench';
+
+interface Directory {
+  name: string;
+  accounts: string[];
+}
+
+/** Every directory of the signed-in principal with the billing accounts it sees there. */
+async function directoriesOf(wb: Workbench): Promise<Directory[]> {
+  const tenants = await emulators.listTenants(wb.emulator);
+  const directories: Directory[] = [];
+  for (const tenant of tenants) {
+    const accounts = await emulators.listBillingAccounts(wb.emulator, tenant.tenantId);
+    directories.push({ name: tenant.displayName, accounts: accounts.map((a) => a.displayName) });
+  }
+  return directories;
+}
+
+for (const { locale, language } of [{ locale: undefined, language: 'English' }, { locale: 'ko', language: 'Korean' }]) {
+  suite(`The Azure Billing view in ${language}`, function () {
+    this.timeout(180_000);
+    let wb: Workbench;
+    let directories: Directory[];
+    const tag = locale ?? 'en';
+
+    suiteSetup(async () => {
+      wb = await openWorkbench({ name: `ui-accounts-${tag}`, locale });
+      directories = await directoriesOf(wb);
+      assert.ok(directories.some((d) => d.accounts.length > 0), 'the emulator world has billing accounts');
+    });
+
+    suiteTeardown(async () => {
+      await wb?.close();
+    });
+    screenshotOnFailure(() => wb, `accounts-${tag}`);
+
+    test('the activity-bar icon carries the extension title in the display language', async () => {
+      const icon = activityBarItem(wb.page, activityBarTitle(locale));
+      await icon.waitFor({ timeout: 30_000 });
+      if (locale === 'ko') assert.match(activityBarTitle(locale), /[\uAC00-\uD7A3]/, 'the Korean title is in Hangul');
+    });
+
+    test('clicking it shows the Billing Accounts view with one node per directory', async () => {
+      await activityBarItem(wb.page, activityBarTitle(locale)).click();
+      await sideBarTitle(wb.page).filter({ hasText: explorerViewName(locale) }).waitFor({ timeout: 30_000 });
+      for (const directory of directories) await treeRow(wb.page, directory.name).waitFor({ timeout: 30_000 });
+    });
+
+    test('expanding a directory shows the billing accounts the emulator has there', async () => {
+      for (const directory of directories.filter((d) => d.accounts.length > 0)) {
+        const row = treeRow(wb.page, directory.name);
+        if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+        for (const account of directory.accounts) await treeRow(wb.page, account).waitFor({ timeout: 30_000 });
+      }
+      await wb.screenshot(`accounts-${tag}`);
+    });
+  });
+}
