@@ -103,6 +103,17 @@ test('choices and exports are posted to the host; state survives in setState', {
   assert.ok(png && png.type === 'exportPng' && png.dataUrl.startsWith('data:image/png;base64,'));
   const state = (await panel.page.evaluate('window.__state')) as { selection: PanelSelection };
   assert.equal(state.selection.view, 'usage');
+
+  // A custom range the host refused: the message sits by the field the person must change.
+  await panel.page.fill('#period-from', '2024-05-10');
+  await panel.page.fill('#period-to', '2024-05-01');
+  await panel.page.click('#period-apply');
+  const applied = (await panel.posted()).at(-1);
+  assert.deepEqual(applied, { type: 'select', selection: { ...selection, groupBy: 'resourceGroup', view: 'usage', period: { preset: 'custom', from: '2024-05-10', to: '2024-05-01' } } });
+  await panel.send({ type: 'periodInvalid', field: 'to', message: 'The end date 2024-05-01 is before the start date 2024-05-10.' });
+  assert.deepEqual(await panel.texts('#period-error'), ['The end date 2024-05-01 is before the start date 2024-05-10.']);
+  assert.equal(await panel.page.getAttribute('#period-to', 'aria-invalid'), 'true');
+  assert.equal(await panel.page.getAttribute('#period-from', 'aria-invalid'), null);
   await panel.page.close();
 });
 
