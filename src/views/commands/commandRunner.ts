@@ -71,8 +71,8 @@ export class CommandRunner {
   private async notify(advice: FailureAdvice): Promise<void> {
     const text = describeFailure(advice);
     const message = text.nextStep ? `${text.summary} ${text.nextStep}` : text.summary;
-    const show = text.severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
-    const chosen = await show(message, ...text.actions.map((a) => a.title));
+    const titles = text.actions.map((a) => a.title);
+    const chosen = text.severity === 'error' ? await vscode.window.showErrorMessage(message, ...titles) : await vscode.window.showWarningMessage(message, ...titles);
     const action = text.actions.find((a) => a.title === chosen);
     if (action) await vscode.commands.executeCommand(action.command, ...(action.args ?? []));
   }
