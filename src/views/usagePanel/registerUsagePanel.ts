@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { Logger } from '../../azure/log';
+import type { RateIndex } from '../../insight/rateIndex';
 import type { CommandRunner } from '../commands/commandRunner';
 import type { SessionManager } from '../session/sessionManager';
 import { usagePageHtml } from './panelHtml';
@@ -18,6 +19,7 @@ export const USAGE_PANEL_VIEW_TYPE = 'azureBilling.usageAndCost';
 export class UsagePanels implements vscode.Disposable {
   private readonly open = new Map<string, UsagePanelController>();
   private readonly sources = new Map<string, UsageCostSource>();
+  private readonly rateCards = new Map<string, Promise<RateIndex>>();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -25,7 +27,10 @@ export class UsagePanels implements vscode.Disposable {
     private readonly logger: Logger,
   ) {
     // A new sign-in or cloud makes every cached price and usage stale.
-    sessions.onDidChange(() => this.sources.clear());
+    sessions.onDidChange(() => {
+      this.sources.clear();
+      this.rateCards.clear();
+    });
   }
 
   /** The open panel of a subscription (extension-host tests read what it posted). */
@@ -68,7 +73,7 @@ export class UsagePanels implements vscode.Disposable {
     const key = scopeKey(scope);
     let source = this.sources.get(key);
     if (!source) {
-      source = new UsageCostSource(this.sessions.session().transportFor(scope.tenantId), scope);
+      source = new UsageCostSource(this.sessions.session().transportFor(scope.tenantId), scope, this.rateCards);
       this.sources.set(key, source);
     }
     return source;

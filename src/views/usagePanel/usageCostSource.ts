@@ -42,9 +42,14 @@ export class UsageCostSource {
   private readonly actuals: Array<{ range: DayRange; result: Promise<ActualCosts> }> = [];
   private rateIndex: Promise<RateIndex> | undefined;
 
+  /**
+   * `sharedRateCards` lets panels of subscriptions bought on the same terms share one RateCard
+   * (a document of tens of MB that depends only on offer, currency, locale and country).
+   */
   constructor(
     private readonly transport: ArmTransport,
     readonly scope: UsageScope,
+    private readonly sharedRateCards: Map<string, Promise<RateIndex>> = new Map(),
   ) {}
 
   /** Priced usage covering `range` (days included) at `granularity`, fetched at most once. */
@@ -95,7 +100,15 @@ export class UsageCostSource {
   private rates(signal?: AbortSignal): Promise<RateIndex> {
     if (!this.rateIndex) {
       const terms = this.terms();
-      this.rateIndex = getRateCard(this.transport, this.scope.subscriptionId, terms, { signal }).then((card) => new RateIndex(card));
+      const key = `${terms.offerDurableId}|${terms.currency}|${terms.locale}|${terms.regionInfo}`;
+      let shared = this.sharedRateCards.get(key);
+      if (!shared) {
+        shared = getRateCard(this.transport, this.scope.subscriptionId, terms, { signal }).then((card) => new RateIndex(card));
+        this.sharedRateCards.set(key, shared);
+        // A failure is not shared: the next panel (or Retry) asks again.
+        shared.catch(() => this.sharedRateCards.get(key) === shared && this.sharedRateCards.delete(key));
+      }
+      this.rateIndex = shared;
       this.rateIndex.catch(() => (this.rateIndex = undefined));
     }
     return this.rateIndex;

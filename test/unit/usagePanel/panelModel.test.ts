@@ -170,3 +170,16 @@ test('an Enterprise Agreement subscription (no Commerce) shows its actual cost, 
   // No Commerce request was even sent.
   assert.equal(recorder.countWhere((e) => /Microsoft\.Commerce/i.test(e.url)), 0);
 });
+
+test('panels of subscriptions bought on the same terms share one RateCard download', async () => {
+  const emu = emulator();
+  const payg = emu.world.subscriptions.filter((s) => s.offerId === 'MS-AZR-0003P' && s.tenantId === emu.tenantId && s.currency === 'USD');
+  assert.ok(payg.length >= 2, 'two pay-as-you-go subscriptions in USD');
+  const { client, recorder } = testClient(emu);
+  const shared = new Map();
+  for (const sub of payg.slice(0, 2)) {
+    const source = new UsageCostSource(client, { subscriptionId: sub.subscriptionId, label: sub.displayName, currency: 'USD', regionInfo: sub.regionInfo }, shared);
+    assert.equal((await buildPanelData(source, lastMonth, { today }, texts)).kind, 'series');
+  }
+  assert.equal(recorder.countWhere((e) => /Microsoft\.Commerce\/RateCard/i.test(e.url)), 1);
+});
