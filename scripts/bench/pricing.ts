@@ -135,9 +135,11 @@ async function main(): Promise<void> {
     let lines = 0;
     let failed = 0;
     const messageSizes: number[] = [];
+    // As the panels do: one RateCard per set of terms, shared by every subscription.
+    const rateCards = new Map();
     for (const sub of chosen) {
       const { client } = clientFor(sub.tenantId);
-      const source = new UsageCostSource(client, { subscriptionId: sub.subscriptionId, tenantId: sub.tenantId, label: sub.displayName });
+      const source = new UsageCostSource(client, { subscriptionId: sub.subscriptionId, tenantId: sub.tenantId, label: sub.displayName }, rateCards);
       try {
         const priced = await source.estimate(pricingRangeFor(display), granularity === 'Hourly' ? 'hour' : 'day');
         rows += priced.stats.rows;
