@@ -127,6 +127,7 @@ export interface UsagePanelStrings {
   exportCsv: string;
   exportPng: string;
   retry: string;
+  refresh: string;
   loading: string;
   emptyTitle: string;
   emptyHint: string;
@@ -160,5 +161,7 @@ export type WebviewToHost =
   | { type: 'ready'; selection?: PanelSelection }
   | { type: 'select'; selection: PanelSelection }
   | { type: 'retry' }
+  /** Drop cached usage and prices and fetch again (costs change during the day). */
+  | { type: 'refresh' }
   | { type: 'exportCsv'; selection: PanelSelection }
   | { type: 'exportPng'; dataUrl: string };

@@ -90,7 +90,7 @@ export class UsageCostSource {
     return result;
   }
 
-  /** Forget everything (Refresh). */
+  /** Forget cached usage and cost (Refresh). A RateCard shared with other panels stays: list prices change rarely. */
   clear(): void {
     this.entries.length = 0;
     this.actuals.length = 0;

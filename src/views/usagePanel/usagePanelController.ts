@@ -66,6 +66,10 @@ export class UsagePanelController implements vscode.Disposable {
       case 'retry':
         this.show(this.selection);
         break;
+      case 'refresh':
+        this.deps.source().clear();
+        this.show(this.selection);
+        break;
       case 'exportCsv':
         void this.exportCsv();
         break;

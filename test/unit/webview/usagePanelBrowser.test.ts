@@ -96,7 +96,9 @@ test('choices and exports are posted to the host; state survives in setState', {
   await panel.page.selectOption('#group-by', 'resourceGroup');
   await panel.page.click('#export-png');
   await panel.page.click('button[data-view="usage"]');
+  await panel.page.click('#refresh');
   const posted = await panel.posted();
+  assert.ok(posted.some((m) => m.type === 'refresh'));
   const select = posted.find((m) => m.type === 'select');
   assert.deepEqual(select, { type: 'select', selection: { ...selection, groupBy: 'resourceGroup' } });
   const png = posted.find((m) => m.type === 'exportPng');

@@ -10,6 +10,7 @@ export interface ControlEvents {
   meter(meterId: string): void;
   exportCsv(): void;
   exportPng(): void;
+  refresh(): void;
 }
 
 export interface ControlInput {
@@ -77,7 +78,9 @@ export function toolbar(input: ControlInput, on: ControlEvents): HTMLElement {
   csv.addEventListener('click', () => on.exportCsv());
   const png = el('button', { type: 'button', id: 'export-png', disabled: !payload }, strings.exportPng);
   png.addEventListener('click', () => on.exportPng());
-  parts.push(el('div', { class: 'exports' }, csv, png));
+  const refresh = el('button', { type: 'button', id: 'refresh' }, strings.refresh);
+  refresh.addEventListener('click', () => on.refresh());
+  parts.push(el('div', { class: 'exports' }, refresh, csv, png));
   return el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': strings.title }, ...parts);
 }
 

@@ -25,6 +25,7 @@ export const FALLBACK_STRINGS: UsagePanelStrings = {
   exportCsv: 'Export CSV',
   exportPng: 'Export PNG',
   retry: 'Retry',
+  refresh: 'Refresh',
   loading: 'Loading usage and cost…',
   emptyTitle: 'No usage in this period',
   emptyHint: 'Pick a longer period or another scope.',

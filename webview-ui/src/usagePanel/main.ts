@@ -69,6 +69,11 @@ function render(): void {
       render();
     },
     exportCsv: () => post({ type: 'exportCsv', selection }),
+    refresh: () => {
+      status = { kind: 'loading' };
+      post({ type: 'refresh' });
+      render();
+    },
     exportPng: () => {
       const dataUrl = chart.toPng();
       if (dataUrl) post({ type: 'exportPng', dataUrl });
