@@ -47,11 +47,17 @@ export async function downloadInvoice(
 }
 
 /** One invoice with a cancellable notification; throws (cancellation included) for the command wrapper. */
-export async function downloadOneWithProgress(transport: ArmTransport, invoice: Invoice, destination: Destination, logger: Logger): Promise<DownloadedDocument> {
+export async function downloadOneWithProgress(
+  transport: ArmTransport,
+  invoice: Invoice,
+  destination: Destination,
+  logger: Logger,
+  external?: vscode.CancellationToken,
+): Promise<DownloadedDocument> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading invoice {0}', invoice.name), cancellable: true },
     async (progress, token) => {
-      const controller = linkedController(token);
+      const controller = linkedController(token, external);
       try {
         return await downloadInvoice(transport, invoice, destination, controller.signal, () => progress.report({ message: vscode.l10n.t('Azure is preparing the document…') }));
       } catch (error) {
@@ -67,11 +73,17 @@ export async function downloadOneWithProgress(transport: ArmTransport, invoice: 
 }
 
 /** Many invoices under one progress; returns one result per invoice, failures included. */
-export async function downloadManyWithProgress(transport: ArmTransport, invoices: readonly Invoice[], destination: Destination, logger: Logger): Promise<InvoiceDownloadResult[]> {
+export async function downloadManyWithProgress(
+  transport: ArmTransport,
+  invoices: readonly Invoice[],
+  destination: Destination,
+  logger: Logger,
+  external?: vscode.CancellationToken,
+): Promise<InvoiceDownloadResult[]> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Downloading {0} invoices', invoices.length), cancellable: true },
     async (progress, token) => {
-      const controller = linkedController(token);
+      const controller = linkedController(token, external);
       const results: InvoiceDownloadResult[] = invoices.map((invoice) => ({ invoice }));
       let next = 0;
       let done = 0;
@@ -147,9 +159,13 @@ export function downloadFailureText(invoiceName: string, error: unknown, folder:
   return vscode.l10n.t('Invoice {0}: {1}', invoiceName, [text.summary, text.nextStep].filter(Boolean).join(' '));
 }
 
-function linkedController(token: vscode.CancellationToken): AbortController {
+/** One signal for the progress's Cancel button and for a caller's own token (another extension, a test). */
+function linkedController(...tokens: Array<vscode.CancellationToken | undefined>): AbortController {
   const controller = new AbortController();
-  if (token.isCancellationRequested) controller.abort();
-  token.onCancellationRequested(() => controller.abort());
+  for (const token of tokens) {
+    if (!token) continue;
+    if (token.isCancellationRequested) controller.abort();
+    token.onCancellationRequested(() => controller.abort());
+  }
   return controller;
 }

@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import { listDepartments, listEnrollmentAccounts } from '../../billing/enrollment';
 import { listingOf } from '../../billing/listing';
 import type { Department, EnrollmentAccount } from '../../billing/models/account';
-import { listSubscriptionsByEnrollmentAccount } from '../../billing/subscriptions';
+import type { BillingSubscription } from '../../billing/models/subscription';
+import { statusOf } from '../../billing/notApplicable';
+import { listSubscriptionsByAccount, listSubscriptionsByEnrollmentAccount } from '../../billing/subscriptions';
 import { dayText } from './dateText';
 import type { AccountScope } from './billingTree';
 import type { ExplorerNode } from './explorerNode';
@@ -100,6 +102,25 @@ export function enrollmentAccountNode(parent: ExplorerNode, scope: AccountScope,
     kind: 'enrollmentAccount',
     armId: ea.id || undefined,
     failedToLoadLabel: vscode.l10n.t('Could not load the subscriptions of this enrollment account'),
-    open: (signal) => listSubscriptionsByEnrollmentAccount(scope.connection.transport, scope.account.name, ea.name, { signal }),
+    open: (signal) => subscriptionsOfEnrollmentAccount(scope, ea, signal),
   });
+}
+
+/**
+ * The enrollment account's own route (2024-04-01); where a service does not know that route (404),
+ * the account's subscriptions filtered by enrollment account, which every EA version serves.
+ */
+async function* subscriptionsOfEnrollmentAccount(scope: AccountScope, ea: EnrollmentAccount, signal: AbortSignal): AsyncIterable<BillingSubscription> {
+  let yielded = false;
+  try {
+    for await (const s of listSubscriptionsByEnrollmentAccount(scope.connection.transport, scope.account.name, ea.name, { signal })) {
+      yielded = true;
+      yield s;
+    }
+  } catch (error) {
+    if (yielded || statusOf(error) !== 404) throw error;
+    for await (const s of listSubscriptionsByAccount(scope.connection.transport, accountRef(scope), { signal })) {
+      if ((s.enrollmentAccountName ?? '').toLowerCase() === ea.name.toLowerCase()) yield s;
+    }
+  }
 }

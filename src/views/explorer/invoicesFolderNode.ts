@@ -5,7 +5,7 @@ import { BILLING_MARKS } from './billingNode';
 import type { AccountScope } from './billingTree';
 import type { ExplorerNode } from './explorerNode';
 import { InvoiceNode } from './invoiceNode';
-import { InvoiceSource, listInvoicesFrom } from './invoiceSource';
+import { InvoiceSource, issuedIn, issuedInQueryWindow, listInvoicesFrom } from './invoiceSource';
 import { sortedAfterReading } from './pager';
 import { PagedFolderNode } from './pagedFolderNode';
 import { lastTwelveMonths, newestFirst } from './recentWindow';
@@ -28,17 +28,10 @@ export class InvoicesFolderNode extends PagedFolderNode<Invoice> {
       emptyLabel: vscode.l10n.t('No invoices in the last 12 months'),
       open: (signal) => {
         const window = lastTwelveMonths(scope.services.now());
-        const invoices = listInvoicesFrom(scope.connection.transport, source, window, signal);
-        // The period filter of the API is by billing period; keep what was issued in the window.
-        return sortedAfterReading(onlyIssuedIn(invoices, window.from, window.to), newestFirst((i: Invoice) => i.invoiceDate, (i) => i.name));
+        const invoices = listInvoicesFrom(scope.connection.transport, source, issuedInQueryWindow(window), signal);
+        return sortedAfterReading(issuedIn(invoices, window.from, window.to), newestFirst((i: Invoice) => i.invoiceDate, (i) => i.name));
       },
       child: (invoice, folder) => new InvoiceNode(folder, scope, invoice, source.displayName),
     });
-  }
-}
-
-async function* onlyIssuedIn(invoices: AsyncIterable<Invoice>, from: string, to: string): AsyncIterable<Invoice> {
-  for await (const invoice of invoices) {
-    if (!invoice.invoiceDate || (invoice.invoiceDate >= from && invoice.invoiceDate <= to)) yield invoice;
   }
 }

@@ -34,12 +34,17 @@ export interface DownloadedFile {
   failure?: string;
 }
 
-export async function downloadInvoiceCommand(deps: InvoiceCommandDeps, node?: unknown): Promise<DownloadedFile | undefined> {
+/** Options for callers that run the commands themselves: a token that cancels like the progress's Cancel button. */
+export interface DownloadOptions {
+  token?: vscode.CancellationToken;
+}
+
+export async function downloadInvoiceCommand(deps: InvoiceCommandDeps, node?: unknown, options?: DownloadOptions): Promise<DownloadedFile | undefined> {
   const target = deps.targets.invoiceOf(node) ?? (await pickInvoice(deps, node));
   const destination = await destinationFor(target, invoiceFileName(target.invoice.name));
   let saved;
   try {
-    saved = await downloadOneWithProgress(target.connection.transport, target.invoice, destination, deps.logger);
+    saved = await downloadOneWithProgress(target.connection.transport, target.invoice, destination, deps.logger, options?.token);
   } catch (error) {
     if (error instanceof LocalizedDownloadError) {
       void vscode.window.showErrorMessage(error.message);
@@ -62,7 +67,7 @@ export async function downloadInvoiceCommand(deps: InvoiceCommandDeps, node?: un
   return { invoiceName: target.invoice.name, uri: fileUri.toString(), outcome: saved.outcome };
 }
 
-export async function downloadInvoicesCommand(deps: InvoiceCommandDeps, node?: unknown, args?: PeriodArgs): Promise<DownloadedFile[] | undefined> {
+export async function downloadInvoicesCommand(deps: InvoiceCommandDeps, node?: unknown, args?: PeriodArgs & DownloadOptions): Promise<DownloadedFile[] | undefined> {
   const target = await deps.targets.invoiceSource(node, vscode.l10n.t('Download Invoices'));
   const range = await periodFrom(deps, args, vscode.l10n.t('Download the invoices of which period?'));
   if (!range) return undefined;
@@ -72,7 +77,7 @@ export async function downloadInvoicesCommand(deps: InvoiceCommandDeps, node?: u
     return [];
   }
   const destination = await destinationFor(target, undefined);
-  const results = await downloadManyWithProgress(target.connection.transport, invoices, destination, deps.logger);
+  const results = await downloadManyWithProgress(target.connection.transport, invoices, destination, deps.logger, args?.token);
   downloadReport(results, destination);
   return results.map((r) => ({
     invoiceName: r.invoice.name,

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../../azure/log';
 import type { Invoice } from '../../../billing/models/invoice';
-import { listInvoicesFrom } from '../../explorer/invoiceSource';
+import { issuedInQueryWindow, listInvoicesFrom } from '../../explorer/invoiceSource';
 import { newestFirst } from '../../explorer/recentWindow';
 import { invoicesTable } from '../../tablePanel/billingTables';
 import type { TableDocument } from '../../tablePanel/tableDocument';
@@ -43,8 +43,9 @@ export async function periodFrom(deps: { now(): Date }, args: PeriodArgs | undef
 /** Invoices of the source issued in the period, newest first. */
 export async function readInvoices(target: InvoiceSourceTarget, range: ChosenRange): Promise<Invoice[]> {
   const { items } = await withListProgress(vscode.l10n.t('Reading invoices of {0}…', target.source.displayName), (signal) =>
-    listInvoicesFrom(target.connection.transport, target.source, { from: range.startDate, to: range.endDate }, signal).all(),
+    listInvoicesFrom(target.connection.transport, target.source, issuedInQueryWindow({ from: range.startDate, to: range.endDate }), signal).all(),
   );
+  // Invoices issued in the period, whatever billing period they are for.
   return items
     .filter((i) => !i.invoiceDate || (i.invoiceDate >= range.startDate && i.invoiceDate <= range.endDate))
     .sort(newestFirst((i: Invoice) => i.invoiceDate, (i) => i.name));

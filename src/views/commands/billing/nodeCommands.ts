@@ -17,13 +17,14 @@ export async function copyId(node: unknown): Promise<string | undefined> {
   return text;
 }
 
-export async function openInPortal(node: unknown): Promise<string | undefined> {
+export function openInPortal(node: unknown): string | undefined {
   const url = node instanceof BillingNode ? node.portalUrl() : undefined;
   if (!url) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Choose an item in the Azure Billing view to open it in the Azure portal.'));
     return undefined;
   }
-  await vscode.env.openExternal(vscode.Uri.parse(url, true));
+  // The editor may ask the person first; whether they agree is theirs to decide, not a failure.
+  void Promise.resolve(vscode.env.openExternal(vscode.Uri.parse(url, true))).catch(() => undefined);
   return url;
 }
 

@@ -56,7 +56,7 @@ export function registerBillingCommands(
     runner.register('azureBilling.showCreditBalance', explained((node?: unknown) => showCreditBalance(deps, node))),
     runner.register('azureBilling.showCreditEvents', explained((node?: unknown, args?: object) => showCreditEvents(deps, node, args))),
     runner.register('azureBilling.showInvoices', explained((node?: unknown, args?: object) => showInvoices(deps, node, args))),
-    runner.register('azureBilling.downloadInvoice', explained((node?: unknown) => downloadInvoiceCommand(deps, node))),
+    runner.register('azureBilling.downloadInvoice', explained((node?: unknown, options?: object) => downloadInvoiceCommand(deps, node, options))),
     runner.register('azureBilling.downloadInvoices', explained((node?: unknown, args?: object) => downloadInvoicesCommand(deps, node, args))),
     runner.register('azureBilling.exportCsv', explained((target?: unknown, args?: object) => exportCsv(deps, target, args))),
     runner.register('azureBilling.copyId', (node?: unknown) => copyId(node)),

@@ -1,0 +1,181 @@
+// Invoice downloads in a real VS Code against the emulator: the PDF lands in
+// invoices/<billing profile>/<invoice id>.pdf, byte-identical to the document the emulator serves
+// through the API's own download flow; a second download changes nothing; a different file of the
+// same name is never replaced; a connection dropped mid-download and a cancelled download leave
+// nothing behind; a whole period downloads at once; an invoice whose server-side name tries to leave
+// the folder stays inside it (on a second emulator started with that setting).
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { AzureBillingApi } from '../../src/extension';
+import { startEmulator, Emulator } from '../emulator/server';
+import { accountNode, armList, childOfKind, daysAgo, rawInvoicePdf } from './explorerBillingHelpers.test';
+import { addFault, clearFaults } from './support/emulatorControl';
+import { extensionApi, refresh, ShownNode, shownChildren } from './support/extensionApi';
+
+const workspace = () => vscode.workspace.workspaceFolders![0].uri;
+const files = async (uri: vscode.Uri) => (await vscode.workspace.fs.readDirectory(uri).then(undefined, () => [] as [string, vscode.FileType][])).map(([n]) => n).sort();
+
+interface Downloaded {
+  invoiceName: string;
+  uri?: string;
+  outcome?: string;
+  failure?: string;
+}
+
+describe('Azure Billing: invoice downloads', function () {
+  this.timeout(120_000);
+  let api: AzureBillingApi;
+
+  before(async () => {
+    api = await extensionApi();
+    await clearFaults();
+    await refresh();
+  });
+  afterEach(() => clearFaults());
+
+  async function usdProfile(): Promise<{ node: ShownNode; displayName: string; folder: vscode.Uri; path: string }> {
+    const { shown, wire } = await accountNode(api, 'MicrosoftCustomerAgreement');
+    const profiles = await armList<any>(`/providers/Microsoft.Billing/billingAccounts/${encodeURIComponent(wire.name)}/billingProfiles?api-version=2020-05-01`);
+    const usd = profiles.find((p) => p.properties.currency === 'USD');
+    const node = (await shownChildren(api, shown.node)).find((c) => (c.node as { id: string }).id.endsWith(`/profile/${usd.name}`))!;
+    return { node, displayName: usd.properties.displayName, folder: vscode.Uri.joinPath(workspace(), 'invoices', usd.properties.displayName), path: usd.id };
+  }
+
+  /** The newest invoices of the USD profile as the tree shows them, with their wire JSON. */
+  async function invoiceNodes(): Promise<Array<{ node: ShownNode; invoice: any }>> {
+    const profile = await usdProfile();
+    const folder = await childOfKind(api, profile.node.node, 'invoicesFolder');
+    const shown = (await shownChildren(api, folder.node)).filter((n) => /\binvoice\b/.test(n.contextValue));
+    return Promise.all(
+      shown.map(async (node) => {
+        const invoice = (node.node as { invoice: { id: string; name: string; documents: Array<{ kind?: string; name?: string }> } }).invoice;
+        return { node, invoice };
+      }),
+    );
+  }
+
+  const documentOf = (invoice: { documents: Array<{ kind?: string; name?: string }> }) => (invoice.documents.find((d) => d.kind === 'Invoice') ?? invoice.documents[0])?.name;
+
+  it('saves the PDF into invoices/<billing profile>/<invoice id>.pdf, byte-identical to the emulator\'s document', async () => {
+    const [{ node, invoice }] = await invoiceNodes();
+    const profile = await usdProfile();
+    const result = await vscode.commands.executeCommand<Downloaded>('azureBilling.downloadInvoice', node.node);
+    assert.strictEqual(result.outcome, 'saved');
+    const uri = vscode.Uri.parse(result.uri!);
+    assert.strictEqual(uri.path, vscode.Uri.joinPath(profile.folder, `${invoice.name}.pdf`).path);
+    const saved = Buffer.from(await vscode.workspace.fs.readFile(uri));
+    const expected = await rawInvoicePdf(invoice.id, documentOf(invoice));
+    assert.ok(saved.equals(expected), `the saved PDF (${saved.length} bytes) equals the emulator's (${expected.length} bytes)`);
+    assert.deepStrictEqual((await files(profile.folder)).filter((n) => n.endsWith('.part')), [], 'no temporary file left');
+
+    const again = await vscode.commands.executeCommand<Downloaded>('azureBilling.downloadInvoice', node.node);
+    assert.strictEqual(again.outcome, 'alreadyThere');
+  });
+
+  it('never replaces a different file that has the invoice\'s name', async () => {
+    const [, { node, invoice }] = await invoiceNodes();
+    const profile = await usdProfile();
+    const mine = Buffer.from('my own notes about this invoice');
+    const target = vscode.Uri.joinPath(profile.folder, `${invoice.name}.pdf`);
+    await vscode.workspace.fs.writeFile(target, mine);
+    const result = await vscode.commands.executeCommand<Downloaded>('azureBilling.downloadInvoice', node.node);
+    assert.strictEqual(result.outcome, 'savedBeside');
+    assert.ok(Buffer.from(await vscode.workspace.fs.readFile(target)).equals(mine), 'the person\'s file is untouched');
+    assert.strictEqual(path.posix.basename(vscode.Uri.parse(result.uri!).path), `${invoice.name} (2).pdf`);
+  });
+
+  it('a connection dropped in the middle of the PDF leaves nothing behind and says what happened', async () => {
+    const [, , { node, invoice }] = await invoiceNodes();
+    const profile = await usdProfile();
+    await addFault({ kind: 'dropMidBody', path: '/blob/', times: 1 });
+    const result = await vscode.commands.executeCommand<Downloaded>('azureBilling.downloadInvoice', node.node);
+    assert.ok(result.failure, 'the command says it failed');
+    assert.ok(result.failure.includes(invoice.name));
+    assert.ok(!(await files(profile.folder)).some((n) => n.startsWith(invoice.name) || n.endsWith('.part')), 'no file, no temporary file');
+  });
+
+  it('a cancelled download leaves nothing behind', async () => {
+    const [, , , { node, invoice }] = await invoiceNodes();
+    const profile = await usdProfile();
+    await addFault({ kind: 'latency', latencyMs: 3000, path: '/operationResults/', times: 1 });
+    const cancel = new vscode.CancellationTokenSource();
+    const pending = vscode.commands.executeCommand<Downloaded | undefined>('azureBilling.downloadInvoice', node.node, { token: cancel.token });
+    setTimeout(() => cancel.cancel(), 500);
+    assert.strictEqual(await pending, undefined, 'a cancelled command reports nothing');
+    assert.ok(!(await files(profile.folder)).some((n) => n.startsWith(invoice.name) || n.endsWith('.part')));
+  });
+
+  it('downloads every invoice of a period, each byte-identical', async () => {
+    const profile = await usdProfile();
+    const results = await vscode.commands.executeCommand<Downloaded[]>('azureBilling.downloadInvoices', profile.node.node, { preset: 'last3Months' });
+    const from = daysAgo(91);
+    const to = daysAgo(0);
+    // Issued in the last three months, read from the API over a wide window.
+    const raw = await armList<any>(`${profile.path.split('/').map(encodeURIComponent).join('/')}/invoices?api-version=2024-04-01&periodStartDate=${daysAgo(800)}&periodEndDate=${to}`);
+    const expected = raw
+      .filter((i) => i.properties.invoiceDate.slice(0, 10) >= from && i.properties.invoiceDate.slice(0, 10) <= to)
+      .map((i) => ({ invoice: { id: i.id, name: i.name, documents: i.properties.documents as Array<{ kind?: string; name?: string }> } }));
+    assert.ok(expected.length >= 2, 'the period holds several invoices');
+    assert.deepStrictEqual(results.map((r) => r.invoiceName).sort(), expected.map((e) => e.invoice.name).sort());
+    for (const { invoice } of expected) {
+      const r = results.find((x) => x.invoiceName === invoice.name)!;
+      assert.ok(r.uri && !r.failure, `${invoice.name}: ${r.failure}`);
+      const saved = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.parse(r.uri)));
+      assert.ok(saved.equals(await rawInvoicePdf(invoice.id, documentOf(invoice))), invoice.name);
+    }
+  });
+
+  it('Download Invoice from the palette asks for the source and the invoice', async () => {
+    const profile = await usdProfile();
+    const [{ invoice }] = await invoiceNodes();
+    const window = vscode.window as { showQuickPick: unknown };
+    const real = window.showQuickPick;
+    const answers = [profile.displayName, invoice.name];
+    window.showQuickPick = async (items: Thenable<readonly vscode.QuickPickItem[]> | readonly vscode.QuickPickItem[]) => (await items).find((i) => i.label === answers.shift());
+    let result: Downloaded;
+    try {
+      result = await vscode.commands.executeCommand<Downloaded>('azureBilling.downloadInvoice');
+    } finally {
+      window.showQuickPick = real;
+    }
+    assert.strictEqual(result.invoiceName, invoice.name);
+    assert.ok(['saved', 'alreadyThere'].includes(result.outcome!));
+  });
+
+  describe('with an invoice whose server-side name tries to escape', () => {
+    let hostile: Emulator;
+    const savedEnv = process.env.AZURE_AUTHORITY_HOST;
+
+    before(async () => {
+      // Same seed as the test host's emulator (same principal and world), plus the hostile name.
+      hostile = await startEmulator({ caDir: path.resolve(__dirname, '..', '..', '..', '.cache', 'emulator-ca'), asOf: '2026-11-15', settings: { hostileInvoiceNames: true, downloadPolls: 1, retryAfterSeconds: 0 } });
+      process.env.AZURE_AUTHORITY_HOST = hostile.baseUrl;
+      const cloud = { resourceManagerEndpoint: hostile.baseUrl, authorityHost: hostile.baseUrl, retailPricesEndpoint: hostile.baseUrl };
+      await vscode.workspace.getConfiguration('azureBilling').update('customCloud', cloud, vscode.ConfigurationTarget.Workspace);
+      api.sessions.reconnect('test: emulator with a hostile invoice name');
+    });
+    after(async () => {
+      process.env.AZURE_AUTHORITY_HOST = savedEnv;
+      await vscode.workspace.getConfiguration('azureBilling').update('customCloud', undefined, vscode.ConfigurationTarget.Workspace);
+      api.sessions.reconnect('test: back to the test host emulator');
+      await hostile.close();
+    });
+
+    it('keeps the file inside invoices/<account>/ whatever the name says', async () => {
+      const { shown, wire } = await accountNode(api, 'MicrosoftOnlineServicesProgram');
+      const folder = await childOfKind(api, shown.node, 'invoicesFolder');
+      const invoices = await shownChildren(api, folder.node);
+      const evil = invoices.find((i) => i.label.includes('..'));
+      assert.ok(evil, `an invoice with a hostile name among ${invoices.map((i) => i.label).join(', ')}`);
+      const before = await files(workspace());
+      const result = await vscode.commands.executeCommand<Downloaded>('azureBilling.downloadInvoice', evil.node);
+      const uri = vscode.Uri.parse(result.uri!);
+      const accountFolder = vscode.Uri.joinPath(workspace(), 'invoices', wire.properties.displayName);
+      assert.strictEqual(path.posix.dirname(uri.path), accountFolder.path);
+      assert.deepStrictEqual(await files(workspace()), [...new Set([...before, 'invoices'])].sort(), 'nothing new beside the invoices folder');
+      const bytes = Buffer.from(await vscode.workspace.fs.readFile(uri));
+      assert.strictEqual(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    });
+  });
+});

@@ -1,0 +1,134 @@
+// Helpers shared by the billing explorer, command and download suites (this module declares no
+// tests). Expectations are read from the emulator's ARM API with plain HTTPS and the service
+// principal from the environment, never through the code under test.
+import { ClientSecretCredential } from '@azure/identity';
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as https from 'https';
+import * as vscode from 'vscode';
+import type { AzureBillingApi } from '../../src/extension';
+import { armList, emulatorUrl } from './support/emulatorControl';
+import { ShownNode, shownChildren } from './support/extensionApi';
+
+export const english = () => vscode.env.language.toLowerCase().startsWith('en');
+
+function ca(): Buffer | undefined {
+  const file = process.env.NODE_EXTRA_CA_CERTS;
+  return file && fs.existsSync(file) ? fs.readFileSync(file) : undefined;
+}
+
+export async function token(tenantId = process.env.AZURE_TENANT_ID ?? ''): Promise<string> {
+  const credential = new ClientSecretCredential(tenantId, process.env.AZURE_CLIENT_ID ?? '', process.env.AZURE_CLIENT_SECRET ?? '', {
+    authorityHost: emulatorUrl(),
+    disableInstanceDiscovery: true,
+  });
+  return (await credential.getToken('https://management.azure.com/.default')).token;
+}
+
+export interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+  json?: any;
+}
+
+export function rawRequest(method: string, url: string, bearer?: string): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = https.request(url, { method, ca: ca(), headers: bearer ? { authorization: `Bearer ${bearer}`, 'content-length': '0' } : {} }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        let json: unknown;
+        try {
+          json = body.length && /json/.test(String(res.headers['content-type'])) ? JSON.parse(body.toString('utf8')) : undefined;
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** GET one ARM resource as the home tenant's principal sees it. */
+export async function armGet(pathAndQuery: string): Promise<RawAnswer> {
+  return rawRequest('GET', new URL(pathAndQuery, emulatorUrl()).toString(), await token());
+}
+
+export { armList };
+
+/** The document of an invoice, fetched the way the API reference describes (POST → 202 → poll → blob), independently of the extension. */
+export async function rawInvoicePdf(invoiceId: string, documentName?: string): Promise<Buffer> {
+  const bearer = await token();
+  const query = `api-version=2024-04-01${documentName ? `&documentName=${encodeURIComponent(documentName)}` : ''}`;
+  let answer = await rawRequest('POST', new URL(`${invoiceId.split('/').map(encodeURIComponent).join('/')}/download?${query}`, emulatorUrl()).toString(), bearer);
+  for (let polls = 0; answer.status === 202 && polls < 20; polls++) {
+    await new Promise((r) => setTimeout(r, 200));
+    answer = await rawRequest('GET', String(answer.headers.location), bearer);
+  }
+  assert.strictEqual(answer.status, 200, `download of ${invoiceId} ended with ${answer.status}`);
+  const blob = await rawRequest('GET', answer.json.url);
+  assert.strictEqual(blob.status, 200);
+  return blob.body;
+}
+
+export interface WireAccount {
+  id: string;
+  name: string;
+  properties: { displayName: string; agreementType: string };
+}
+
+export async function rawAccounts(): Promise<WireAccount[]> {
+  return armList<WireAccount>('/providers/Microsoft.Billing/billingAccounts?api-version=2020-05-01');
+}
+
+/** The children of a node whose contextValue kind is `kind` (`azureBilling.<kind>`). */
+export async function childOfKind(api: AzureBillingApi, parent: unknown, kind: string): Promise<ShownNode> {
+  const children = await shownChildren(api, parent);
+  const found = children.find((c) => c.contextValue.split(' ')[0] === `azureBilling.${kind}`);
+  assert.ok(found, `no ${kind} among ${children.map((c) => `${c.label} [${c.contextValue}]`).join(', ')}`);
+  return found;
+}
+
+/** The account node of the home tenant with this agreement type. */
+export async function accountNode(api: AzureBillingApi, agreementType: string): Promise<{ shown: ShownNode; wire: WireAccount }> {
+  const accounts = await rawAccounts();
+  const wire = accounts.find((a) => a.properties.agreementType === agreementType);
+  assert.ok(wire, `the world has a ${agreementType} account`);
+  const tenantId = process.env.AZURE_TENANT_ID;
+  const first = await shownChildren(api);
+  const tenant = first.find((n) => (n.node as { id: string }).id === `tenant/${tenantId}`);
+  const level = tenant ? await shownChildren(api, tenant.node) : first;
+  const shown = level.find((n) => (n.node as { id: string }).id.endsWith(`/account/${wire.name}`));
+  assert.ok(shown, `no node for account ${wire.name}`);
+  return { shown, wire };
+}
+
+/** Polls until `read` gives a value `ok` accepts (the tree redraws nodes whose data arrives later). */
+export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last = await read();
+  while (!ok(last) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  return last;
+}
+
+/** Today (UTC) minus `days`, as the API's plain dates. */
+export function daysAgo(days: number, from = new Date()): string {
+  return new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()) - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function money(amount: number, currency: string): string {
+  return new Intl.NumberFormat(vscode.env.language, { style: 'currency', currency }).format(amount);
+}
+
+/** Sum in integer cents, so the expectation does not drift the way doubles do. */
+export function centsSum(values: number[]): number {
+  return values.reduce((s, v) => s + Math.round(v * 100), 0) / 100;
+}
