@@ -31,7 +31,10 @@ export function redactUrl(raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    return redactText(raw, []);
+    // Not parseable as a URL: keep what stands before the query and hide the rest. (Handing it
+    // back to redactText would find the same text again and recurse without end.)
+    const q = raw.indexOf('?');
+    return q < 0 ? raw : `${raw.slice(0, q)}?${REDACTED}`;
   }
   if (isBlobUrl(url)) return url.search ? `${url.origin}${url.pathname}?${REDACTED}` : `${url.origin}${url.pathname}`;
   const parts = url.search
@@ -65,12 +68,16 @@ export function redactText(text: string, knownSecrets: readonly string[] = []): 
   for (const secret of knownSecrets) {
     if (secret && secret.length >= 4) out = out.replace(new RegExp(escapeRegExp(secret), 'g'), REDACTED);
   }
-  out = out.replace(/https?:\/\/[^\s"'<>]+/gi, (url) => redactUrl(url));
+  out = out.replace(/https?:\/\/[^\s"'<>]+/gi, (match) => {
+    // Punctuation that ends a sentence is not part of the URL ("see https://host:443/x.").
+    const tail = /[),.;:!]+$/.exec(match)?.[0] ?? '';
+    return redactUrl(match.slice(0, match.length - tail.length)) + tail;
+  });
   out = out.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/=]+/gi, `$1 ${REDACTED}`);
   out = out.replace(/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, REDACTED);
   const names = SECRET_PARAMS.map(escapeRegExp).join('|');
   out = out.replace(new RegExp(`([?&\\s;,]|^)(${names})=([^&\\s"'<>]*)`, 'gi'), (_m, lead: string, name: string, value: string) =>
-    value === REDACTED ? `${lead}${name}=${value}` : `${lead}${name}=${REDACTED}`);
+    value.startsWith(REDACTED) ? `${lead}${name}=${value}` : `${lead}${name}=${REDACTED}`);
   out = out.replace(/"(access_token|refresh_token|client_secret|clientSecret|downloadToken|token)"\s*:\s*"[^"]*"/gi, `"$1":"${REDACTED}"`);
   return out;
 }

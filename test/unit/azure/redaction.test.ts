@@ -42,6 +42,17 @@ describe('redaction', () => {
   });
 });
 
+describe('URLs inside sentences', () => {
+  it('keeps the punctuation after a URL with a port and still hides its secrets, without recursing', () => {
+    const out = redactText('polling https://127.0.0.1:4443/ops/1?sig=abcdef123456&se=2026-01-01, then https://127.0.0.1:4443, done.');
+    assert.equal(out, 'polling https://127.0.0.1:4443/ops/1?sig=[redacted]&se=[redacted], then https://127.0.0.1:4443/, done.');
+  });
+
+  it('hides the query of text that only looks like a URL', () => {
+    assert.equal(redactUrl('https://[bad?sig=abcdef123456'), 'https://[bad?[redacted]');
+  });
+});
+
 describe('what a working client logs', () => {
   const emu = useEmulator();
 
