@@ -69,19 +69,20 @@ function dataDirArgs(dirs) {
  * host (from ensureTestHost), settings, env, locale, skipBuiltinExtensions (ids of built-in
  * extensions to leave out), install (.vsix files, or extension folders that are packed first,
  * installed by the server as it starts; the server counts as ready once they are in), dirs (reuse folders prepared beforehand, e.g. with an extension
- * installed), echo (print server output live).
+ * installed), port and listenHost (default: a free port on 127.0.0.1), echo (print server
+ * output live).
  *
  * The server ignores `--disable-extension` ("not supported for server"); it leaves out the
  * built-in extensions named in VSCODE_SKIP_BUILTIN_EXTENSIONS instead, which is how the built-in
  * Microsoft sign-in makes way for the test-only stand-in.
  */
-async function startVsCodeServer({ name, host, settings = {}, env = process.env, locale, skipBuiltinExtensions = [], install = [], dirs, echo = false, readyTimeoutMs = 60000 }) {
+async function startVsCodeServer({ name, host, settings = {}, env = process.env, locale, skipBuiltinExtensions = [], install = [], dirs, port, listenHost = '127.0.0.1', echo = false, readyTimeoutMs = 60000 }) {
   dirs = dirs || makeRunDirs(name, settings);
   const vsixFiles = install.map((p) => (p.endsWith('.vsix') ? p : packageFolder(p, path.join(dirs.dir, 'vsix'))));
-  const port = await freePort();
+  port = port || (await freePort());
   const args = [
     host.serverMain,
-    '--host', '127.0.0.1', '--port', String(port),
+    '--host', listenHost, '--port', String(port),
     '--without-connection-token', '--accept-server-license-terms', '--disable-telemetry',
     ...dataDirArgs(dirs),
     ...(locale ? ['--locale', locale] : []),
@@ -134,7 +135,7 @@ async function startVsCodeServer({ name, host, settings = {}, env = process.env,
 
   const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   const started = Date.now();
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${listenHost === '0.0.0.0' ? os.hostname() : listenHost}:${port}`;
   const ready = (async () => {
     await waitForLine(/Extension host agent listening on|Server bound to/, readyTimeoutMs);
     if (vsixFiles.length) await waitForInstalls(vsixFiles.length);
@@ -159,7 +160,7 @@ async function startVsCodeServer({ name, host, settings = {}, env = process.env,
     throw err;
   }
   const startupMs = Date.now() - started;
-  return { url, port, authority: `127.0.0.1:${port}`, dirs, lines, waitForLine, exited, stop, startupMs };
+  return { url, port, authority: new URL(url).host, dirs, lines, waitForLine, exited, stop, startupMs };
 }
 
 /** Copies the server's logs (remote agent, extension host, extensions' output channels). */

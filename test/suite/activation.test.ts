@@ -6,8 +6,8 @@ import { recordMetric } from './metrics';
 
 const EXTENSION_ID = 'azure-billing-insight.azure-billing-insight';
 
-suite('Extension activation', () => {
-  test('the extension is installed and activates', async () => {
+describe('Extension activation', () => {
+  it('the extension is installed and activates', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not among the extension host's extensions`);
     const wasActive = extension.isActive;
@@ -18,14 +18,14 @@ suite('Extension activation', () => {
     assert.strictEqual(extension.isActive, true);
   });
 
-  test('the sign-in, sign-out and refresh commands are registered', async () => {
+  it('the sign-in, sign-out and refresh commands are registered', async () => {
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['azureBilling.signIn', 'azureBilling.signOut', 'azureBilling.refresh']) {
       assert.ok(commands.includes(id), `${id} is not registered`);
     }
   });
 
-  test('every command contributed in package.json is registered', async () => {
+  it('every command contributed in package.json is registered', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
     await extension.activate();

@@ -1,25 +1,9 @@
 // A person clicks the Azure Billing icon in the activity bar and sees their directories and the
 // billing accounts in them: the emulator's, read from its API, in English and in Korean.
 import * as assert from 'assert';
-import { emulators } from './support/harness';
+import { Directory, directoriesOf } from './support/directories';
 import { activityBarTitle, explorerViewName } from './support/manifest';
 import { activityBarItem, openWorkbench, screenshotOnFailure, sideBarTitle, treeRow, Workbench } from './support/workbench';
-
-interface Directory {
-  name: string;
-  accounts: string[];
-}
-
-/** Every directory of the signed-in principal with the billing accounts it sees there. */
-async function directoriesOf(wb: Workbench): Promise<Directory[]> {
-  const tenants = await emulators.listTenants(wb.emulator);
-  const directories: Directory[] = [];
-  for (const tenant of tenants) {
-    const accounts = await emulators.listBillingAccounts(wb.emulator, tenant.tenantId);
-    directories.push({ name: tenant.displayName, accounts: accounts.map((a) => a.displayName) });
-  }
-  return directories;
-}
 
 for (const { locale, language } of [{ locale: undefined, language: 'English' }, { locale: 'ko', language: 'Korean' }]) {
   suite(`The Azure Billing view in ${language}`, function () {
@@ -30,7 +14,7 @@ for (const { locale, language } of [{ locale: undefined, language: 'English' }, 
 
     suiteSetup(async () => {
       wb = await openWorkbench({ name: `ui-accounts-${tag}`, locale });
-      directories = await directoriesOf(wb);
+      directories = await directoriesOf(wb.emulator);
       assert.ok(directories.some((d) => d.accounts.length > 0), 'the emulator world has billing accounts');
     });
 

@@ -21,6 +21,7 @@ export interface HostEmulator {
 
 export interface RunDirs {
   dir: string;
+  userData: string;
   workspace: string;
   extensions: string;
 }

@@ -21,6 +21,8 @@ export interface WorkbenchOptions {
   authentication?: 'servicePrincipal' | 'editor';
   /** Load the test-only stand-in Microsoft sign-in instead of the built-in one. */
   standInAuth?: boolean;
+  /** Install this packaged .vsix instead of loading the extension from the repository. */
+  vsix?: string;
 }
 
 export interface Workbench {
@@ -42,11 +44,16 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
     env: emulators.hostEnvironment(emulator),
     locale: options.locale,
     skipBuiltinExtensions: options.standInAuth ? ['vscode.microsoft-authentication'] : [],
-    install: [...(options.standInAuth ? [standInAuthPath] : []), ...(options.locale === 'ko' ? [koreanLocalePath] : [])],
+    install: [
+      ...(options.vsix ? [options.vsix] : []),
+      ...(options.standInAuth ? [standInAuthPath] : []),
+      ...(options.locale === 'ko' ? [koreanLocalePath] : []),
+    ],
   });
   const browser = await browsers.launchBrowser(host, { locale: options.locale });
-  const payload: [string, string][] = [['extensionDevelopmentPath', servers.remoteUri(server, repoRoot)]];
-  const { page } = await browsers.openWorkbench(browser.context, servers.workbenchUrl(server, { payload }));
+  // Without a .vsix the extension runs from this repository, as with F5 in desktop VS Code.
+  const payload: [string, string][] = options.vsix ? [] : [['extensionDevelopmentPath', servers.remoteUri(server, repoRoot)]];
+  const { page } = await browsers.openWorkbench(browser.context, servers.workbenchUrl(server, { payload: payload.length ? payload : undefined }));
   return {
     page,
     emulator,
