@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { startEmulator } from '../../emulator/server';
 import { testCaDir } from '../../support/paths';
-import { armFetch, FIXED_AS_OF } from '../../support/emulator';
+import { armFetch, FIXED_AS_OF, jsonOf } from '../../support/emulator';
 
 describe('emulator world: scale and determinism', () => {
   it("starts the large world in a couple of seconds, with ~50 accounts and 1,000 subscriptions", async (t) => {
@@ -17,7 +17,7 @@ describe('emulator world: scale and determinism', () => {
       assert.ok(ms < 5000, `${ms} ms`);
       assert.equal(emu.world.subscriptions.length, 1000);
       const res = await armFetch(emu, '/providers/Microsoft.Billing/billingAccounts?api-version=2024-04-01');
-      const body = await res.json();
+      const body = await jsonOf(res);
       assert.ok(body.value.length >= 45 && body.value.length <= 55, `${body.value.length} accounts in the home tenant`);
       // A profile's invoices are made on first use, within a request's time.
       const mca = body.value.filter((a: any) => a.properties.agreementType === 'MicrosoftCustomerAgreement').at(-1);

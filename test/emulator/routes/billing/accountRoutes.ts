@@ -1,16 +1,15 @@
 // Billing accounts, billing profiles, invoice sections, billing subscriptions, EA departments and
 // enrollment accounts (azure-billing-api.md §2.2–2.6).
-import { ok, pageOf } from '../../arm';
+import { fail, ok, pageOf } from '../../arm';
 import type { EmuRequest } from '../../http';
 import type { Router } from '../../router';
 import type { WorldBillingAccount } from '../../world/billing/types';
 import type { WorldSubscription } from '../../world/types';
 import type { RouteContext } from '../context';
-import { accountOf, EA_ONLY, MCA_ONLY, profileOf, sectionOf } from './lookup';
+import { accountOf, EA_ONLY, invalidAccountName, MCA_ONLY, profileOf, sectionOf } from './lookup';
 import { topSkip } from './listParams';
 import { BILLING, BILLING_VERSIONS, V2019, V2020, V2024 } from './versions';
 import { accountJson, billingSubscriptionJson, departmentJson, enrollmentAccountJson, expandOf, profileJson, sectionJson } from './views';
-import { fail } from '../../arm';
 
 export function registerAccountRoutes(router: Router, ctx: RouteContext): void {
   const list = (req: EmuRequest, items: unknown[]) => ok(pageOf(req, topSkip(req, items), { pageSize: ctx.settings.pageSize }));
@@ -49,7 +48,7 @@ export function registerAccountRoutes(router: Router, ctx: RouteContext): void {
   });
   get('/{billingAccountName}/billingSubscriptions/{billingSubscriptionName}', (req) => {
     const account = accountOf(ctx, req);
-    if (account.agreementType !== 'MicrosoftCustomerAgreement' && req.apiVersion === V2020) fail(400, 'BadRequest', 'Invalid billing account name.');
+    if (account.agreementType !== 'MicrosoftCustomerAgreement' && req.apiVersion === V2020) invalidAccountName();
     const name = req.params.billingSubscriptionName.toLowerCase();
     const sub = account.subscriptions.find((s) => s.subscriptionId === name);
     if (!sub) fail(404, 'NotFound', `The billing subscription '${req.params.billingSubscriptionName}' was not found in billing account '${account.name}'.`);

@@ -65,7 +65,10 @@ export function registerInvoiceRoutes(router: Router, ctx: RouteContext): void {
   add('GET', '/default/invoices/{invoiceName}', MODERN, (req) => {
     const all = reachableInvoices(req);
     const inv = findPresented(ctx, all, req.params.invoiceName);
-    return oneOf(req, all, inv && !inv.profileName && inv.subscriptionId && !billing.visibleAccount(req.caller?.tid, inv.accountName) ? 'subscription' : 'account');
+    if (!inv) fail(404, 'NotFound', `The invoice '${req.params.invoiceName}' was not found.`);
+    // Reached only through RBAC on its subscription: addressed by that subscription.
+    const viaSubscription = inv.subscriptionId !== undefined && !billing.visibleAccount(req.caller?.tid, inv.accountName);
+    return ok(json(req, inv, viaSubscription ? 'subscription' : 'account', all));
   });
   add('POST', '/default/billingSubscriptions/{subscriptionId}/invoices/{invoiceName}/download', MODERN, (req) => {
     const sub = rbacSubscriptionOf(ctx, req);
