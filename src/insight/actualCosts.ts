@@ -32,10 +32,16 @@ function dimension(row: CostQueryRow, ...names: string[]): string {
   return '';
 }
 
+export interface ActualCostOptions {
+  /** Display names of subscriptions by id (lower-case), for grouping by subscription. */
+  subscriptionNames?: ReadonlyMap<string, string>;
+}
+
 export async function collectActualCosts(
   rows: AsyncIterable<CostQueryRow> | Iterable<CostQueryRow>,
   range: DayRange,
   knownResources?: DimensionTable,
+  options: ActualCostOptions = {},
 ): Promise<ActualCostResult> {
   const cube: CostCube = {
     granularity: 'day',
@@ -64,6 +70,7 @@ export async function collectActualCosts(
     if (!line) {
       line = {
         subscriptionId,
+        subscriptionName: options.subscriptionNames?.get(subscriptionId.toLowerCase()) || dimension(row, 'SubscriptionName') || undefined,
         resource,
         meter: cube.dimensions.meter(`${category}\n${meterName}`, () => ({
           meterId: meterName || category,
@@ -88,7 +95,11 @@ function resourceOf(row: CostQueryRow, table: DimensionTable, known?: DimensionT
   const uri = dimension(row, 'ResourceId');
   const tagKey = dimension(row, 'TagKey');
   const tagValue = dimension(row, 'TagValue');
-  const key = uri.toLowerCase() || `rg:${dimension(row, 'ResourceGroupName', 'ResourceGroup').toLowerCase()}`;
+  // Without a resource id, the row stands for whatever of group, type and location was queried:
+  // each combination is its own pseudo-resource, or rows grouped by type alone would all share one.
+  const key =
+    uri.toLowerCase() ||
+    ['rg', dimension(row, 'ResourceGroupName', 'ResourceGroup'), dimension(row, 'ResourceType'), dimension(row, 'ResourceLocation')].join(':').toLowerCase();
   const tableKey = tagKey ? `${key}\n${tagKey}\n${tagValue}` : key;
   return table.resource(tableKey, () => {
     const fromUsage = uri ? known?.findResource(uri) : undefined;

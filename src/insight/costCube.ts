@@ -13,6 +13,8 @@ export type UnpricedReason = 'no-rate-card' | 'unknown-meter' | 'no-rate-in-effe
 
 export interface CubeLine {
   subscriptionId: string;
+  /** Shown when grouping by subscription; the id when unknown. */
+  subscriptionName?: string;
   resource: ResourceInfo;
   meter: MeterInfo;
   /** Quantity per bucket in the meter's unit (usage cubes only). */

@@ -82,7 +82,7 @@ export function groupKeyOf(line: CubeLine, groupBy: GroupBy): GroupKey {
     case 'meter':
       return value(`${line.meter.meterId}\n${line.meter.unit}`, line.meter.name);
     case 'subscription':
-      return value(line.subscriptionId);
+      return value(line.subscriptionId.toLowerCase(), line.subscriptionName || line.subscriptionId);
     default: {
       const tagValue = findTag(line.resource.tags, groupBy.slice('tag:'.length));
       return tagValue === undefined ? { key: '\u0000untagged', label: '', kind: 'untagged' } : value(tagValue);

@@ -14,14 +14,14 @@ import { usageByMeter } from '../../insight/usageSeries';
 import { GroupByKey, GroupingChoice, PanelSelection, SeriesPayload } from '../../shared/usagePanelMessages';
 import { buildSeriesPayload } from './seriesPayload';
 import { NotApplicableError } from '../../billing/notApplicable';
-import { PricedUsage, UsageCostSource } from './usageCostSource';
+import { PanelSource, PricedUsage } from './panelSource';
 
 /** Hourly series are offered for periods up to this many days (24 bars a day). */
 export const MAX_HOURLY_DAYS = 14;
 /** Groups shown by name before the rest are added up as "Other". */
 export const TOP_GROUPS = 6;
 
-const FIXED_GROUPINGS = ['meterCategory', 'service', 'resourceGroup', 'region', 'resource', 'meter'] as const;
+const FIXED_GROUPINGS = ['meterCategory', 'service', 'resourceGroup', 'region', 'resource', 'meter', 'subscription'] as const;
 
 export interface PanelTexts {
   groupings: Record<(typeof FIXED_GROUPINGS)[number], string>;
@@ -34,6 +34,8 @@ export interface PanelTexts {
   title(scopeLabel: string, from: string, to: string): string;
   emptyMessage(from: string, to: string): string;
   emptyHint: string;
+  /** For billing profiles and accounts, which have no resources of their own to check. */
+  emptyHintBilling: string;
   notePartialToday: string;
   noteHourlyTooLong(maxDays: number): string;
   noteEstimateTerms(offerDurableId: string, currency: string): string;
@@ -53,7 +55,7 @@ export type PanelResult =
   | { kind: 'periodInvalid'; field: 'from' | 'to'; message: string }
   | { kind: 'empty'; message: string; hint: string };
 
-export async function buildPanelData(source: UsageCostSource, selection: PanelSelection, context: PanelContext, texts: PanelTexts): Promise<PanelResult> {
+export async function buildPanelData(source: PanelSource, selection: PanelSelection, context: PanelContext, texts: PanelTexts): Promise<PanelResult> {
   const resolved = resolvePeriod(selection.period, { today: context.today, billingPeriodStartDay: context.billingPeriodStartDay });
   if (!resolved.ok) return { kind: 'periodInvalid', field: resolved.error.field, message: texts.periodError(resolved.error) };
   const period = resolved.period;
@@ -66,17 +68,25 @@ export async function buildPanelData(source: UsageCostSource, selection: PanelSe
   }
   const from = formatIsoDate(period.first);
   const to = formatIsoDate(period.last);
+  // A grouping the source does not offer (say, Resource kept from a subscription's panel) falls
+  // back to the source's first, rather than charting everything as "(none)".
+  const offered = source.groupings();
+  const isTag = selection.groupBy.startsWith('tag:');
+  if (!offered.includes(selection.groupBy) && !(isTag && source.hasEstimate)) selection = { ...selection, groupBy: offered[0] };
   const groupOptions = { groupBy: selection.groupBy, range: period, topN: TOP_GROUPS, labels: { other: texts.other, untagged: texts.untagged, none: texts.none } };
 
   // The estimate needs Commerce, which EA and CSP subscriptions do not have: then actual cost only.
+  // Billing profiles and accounts have neither: actual cost is all there is, and no note is needed.
   let priced: PricedUsage | undefined;
-  try {
-    priced = await source.estimate(pricingRangeFor(period), view === 'hourly' ? 'hour' : 'day', context.signal);
-  } catch (error) {
-    if (!(error instanceof NotApplicableError)) throw error;
-    notes.push(texts.noteEstimateUnavailable(error.message));
-    if (view === 'hourly') view = 'cost';
+  if (source.hasEstimate) {
+    try {
+      priced = await source.estimate(pricingRangeFor(period), view === 'hourly' ? 'hour' : 'day', context.signal);
+    } catch (error) {
+      if (!(error instanceof NotApplicableError)) throw error;
+      notes.push(texts.noteEstimateUnavailable(error.message));
+    }
   }
+  if (!priced && view === 'hourly') view = 'cost';
   const estimate = priced && groupCosts(priced.cube, groupOptions);
 
   // Actual cost is daily only; without it (no Cost Management access) the panel still estimates.
@@ -84,7 +94,7 @@ export async function buildPanelData(source: UsageCostSource, selection: PanelSe
   let actualCube: CostCube | undefined;
   if (view !== 'hourly') {
     try {
-      actualCube = (await source.actual(period, priced?.cube.dimensions, context.signal)).cube;
+      actualCube = (await source.actual(period, selection.groupBy, priced?.cube.dimensions, context.signal)).cube;
       actual = groupCosts(actualCube, groupOptions);
     } catch (error) {
       // With no estimate either, the reason actual cost failed is what the person must act on.
@@ -96,7 +106,7 @@ export async function buildPanelData(source: UsageCostSource, selection: PanelSe
   const shown = (selection.source === 'actual' && hasActual) || !estimate ? actual : estimate;
   const usage = priced ? usageByMeter(priced.cube, period) : undefined;
   if (!shown || (shown.currencies.length === 0 && (usage?.meters.length ?? 0) === 0)) {
-    return { kind: 'empty', message: texts.emptyMessage(from, to), hint: texts.emptyHint };
+    return { kind: 'empty', message: texts.emptyMessage(from, to), hint: source.hasEstimate ? texts.emptyHint : texts.emptyHintBilling };
   }
   if (priced && shown === estimate) notes.push(texts.noteEstimateTerms(priced.offerDurableId, priced.currency));
   if (period.last >= context.today) notes.push(texts.notePartialToday);
@@ -111,7 +121,7 @@ export async function buildPanelData(source: UsageCostSource, selection: PanelSe
     comparison: estimate && hasActual ? compareEstimateToActual(estimate, actual!) : [],
     forecasts: period.preset === 'billingPeriod' && shown.granularity === 'day' ? billForecasts(shown, period, context.today) : [],
     sources: [...(estimate ? (['estimate'] as const) : []), ...(hasActual ? (['actual'] as const) : [])],
-    groupings: groupingChoices((priced?.cube ?? actualCube)!, texts),
+    groupings: groupingChoices(source.groupings((priced?.cube ?? actualCube)!), texts),
     hourlyAvailable: hourlyAvailable && priced !== undefined,
     notes,
     unpricedReason: texts.unpricedReason,
@@ -131,15 +141,10 @@ function billForecasts(daily: GroupedCosts, period: { first: DayNumber; last: Da
   });
 }
 
-/** The fixed groupings, then one per tag key seen on the resources (case-insensitively unique). */
-export function groupingChoices(cube: CostCube, texts: PanelTexts): GroupingChoice[] {
-  const tagKeys = new Map<string, string>();
-  for (const line of cube.lines) {
-    for (const key of Object.keys(line.resource.tags)) if (!tagKeys.has(key.toLowerCase())) tagKeys.set(key.toLowerCase(), key);
-  }
-  const tags = [...tagKeys.values()].sort((a, b) => a.localeCompare(b)).slice(0, 50);
-  return [
-    ...FIXED_GROUPINGS.map((key) => ({ key: key as GroupByKey, label: texts.groupings[key] })),
-    ...tags.map((key) => ({ key: `tag:${key}` as GroupByKey, label: texts.tagGrouping(key) })),
-  ];
+/** The source's groupings with their localised names. */
+export function groupingChoices(keys: GroupByKey[], texts: PanelTexts): GroupingChoice[] {
+  return keys.map((key) => ({
+    key,
+    label: key.startsWith('tag:') ? texts.tagGrouping(key.slice('tag:'.length)) : texts.groupings[key as (typeof FIXED_GROUPINGS)[number]] ?? key,
+  }));
 }

@@ -1,5 +1,5 @@
-// The usage-and-cost panel's command and serializer: one panel per subscription (showing it
-// again brings the open one forward), restored after a reload from the scope the page kept in
+// The usage-and-cost panel's command and serializer: one panel per scope — subscription, billing
+// profile or billing account — (showing it again brings the open one forward), restored after a reload from the scope the page kept in
 // its state. extension.ts calls registerUsagePanel once.
 
 import * as vscode from 'vscode';
@@ -8,17 +8,20 @@ import type { RateIndex } from '../../insight/rateIndex';
 import type { CommandRunner } from '../commands/commandRunner';
 import type { SessionManager } from '../session/sessionManager';
 import { usagePageHtml } from './panelHtml';
-import { pickSubscription } from './subscriptionPicker';
+import { BillingCostSource } from './billingCostSource';
+import type { PanelSource } from './panelSource';
+import { pickScope } from './scopePicker';
 import { UsageCostSource } from './usageCostSource';
 import { UsagePanelController } from './usagePanelController';
-import { UsageScope, scopeFromArgument, scopeKey } from './usageScope';
+import { UsageScope, isBillingScope, scopeFromArgument, scopeKey } from './usageScope';
 
 export const SHOW_USAGE_COMMAND = 'azureBilling.showUsageAndCost';
 export const USAGE_PANEL_VIEW_TYPE = 'azureBilling.usageAndCost';
 
 export class UsagePanels implements vscode.Disposable {
   private readonly open = new Map<string, UsagePanelController>();
-  private readonly sources = new Map<string, UsageCostSource>();
+  /** Kept after a panel closes: reopening it, or another panel of the scope, needs no new query. */
+  private readonly sources = new Map<string, PanelSource>();
   private readonly rateCards = new Map<string, Promise<RateIndex>>();
 
   constructor(
@@ -33,9 +36,9 @@ export class UsagePanels implements vscode.Disposable {
     });
   }
 
-  /** The open panel of a subscription (extension-host tests read what it posted). */
-  panelFor(subscriptionId: string, tenantId?: string): UsagePanelController | undefined {
-    return this.open.get(scopeKey({ subscriptionId, tenantId, label: '' }));
+  /** The open panel of a scope (extension-host tests read what it posted). */
+  panelFor(scope: UsageScope): UsagePanelController | undefined {
+    return this.open.get(scopeKey(scope));
   }
 
   show(scope: UsageScope): UsagePanelController {
@@ -69,11 +72,12 @@ export class UsagePanels implements vscode.Disposable {
     return controller;
   }
 
-  private sourceFor(scope: UsageScope): UsageCostSource {
+  private sourceFor(scope: UsageScope): PanelSource {
     const key = scopeKey(scope);
     let source = this.sources.get(key);
     if (!source) {
-      source = new UsageCostSource(this.sessions.session().transportFor(scope.tenantId), scope, this.rateCards);
+      const transport = this.sessions.session().transportFor(scope.tenantId);
+      source = isBillingScope(scope) ? new BillingCostSource(transport, scope, this.logger) : new UsageCostSource(transport, scope, this.rateCards);
       this.sources.set(key, source);
     }
     return source;
@@ -107,7 +111,7 @@ export function registerUsagePanel(
   const disposables: vscode.Disposable[] = [
     panels,
     runner.register(SHOW_USAGE_COMMAND, async (arg?: unknown) => {
-      const scope = scopeFromArgument(arg) ?? (await pickSubscription(sessions));
+      const scope = scopeFromArgument(arg) ?? (await pickScope(sessions, logger));
       if (scope) return panels.show(scope);
       return undefined;
     }),

@@ -8,38 +8,26 @@ import { costScopes, queryDailyCost } from '../../billing/costQuery';
 import { getRateCard } from '../../billing/rateCard';
 import { listUsageForDays } from '../../billing/usageAggregates';
 import { formatIsoDate } from '../../insight/calendar';
-import { ActualCostResult, collectActualCosts } from '../../insight/actualCosts';
+import { collectActualCosts } from '../../insight/actualCosts';
 import { CostCube, DayRange, Granularity } from '../../insight/costCube';
 import { DimensionTable } from '../../insight/dimensions';
 import { priceUsage } from '../../insight/estimate';
 import { RateIndex } from '../../insight/rateIndex';
-import { LedgerStats, UsageLedger } from '../../insight/usageLedger';
-import { DEFAULT_RATE_CARD_TERMS, UsageScope } from './usageScope';
+import { UsageLedger } from '../../insight/usageLedger';
+import { GroupByKey } from '../../shared/usagePanelMessages';
+import { ActualCosts, PanelSource, PricedUsage, RangeCache } from './panelSource';
+import { DEFAULT_RATE_CARD_TERMS, SubscriptionScope } from './usageScope';
 
-export interface PricedUsage {
-  cube: CostCube;
-  range: DayRange;
-  stats: LedgerStats;
-  /** Rows the client could not read (reported by billing/). */
-  skippedRows: number;
-  currency: string;
-  offerDurableId: string;
-}
+export type { ActualCosts, PricedUsage } from './panelSource';
 
-interface Entry {
-  range: DayRange;
-  granularity: Granularity;
-  result: Promise<PricedUsage>;
-}
+const SUBSCRIPTION_GROUPINGS: GroupByKey[] = ['meterCategory', 'service', 'resourceGroup', 'region', 'resource', 'meter'];
+/** Tag keys offered as groupings, at most. */
+const MAX_TAG_GROUPINGS = 50;
 
-export interface ActualCosts extends ActualCostResult {
-  range: DayRange;
-  skippedRows: number;
-}
-
-export class UsageCostSource {
-  private readonly entries: Entry[] = [];
-  private readonly actuals: Array<{ range: DayRange; result: Promise<ActualCosts> }> = [];
+export class UsageCostSource implements PanelSource {
+  readonly hasEstimate = true;
+  private readonly estimates = new RangeCache<PricedUsage>();
+  private readonly actuals = new RangeCache<ActualCosts>();
   private rateIndex: Promise<RateIndex> | undefined;
 
   /**
@@ -48,20 +36,13 @@ export class UsageCostSource {
    */
   constructor(
     private readonly transport: ArmTransport,
-    readonly scope: UsageScope,
+    readonly scope: SubscriptionScope,
     private readonly sharedRateCards: Map<string, Promise<RateIndex>> = new Map(),
   ) {}
 
   /** Priced usage covering `range` (days included) at `granularity`, fetched at most once. */
   estimate(range: DayRange, granularity: Granularity, signal?: AbortSignal): Promise<PricedUsage> {
-    const cached = this.entries.find((e) => e.granularity === granularity && e.range.first <= range.first && e.range.last >= range.last);
-    if (cached) return cached.result;
-    const result = this.load(range, granularity, signal);
-    const entry = { range, granularity, result };
-    this.entries.push(entry);
-    // A failed load is not kept: Retry must fetch again.
-    result.catch(() => this.entries.splice(this.entries.indexOf(entry), 1));
-    return result;
+    return this.estimates.get(range, granularity, () => this.load(range, granularity, signal));
   }
 
   /**
@@ -69,31 +50,36 @@ export class UsageCostSource {
    * query allows), so every grouping of the panel can be derived without another query; tags and
    * regions come from the usage rows' resources (`known`).
    */
-  actual(range: DayRange, known?: DimensionTable, signal?: AbortSignal): Promise<ActualCosts> {
-    const cached = this.actuals.find((e) => e.range.first <= range.first && e.range.last >= range.last);
-    if (cached) return cached.result;
-    const result = (async () => {
+  actual(range: DayRange, _groupBy: GroupByKey, known?: DimensionTable): Promise<ActualCosts> {
+    // No caller's signal: the query is shared by whoever asks for the same days, and its answer
+    // is worth keeping even when the person moved on (Cost Management allows few queries a minute).
+    return this.actuals.get(range, 'resource+meterCategory', async () => {
       const rows = queryDailyCost(this.transport, costScopes.subscription(this.scope.subscriptionId), {
         period: { from: formatIsoDate(range.first), to: formatIsoDate(range.last) },
         groupBy: [
           { type: 'Dimension', name: 'ResourceId' },
           { type: 'Dimension', name: 'MeterCategory' },
         ],
-        signal,
       });
       const collected = await collectActualCosts(rows, range, known);
       return { ...collected, range, skippedRows: rows.skippedRows.length };
-    })();
-    const entry = { range, result };
-    this.actuals.push(entry);
-    result.catch(() => this.actuals.splice(this.actuals.indexOf(entry), 1));
-    return result;
+    });
+  }
+
+  /** The fixed groupings, then one per tag key seen on the resources (case-insensitively unique). */
+  groupings(cube?: CostCube): GroupByKey[] {
+    const tagKeys = new Map<string, string>();
+    for (const line of cube?.lines ?? []) {
+      for (const key of Object.keys(line.resource.tags)) if (!tagKeys.has(key.toLowerCase())) tagKeys.set(key.toLowerCase(), key);
+    }
+    const tags = [...tagKeys.values()].sort((a, b) => a.localeCompare(b)).slice(0, MAX_TAG_GROUPINGS);
+    return [...SUBSCRIPTION_GROUPINGS, ...tags.map((key) => `tag:${key}` as GroupByKey)];
   }
 
   /** Forget cached usage and cost (Refresh). A RateCard shared with other panels stays: list prices change rarely. */
   clear(): void {
-    this.entries.length = 0;
-    this.actuals.length = 0;
+    this.estimates.clear();
+    this.actuals.clear();
     this.rateIndex = undefined;
   }
 

@@ -1,4 +1,4 @@
-// One usage-and-cost panel for one subscription: answers the webview's requests with series built
+// One usage-and-cost panel for one scope (subscription, billing profile or account): answers the webview's requests with series built
 // from cached, priced usage (regrouping, switching views and exporting never refetch), and saves
 // exports where the person chooses.
 
@@ -13,13 +13,22 @@ import { adviseOnFailure } from '../commands/failureAdvice';
 import { describeFailure } from '../commands/failureMessage';
 import { buildPanelData } from './panelModel';
 import { csvHeadings, panelTexts, webviewStrings } from './panelStrings';
-import { UsageCostSource } from './usageCostSource';
-import { UsageScope } from './usageScope';
+import { PanelSource } from './panelSource';
+import { retryWhenThrottled } from './throttleWait';
+import { UsageScope, isBillingScope, scopeShortId } from './usageScope';
 
 export const DEFAULT_SELECTION: PanelSelection = { groupBy: 'meterCategory', period: { preset: 'billingPeriod' }, view: 'cost', source: 'estimate' };
 
+/** A billing profile or account spans subscriptions: which of them costs what is the first question. */
+export function defaultSelectionFor(scope: UsageScope): PanelSelection {
+  return isBillingScope(scope) ? { ...DEFAULT_SELECTION, groupBy: 'subscription', source: 'actual' } : DEFAULT_SELECTION;
+}
+
+/** Messages kept for extension-host tests (what the page was told, in order). */
+const KEPT_MESSAGES = 50;
+
 export interface ControllerDeps {
-  source: () => UsageCostSource;
+  source: () => PanelSource;
   logger: Logger;
   /** Today as a UTC day; tests pin it. */
   today?: () => number;
@@ -27,12 +36,14 @@ export interface ControllerDeps {
 }
 
 export class UsagePanelController implements vscode.Disposable {
-  private selection: PanelSelection = DEFAULT_SELECTION;
+  private selection: PanelSelection;
   private grouped: GroupedCosts | undefined;
   private running: AbortController | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   /** The last message posted, for extension-host tests. */
   lastPosted: HostToWebview | undefined;
+  /** The latest messages posted, oldest first, for extension-host tests. */
+  readonly posted: HostToWebview[] = [];
   private settled: Promise<void> = Promise.resolve();
 
   constructor(
@@ -40,6 +51,7 @@ export class UsagePanelController implements vscode.Disposable {
     readonly scope: UsageScope,
     private readonly deps: ControllerDeps,
   ) {
+    this.selection = defaultSelectionFor(scope);
     this.disposables.push(panel.webview.onDidReceiveMessage((m: WebviewToHost) => this.onMessage(m)));
   }
 
@@ -50,6 +62,8 @@ export class UsagePanelController implements vscode.Disposable {
 
   private post(message: HostToWebview): void {
     this.lastPosted = message;
+    this.posted.push(message);
+    if (this.posted.length > KEPT_MESSAGES) this.posted.shift();
     void this.panel.webview.postMessage(message);
   }
 
@@ -91,18 +105,28 @@ export class UsagePanelController implements vscode.Disposable {
   private async answer(selection: PanelSelection, signal: AbortSignal): Promise<void> {
     const started = Date.now();
     try {
-      const result = await buildPanelData(
-        this.deps.source(),
-        selection,
-        { today: this.deps.today?.() ?? dayOfInstant(Date.now()), billingPeriodStartDay: this.deps.billingPeriodStartDay?.(), signal },
-        panelTexts(),
+      const result = await retryWhenThrottled(
+        () =>
+          buildPanelData(
+            this.deps.source(),
+            selection,
+            { today: this.deps.today?.() ?? dayOfInstant(Date.now()), billingPeriodStartDay: this.deps.billingPeriodStartDay?.(), signal },
+            panelTexts(),
+          ),
+        {
+          signal,
+          onWait: (seconds) => {
+            this.deps.logger.warn(`Usage panel ${this.scope.label}: Cost Management is throttling; waiting ${seconds} s before asking again.`);
+            this.post({ type: 'loading', message: vscode.l10n.t('Azure Cost Management is busy and asked to wait. Trying again in {0} s…', seconds) });
+          },
+        },
       );
       if (signal.aborted) return;
       if (result.kind === 'series') {
         this.grouped = result.grouped;
         this.selection = result.payload.selection;
         this.post({ type: 'series', payload: result.payload });
-        this.deps.logger.info(`Usage panel ${this.scope.subscriptionId}: ${selection.view} by ${selection.groupBy} in ${Date.now() - started} ms.`);
+        this.deps.logger.info(`Usage panel ${this.scope.label}: ${selection.view} by ${selection.groupBy} in ${Date.now() - started} ms.`);
       } else if (result.kind === 'periodInvalid') {
         this.post({ type: 'periodInvalid', field: result.field, message: result.message });
       } else {
@@ -111,7 +135,7 @@ export class UsagePanelController implements vscode.Disposable {
       }
     } catch (error) {
       if (signal.aborted || isCancellation(error)) return;
-      this.deps.logger.error(`Usage panel ${this.scope.subscriptionId}: ${error instanceof Error ? error.message : String(error)}`);
+      this.deps.logger.error(`Usage panel ${this.scope.label}: ${error instanceof Error ? error.message : String(error)}`);
       const advice = adviseOnFailure(error);
       const text = describeFailure(advice);
       const detail = advice.kind === 'unexpected' ? `${text.nextStep} (${advice.detail})` : text.nextStep;
@@ -122,7 +146,7 @@ export class UsagePanelController implements vscode.Disposable {
   private async exportCsv(): Promise<void> {
     if (!this.grouped) return;
     const csv = costsToCsv(this.grouped, csvHeadings());
-    const name = `usage-cost-${this.scope.subscriptionId.slice(0, 8)}-${this.grouped.buckets[0] ?? 'empty'}.csv`;
+    const name = `usage-cost-${scopeShortId(this.scope)}-${this.grouped.buckets[0] ?? 'empty'}.csv`;
     // A byte-order mark lets spreadsheet apps read non-ASCII group names as UTF-8.
     await this.save(name, { [vscode.l10n.t('CSV')]: ['csv'] }, Buffer.from('\uFEFF' + csv, 'utf8'));
   }
@@ -130,7 +154,7 @@ export class UsagePanelController implements vscode.Disposable {
   private async exportPng(dataUrl: string): Promise<void> {
     const match = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(dataUrl);
     if (!match) return;
-    const name = `usage-cost-${this.scope.subscriptionId.slice(0, 8)}.png`;
+    const name = `usage-cost-${scopeShortId(this.scope)}.png`;
     await this.save(name, { [vscode.l10n.t('PNG image')]: ['png'] }, Buffer.from(match[1], 'base64'));
   }
 

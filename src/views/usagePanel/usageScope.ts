@@ -1,8 +1,14 @@
-// What one usage panel is about: one subscription, and how to ask for its list prices. RateCard
-// needs the offer, currency and country the subscription was bought with; the API cannot tell
-// them (azure-billing-api.md §4.4), so they come with the scope or fall back to pay-as-you-go USD.
+// What one usage panel is about: a subscription, a billing profile or a billing account.
+// A subscription is priced from UsageAggregates × RateCard, which needs the offer, currency and
+// country it was bought with; the API cannot tell them (azure-billing-api.md §4.4), so they come
+// with the scope or fall back to pay-as-you-go USD. Billing profiles and accounts have no
+// UsageAggregates or RateCard: they show actual cost from Cost Management only (§5.1).
 
-export interface UsageScope {
+import { costScopes } from '../../billing/costQuery';
+
+export interface SubscriptionScope {
+  /** Optional so that scopes saved before billing scopes existed still read as subscriptions. */
+  kind?: 'subscription';
   subscriptionId: string;
   tenantId?: string;
   /** Shown in the panel's title. */
@@ -12,41 +18,94 @@ export interface UsageScope {
   regionInfo?: string;
 }
 
+export interface BillingScope {
+  kind: 'billingProfile' | 'billingAccount';
+  accountName: string;
+  /** Set for billing profiles. */
+  profileName?: string;
+  tenantId?: string;
+  label: string;
+}
+
+export type UsageScope = SubscriptionScope | BillingScope;
+
 export const DEFAULT_RATE_CARD_TERMS = { offerDurableId: 'MS-AZR-0003P', currency: 'USD', locale: 'en-US', regionInfo: 'US' } as const;
 
+export function isBillingScope(scope: UsageScope): scope is BillingScope {
+  return scope.kind === 'billingProfile' || scope.kind === 'billingAccount';
+}
+
+/** One panel per scope: ids compared case-insensitively, as Azure compares them. */
 export function scopeKey(scope: UsageScope): string {
-  return `${scope.tenantId ?? ''}/${scope.subscriptionId.toLowerCase()}`;
+  const tenant = scope.tenantId ?? '';
+  if (!isBillingScope(scope)) return `${tenant}/${scope.subscriptionId.toLowerCase()}`;
+  const profile = scope.kind === 'billingProfile' ? `/profile/${(scope.profileName ?? '').toLowerCase()}` : '';
+  return `${tenant}/account/${scope.accountName.toLowerCase()}${profile}`;
 }
 
-/** The parts of the explorer's subscription node the panel reads (the node passes itself to the command). */
-interface SubscriptionNodeShape {
-  subscription: { subscriptionId?: string; displayName?: string; offerId?: string };
-  scope?: { connection?: { tenant?: { tenantId?: string } } };
+/** The Cost Management `{scope}` of the panel. */
+export function costScopeOf(scope: UsageScope): string {
+  if (!isBillingScope(scope)) return costScopes.subscription(scope.subscriptionId);
+  return scope.kind === 'billingProfile' ? costScopes.billingProfile(scope.accountName, scope.profileName ?? '') : costScopes.billingAccount(scope.accountName);
 }
 
-function fromSubscriptionNode(arg: object): Partial<UsageScope> | undefined {
-  const node = arg as Partial<SubscriptionNodeShape>;
-  if (!node.subscription || typeof node.subscription !== 'object') return undefined;
-  return {
-    subscriptionId: node.subscription.subscriptionId,
-    tenantId: node.scope?.connection?.tenant?.tenantId,
-    label: node.subscription.displayName,
-    offerDurableId: node.subscription.offerId,
-  };
+/** A short id for file names and logs ("1f0e…" of a subscription, the profile's or account's name). */
+export function scopeShortId(scope: UsageScope): string {
+  if (!isBillingScope(scope)) return scope.subscriptionId.slice(0, 8);
+  const name = scope.kind === 'billingProfile' ? scope.profileName ?? '' : scope.accountName;
+  return name.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 24);
 }
+
+/** The parts of the explorer's nodes the panel reads (the node passes itself to the command). */
+interface NodeShape {
+  subscription?: { subscriptionId?: string; displayName?: string; offerId?: string };
+  profile?: { name?: string; accountName?: string; displayName?: string };
+  account?: { name?: string; displayName?: string };
+  scope?: { connection?: { tenant?: { tenantId?: string } }; account?: { name?: string } };
+  connection?: { tenant?: { tenantId?: string } };
+}
+
+function fromNode(arg: object): Partial<UsageScope> | undefined {
+  const node = arg as NodeShape;
+  const tenantId = node.scope?.connection?.tenant?.tenantId ?? node.connection?.tenant?.tenantId;
+  if (node.subscription && typeof node.subscription === 'object') {
+    return { kind: 'subscription', subscriptionId: node.subscription.subscriptionId, tenantId, label: node.subscription.displayName, offerDurableId: node.subscription.offerId };
+  }
+  if (node.profile && typeof node.profile === 'object') {
+    return { kind: 'billingProfile', accountName: node.profile.accountName ?? node.scope?.account?.name, profileName: node.profile.name, tenantId, label: node.profile.displayName } as Partial<BillingScope>;
+  }
+  if (node.account && typeof node.account === 'object' && node.connection) {
+    return { kind: 'billingAccount', accountName: node.account.name, tenantId, label: node.account.displayName } as Partial<BillingScope>;
+  }
+  return undefined;
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 /** Reads a scope from a command argument: a scope itself, or a tree node that carries one. */
 export function scopeFromArgument(arg: unknown): UsageScope | undefined {
-  const candidate = (
-    arg && typeof arg === 'object' ? ('usageScope' in arg ? (arg as { usageScope: unknown }).usageScope : fromSubscriptionNode(arg) ?? arg) : arg
-  ) as Partial<UsageScope> | undefined;
-  if (!candidate || typeof candidate !== 'object' || typeof candidate.subscriptionId !== 'string' || candidate.subscriptionId === '') return undefined;
+  if (!arg || typeof arg !== 'object') return undefined;
+  const candidate = ('usageScope' in arg ? (arg as { usageScope: unknown }).usageScope : fromNode(arg) ?? arg) as Record<string, unknown> | undefined;
+  if (!candidate || typeof candidate !== 'object') return undefined;
+  const tenantId = text(candidate.tenantId);
+  if (candidate.kind === 'billingProfile' || candidate.kind === 'billingAccount') {
+    const accountName = text(candidate.accountName);
+    const profileName = text(candidate.profileName);
+    if (!accountName || (candidate.kind === 'billingProfile' && !profileName)) return undefined;
+    const label = text(candidate.label) ?? profileName ?? accountName;
+    return candidate.kind === 'billingProfile'
+      ? { kind: 'billingProfile', accountName, profileName, tenantId, label }
+      : { kind: 'billingAccount', accountName, tenantId, label };
+  }
+  const subscriptionId = text(candidate.subscriptionId);
+  if (!subscriptionId || (candidate.kind !== undefined && candidate.kind !== 'subscription')) return undefined;
   return {
-    subscriptionId: candidate.subscriptionId,
-    tenantId: typeof candidate.tenantId === 'string' ? candidate.tenantId : undefined,
-    label: typeof candidate.label === 'string' && candidate.label ? candidate.label : candidate.subscriptionId,
-    offerDurableId: typeof candidate.offerDurableId === 'string' ? candidate.offerDurableId : undefined,
-    currency: typeof candidate.currency === 'string' ? candidate.currency : undefined,
-    regionInfo: typeof candidate.regionInfo === 'string' ? candidate.regionInfo : undefined,
+    kind: 'subscription',
+    subscriptionId,
+    tenantId,
+    label: text(candidate.label) ?? subscriptionId,
+    offerDurableId: text(candidate.offerDurableId),
+    currency: text(candidate.currency),
+    regionInfo: text(candidate.regionInfo),
   };
 }

@@ -15,7 +15,7 @@ import { testClient } from '../azure/clientFixture';
 const emulator = useEmulator();
 
 const texts: PanelTexts = {
-  groupings: { meterCategory: 'Meter category', service: 'Service', resourceGroup: 'Resource group', region: 'Region', resource: 'Resource', meter: 'Meter' },
+  groupings: { meterCategory: 'Meter category', service: 'Service', resourceGroup: 'Resource group', region: 'Region', resource: 'Resource', meter: 'Meter', subscription: 'Subscription' },
   tagGrouping: (k) => `Tag: ${k}`,
   other: 'Other',
   untagged: 'Untagged',
@@ -25,6 +25,7 @@ const texts: PanelTexts = {
   title: (s, f, t) => `${s} · ${f} to ${t}`,
   emptyMessage: (f, t) => `No usage from ${f} to ${t}.`,
   emptyHint: 'Pick a longer period.',
+  emptyHintBilling: 'Pick a longer period (billing).',
   notePartialToday: 'partial',
   noteHourlyTooLong: (n) => `hourly up to ${n} days`,
   noteEstimateTerms: (o, c) => `terms ${o} ${c}`,
