@@ -14,6 +14,8 @@ export const BILLING_MARKS = {
   invoices: 'invoices',
   invoice: 'invoice',
   lots: 'creditLots',
+  /** The usage and cost panel opens on nodes with this mark (subscriptions, billing profiles). */
+  usage: 'usage',
 } as const;
 
 export abstract class BillingNode implements ExplorerNode {

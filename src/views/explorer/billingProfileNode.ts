@@ -40,7 +40,7 @@ export class BillingProfileNode extends BillingNode {
     const p = this.profile;
     const warned = p.status === 'Warned' || p.status === 'Disabled';
     const icon = new vscode.ThemeIcon('briefcase', warned ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
-    const item = this.item(p.displayName, icon, 'billingProfile', true, BILLING_MARKS.creditBalance, BILLING_MARKS.creditEvents, BILLING_MARKS.invoices);
+    const item = this.item(p.displayName, icon, 'billingProfile', true, BILLING_MARKS.creditBalance, BILLING_MARKS.creditEvents, BILLING_MARKS.invoices, BILLING_MARKS.usage);
     item.description = [p.currency, p.status && p.status !== 'Active' ? [subscriptionStatusLabel(p.status), p.statusReasonCode].filter(Boolean).join(': ') : undefined]
       .filter(Boolean)
       .join(' · ');

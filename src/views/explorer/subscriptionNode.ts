@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { BillingSubscription } from '../../billing/models/subscription';
 import { formatMoney } from '../format/displayFormat';
-import { BillingNode } from './billingNode';
+import { BillingNode, BILLING_MARKS } from './billingNode';
 import type { AccountScope } from './billingTree';
 import { subscriptionStatusLabel } from './billingValueLabels';
 import type { ExplorerNode } from './explorerNode';
@@ -44,7 +44,7 @@ export class SubscriptionNode extends BillingNode {
     const money = (m: { amount: number; currency: string } | undefined) => (m ? formatMoney(m, language) : undefined);
     const inactive = INACTIVE.has(s.status ?? '');
     const icon = new vscode.ThemeIcon('key', inactive ? new vscode.ThemeColor('disabledForeground') : undefined);
-    const item = this.item(s.displayName, icon, 'subscription', false, 'leaf');
+    const item = this.item(s.displayName, icon, 'subscription', false, 'leaf', BILLING_MARKS.usage);
     const mtd = money(s.monthToDateCharges);
     item.description = [subscriptionStatusLabel(s.status), mtd && vscode.l10n.t('{0} this month', mtd)].filter(Boolean).join(' · ');
     item.tooltip = fieldsTooltip(s.displayName, [

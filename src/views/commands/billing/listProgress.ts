@@ -1,5 +1,5 @@
-// Reading a list for a command shows a cancellable progress in the window's status area: lists are
-// quick, a notification for each would be noise, but a person must be able to stop a slow one.
+// Reading a list for a command shows a cancellable progress notification: lists are usually quick,
+// but on a slow or throttled connection a person must be able to see it working and stop it.
 import * as vscode from 'vscode';
 import { cancelledError } from '../../../azure/errors';
 
