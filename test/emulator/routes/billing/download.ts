@@ -10,13 +10,18 @@ import type { RouteContext } from '../context';
 import { downloadTokenOf } from './invoiceViews';
 import { V2020, V2024 } from './versions';
 
+/** What a finished operation hands out through a blob link. */
+export interface DownloadArtefact {
+  blobName: string;
+  contentType: string;
+  render: () => Buffer;
+}
+
 interface Operation {
   tenantId: string | undefined;
   pollsLeft: number;
   location: string;
-  invoice: WorldInvoice;
-  document: WorldDocument;
-  account: WorldBillingAccount;
+  artefact: DownloadArtefact;
 }
 
 /** The document a download POST asks for, by this version's selector (§2.10, §2.12). */
@@ -39,9 +44,18 @@ export function selectDocument(req: EmuRequest, inv: WorldInvoice): WorldDocumen
 }
 
 /** Blob names stay plain even when the invoice's own names are hostile. */
-function blobName(inv: WorldInvoice, doc: WorldDocument): string {
-  const plain = (s: string) => s.replace(/[^A-Za-z0-9-]/g, '_');
-  return `${plain(inv.name)}-${plain(doc.name)}.pdf`;
+export function plainName(s: string): string {
+  return s.replace(/[^A-Za-z0-9-]/g, '_');
+}
+
+export function documentPdf(ctx: RouteContext, invoice: WorldInvoice, document: WorldDocument): () => Buffer {
+  const account = ctx.world.billing.account(invoice.accountName) as WorldBillingAccount;
+  const profile = invoice.profileName ? account.profiles.find((p) => p.name === invoice.profileName) : undefined;
+  return () => renderInvoicePdf({ invoice, document, account, profileDisplayName: profile?.displayName });
+}
+
+export function pdfArtefact(ctx: RouteContext, invoice: WorldInvoice, document: WorldDocument): DownloadArtefact {
+  return { blobName: `${plainName(invoice.name)}-${plainName(document.name)}.pdf`, contentType: 'application/pdf', render: documentPdf(ctx, invoice, document) };
 }
 
 export class InvoiceDownloads {
@@ -50,11 +64,10 @@ export class InvoiceDownloads {
   constructor(private readonly ctx: RouteContext) {}
 
   /** Starts an operation; `locationPath` is the scope path the operation result hangs off. */
-  start(req: EmuRequest, locationPath: string, invoice: WorldInvoice, document: WorldDocument): EmuResponse {
-    const account = this.ctx.world.billing.account(invoice.accountName) as WorldBillingAccount;
+  start(req: EmuRequest, locationPath: string, artefact: DownloadArtefact): EmuResponse {
     const id = `invoiceDownload_${crypto.randomUUID()}`;
     const location = `${req.origin}${locationPath}/operationResults/${id}?api-version=${req.apiVersion}`;
-    this.operations.set(id, { tenantId: req.caller?.tid, pollsLeft: this.ctx.settings.downloadPolls, location, invoice, document, account });
+    this.operations.set(id, { tenantId: req.caller?.tid, pollsLeft: this.ctx.settings.downloadPolls, location, artefact });
     return { status: 202, headers: { location, 'retry-after': String(this.ctx.settings.retryAfterSeconds) } };
   }
 
@@ -65,9 +78,8 @@ export class InvoiceDownloads {
       op.pollsLeft -= 1;
       return { status: 202, headers: { location: op.location, 'retry-after': String(this.ctx.settings.retryAfterSeconds) } };
     }
-    const profile = op.invoice.profileName ? op.account.profiles.find((p) => p.name === op.invoice.profileName) : undefined;
-    const render = () => renderInvoicePdf({ invoice: op.invoice, document: op.document, account: op.account, profileDisplayName: profile?.displayName });
-    const link = this.ctx.blobs.put(req.origin, 'invoices', blobName(op.invoice, op.document), render, 'application/pdf', this.ctx.settings.blobUrlLifetimeSeconds);
+    const { blobName, contentType, render } = op.artefact;
+    const link = this.ctx.blobs.put(req.origin, 'invoices', blobName, render, contentType, this.ctx.settings.blobUrlLifetimeSeconds);
     return { status: 200, json: { url: link.url, expiryTime: link.expiryTime } };
   }
 }

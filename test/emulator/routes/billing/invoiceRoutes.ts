@@ -6,7 +6,8 @@ import type { EmuRequest, EmuResponse } from '../../http';
 import type { Router } from '../../router';
 import type { WorldBillingAccount, WorldInvoice } from '../../world/billing/types';
 import type { RouteContext } from '../context';
-import { InvoiceDownloads, selectDocument } from './download';
+import { InvoiceDownloads, pdfArtefact, selectDocument } from './download';
+import { registerMultiDownloadRoutes } from './multiDownload';
 import { findPresented, presentAll } from './invoiceCatalog';
 import { InvoiceScope, invoiceJson } from './invoiceViews';
 import { periodWindow, topSkip } from './listParams';
@@ -74,9 +75,10 @@ export function registerInvoiceRoutes(router: Router, ctx: RouteContext): void {
     const sub = rbacSubscriptionOf(ctx, req);
     const inv = findPresented(ctx, billing.subscriptionInvoices(sub), req.params.invoiceName);
     if (!inv) fail(404, 'NotFound', `The invoice '${req.params.invoiceName}' was not found.`);
-    return downloads.start(req, `${BILLING}/default/billingSubscriptions/${sub.subscriptionId}`, inv, selectDocument(req, inv));
+    return downloads.start(req, `${BILLING}/default/billingSubscriptions/${sub.subscriptionId}`, pdfArtefact(ctx, inv, selectDocument(req, inv)));
   });
   add('GET', '/default/billingSubscriptions/{subscriptionId}/operationResults/{operationId}', MODERN, (req) => downloads.poll(req));
+  registerMultiDownloadRoutes(router, ctx, downloads, { accountInvoices, subscriptionInvoices });
 
   // --- By account and by profile.
   add('GET', '/{billingAccountName}/invoices', BILLING_VERSIONS, (req) => {
@@ -108,21 +110,21 @@ export function registerInvoiceRoutes(router: Router, ctx: RouteContext): void {
     const { invoices } = accountInvoices(req);
     const inv = findPresented(ctx, invoices, req.params.invoiceName);
     if (!inv) fail(404, 'NotFound', `The invoice '${req.params.invoiceName}' was not found.`);
-    return downloads.start(req, `${BILLING}/${seg(inv.accountName)}/invoices/${seg(inv.name)}`, inv, selectDocument(req, inv));
+    return downloads.start(req, `${BILLING}/${seg(inv.accountName)}/invoices/${seg(inv.name)}`, pdfArtefact(ctx, inv, selectDocument(req, inv)));
   });
   add('POST', '/{billingAccountName}/billingProfiles/{billingProfileName}/invoices/{invoiceName}/download', [V2019], (req) => {
     const account = accountOf(ctx, req, MCA_ONLY);
     const profile = profileOf(ctx, req, account);
     const inv = findPresented(ctx, billing.invoicesOfProfile(profile), req.params.invoiceName);
     if (!inv) fail(404, 'NotFound', `The invoice '${req.params.invoiceName}' was not found.`);
-    return downloads.start(req, `${BILLING}/${seg(account.name)}/billingProfiles/${profile.name}`, inv, selectDocument(req, inv));
+    return downloads.start(req, `${BILLING}/${seg(account.name)}/billingProfiles/${profile.name}`, pdfArtefact(ctx, inv, selectDocument(req, inv)));
   });
   // EA only: the invoice summary document (2024-04-01).
   add('POST', '/{billingAccountName}/invoices/{invoiceName}/downloadSummary', [V2024], (req) => {
     const account = accountOf(ctx, req, EA_ONLY);
     const inv = findPresented(ctx, billing.invoicesOfAccount(account), req.params.invoiceName);
     if (!inv) fail(404, 'NotFound', `The invoice '${req.params.invoiceName}' was not found.`);
-    return downloads.start(req, `${BILLING}/${seg(account.name)}/invoices/${seg(inv.name)}`, inv, { kind: 'Summary', name: `${inv.documents[0].name}S`, source: 'DRS' });
+    return downloads.start(req, `${BILLING}/${seg(account.name)}/invoices/${seg(inv.name)}`, pdfArtefact(ctx, inv, { kind: 'Summary', name: `${inv.documents[0].name}S`, source: 'DRS' }));
   });
   add('GET', '/{billingAccountName}/invoices/{invoiceName}/operationResults/{operationId}', BILLING_VERSIONS, (req) => downloads.poll(req));
   add('GET', '/{billingAccountName}/billingProfiles/{billingProfileName}/operationResults/{operationId}', [V2019], (req) => downloads.poll(req));
