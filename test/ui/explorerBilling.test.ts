@@ -138,6 +138,31 @@ suite('Billing explorer, downloads and the events table, as a person', function 
     await wb.screenshot('explorer-billing-4-downloaded-from-palette');
   });
 
+  test('Cancel on the download\'s progress leaves nothing behind', async () => {
+    const invoice = invoicesOfYear()[2];
+    // Azure takes its time preparing this document, long enough for a person to change their mind.
+    emu.faults.add({ kind: 'latency', latencyMs: 4000, path: '/operationResults/', times: 1 });
+    const started = Date.now();
+    const row = treeRow(wb.page, invoice.name).first();
+    await row.scrollIntoViewIfNeeded();
+    await row.click({ button: 'right' });
+    const item = wb.page.locator('.monaco-menu .action-item', { hasText: 'Download Invoice...' }).first();
+    await item.waitFor({ timeout: 10_000 });
+    for (let i = 0; i < 8 && !(await item.evaluate((e) => e.classList.contains('focused'))); i++) await wb.page.keyboard.press('ArrowDown');
+    await wb.page.keyboard.press('Enter');
+    const toast = wb.page.locator('.notification-toast', { hasText: `Downloading invoice ${invoice.name}` }).first();
+    await toast.waitFor({ timeout: 15_000 });
+    await wb.screenshot('explorer-billing-6-download-in-progress');
+    await toast.getByRole('button', { name: 'Cancel' }).click();
+    await toast.waitFor({ state: 'hidden', timeout: 15_000 });
+    const folder = path.join(wb.server.dirs.workspace, 'invoices', profile.displayName);
+    // Past the moment the document would have arrived, had the download gone on.
+    await new Promise((r) => setTimeout(r, Math.max(0, started + 6000 - Date.now())));
+    const left = fs.existsSync(folder) ? fs.readdirSync(folder) : [];
+    assert.ok(!left.some((n) => n.startsWith(invoice.name) || n.endsWith('.part')), `nothing of ${invoice.name} in ${left.join(', ')}`);
+    emu.faults.clear();
+  });
+
   test('Show Credit Events shows the emulator\'s rows, and its totals equal them', async () => {
     await runFromPalette(wb.page, 'azureBilling.showCreditEvents');
     await pick(wb.page, profile.displayName);
