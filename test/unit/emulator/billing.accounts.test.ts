@@ -76,6 +76,9 @@ describe('emulator: Microsoft.Billing accounts and structure', () => {
     assert.deepEqual(preview.properties.departments.map((d: any) => d.properties.departmentName).sort(), ['Engineering', 'Finance', 'Marketing']);
     assert.equal(preview.properties.enrollmentAccounts.length, 4);
     assert.equal(preview.properties.enrollmentDetails.currency, 'USD');
+    assert.equal(preview.properties.enrollmentDetails.poNumber, undefined);
+    const withPo = ea(await all(`${BA}?api-version=2024-04-01&expand=enrollmentDetails/poNumber`));
+    assert.match(withPo.properties.enrollmentDetails.poNumber, /^PO\d{6}$/);
     const stable = ea(await accounts('2020-05-01', 'departments,enrollmentAccounts'));
     assert.equal(stable.properties.departments, undefined);
     assert.equal(stable.properties.enrollmentAccounts, undefined);

@@ -92,8 +92,11 @@ export function accountJson(a: WorldBillingAccount, version: string, expand: Exp
     properties.billingProfiles = expanded(version, a.profiles.map((p) => profileJson(p, version, withSections)));
   }
   if (a.agreementType === 'EnterpriseAgreement') {
-    if (expand.has('enrollmentdetails')) {
+    // 2024-04-01 documents `expand=enrollmentDetails/poNumber`; the older `enrollmentDetails` works everywhere.
+    const poNumber = expand.has('enrollmentdetails/ponumber');
+    if (expand.has('enrollmentdetails') || poNumber) {
       properties.enrollmentDetails = {
+        ...(poNumber ? { poNumber: `PO${a.name.slice(-6)}` } : {}),
         startDate: `${a.createdDate}T00:00:00Z`, endDate: `${addDays(addMonths(a.createdDate, 36), -1)}T00:00:00Z`, currency: a.currency, channel: 'EaDirect', billingCycle: 'Monthly', status: 'Active',
         policies: { accountOwnerViewCharges: true, departmentAdminViewCharges: true, marketplaceEnabled: true, reservedInstancesEnabled: false },
       };
