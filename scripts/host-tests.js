@@ -35,7 +35,7 @@ function activationFromExtensionLog() {
 
 runLayer('host', async () => {
   buildExtension();
-  compileTests();
+  compileTests(['out/test/suite/index.js']);
   const host = ensureTestHost();
   const emulator = await startHostEmulator({ asOf: AS_OF });
   const timeoutMs = Number(process.env.AZURE_BILLING_HOST_TIMEOUT_S || 600) * 1000;

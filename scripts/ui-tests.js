@@ -13,7 +13,7 @@ const { runLayer, buildExtension, compileTests, writeJson, root } = require('./t
 
 runLayer('ui', async () => {
   buildExtension();
-  compileTests();
+  compileTests(['out/test/ui/support/workbench.js']);
   ensureTestHost(); // once, up front, so that a first install is not counted against a test
   const files = findTests(path.join(root, 'out', 'test', 'ui'));
   if (files.length === 0) throw new Error('no compiled UI tests under out/test/ui');

@@ -27,7 +27,7 @@ function packageExtension() {
 
 runLayer('vsix', async () => {
   const { vsix, bytes } = packageExtension();
-  compileTests();
+  compileTests(['out/test/ui/support/workbench.js']);
   ensureTestHost();
   const dir = path.join(root, 'out', 'test', 'ui', 'vsix');
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.vsix.js')).map((f) => path.join(dir, f)) : [];

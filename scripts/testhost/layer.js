@@ -15,9 +15,16 @@ function run(cmd, args, opts = {}) {
   return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
 }
 
-/** Compiles src/ and test/ to out/ (suites, UI tests, the emulator). */
-function compileTests() {
-  if (run('npx', ['tsc', '-p', '.']).status !== 0) throw new Error('TypeScript compilation failed (npx tsc -p .)');
+/**
+ * Compiles src/ and test/ to out/ (suites, UI tests, the emulator). tsc still emits JavaScript
+ * when it reports type errors; those errors are the unit layer's to count, so a type error in an
+ * unrelated file does not hide what the real VS Code shows. Without the emitted files, it fails.
+ */
+function compileTests(needed = []) {
+  const ok = run('npx', ['tsc', '-p', '.']).status === 0;
+  const missing = ['out/test/emulator/server.js', ...needed].filter((f) => !fs.existsSync(path.join(root, f)));
+  if (missing.length) throw new Error(`TypeScript compilation failed (npx tsc -p .): ${missing.join(', ')} missing`);
+  if (!ok) console.log('[testhost] npx tsc -p . reported type errors (the unit layer counts them); going on with the JavaScript it emitted');
 }
 
 /** `npm run build` → dist/extension.js; skips the layer while the extension has no build yet. */
