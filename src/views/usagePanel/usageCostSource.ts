@@ -5,6 +5,7 @@
 
 import type { ArmTransport } from '../../azure/transport';
 import { costScopes, queryDailyCost } from '../../billing/costQuery';
+import { NotApplicableError } from '../../billing/notApplicable';
 import { getRateCard } from '../../billing/rateCard';
 import { listUsageForDays } from '../../billing/usageAggregates';
 import { formatIsoDate } from '../../insight/calendar';
@@ -19,6 +20,9 @@ import { ActualCosts, PanelSource, PricedUsage, RangeCache } from './panelSource
 import { DEFAULT_RATE_CARD_TERMS, SubscriptionScope } from './usageScope';
 
 export type { ActualCosts, PricedUsage } from './panelSource';
+
+/** Offer ids RateCard accepts (azure-billing-api.md §4.2). */
+const RATE_CARD_OFFER = /^MS-AZR-\d{4}P(-\d{4}P)*$/i;
 
 const SUBSCRIPTION_GROUPINGS: GroupByKey[] = ['meterCategory', 'service', 'resourceGroup', 'region', 'resource', 'meter'];
 /** Tag keys offered as groupings, at most. */
@@ -42,6 +46,12 @@ export class UsageCostSource implements PanelSource {
 
   /** Priced usage covering `range` (days included) at `granularity`, fetched at most once. */
   estimate(range: DayRange, granularity: Granularity, signal?: AbortSignal): Promise<PricedUsage> {
+    const offer = this.scope.offerDurableId;
+    // Microsoft Customer Agreement plans (MS-AZR-0017G, -0148G) are priced by their price sheet:
+    // Commerce has no RateCard for them, and its filter would refuse the id before asking.
+    if (offer && !RATE_CARD_OFFER.test(offer)) {
+      return Promise.reject(new NotApplicableError('rateCardNotForOffer', `Offer ${offer} has no RateCard; it is priced by its agreement's price sheet.`));
+    }
     return this.estimates.get(range, granularity, () => this.load(range, granularity, signal));
   }
 

@@ -9,6 +9,7 @@ import { DayNumber, parseIsoDate } from '../../../src/insight/calendar';
 import { PanelSelection } from '../../../src/shared/usagePanelMessages';
 import { buildPanelData } from '../../../src/views/usagePanel/panelModel';
 import { BillingCostSource } from '../../../src/views/usagePanel/billingCostSource';
+import { UsageCostSource } from '../../../src/views/usagePanel/usageCostSource';
 import { FIXED_AS_OF, useEmulator } from '../../support/emulator';
 import { testClient } from '../azure/clientFixture';
 import { panelTextsForTests } from './panelTextsFixture';
@@ -113,4 +114,20 @@ test('a grouping only subscriptions have (Resource) falls back to the first grou
   const r = await buildPanelData(source, { ...lastMonth, groupBy: 'resource' }, { today }, panelTextsForTests);
   assert.ok(r.kind === 'series' && r.payload.selection.groupBy === 'subscription');
   assert.ok(r.kind === 'series' && !r.payload.groupings.some((g) => g.key === 'resource'));
+});
+
+test('a Microsoft Customer Agreement plan subscription (offer MS-AZR-0017G, as the tree gives it) shows actual cost, not an error', async () => {
+  const emu = emulator();
+  const plan = emu.world.subscriptions.find((s) => s.offerId === 'MS-AZR-0017G' && s.tenantId === emu.tenantId);
+  assert.ok(plan, 'the world has an MCA plan subscription');
+  const { client, recorder } = testClient(emu);
+  const source = new UsageCostSource(client, { subscriptionId: plan.subscriptionId, label: plan.displayName, offerDurableId: plan.offerId });
+  const r = await buildPanelData(source, { ...lastMonth, groupBy: 'meterCategory', source: 'estimate' }, { today }, panelTextsForTests);
+  assert.ok(r.kind === 'series', JSON.stringify(r));
+  if (r.kind !== 'series') return;
+  assert.deepEqual(r.payload.sources, ['actual']);
+  assert.ok(r.payload.notes.some((n) => n.startsWith('no estimate: ')));
+  const expected = expectedTotals(emu.world, [plan], r.payload.buckets).get(plan.currency)!;
+  assert.ok(Math.abs(r.payload.currencies[0].total - expected) <= r.payload.buckets.length);
+  assert.equal(recorder.countWhere((e) => /Microsoft\.Commerce/i.test(e.url)), 0);
 });
