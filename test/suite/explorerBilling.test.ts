@@ -231,6 +231,17 @@ describe('Azure Billing: the billing tree below accounts', function () {
     assert.deepStrictEqual(after, before);
   });
 
+  it('rides out 429s on every branch of a profile at once: every folder loads, none shows an error', async () => {
+    const { shown } = await profileNode('USD');
+    const folders = await shownChildren(api, shown.node);
+    const before = await Promise.all(folders.map(async (f) => (await shownChildren(api, f.node)).map((c) => c.label)));
+    await addFault({ kind: 'throttle', retryAfterSeconds: 1, times: 8 });
+    await refresh(shown.node);
+    const again = await shownChildren(api, shown.node);
+    const after = await Promise.all(again.map(async (f) => (await shownChildren(api, f.node)).map((c) => c.label)));
+    assert.deepStrictEqual(after, before);
+  });
+
   it('shows long lists a page at a time with Load more', async () => {
     await vscode.workspace.getConfiguration('azureBilling').update('treePageSize', 5, vscode.ConfigurationTarget.Global);
     await refresh();
