@@ -185,6 +185,12 @@ describe('Azure Billing: the billing tree below accounts', function () {
     assert.ok(subs.length > 0, `enrollment account ${eaName} has subscriptions`);
     assert.deepStrictEqual((await shownChildren(api, firstEa.node)).map((s) => s.label).sort(), subs.map((s) => s.properties.displayName).sort());
 
+    const eaInvoices = await shownChildren(api, (await childOfKind(api, account.node, 'invoicesFolder')).node);
+    const rawEaInvoices = (await armList<any>(`${acct(wire.name)}/invoices?api-version=2019-10-01-preview&periodStartDate=${daysAgo(800)}&periodEndDate=${daysAgo(0)}`)).filter(
+      (i) => i.properties.invoiceDate.slice(0, 10) >= daysAgo(364),
+    );
+    assert.deepStrictEqual(eaInvoices.map((i) => i.label).sort(), rawEaInvoices.map((i) => i.name).sort(), 'the enrollment\'s invoices of the last 12 months');
+
     const credits = await childOfKind(api, account.node, 'creditsNotApplicable');
     const [why] = await shownChildren(api, credits.node);
     assert.ok(id(why).endsWith('/notApplicable'), 'a node says why instead of an error');
