@@ -5,7 +5,7 @@
 const fs = require('fs');
 const path = require('path');
 const { launchBrowser, openWorkbench } = require('./browser');
-const { startVsCodeServer, remoteUri, workbenchUrl } = require('./server');
+const { makeRunDirs, startVsCodeServer, remoteUri, workbenchUrl } = require('./server');
 
 /** The text of an extension-host console message, without the workbench's %c styling. */
 function extensionHostText(text) {
@@ -29,8 +29,11 @@ async function runExtensionTests({ host, extensionPath, testsPath, settings, env
   const timings = {};
   let t = Date.now();
   fs.rmSync(resultsFile, { force: true });
-  // The extension host inherits the server's environment, which is how the suite learns the file.
-  const server = await startVsCodeServer({ name: 'host', host, settings, env: { ...env, AZURE_BILLING_TEST_RESULTS: resultsFile } });
+  // The suite writes into this run's own folder (runs side by side never read each other's
+  // results); the extension host inherits the server's environment, which names the file.
+  const dirs = makeRunDirs('host', settings);
+  const ownResults = path.join(dirs.dir, 'suite-results.json');
+  const server = await startVsCodeServer({ name: 'host', host, dirs, env: { ...env, AZURE_BILLING_TEST_RESULTS: ownResults } });
   timings.serverStartMs = Date.now() - t;
   const { context } = await launchBrowser(host);
   const payload = [
@@ -51,11 +54,15 @@ async function runExtensionTests({ host, extensionPath, testsPath, settings, env
     .catch(() => {});
   let timedOut = false;
   const deadline = setTimeout(() => { timedOut = true; }, timeoutMs);
-  await waitForFile(resultsFile, () => timedOut || exitCode !== undefined);
+  await waitForFile(ownResults, () => timedOut || exitCode !== undefined);
   clearTimeout(deadline);
   timings.suitesMs = Date.now() - t;
   let summary;
-  try { summary = JSON.parse(fs.readFileSync(resultsFile, 'utf8')); } catch { /* none written */ }
+  try {
+    summary = JSON.parse(fs.readFileSync(ownResults, 'utf8'));
+    fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
+    fs.copyFileSync(ownResults, resultsFile);
+  } catch { /* none written */ }
   await server.stop();
   return { summary, exitCode, timedOut, timings };
 }
