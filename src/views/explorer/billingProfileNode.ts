@@ -6,7 +6,7 @@ import type { BillingProfile } from '../../billing/models/profile';
 import { listSubscriptionsByProfile } from '../../billing/subscriptions';
 import { BillingNode, BILLING_MARKS } from './billingNode';
 import type { AccountScope } from './billingTree';
-import { subscriptionStatusLabel, yesNo } from './billingValueLabels';
+import { profileStatusReasonLabel, subscriptionStatusLabel, yesNo } from './billingValueLabels';
 import { CreditEventsFolderNode } from './creditEventsFolderNode';
 import { CreditsNode } from './creditsNode';
 import type { ExplorerNode } from './explorerNode';
@@ -41,15 +41,15 @@ export class BillingProfileNode extends BillingNode {
     const warned = p.status === 'Warned' || p.status === 'Disabled';
     const icon = new vscode.ThemeIcon('briefcase', warned ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
     const item = this.item(p.displayName, icon, 'billingProfile', true, BILLING_MARKS.creditBalance, BILLING_MARKS.creditEvents, BILLING_MARKS.invoices, BILLING_MARKS.usage);
-    item.description = [p.currency, p.status && p.status !== 'Active' ? [subscriptionStatusLabel(p.status), p.statusReasonCode].filter(Boolean).join(': ') : undefined]
+    item.description = [p.currency, p.status && p.status !== 'Active' ? [subscriptionStatusLabel(p.status), profileStatusReasonLabel(p.statusReasonCode)].filter(Boolean).join(': ') : undefined]
       .filter(Boolean)
       .join(' · ');
     const billTo = p.billTo ? [p.billTo.companyName, p.billTo.addressLine1, p.billTo.city, p.billTo.postalCode, p.billTo.country].filter(Boolean).join(', ') : undefined;
     item.tooltip = fieldsTooltip(p.displayName, [
       [vscode.l10n.t('Billing profile'), p.displayName],
       [vscode.l10n.t('Currency'), p.currency],
-      [vscode.l10n.t('Status'), p.status],
-      [vscode.l10n.t('Status reason'), p.statusReasonCode],
+      [vscode.l10n.t('Status'), subscriptionStatusLabel(p.status)],
+      [vscode.l10n.t('Status reason'), profileStatusReasonLabel(p.statusReasonCode)],
       [vscode.l10n.t('Invoice day'), p.invoiceDay === undefined ? undefined : String(p.invoiceDay)],
       [vscode.l10n.t('Invoices by email'), yesNo(p.invoiceEmailOptIn)],
       [vscode.l10n.t('PO number'), p.poNumber],

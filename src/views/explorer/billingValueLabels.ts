@@ -120,6 +120,32 @@ export function subscriptionStatusLabel(status: string | undefined): string | un
   }
 }
 
+export function profileStatusReasonLabel(reason: string | undefined): string | undefined {
+  switch (reason) {
+    case 'PastDue':
+      return vscode.l10n.t('Past due');
+    case 'SpendingLimitReached':
+      return vscode.l10n.t('Spending limit reached');
+    case 'SpendingLimitExpired':
+      return vscode.l10n.t('Spending limit expired');
+    default:
+      return reason || undefined;
+  }
+}
+
+export function invoiceTypeLabel(invoiceType: string | undefined): string | undefined {
+  switch (invoiceType) {
+    case 'AzureServices':
+      return vscode.l10n.t('Azure services');
+    case 'AzureMarketplace':
+      return vscode.l10n.t('Azure Marketplace');
+    case 'AzureSupport':
+      return vscode.l10n.t('Azure support');
+    default:
+      return invoiceType || undefined;
+  }
+}
+
 export function yesNo(value: boolean | undefined): string | undefined {
   return value === undefined ? undefined : value ? vscode.l10n.t('Yes') : vscode.l10n.t('No');
 }

@@ -4,7 +4,7 @@ import type { Invoice } from '../../billing/models/invoice';
 import { formatMoney } from '../format/displayFormat';
 import { BillingNode, BILLING_MARKS } from './billingNode';
 import type { AccountScope } from './billingTree';
-import { documentTypeLabel, invoiceStatusLabel, yesNo } from './billingValueLabels';
+import { documentTypeLabel, invoiceStatusLabel, invoiceTypeLabel, yesNo } from './billingValueLabels';
 import { dayText } from './dateText';
 import type { ExplorerNode } from './explorerNode';
 import { fieldsTooltip } from './nodeTooltip';
@@ -50,7 +50,7 @@ export class InvoiceNode extends BillingNode {
     item.tooltip = fieldsTooltip(vscode.l10n.t('Invoice {0}', invoice.name), [
       [vscode.l10n.t('Status'), invoiceStatusLabel(invoice.status)],
       [vscode.l10n.t('Document type'), documentTypeLabel(invoice.documentType)],
-      [vscode.l10n.t('Invoice type'), invoice.invoiceType],
+      [vscode.l10n.t('Invoice type'), invoiceTypeLabel(invoice.invoiceType)],
       [vscode.l10n.t('Invoice date'), dayText(invoice.invoiceDate, language)],
       [vscode.l10n.t('Due date'), due],
       [vscode.l10n.t('Billing period'), period],
