@@ -12,11 +12,6 @@ export class TablePanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
 
-  /** The tables shown right now, newest last (tests read what a person would see). */
-  static get shown(): readonly TableDocument[] {
-    return [...TablePanel.open].map((p) => p.document);
-  }
-
   static show(extensionUri: vscode.Uri, document: TableDocument): TablePanel {
     const panel = vscode.window.createWebviewPanel(TABLE_PANEL_VIEW_TYPE, document.title, vscode.ViewColumn.Active, webviewOptions(extensionUri));
     return new TablePanel(panel, extensionUri, document);
