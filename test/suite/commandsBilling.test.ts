@@ -188,6 +188,35 @@ describe('Azure Billing: billing commands', function () {
     assert.strictEqual(doc.totals[0].cells.amountDue, money(centsSum(raw.map((i) => i.properties.amountDue.value)), 'EUR'));
   });
 
+  it('Show Invoices from the palette: the source, then a custom period whose dates are checked as typed', async () => {
+    const eur = profileOf('EUR');
+    const start = daysAgo(200);
+    const end = daysAgo(0);
+    const messages: Array<string | undefined> = [];
+    const doc = await withAnswers(
+      [(items) => items.find((i) => i.label === eur.properties.displayName), (items) => items[items.length - 1]],
+      [
+        async (options) => {
+          messages.push((await options!.validateInput!('2026-02-30')) as string | undefined);
+          return start;
+        },
+        async (options) => {
+          messages.push((await options!.validateInput!(daysAgo(300))) as string | undefined);
+          messages.push((await options!.validateInput!(end)) as string | undefined);
+          return end;
+        },
+      ],
+      () => vscode.commands.executeCommand<Table>('azureBilling.showInvoices'),
+    );
+    assert.ok(messages[0], 'February 30th is refused');
+    assert.ok(messages[1], 'an end before the start is refused');
+    assert.strictEqual(messages[2], undefined);
+    const raw = (await armList<any>(`${acct(accountName)}/billingProfiles/${eur.name}/invoices?api-version=2024-04-01&periodStartDate=${daysAgo(800)}&periodEndDate=${end}`)).filter(
+      (i) => i.properties.invoiceDate.slice(0, 10) >= start && i.properties.invoiceDate.slice(0, 10) <= end,
+    );
+    assert.deepStrictEqual(doc.rows.map((r) => r.id).sort(), raw.map((i) => i.name).sort());
+  });
+
   it('Export CSV writes the table\'s rows into the workspace, amounts as the emulator sent them', async () => {
     const start = daysAgo(90);
     const end = daysAgo(0);
