@@ -5,9 +5,12 @@ import * as https from 'https';
 import type { IncomingMessage, ServerResponse } from 'http';
 import type { AddressInfo, Socket } from 'net';
 import { armError } from './arm';
+import { authenticate, faultAnswer, routeMissAnswer } from './armAnswers';
 import { BlobStore } from './blobs';
-import { FaultRule, FaultStore, parseFaultHeader, throttleResponse, validateRule } from './faults';
+import { controlAnswer } from './controlRoutes';
+import { FaultRule, FaultStore, parseFaultHeader } from './faults';
 import { EmuHttpError, EmuRequest, EmuResponse } from './http';
+import { emptied, readBody, writeResponse } from './respond';
 import { Router } from './router';
 import { registerAllRoutes } from './routes';
 import { EmulatorSettings } from './routes/context';
@@ -66,15 +69,6 @@ function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
@@ -107,30 +101,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   let origin = '';
 
-  async function respond(res: ServerResponse, out: EmuResponse, fault: FaultRule | undefined): Promise<void> {
-    const headers: Record<string, string | number> = { ...out.headers };
-    let body: Buffer | undefined;
-    if (out.json !== undefined) {
-      body = Buffer.from(JSON.stringify(out.json));
-      headers['content-type'] = 'application/json; charset=utf-8';
-    } else if (out.body !== undefined) {
-      body = typeof out.body === 'string' ? Buffer.from(out.body) : out.body;
-    }
-    if (fault?.kind === 'malformed' && body) {
-      body = body.subarray(0, Math.max(1, Math.floor(body.length / 2)));
-    }
-    if (body) headers['content-length'] = body.length;
-    if (fault?.kind === 'dropMidBody' && body) {
-      res.writeHead(out.status, headers);
-      res.write(body.subarray(0, Math.floor(body.length / 2)));
-      await sleep(20);
-      res.socket?.destroy();
-      return;
-    }
-    res.writeHead(out.status, headers);
-    res.end(body);
-  }
-
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const rawUrl = req.url ?? '/';
     const method = (req.method ?? 'GET').toUpperCase();
@@ -149,10 +119,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       'x-ms-correlation-request-id': (req.headers['x-ms-correlation-request-id'] as string) ?? requestId,
       'x-ms-routing-request-id': `LOCAL:${new Date().toISOString().replace(/[-:.]/g, '').slice(0, 15)}Z:${requestId}`,
     };
-    const send = (out: EmuResponse, fault?: FaultRule) => respond(res, { ...out, headers: { ...common, ...out.headers } }, fault);
+    const send = (out: EmuResponse, fault?: FaultRule) => writeResponse(res, { ...out, headers: { ...common, ...out.headers } }, fault);
 
     // Control routes: not part of Azure, never faulted or counted.
-    if (segments[0] === '_emulator') return send(control(method, segments.slice(1), body));
+    if (segments[0] === '_emulator') return send(controlAnswer(method, segments.slice(1), body, { faults, stats, resetStats, info }));
     const tokenAnswer = handleTokenRoute(method, segments, body, { origin, world, tokens, principal, lifetimeSeconds: tokenLifetime });
     if (tokenAnswer) {
       if (options.latencyMs) await sleep(options.latencyMs);
@@ -199,53 +169,21 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     };
 
     if (isArm) {
-      if (fault?.kind === 'expiredToken') return send(unauthorized('ExpiredAuthenticationToken', 'The access token expiry UTC time is earlier than current UTC time.'));
-      const auth = req.headers.authorization;
-      if (!auth) return send(unauthorized('AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing."));
-      const bearer = /^Bearer\s+(\S+)$/i.exec(auth);
-      const verdict = bearer ? tokens.verify(bearer[1]) : ({ ok: false, reason: 'invalid' } as const);
-      if (!verdict.ok) {
-        return send(verdict.reason === 'expired'
-          ? unauthorized('ExpiredAuthenticationToken', 'The access token expiry UTC time is earlier than current UTC time.')
-          : unauthorized('InvalidAuthenticationToken', 'The access token is invalid.'));
-      }
-      emuReq.caller = verdict.claims;
+      const auth = authenticate(req.headers.authorization, tokens, `${origin}/${world.tenants[0].tenantId}`, fault);
+      if ('answer' in auth) return send(auth.answer);
+      emuReq.caller = auth.caller;
       common['x-ms-ratelimit-remaining-tenant-reads'] = String(Math.max(0, --tenantReadsLeft));
     }
 
-    if (match.kind === 'noRoute') {
-      const providerAt = segments.findIndex((s) => s.toLowerCase() === 'providers');
-      const namespace = providerAt >= 0 ? segments[providerAt + 1] : undefined;
-      return send(armError(404, namespace ? 'InvalidResourceType' : 'NotFound', namespace
-        ? `The resource type could not be found in the namespace '${namespace}' for api version '${apiVersion ?? ''}'.`
-        : `No HTTP resource was found that matches the request URI '${url.pathname}'.`));
-    }
-    if (match.kind === 'methodNotAllowed') {
-      return send({ ...armError(405, 'MethodNotAllowed', `The requested resource does not support http method '${method}'.`), headers: { allow: match.allowed.join(', ') } });
-    }
-    if (match.kind === 'missingApiVersion') {
-      return send(armError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests."));
-    }
-    if (match.kind === 'badApiVersion') {
-      return send(armError(400, 'InvalidApiVersionParameter', `The api-version '${apiVersion}' is invalid. The supported versions are '${match.supported.join(',')}'.`));
-    }
+    const miss = routeMissAnswer(match, segments, method, apiVersion, url.pathname);
+    if (miss || match.kind !== 'found') return send(miss ?? armError(500, 'InternalServerError', 'No route.'));
 
     const routeKey = `${match.route.method} ${match.route.path}`;
     stats.total += 1;
     stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
 
-    if (fault?.kind === 'throttle') {
-      const t = throttleResponse(fault, url.pathname);
-      return send({ status: 429, headers: t.headers, json: t.json });
-    }
-    if (fault?.kind === 'error') {
-      const status = fault.status ?? 500;
-      const headers: Record<string, string> = status === 503 ? { 'retry-after': String(fault.retryAfterSeconds ?? 1) } : {};
-      return send({ ...armError(status, status === 503 ? 'ServiceUnavailable' : 'InternalServerError', status === 503 ? 'The service is temporarily unavailable.' : 'Encountered internal server error.'), headers });
-    }
-    if (fault?.kind === 'forbidden') {
-      return send(armError(403, 'AuthorizationFailed', `The client '${emuReq.caller?.oid ?? ''}' with object id '${emuReq.caller?.oid ?? ''}' does not have authorization to perform action over scope '${url.pathname}' or the scope is invalid.`));
-    }
+    const replaced = faultAnswer(fault, emuReq.caller, url.pathname);
+    if (replaced) return send(replaced);
 
     let out: EmuResponse;
     try {
@@ -259,39 +197,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     }
     if (fault?.kind === 'empty') out = emptied(out);
     return send(out, fault);
-  }
-
-  function unauthorized(code: string, message: string): EmuResponse {
-    return {
-      status: 401,
-      headers: { 'www-authenticate': `Bearer authorization_uri="${origin}/${world.tenants[0].tenantId}", error="invalid_token", error_description="${message}"` },
-      json: { error: { code, message } },
-    };
-  }
-
-  function control(method: string, rest: string[], body: Buffer): EmuResponse {
-    try {
-      if (rest[0] === 'faults' && method === 'GET') return { status: 200, json: { rules: faults.list() } };
-      if (rest[0] === 'faults' && method === 'DELETE') {
-        faults.clear();
-        return { status: 204 };
-      }
-      if (rest[0] === 'faults' && method === 'POST') {
-        const input = JSON.parse(body.toString('utf8') || '{}');
-        const rules: unknown[] = Array.isArray(input) ? input : Array.isArray(input.rules) ? input.rules : [input];
-        rules.map(validateRule).forEach((r) => faults.add(r));
-        return { status: 201, json: { rules: faults.list() } };
-      }
-      if (rest[0] === 'stats' && method === 'GET') return { status: 200, json: stats };
-      if (rest[0] === 'stats' && method === 'DELETE') {
-        resetStats();
-        return { status: 204 };
-      }
-      if (rest[0] === 'info' && method === 'GET') return { status: 200, json: info() };
-    } catch (e) {
-      return { status: 400, json: { error: { code: 'BadRequest', message: (e as Error).message } } };
-    }
-    return { status: 404, json: { error: { code: 'NotFound', message: 'Unknown emulator control route.' } } };
   }
 
   function resetStats(): void {
@@ -333,13 +238,4 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         server.close(() => resolve());
       }),
   };
-}
-
-/** The same answer with no items: lists get an empty `value`, Cost Management and 204-style APIs get 204. */
-function emptied(out: EmuResponse): EmuResponse {
-  const json = out.json as Record<string, unknown> | undefined;
-  if (!json || out.status >= 300) return out;
-  if (Array.isArray(json.value)) return { ...out, json: { ...json, value: [], nextLink: undefined } };
-  if (Array.isArray(json.Items)) return { ...out, json: { ...json, Items: [], Count: 0, NextPageLink: null } };
-  return { status: 204, headers: out.headers };
 }
