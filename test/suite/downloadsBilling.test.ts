@@ -143,6 +143,41 @@ describe('Azure Billing: invoice downloads', function () {
     assert.ok(['saved', 'alreadyThere'].includes(result.outcome!));
   });
 
+  it('in an untrusted workspace, says why and saves where the person chooses in a save dialog', async () => {
+    const [{ node, invoice }] = await invoiceNodes();
+    const workspaceApi = vscode.workspace as { isTrusted: boolean };
+    const window = vscode.window as { showWarningMessage: unknown; showSaveDialog: unknown };
+    const original = Object.getOwnPropertyDescriptor(workspaceApi, 'isTrusted');
+    const realWarning = window.showWarningMessage;
+    const realSave = window.showSaveDialog;
+    const chosen = vscode.Uri.joinPath(workspace(), 'chosen-elsewhere', 'my-invoice.pdf');
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(chosen, '..'));
+    const told: string[] = [];
+    let offered: vscode.SaveDialogOptions | undefined;
+    try {
+      Object.defineProperty(workspaceApi, 'isTrusted', { get: () => false, configurable: true });
+      window.showWarningMessage = async (message: string, _options: unknown, ...buttons: string[]) => {
+        told.push(message);
+        return buttons[0];
+      };
+      window.showSaveDialog = async (options: vscode.SaveDialogOptions) => {
+        offered = options;
+        return chosen;
+      };
+      const result = await vscode.commands.executeCommand<Downloaded>('azureBilling.downloadInvoice', node.node);
+      assert.strictEqual(vscode.Uri.parse(result.uri!).path, chosen.path);
+    } finally {
+      if (original) Object.defineProperty(workspaceApi, 'isTrusted', original);
+      window.showWarningMessage = realWarning;
+      window.showSaveDialog = realSave;
+    }
+    assert.strictEqual(told.length, 1, 'the person is told why');
+    assert.match(told[0], /not trusted|신뢰/);
+    assert.strictEqual(path.posix.basename(offered!.defaultUri!.path), `${invoice.name}.pdf`, 'the dialog suggests the invoice\'s file name');
+    const saved = Buffer.from(await vscode.workspace.fs.readFile(chosen));
+    assert.ok(saved.equals(await rawInvoicePdf(invoice.id, documentOf(invoice))));
+  });
+
   describe('with an invoice whose server-side name tries to escape', () => {
     let hostile: Emulator;
     const savedEnv = process.env.AZURE_AUTHORITY_HOST;
