@@ -1,6 +1,7 @@
-// What the table panel shows, as plain data: the host builds it (formatting with the editor's
-// language), the webview only lays it out and sorts it. This file is the one the webview bundle
-// imports from `src/`, so it holds types and nothing that runs.
+// The messages between the extension host and the table webview, and the table they carry as
+// plain data: the host builds it (formatting with the editor's language), the webview only lays
+// it out and sorts it. The webview bundle imports this file from src/, so it holds types and
+// nothing that runs.
 
 export type ColumnKind = 'text' | 'date' | 'money' | 'number';
 

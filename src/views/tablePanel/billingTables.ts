@@ -6,7 +6,7 @@ import { utcDateOf } from '../../billing/models/dates';
 import type { Invoice } from '../../billing/models/invoice';
 import { eventTypeLabel, invoiceStatusLabel, documentTypeLabel, lotSourceLabel, lotStatusLabel } from '../explorer/billingValueLabels';
 import { buildTable, CellValue } from './buildTable';
-import type { TableColumn, TableDocument, TableLabels } from './tableDocument';
+import type { TableColumn, TableDocument, TableLabels } from '../../shared/tablePanelMessages';
 
 export interface TableContext {
   title: string;

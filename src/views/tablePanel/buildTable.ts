@@ -4,7 +4,7 @@
 import type { CalendarDate } from '../../billing/models/dates';
 import { Money, MoneyTotals } from '../../billing/models/money';
 import { formatCalendarDate, formatMoney, safeLocale } from '../format/displayFormat';
-import type { TableCell, TableColumn, TableDocument, TableKind, TableLabels, TableRow, TableTotalsRow } from './tableDocument';
+import type { TableCell, TableColumn, TableDocument, TableKind, TableLabels, TableRow, TableTotalsRow } from '../../shared/tablePanelMessages';
 
 export type CellValue =
   | { kind: 'text'; value: string | undefined }

@@ -3,7 +3,7 @@
 // plain decimals. Money never loses its currency: one Currency column when every amount of a row
 // shares it, otherwise a currency column beside each amount.
 import { textCell } from '../../insight/csv';
-import type { TableColumn, TableDocument } from './tableDocument';
+import type { TableColumn, TableDocument } from '../../shared/tablePanelMessages';
 
 const CRLF = '\r\n';
 

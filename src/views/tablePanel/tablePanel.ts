@@ -2,7 +2,7 @@
 // the webview saved (registerWebviewPanelSerializer), with an Export button that runs `azureBilling.exportCsv`
 // on the same rows.
 import * as vscode from 'vscode';
-import type { HostToWebviewMessage, TableDocument, TableWebviewState, WebviewToHostMessage } from './tableDocument';
+import type { HostToWebviewMessage, TableDocument, TableWebviewState, WebviewToHostMessage } from '../../shared/tablePanelMessages';
 import { tablePageHtml } from './tablePanelHtml';
 
 export const TABLE_PANEL_VIEW_TYPE = 'azureBilling.table';

@@ -1,5 +1,5 @@
 // The layer rules of the design, checked on the source: insight/ is pure (only billing/ types and
-// itself), and the usage panel's webview imports nothing from src/ but its message types.
+// itself), and no webview imports anything from src/ but the message types in src/shared/.
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -36,15 +36,37 @@ test('insight/ imports only itself and billing/ types: no I/O, no vscode', () =>
   assert.deepEqual(offending, []);
 });
 
-test('the usage panel\'s webview code takes only its message types from src/', () => {
-  const dir = path.join(root, 'webview-ui', 'src', 'usagePanel');
-  const fromSrc = new Set<string>();
-  for (const file of sourceFiles(dir)) {
+/** What the files under webview-ui/src/<folder> import from outside webview-ui/, relative to the root. */
+function importsFromOutsideWebview(folder: string): string[] {
+  const found = new Set<string>();
+  for (const file of sourceFiles(path.join(root, 'webview-ui', 'src', folder))) {
     for (const { spec } of imports(file)) {
       if (!spec.startsWith('.')) continue;
       const resolved = path.resolve(path.dirname(file), spec);
-      if (!resolved.startsWith(path.join(root, 'webview-ui') + path.sep)) fromSrc.add(path.relative(root, resolved));
+      if (!resolved.startsWith(path.join(root, 'webview-ui') + path.sep)) found.add(path.relative(root, resolved));
     }
   }
-  assert.deepEqual([...fromSrc], [path.join('src', 'shared', 'usagePanelMessages')]);
+  return [...found];
+}
+
+test('the usage panel\'s webview code takes only its message types from src/', () => {
+  assert.deepEqual(importsFromOutsideWebview('usagePanel'), [path.join('src', 'shared', 'usagePanelMessages')]);
 });
+
+// Every webview, present and future: a panel's page may share types with the host, never code.
+const webviewFolders = fs
+  .readdirSync(path.join(root, 'webview-ui', 'src'), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name);
+
+test('there are webview folders to check', () => {
+  assert.ok(webviewFolders.length > 0);
+});
+
+for (const folder of webviewFolders) {
+  test(`webview-ui/src/${folder} takes from src/ only message types in src/shared/`, () => {
+    const shared = path.join('src', 'shared') + path.sep;
+    const offending = importsFromOutsideWebview(folder).filter((spec) => !spec.startsWith(shared));
+    assert.deepEqual(offending, []);
+  });
+}

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Money } from '../../../src/billing/models/money';
 import { buildTable } from '../../../src/views/tablePanel/buildTable';
-import type { TableColumn } from '../../../src/views/tablePanel/tableDocument';
+import type { TableColumn } from '../../../src/shared/tablePanelMessages';
 import { tableToCsv } from '../../../src/views/tablePanel/tableCsv';
 
 interface Row {

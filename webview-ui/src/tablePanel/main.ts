@@ -1,6 +1,6 @@
 // The table panel's page: shows the TableDocument the host posts, sorts on header clicks, asks the
 // host to export, and keeps document and sort order in the webview state so a reload restores both.
-import type { HostToWebviewMessage, TableDocument, TableWebviewState, WebviewToHostMessage } from '../../../src/views/tablePanel/tableDocument';
+import type { HostToWebviewMessage, TableDocument, TableWebviewState, WebviewToHostMessage } from '../../../src/shared/tablePanelMessages';
 import { renderTable } from './renderTable';
 import { SortOrder, sortRows } from './sortRows';
 import './table.css';

@@ -1,6 +1,6 @@
 // Builds the table's DOM with textContent only: every string came from Azure through the host and
 // is shown as text, never parsed as HTML.
-import type { TableDocument, TableRow } from '../../../src/views/tablePanel/tableDocument';
+import type { TableDocument, TableRow } from '../../../src/shared/tablePanelMessages';
 import type { SortOrder } from './sortRows';
 
 export interface RenderCallbacks {

@@ -1,5 +1,5 @@
 // Sorting in the page: stable, empty cells last whichever way, numbers as numbers.
-import type { TableRow } from '../../../src/views/tablePanel/tableDocument';
+import type { TableRow } from '../../../src/shared/tablePanelMessages';
 
 export interface SortOrder {
   columnId: string;

@@ -10,7 +10,7 @@ import { balanceSummaryText, CreditsNode } from '../../explorer/creditsNode';
 import type { ExplorerProvider } from '../../explorer/explorerProvider';
 import { newestFirst } from '../../explorer/recentWindow';
 import { creditEventsTable } from '../../tablePanel/billingTables';
-import type { TableDocument } from '../../tablePanel/tableDocument';
+import type { TableDocument } from '../../../shared/tablePanelMessages';
 import { TablePanel } from '../../tablePanel/tablePanel';
 import type { CreditTarget, TargetResolver } from './billingTargets';
 import { ChosenRange, checkEventsRange, describeRange, EventsPreset, eventsPresetRange, pickEventsRange, rangeProblem } from './periodChoices';

@@ -11,7 +11,7 @@ import { chooseDestination } from '../../downloads/downloadDestination';
 import { safePathSegment } from '../../downloads/invoiceFileName';
 import { saveDocument, SaveOutcome } from '../../downloads/saveDocument';
 import { creditLotsTable } from '../../tablePanel/billingTables';
-import type { TableDocument } from '../../tablePanel/tableDocument';
+import type { TableDocument } from '../../../shared/tablePanelMessages';
 import { tableToCsv } from '../../tablePanel/tableCsv';
 import { CreditCommandDeps, creditEventsDocument, eventsRangeFrom, readCreditEvents } from './creditCommands';
 import { InvoiceCommandDeps, showInvoicesDocument } from './invoiceTableDocument';

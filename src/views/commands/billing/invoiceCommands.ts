@@ -11,7 +11,7 @@ import { InvoiceNode } from '../../explorer/invoiceNode';
 import { chooseDestination, Destination } from '../../downloads/downloadDestination';
 import { invoiceFileName } from '../../downloads/invoiceFileName';
 import { downloadManyWithProgress, downloadOneWithProgress, LocalizedDownloadError } from '../../downloads/invoiceDownloads';
-import type { TableDocument } from '../../tablePanel/tableDocument';
+import type { TableDocument } from '../../../shared/tablePanelMessages';
 import { TablePanel } from '../../tablePanel/tablePanel';
 import type { InvoiceSourceTarget, InvoiceTarget } from './billingTargets';
 import { downloadReport, revealButton } from './downloadReport';

@@ -6,7 +6,7 @@ import type { Invoice } from '../../../billing/models/invoice';
 import { issuedInQueryWindow, listInvoicesFrom } from '../../explorer/invoiceSource';
 import { newestFirst } from '../../explorer/recentWindow';
 import { invoicesTable } from '../../tablePanel/billingTables';
-import type { TableDocument } from '../../tablePanel/tableDocument';
+import type { TableDocument } from '../../../shared/tablePanelMessages';
 import type { InvoiceSourceTarget, TargetResolver } from './billingTargets';
 import { withListProgress } from './listProgress';
 import { ChosenRange, checkInvoicesRange, describeRange, InvoicesPreset, invoicesPresetRange, pickInvoicesRange, rangeProblem } from './periodChoices';
