@@ -32,6 +32,7 @@ const QUOTA_IDS: Record<string, string> = {
   'MS-AZR-0148P': 'MSDNDevTest_2014-09-01',
   'MS-AZR-0017G': 'PayAsYouGo_2014-09-01',
   'MS-AZR-0148G': 'MSDNDevTest_2014-09-01',
+  'MS-AZR-0145P': 'CSP_2015-05-01',
 };
 const SPENDING_LIMIT_ON = new Set(['MS-AZR-0044P', 'MS-AZR-0059P', 'MS-AZR-0060P', 'MS-AZR-0062P', 'MS-AZR-0063P']);
 

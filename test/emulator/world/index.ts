@@ -34,10 +34,18 @@ export function createTenants(seed: number): WorldTenant[] {
   ];
 }
 
+/**
+ * The CSP partner whose Microsoft Partner Agreement sells Woodgrove its CSP subscription. Not one of
+ * `tenants`: the service principal cannot sign in there, so nobody in the world sees that account.
+ */
+export function createPartnerTenant(seed: number): WorldTenant {
+  return { tenantId: Random.of(seed, 'tenant', 'partner').guid(), displayName: 'Tailspin Cloud Partners', defaultDomain: 'tailspinpartners.onmicrosoft.com', hasBillingRole: true };
+}
+
 export function createWorld(options: WorldOptions, overrides: WorldOverrides = {}): World {
   const tenants = createTenants(options.seed);
   const builder = new StructureBuilder(options.seed, options.asOf);
-  buildSmallLayout(builder, tenants);
+  buildSmallLayout(builder, tenants, createPartnerTenant(options.seed));
   if (options.scale === 'large') buildLargeLayout(builder, tenants[0], options.seed);
   const subscriptions = builder.subscriptions;
   const usage = (overrides.usage ?? createUsageWorld)(options, subscriptions);

@@ -20,7 +20,7 @@ export interface WorldTenant {
   hasBillingRole: boolean;
 }
 
-export type AgreementType = 'MicrosoftCustomerAgreement' | 'EnterpriseAgreement' | 'MicrosoftOnlineServicesProgram';
+export type AgreementType = 'MicrosoftCustomerAgreement' | 'EnterpriseAgreement' | 'MicrosoftOnlineServicesProgram' | 'MicrosoftPartnerAgreement';
 
 /** What the usage side needs to know about a subscription. */
 export interface WorldSubscription {
@@ -39,6 +39,9 @@ export interface WorldSubscription {
   invoiceSectionName?: string;
   departmentName?: string;
   enrollmentAccountName?: string;
+  /** Microsoft Partner Agreement: the partner's customer the subscription was sold to. */
+  customerName?: string;
+  customerDisplayName?: string;
   state: 'Enabled' | 'Disabled' | 'Warned' | 'PastDue';
   /** First day with usage (YYYY-MM-DD). */
   createdDate: string;

@@ -65,12 +65,16 @@ describe('emulator: Microsoft.Resources tenants and subscriptions', () => {
     assert.ok(next.searchParams.get('$skiptoken'));
   });
 
-  it('shows the no-billing-role tenant its own two subscriptions', async () => {
+  it('shows the no-billing-role tenant its own subscriptions (its pay-as-you-go ones and the one bought through a CSP partner)', async () => {
     const e = emu();
     const woodgrove = e.world.tenants.find((t) => !t.hasBillingRole);
     assert.ok(woodgrove);
     const subs = await all('/subscriptions?api-version=2022-12-01', e.issueToken(woodgrove.tenantId));
-    assert.deepEqual(subs.map((s) => s.displayName).sort(), ['Woodgrove Dev/Test', 'Woodgrove Payments']);
+    const own = e.world.subscriptions.filter((s) => s.tenantId === woodgrove.tenantId);
+    assert.ok(own.some((s) => s.offerId === 'MS-AZR-0145P'), 'one of them is a CSP subscription');
+    assert.deepEqual(subs.map((s) => s.displayName).sort(), own.map((s) => s.displayName).sort());
+    const csp = subs.find((s) => s.subscriptionId === own.find((o) => o.offerId === 'MS-AZR-0145P')!.subscriptionId);
+    assert.equal(csp.subscriptionPolicies.quotaId, 'CSP_2015-05-01');
     assert.ok(subs.every((s) => s.tenantId === woodgrove.tenantId));
   });
 

@@ -6,6 +6,11 @@ export function modernAccountName(r: Random, date: string): string {
   return `${r.guid()}:${r.guid()}_${date}`;
 }
 
+/** Microsoft Partner Agreement (CSP partner) account: `PCN.<alnum>` (the 2024-04-01 regex). */
+export function partnerAccountName(r: Random): string {
+  return `PCN.${r.code(12).toLowerCase()}`;
+}
+
 /** EA enrollment number: eight digits. */
 export function enrollmentNumber(r: Random): string {
   return String(r.int(10_000_000, 99_999_999));

@@ -1,10 +1,12 @@
 // The hand-made part of the world, present at every scale: one account of each agreement type in
 // the home tenant, a second tenant with its own MCA account, and a third tenant whose caller has
-// RBAC on two subscriptions but no billing role (billing lists answer `[]` there).
+// RBAC on its subscriptions but no billing role (billing lists answer `[]` there). One of those
+// subscriptions was bought through a CSP partner: it sits on the partner's Microsoft Partner
+// Agreement, whose directory the caller cannot reach (a customer never sees its partner's account).
 import type { WorldTenant } from '../types';
 import type { StructureBuilder } from './structureBuilder';
 
-export function buildSmallLayout(b: StructureBuilder, [contoso, fabrikam, woodgrove]: WorldTenant[]): void {
+export function buildSmallLayout(b: StructureBuilder, [contoso, fabrikam, woodgrove]: WorldTenant[], partner: WorldTenant): void {
   b.mca({
     key: 'contoso-mca',
     tenant: contoso,
@@ -119,6 +121,18 @@ export function buildSmallLayout(b: StructureBuilder, [contoso, fabrikam, woodgr
     subscriptions: [
       { displayName: 'Woodgrove Payments', offerId: 'MS-AZR-0003P' },
       { displayName: 'Woodgrove Dev/Test', offerId: 'MS-AZR-0023P' },
+    ],
+  });
+
+  b.mpa({
+    key: 'tailspin-mpa',
+    tenant: partner,
+    displayName: 'Tailspin Cloud Partners',
+    companyName: 'Tailspin Cloud Partners Inc.',
+    currency: 'USD',
+    createdMonthsAgo: 40,
+    customers: [
+      { displayName: 'Woodgrove Bank', tenant: woodgrove, subscriptions: [{ displayName: 'Woodgrove Analytics (CSP)', offerId: 'MS-AZR-0145P', createdMonthsAgo: 16 }] },
     ],
   });
 }

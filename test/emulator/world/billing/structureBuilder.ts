@@ -4,7 +4,7 @@
 import { Random } from '../random';
 import type { WorldSubscription, WorldTenant } from '../types';
 import { addDays, addMonths } from './calendar';
-import { cityFor, enrollmentNumber, modernAccountName, numericName, profileStyleName } from './names';
+import { cityFor, enrollmentNumber, modernAccountName, numericName, partnerAccountName, profileStyleName } from './names';
 import type { CreditPlan, WorldAddress, WorldBillingAccount, WorldBillingProfile, WorldDepartment, WorldEnrollmentAccount } from './types';
 
 export interface SubscriptionSpec {
@@ -51,6 +51,12 @@ export interface MospSpec extends AccountSpecBase {
   subscriptions: SubscriptionSpec[];
 }
 
+/** A CSP partner's Microsoft Partner Agreement: customers (in their own tenants) and their subscriptions. */
+export interface MpaSpec extends AccountSpecBase {
+  currency: string;
+  customers: Array<{ displayName: string; tenant: WorldTenant; subscriptions: SubscriptionSpec[] }>;
+}
+
 const COUNTRY_OF_CURRENCY: Record<string, string> = { USD: 'US', EUR: 'DE', GBP: 'GB', JPY: 'JP', CAD: 'CA', AUD: 'AU', CHF: 'CH', SEK: 'SE' };
 
 export function countryOfCurrency(currency: string): string {
@@ -76,7 +82,7 @@ export class StructureBuilder {
       tenantId: spec.tenant.tenantId,
       displayName: spec.displayName,
       agreementType,
-      accountType: agreementType === 'MicrosoftOnlineServicesProgram' ? 'Individual' : 'Enterprise',
+      accountType: agreementType === 'MicrosoftOnlineServicesProgram' ? 'Individual' : agreementType === 'MicrosoftPartnerAgreement' ? 'Partner' : 'Enterprise',
       soldTo: this.address(r, spec.companyName, country, `billing@${domain}`),
       currency,
       createdDate: this.createdDate(spec.createdMonthsAgo ?? 30),
@@ -184,6 +190,17 @@ export class StructureBuilder {
     const r = Random.of(this.seed, spec.key, 'name');
     const account = this.account(spec, modernAccountName(r, spec.nameDate ?? this.createdDate(spec.createdMonthsAgo ?? 30)), 'MicrosoftOnlineServicesProgram', spec.currency, countryOfCurrency(spec.currency));
     spec.subscriptions.forEach((subSpec, ki) => this.subscription(account, subSpec, [spec.key, 'sub', String(ki)], spec.currency, {}));
+    return account;
+  }
+
+  mpa(spec: MpaSpec): WorldBillingAccount {
+    const account = this.account(spec, partnerAccountName(Random.of(this.seed, spec.key, 'name')), 'MicrosoftPartnerAgreement', spec.currency, countryOfCurrency(spec.currency));
+    spec.customers.forEach((c, ci) => {
+      const customerName = Random.of(this.seed, spec.key, 'customer', ci).guid();
+      c.subscriptions.forEach((subSpec, ki) => {
+        this.subscription(account, { ...subSpec, tenantId: subSpec.tenantId ?? c.tenant.tenantId }, [spec.key, 'c', String(ci), String(ki)], spec.currency, { customerName, customerDisplayName: c.displayName });
+      });
+    });
     return account;
   }
 }

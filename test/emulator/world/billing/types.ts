@@ -70,9 +70,9 @@ export interface WorldBillingAccount {
   tenantId: string;
   displayName: string;
   agreementType: AgreementType;
-  accountType: 'Enterprise' | 'Individual';
+  accountType: 'Enterprise' | 'Individual' | 'Partner';
   soldTo: WorldAddress;
-  /** Billing currency of EA and MOSP accounts; MCA bills per profile. */
+  /** Billing currency of EA, MOSP and MPA accounts; MCA bills per profile. */
   currency: string;
   /** First day the account existed. */
   createdDate: string;
