@@ -1,9 +1,14 @@
-// The emulator's own routes under /_emulator (not part of Azure): faults, request counts, connection info.
+// The emulator's own routes under /_emulator (not part of Azure): faults, request counts, settings,
+// connection info.
 import { FaultStore, validateRule } from './faults';
 import type { EmuResponse } from './http';
+import type { EmulatorSettings } from './routes/context';
+import { applySettingsPatch } from './settingsPatch';
 
 export interface ControlTargets {
   faults: FaultStore;
+  /** The live settings object every route reads at request time; PATCH changes it in place. */
+  settings: EmulatorSettings;
   stats: unknown;
   resetStats(): void;
   info(): unknown;
@@ -26,6 +31,16 @@ export function controlAnswer(method: string, rest: string[], body: Buffer, targ
     if (rest[0] === 'stats' && method === 'DELETE') {
       targets.resetStats();
       return { status: 204 };
+    }
+    if (rest[0] === 'settings' && rest.length === 1 && method === 'GET') return { status: 200, json: targets.settings };
+    if (rest[0] === 'settings' && rest.length === 1 && method === 'PATCH') {
+      let input: unknown;
+      try {
+        input = JSON.parse(body.toString('utf8'));
+      } catch {
+        throw new Error('The body must be a JSON object of settings, e.g. {"hostileInvoiceNames": true}.');
+      }
+      return { status: 200, json: applySettingsPatch(targets.settings, input) };
     }
     if (rest[0] === 'info' && method === 'GET') return { status: 200, json: targets.info() };
   } catch (e) {

@@ -14,6 +14,7 @@ import { emptied, readBody, writeResponse } from './respond';
 import { Router } from './router';
 import { registerAllRoutes } from './routes';
 import { EmulatorSettings } from './routes/context';
+import { initialSettings } from './settingsPatch';
 import { handleTokenRoute, ServicePrincipal } from './tokenEndpoint';
 import { ensureCa, issueServerCertificate } from './tls';
 import { TokenIssuer } from './tokens';
@@ -58,13 +59,6 @@ export interface Emulator {
   close(): Promise<void>;
 }
 
-const DEFAULT_SETTINGS: EmulatorSettings = {
-  pageSize: 100, downloadPolls: 2, blobUrlLifetimeSeconds: 300, retryAfterSeconds: 1, hostileInvoiceNames: false,
-  costManagementQpuLimits: null,
-  rateCardRedirect: true,
-  retailPrices: { pageSize: 1000, omitNextPageLink: false, shuffle: false, throttleEvery: 0, throttleRetryAfterSeconds: 30 },
-};
-
 function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -74,8 +68,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const seed = options.seed ?? 1;
   const world = createWorld({ seed, scale: options.scale ?? 'small', asOf: options.asOf ?? todayUtc() });
-  const settings: EmulatorSettings = { ...DEFAULT_SETTINGS, ...options.settings };
-  settings.retailPrices = { ...DEFAULT_SETTINGS.retailPrices, ...options.settings?.retailPrices }; // never share the default object
+  const settings = initialSettings(options.settings);
   const ca = ensureCa(options.caDir);
   const serverCert = issueServerCertificate(ca);
   const tokens = new TokenIssuer();
@@ -122,7 +115,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const send = (out: EmuResponse, fault?: FaultRule) => writeResponse(res, { ...out, headers: { ...common, ...out.headers } }, fault);
 
     // Control routes: not part of Azure, never faulted or counted.
-    if (segments[0] === '_emulator') return send(controlAnswer(method, segments.slice(1), body, { faults, stats, resetStats, info }));
+    if (segments[0] === '_emulator') return send(controlAnswer(method, segments.slice(1), body, { faults, settings, stats, resetStats, info }));
     const tokenAnswer = handleTokenRoute(method, segments, body, { origin, world, tokens, principal, lifetimeSeconds: tokenLifetime });
     if (tokenAnswer) {
       if (options.latencyMs) await sleep(options.latencyMs);
