@@ -3,7 +3,7 @@
 // on the same rows.
 import * as vscode from 'vscode';
 import type { HostToWebviewMessage, TableDocument, TableWebviewState, WebviewToHostMessage } from '../../shared/tablePanelMessages';
-import { tablePageHtml } from './tablePanelHtml';
+import { bundlePageHtml, bundleWebviewOptions } from '../webview/webviewBundle';
 
 export const TABLE_PANEL_VIEW_TYPE = 'azureBilling.table';
 
@@ -38,14 +38,13 @@ export class TablePanel implements vscode.Disposable {
     private document: TableDocument,
   ) {
     TablePanel.open.add(this);
-    const bundle = vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
-    panel.webview.html = tablePageHtml({
-      cspSource: panel.webview.cspSource,
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'tablePanel.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(bundle, 'tablePanel.css')).toString(),
-      language: document.language,
-      title: document.title,
-    });
+    panel.webview.html = bundlePageHtml(
+      panel.webview,
+      extensionUri,
+      { bundle: 'tablePanel', language: document.language, title: document.title },
+      // The table is announced as it changes (sorting, a new document).
+      { body: '<main id="app" aria-live="polite"></main>' },
+    );
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: WebviewToHostMessage) => this.onMessage(message)),
       panel.onDidDispose(() => this.dispose()),
@@ -84,10 +83,5 @@ export class TablePanel implements vscode.Disposable {
 }
 
 function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-  return {
-    enableScripts: true,
-    // Only the bundle: nothing else of the extension or the workspace is reachable from the page.
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
-    enableFindWidget: true,
-  };
+  return { ...bundleWebviewOptions(extensionUri), enableFindWidget: true };
 }

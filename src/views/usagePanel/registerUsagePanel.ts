@@ -7,7 +7,7 @@ import type { Logger } from '../../azure/log';
 import type { RateIndex } from '../../insight/rateIndex';
 import type { CommandRunner } from '../commands/commandRunner';
 import type { SessionManager } from '../session/sessionManager';
-import { usagePageHtml } from './panelHtml';
+import { bundlePageHtml, bundleWebviewOptions } from '../webview/webviewBundle';
 import { BillingCostSource } from './billingCostSource';
 import type { PanelSource } from './panelSource';
 import { pickScope } from './scopePicker';
@@ -52,7 +52,6 @@ export class UsagePanels implements vscode.Disposable {
   }
 
   attach(panel: vscode.WebviewPanel, scope: UsageScope): UsagePanelController {
-    const webviewRoot = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
     panel.webview.options = this.options();
     panel.title = this.title(scope);
     const controller = new UsagePanelController(panel, scope, { source: () => this.sourceFor(scope), logger: this.logger });
@@ -62,13 +61,14 @@ export class UsagePanels implements vscode.Disposable {
       controller.dispose();
       if (this.open.get(key) === controller) this.open.delete(key);
     });
-    panel.webview.html = usagePageHtml({
-      cspSource: panel.webview.cspSource,
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'usagePanel.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'usagePanel.css')).toString(),
-      language: vscode.env.language,
-      title: this.title(scope),
-    });
+    // The PNG export reads the canvas as a data: image; chart.js styles the canvas through the
+    // CSSOM, which the policy allows without 'unsafe-inline'.
+    panel.webview.html = bundlePageHtml(
+      panel.webview,
+      this.extensionUri,
+      { bundle: 'usagePanel', language: vscode.env.language, title: this.title(scope) },
+      { extraImageSources: ['data:'] },
+    );
     return controller;
   }
 
@@ -84,11 +84,7 @@ export class UsagePanels implements vscode.Disposable {
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    return {
-      enableScripts: true,
-      // Only the bundle may load: nothing else of the extension (or the disk) is reachable.
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview')],
-    };
+    return bundleWebviewOptions(this.extensionUri);
   }
 
   private title(scope: UsageScope): string {
