@@ -5,10 +5,10 @@
 // Copy ID and Open in Portal. Expectations come from the emulator's ARM JSON read independently.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { AzureBillingApi } from '../../src/extension';
 import { accountNode, armGet, armList, childOfKind, daysAgo, english, eventually, money } from './explorerBillingHelpers.test';
-import { addFault, clearFaults } from './support/emulatorControl';
-import { extensionApi, refresh, ShownNode, shownChildren } from './support/extensionApi';
+import { addFault } from './support/emulatorControl';
+import { refresh, ShownNode, shownChildren } from './support/extensionApi';
+import { emulatorSuite } from './emulatorSuite';
 
 interface WireProfile {
   id: string;
@@ -31,15 +31,8 @@ const id = (n: ShownNode) => (n.node as { id: string }).id;
 
 describe('Azure Billing: the billing tree below accounts', function () {
   this.timeout(120_000);
-  let api: AzureBillingApi;
-
-  before(async () => {
-    api = await extensionApi();
-    await clearFaults();
-    await refresh();
-  });
+  const host = emulatorSuite({ refreshTree: true });
   afterEach(async () => {
-    await clearFaults();
     await vscode.workspace.getConfiguration('azureBilling').update('treePageSize', undefined, vscode.ConfigurationTarget.Global);
   });
 
@@ -48,18 +41,18 @@ describe('Azure Billing: the billing tree below accounts', function () {
   }
 
   async function profileNode(currency: string) {
-    const { shown: account, wire } = await accountNode(api, 'MicrosoftCustomerAgreement');
+    const { shown: account, wire } = await accountNode(host.api, 'MicrosoftCustomerAgreement');
     const wireProfile = (await profiles(wire.name)).find((p) => p.properties.currency === currency)!;
     assert.ok(wireProfile, `a profile billed in ${currency}`);
-    const children = await shownChildren(api, account.node);
+    const children = await shownChildren(host.api, account.node);
     const shown = children.find((c) => id(c).endsWith(`/profile/${wireProfile.name}`));
     assert.ok(shown, `the ${currency} profile is shown`);
     return { account, wire, wireProfile, shown };
   }
 
   it('shows the billing profiles of an MCA account, each with its currency', async () => {
-    const { shown: account, wire } = await accountNode(api, 'MicrosoftCustomerAgreement');
-    const children = await shownChildren(api, account.node);
+    const { shown: account, wire } = await accountNode(host.api, 'MicrosoftCustomerAgreement');
+    const children = await shownChildren(host.api, account.node);
     const wireProfiles = await profiles(wire.name);
     assert.deepStrictEqual(children.map((c) => c.label).sort(), wireProfiles.map((p) => p.properties.displayName).sort());
     for (const c of children) {
@@ -74,7 +67,7 @@ describe('Azure Billing: the billing tree below accounts', function () {
 
   it('puts credits, credit events, invoices, invoice sections and subscriptions below a profile', async () => {
     const { shown } = await profileNode('USD');
-    const kinds = (await shownChildren(api, shown.node)).map((c) => c.contextValue.split(' ')[0]);
+    const kinds = (await shownChildren(host.api, shown.node)).map((c) => c.contextValue.split(' ')[0]);
     assert.deepStrictEqual(kinds, ['azureBilling.creditsFolder', 'azureBilling.creditEventsFolder', 'azureBilling.invoicesFolder', 'azureBilling.invoiceSectionsFolder', 'azureBilling.subscriptionsFolder']);
   });
 
@@ -83,7 +76,7 @@ describe('Azure Billing: the billing tree below accounts', function () {
     const scope = `${acct(wire.name)}/billingProfiles/${wireProfile.name}/providers/Microsoft.Consumption`;
     const summary = (await armGet(`${scope}/credits/balanceSummary?api-version=2024-08-01`)).json.properties;
     const credits = await eventually(
-      () => childOfKind(api, shown.node, 'creditsFolder'),
+      () => childOfKind(host.api, shown.node, 'creditsFolder'),
       (n) => !/loading|불러오는/.test(n.description),
     );
     const current = money(summary.balanceSummary.currentBalance.value, summary.balanceSummary.currentBalance.currency);
@@ -92,7 +85,7 @@ describe('Azure Billing: the billing tree below accounts', function () {
     assert.ok(credits.description.includes(estimated), `${credits.description} shows the estimated balance ${estimated}`);
 
     const wireLots = await armList<any>(`${scope}/lots?api-version=2024-08-01`);
-    const lots = await shownChildren(api, credits.node);
+    const lots = await shownChildren(host.api, credits.node);
     assert.strictEqual(lots.length, wireLots.length);
     assert.ok(wireLots.length >= 3, 'the world has active, expired and used-up lots');
     const now = Date.now();
@@ -117,8 +110,8 @@ describe('Azure Billing: the billing tree below accounts', function () {
     const expected = raw
       .filter((i) => i.properties.invoiceDate.slice(0, 10) >= from && i.properties.invoiceDate.slice(0, 10) <= to)
       .sort((a, b) => (a.properties.invoiceDate < b.properties.invoiceDate ? 1 : a.properties.invoiceDate > b.properties.invoiceDate ? -1 : a.name < b.name ? 1 : -1));
-    const folder = await childOfKind(api, shown.node, 'invoicesFolder');
-    const invoices = await shownChildren(api, folder.node);
+    const folder = await childOfKind(host.api, shown.node, 'invoicesFolder');
+    const invoices = await shownChildren(host.api, folder.node);
     assert.deepStrictEqual(invoices.map((i) => i.label), expected.map((i) => i.name));
     for (const w of expected) {
       const node = invoices.find((i) => i.label === w.name)!;
@@ -134,18 +127,18 @@ describe('Azure Billing: the billing tree below accounts', function () {
 
   it('shows invoice sections with their subscriptions, and the profile\'s subscriptions', async () => {
     const { wire, wireProfile, shown } = await profileNode('USD');
-    const sectionsFolder = await childOfKind(api, shown.node, 'invoiceSectionsFolder');
-    const sections = await shownChildren(api, sectionsFolder.node);
+    const sectionsFolder = await childOfKind(host.api, shown.node, 'invoiceSectionsFolder');
+    const sections = await shownChildren(host.api, sectionsFolder.node);
     assert.deepStrictEqual(sections.map((s) => s.label).sort(), sectionsOf(wireProfile).map((s) => s.properties.displayName).sort());
     for (const section of sections) {
       const wireSection = sectionsOf(wireProfile).find((s) => s.properties.displayName === section.label)!;
       const subs = await armList<any>(`${acct(wire.name)}/billingProfiles/${wireProfile.name}/invoiceSections/${wireSection.name}/billingSubscriptions?api-version=2020-05-01`);
-      const shownSubs = await shownChildren(api, section.node);
+      const shownSubs = await shownChildren(host.api, section.node);
       assert.deepStrictEqual(shownSubs.map((s) => s.label).sort(), subs.map((s) => s.properties.displayName).sort());
     }
     const all = await armList<any>(`${acct(wire.name)}/billingProfiles/${wireProfile.name}/billingSubscriptions?api-version=2020-05-01`);
-    const folder = await childOfKind(api, shown.node, 'subscriptionsFolder');
-    const subs = await shownChildren(api, folder.node);
+    const folder = await childOfKind(host.api, shown.node, 'subscriptionsFolder');
+    const subs = await shownChildren(host.api, folder.node);
     assert.deepStrictEqual(subs.map((s) => s.label).sort(), all.map((s) => s.properties.displayName).sort());
     const mtd = all.find((s) => s.properties.monthToDateCharges)!;
     const node = subs.find((s) => s.label === mtd.properties.displayName)!;
@@ -155,8 +148,8 @@ describe('Azure Billing: the billing tree below accounts', function () {
   it('shows credit events of the last 12 months, newest first', async () => {
     const { wire, wireProfile, shown } = await profileNode('USD');
     const raw = await armList<any>(`${acct(wire.name)}/billingProfiles/${wireProfile.name}/providers/Microsoft.Consumption/events?api-version=2024-08-01&startDate=${daysAgo(364)}&endDate=${daysAgo(0)}`);
-    const folder = await childOfKind(api, shown.node, 'creditEventsFolder');
-    const events = await shownChildren(api, folder.node);
+    const folder = await childOfKind(host.api, shown.node, 'creditEventsFolder');
+    const events = await shownChildren(host.api, folder.node);
     const shownEvents = events.filter((e) => /creditEvent\b/.test(e.contextValue));
     assert.strictEqual(shownEvents.length, Math.min(raw.length, 50));
     const dates = raw.map((e) => e.properties.transactionDate).sort().reverse();
@@ -165,16 +158,16 @@ describe('Azure Billing: the billing tree below accounts', function () {
   });
 
   it('shows an EA enrollment\'s departments, enrollment accounts and subscriptions, and says credits do not apply', async () => {
-    const { shown: account, wire } = await accountNode(api, 'EnterpriseAgreement');
-    const kinds = (await shownChildren(api, account.node)).map((c) => c.contextValue.split(' ')[0]);
+    const { shown: account, wire } = await accountNode(host.api, 'EnterpriseAgreement');
+    const kinds = (await shownChildren(host.api, account.node)).map((c) => c.contextValue.split(' ')[0]);
     assert.deepStrictEqual(kinds, ['azureBilling.departmentsFolder', 'azureBilling.enrollmentAccountsFolder', 'azureBilling.invoicesFolder', 'azureBilling.creditsNotApplicable']);
     const departments = await armList<any>(`${acct(wire.name)}/departments?api-version=2019-10-01-preview`);
-    const folder = await childOfKind(api, account.node, 'departmentsFolder');
-    const shownDepartments = await shownChildren(api, folder.node);
+    const folder = await childOfKind(host.api, account.node, 'departmentsFolder');
+    const shownDepartments = await shownChildren(host.api, folder.node);
     assert.deepStrictEqual(shownDepartments.map((d) => d.label).sort(), departments.map((d) => d.properties.departmentName ?? d.properties.displayName).sort());
     const enrollmentAccounts = await armList<any>(`${acct(wire.name)}/enrollmentAccounts?api-version=2019-10-01-preview`);
-    const eaFolder = await childOfKind(api, account.node, 'enrollmentAccountsFolder');
-    const shownEas = await shownChildren(api, eaFolder.node);
+    const eaFolder = await childOfKind(host.api, account.node, 'enrollmentAccountsFolder');
+    const shownEas = await shownChildren(host.api, eaFolder.node);
     assert.strictEqual(shownEas.length, enrollmentAccounts.length);
     const firstEa = shownEas[0];
     const eaName = id(firstEa).split('/enrollmentAccount/')[1];
@@ -183,28 +176,28 @@ describe('Azure Billing: the billing tree below accounts', function () {
       String(s.properties.enrollmentAccountId ?? '').toLowerCase().endsWith(`/enrollmentaccounts/${eaName.toLowerCase()}`),
     );
     assert.ok(subs.length > 0, `enrollment account ${eaName} has subscriptions`);
-    assert.deepStrictEqual((await shownChildren(api, firstEa.node)).map((s) => s.label).sort(), subs.map((s) => s.properties.displayName).sort());
+    assert.deepStrictEqual((await shownChildren(host.api, firstEa.node)).map((s) => s.label).sort(), subs.map((s) => s.properties.displayName).sort());
 
-    const eaInvoices = await shownChildren(api, (await childOfKind(api, account.node, 'invoicesFolder')).node);
+    const eaInvoices = await shownChildren(host.api, (await childOfKind(host.api, account.node, 'invoicesFolder')).node);
     const rawEaInvoices = (await armList<any>(`${acct(wire.name)}/invoices?api-version=2019-10-01-preview&periodStartDate=${daysAgo(800)}&periodEndDate=${daysAgo(0)}`)).filter(
       (i) => i.properties.invoiceDate.slice(0, 10) >= daysAgo(364),
     );
     assert.deepStrictEqual(eaInvoices.map((i) => i.label).sort(), rawEaInvoices.map((i) => i.name).sort(), 'the enrollment\'s invoices of the last 12 months');
 
-    const credits = await childOfKind(api, account.node, 'creditsNotApplicable');
-    const [why] = await shownChildren(api, credits.node);
+    const credits = await childOfKind(host.api, account.node, 'creditsNotApplicable');
+    const [why] = await shownChildren(host.api, credits.node);
     assert.ok(id(why).endsWith('/notApplicable'), 'a node says why instead of an error');
     if (english()) assert.match(why.tooltip, /Microsoft Customer Agreement.*Enterprise Agreement/s);
   });
 
   it('shows a pay-as-you-go account\'s subscriptions and invoices', async () => {
-    const { shown: account, wire } = await accountNode(api, 'MicrosoftOnlineServicesProgram');
-    const kinds = (await shownChildren(api, account.node)).map((c) => c.contextValue.split(' ')[0]);
+    const { shown: account, wire } = await accountNode(host.api, 'MicrosoftOnlineServicesProgram');
+    const kinds = (await shownChildren(host.api, account.node)).map((c) => c.contextValue.split(' ')[0]);
     assert.deepStrictEqual(kinds, ['azureBilling.subscriptionsFolder', 'azureBilling.invoicesFolder']);
     const subs = await armList<any>(`${acct(wire.name)}/billingSubscriptions?api-version=2024-04-01`);
-    const folder = await childOfKind(api, account.node, 'subscriptionsFolder');
-    assert.deepStrictEqual((await shownChildren(api, folder.node)).map((s) => s.label).sort(), subs.map((s) => s.properties.displayName).sort());
-    const invoices = await shownChildren(api, (await childOfKind(api, account.node, 'invoicesFolder')).node);
+    const folder = await childOfKind(host.api, account.node, 'subscriptionsFolder');
+    assert.deepStrictEqual((await shownChildren(host.api, folder.node)).map((s) => s.label).sort(), subs.map((s) => s.properties.displayName).sort());
+    const invoices = await shownChildren(host.api, (await childOfKind(host.api, account.node, 'invoicesFolder')).node);
     assert.ok(invoices.length > 0 && invoices.every((i) => /\binvoice\b/.test(i.contextValue)));
   });
 
@@ -213,38 +206,38 @@ describe('Azure Billing: the billing tree below accounts', function () {
     const eur = await profileNode('EUR');
     await addFault({ kind: 'forbidden', path: `/billingProfiles/${eur.wireProfile.name}/` });
     await refresh(usd.account.node);
-    const profilesNow = await shownChildren(api, usd.account.node);
+    const profilesNow = await shownChildren(host.api, usd.account.node);
     const eurNode = profilesNow.find((p) => id(p).endsWith(`/profile/${eur.wireProfile.name}`))!;
     const usdNode = profilesNow.find((p) => id(p).endsWith(`/profile/${usd.wireProfile.name}`))!;
-    const eurInvoices = await shownChildren(api, (await childOfKind(api, eurNode.node, 'invoicesFolder')).node);
+    const eurInvoices = await shownChildren(host.api, (await childOfKind(host.api, eurNode.node, 'invoicesFolder')).node);
     assert.strictEqual(eurInvoices.length, 1);
     assert.match(eurInvoices[0].contextValue, /\bretryable\b/);
     assert.match(eurInvoices[0].description, /Billing profile reader/);
-    const usdInvoices = await shownChildren(api, (await childOfKind(api, usdNode.node, 'invoicesFolder')).node);
+    const usdInvoices = await shownChildren(host.api, (await childOfKind(host.api, usdNode.node, 'invoicesFolder')).node);
     assert.ok(usdInvoices.length > 0 && usdInvoices.every((i) => /\binvoice\b/.test(i.contextValue)), 'the other profile is not blocked');
-    const credits = await eventually(() => childOfKind(api, eurNode.node, 'creditsFolder'), (n) => !/loading|불러오는/.test(n.description));
+    const credits = await eventually(() => childOfKind(host.api, eurNode.node, 'creditsFolder'), (n) => !/loading|불러오는/.test(n.description));
     if (english()) assert.strictEqual(credits.description, 'balance unavailable');
     assert.match(credits.tooltip, /Billing profile reader/);
   });
 
   it('rides out a storm of 429s and still shows every invoice', async () => {
     const { shown } = await profileNode('USD');
-    const folder = await childOfKind(api, shown.node, 'invoicesFolder');
-    const before = (await shownChildren(api, folder.node)).map((i) => i.label);
+    const folder = await childOfKind(host.api, shown.node, 'invoicesFolder');
+    const before = (await shownChildren(host.api, folder.node)).map((i) => i.label);
     await addFault({ kind: 'throttle', path: '/invoices', retryAfterSeconds: 1, times: 3 });
     await refresh(folder.node);
-    const after = (await shownChildren(api, folder.node)).map((i) => i.label);
+    const after = (await shownChildren(host.api, folder.node)).map((i) => i.label);
     assert.deepStrictEqual(after, before);
   });
 
   it('rides out 429s on every branch of a profile at once: every folder loads, none shows an error', async () => {
     const { shown } = await profileNode('USD');
-    const folders = await shownChildren(api, shown.node);
-    const before = await Promise.all(folders.map(async (f) => (await shownChildren(api, f.node)).map((c) => c.label)));
+    const folders = await shownChildren(host.api, shown.node);
+    const before = await Promise.all(folders.map(async (f) => (await shownChildren(host.api, f.node)).map((c) => c.label)));
     await addFault({ kind: 'throttle', retryAfterSeconds: 1, times: 8 });
     await refresh(shown.node);
-    const again = await shownChildren(api, shown.node);
-    const after = await Promise.all(again.map(async (f) => (await shownChildren(api, f.node)).map((c) => c.label)));
+    const again = await shownChildren(host.api, shown.node);
+    const after = await Promise.all(again.map(async (f) => (await shownChildren(host.api, f.node)).map((c) => c.label)));
     assert.deepStrictEqual(after, before);
   });
 
@@ -252,13 +245,13 @@ describe('Azure Billing: the billing tree below accounts', function () {
     await vscode.workspace.getConfiguration('azureBilling').update('treePageSize', 5, vscode.ConfigurationTarget.Global);
     await refresh();
     const { shown } = await profileNode('USD');
-    const folder = await childOfKind(api, shown.node, 'invoicesFolder');
-    const page = await shownChildren(api, folder.node);
+    const folder = await childOfKind(host.api, shown.node, 'invoicesFolder');
+    const page = await shownChildren(host.api, folder.node);
     assert.strictEqual(page.length, 6, 'five invoices and Load more');
     const more = page[5];
     assert.strictEqual(more.command, 'azureBilling.loadMore');
     await vscode.commands.executeCommand('azureBilling.loadMore', more.node);
-    const next = await shownChildren(api, folder.node);
+    const next = await shownChildren(host.api, folder.node);
     assert.deepStrictEqual(next.slice(0, 5).map((n) => n.label), page.slice(0, 5).map((n) => n.label), 'the first page stays');
     assert.ok(next.length > 6 && next.length <= 11);
   });

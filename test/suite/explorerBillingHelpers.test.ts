@@ -1,29 +1,14 @@
 // Helpers shared by the billing explorer, command and download suites (this module declares no
 // tests). Expectations are read from the emulator's ARM API with plain HTTPS and the service
 // principal from the environment, never through the code under test.
-import { ClientSecretCredential } from '@azure/identity';
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as https from 'https';
 import * as vscode from 'vscode';
 import type { AzureBillingApi } from '../../src/extension';
-import { armList, emulatorUrl } from './support/emulatorControl';
+import { armList, emulatorCa, emulatorToken, emulatorUrl } from './support/emulatorControl';
 import { ShownNode, shownChildren } from './support/extensionApi';
 
 export const english = () => vscode.env.language.toLowerCase().startsWith('en');
-
-function ca(): Buffer | undefined {
-  const file = process.env.NODE_EXTRA_CA_CERTS;
-  return file && fs.existsSync(file) ? fs.readFileSync(file) : undefined;
-}
-
-export async function token(tenantId = process.env.AZURE_TENANT_ID ?? ''): Promise<string> {
-  const credential = new ClientSecretCredential(tenantId, process.env.AZURE_CLIENT_ID ?? '', process.env.AZURE_CLIENT_SECRET ?? '', {
-    authorityHost: emulatorUrl(),
-    disableInstanceDiscovery: true,
-  });
-  return (await credential.getToken('https://management.azure.com/.default')).token;
-}
 
 export interface RawAnswer {
   status: number;
@@ -34,7 +19,7 @@ export interface RawAnswer {
 
 export function rawRequest(method: string, url: string, bearer?: string): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = https.request(url, { method, ca: ca(), headers: bearer ? { authorization: `Bearer ${bearer}`, 'content-length': '0' } : {} }, (res) => {
+    const req = https.request(url, { method, ca: emulatorCa(), headers: bearer ? { authorization: `Bearer ${bearer}`, 'content-length': '0' } : {} }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -56,14 +41,14 @@ export function rawRequest(method: string, url: string, bearer?: string): Promis
 
 /** GET one ARM resource as the home tenant's principal sees it. */
 export async function armGet(pathAndQuery: string): Promise<RawAnswer> {
-  return rawRequest('GET', new URL(pathAndQuery, emulatorUrl()).toString(), await token());
+  return rawRequest('GET', new URL(pathAndQuery, emulatorUrl()).toString(), await emulatorToken());
 }
 
 export { armList };
 
 /** The document of an invoice, fetched the way the API reference describes (POST → 202 → poll → blob), independently of the extension. */
 export async function rawInvoicePdf(invoiceId: string, documentName?: string): Promise<Buffer> {
-  const bearer = await token();
+  const bearer = await emulatorToken();
   const query = `api-version=2024-04-01${documentName ? `&documentName=${encodeURIComponent(documentName)}` : ''}`;
   let answer = await rawRequest('POST', new URL(`${invoiceId.split('/').map(encodeURIComponent).join('/')}/download?${query}`, emulatorUrl()).toString(), bearer);
   for (let polls = 0; answer.status === 202 && polls < 20; polls++) {

@@ -3,42 +3,21 @@
 // way a person who opens everything would. Printed by the harness as metrics; the test itself only
 // checks that everything loaded without an error node.
 import * as assert from 'assert';
-import * as https from 'https';
-import * as fs from 'fs';
-import type { AzureBillingApi } from '../../src/extension';
 import { accountNode } from './explorerBillingHelpers.test';
 import { recordMetric } from './metrics';
-import { addFault, clearFaults, emulatorUrl } from './support/emulatorControl';
-import { extensionApi, refresh, shownChildren } from './support/extensionApi';
-
-function stats(method: 'GET' | 'DELETE'): Promise<{ total: number; byRoute: Record<string, number> } | undefined> {
-  return new Promise((resolve, reject) => {
-    const ca = process.env.NODE_EXTRA_CA_CERTS ? fs.readFileSync(process.env.NODE_EXTRA_CA_CERTS) : undefined;
-    const req = https.request(new URL('/_emulator/stats', emulatorUrl()), { method, ca }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+import { addFault, clearFaults, emulatorStats, resetEmulatorStats } from './support/emulatorControl';
+import { refresh, shownChildren } from './support/extensionApi';
+import { emulatorSuite } from './emulatorSuite';
 
 describe('Azure Billing: expanding a whole MCA account (measurement)', function () {
   this.timeout(120_000);
-  let api: AzureBillingApi;
-
-  before(async () => {
-    api = await extensionApi();
-    await clearFaults();
-  });
-  after(() => clearFaults());
+  const host = emulatorSuite({ clearFaults: 'after' });
 
   it('loads every node below the account; round trips and wall time with 50 ms latency are recorded', async () => {
-    const { shown: account } = await accountNode(api, 'MicrosoftCustomerAgreement');
+    const { shown: account } = await accountNode(host.api, 'MicrosoftCustomerAgreement');
     await refresh(account.node);
     await addFault({ kind: 'latency', latencyMs: 50 });
-    await stats('DELETE');
+    await resetEmulatorStats();
     const started = performance.now();
     // Level by level, every collapsible node of a level opened at once, as VS Code does for
     // the expanded nodes of a tree; the tree's own bound limits the background reads.
@@ -47,14 +26,14 @@ describe('Azure Billing: expanding a whole MCA account (measurement)', function 
     let depth = 0;
     const errors: string[] = [];
     while (level.length) {
-      const children = await Promise.all(level.filter((n) => n.collapsible).map((n) => shownChildren(api, n.node)));
+      const children = await Promise.all(level.filter((n) => n.collapsible).map((n) => shownChildren(host.api, n.node)));
       level = children.flat();
       nodes += level.length;
       depth++;
       for (const n of level) if (/\bretryable\b/.test(n.contextValue)) errors.push(`${n.label}: ${n.description}`);
     }
     const wallMs = performance.now() - started;
-    const measured = await stats('GET');
+    const measured = await emulatorStats();
     await clearFaults();
     recordMetric('expandMcaAccountMs', wallMs);
     recordMetric('expandMcaAccountRequests', measured?.total ?? -1);

@@ -3,30 +3,16 @@
 // series whose totals add up — data from the emulator through the whole extension.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { HostToWebview } from '../../src/shared/usagePanelMessages';
 import { armList } from './support/emulatorControl';
-import { extensionApi } from './support/extensionApi';
-
-interface PanelHandle {
-  panel: vscode.WebviewPanel;
-  lastPosted: HostToWebview | undefined;
-}
-
-async function until<T>(read: () => T | undefined, timeoutMs: number): Promise<T | undefined> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { emulatorSuite } from './emulatorSuite';
+import { PanelHandle, until } from './usagePanelHandle';
 
 describe('Azure Billing: usage and cost panel', function () {
   this.timeout(90_000);
+  const host = emulatorSuite();
 
   it('charts a subscription\'s usage: one panel per subscription, strict CSP, totals that add up', async () => {
-    await extensionApi();
-    const tenantId = process.env.AZURE_TENANT_ID;
+    const tenantId = host.tenantId;
     const subscriptions = await armList<{ subscriptionId: string; displayName: string }>('/subscriptions?api-version=2022-12-01');
     const payg = subscriptions.find((s) => s.displayName === 'Pay-As-You-Go') ?? subscriptions[0];
     assert.ok(payg, 'the emulator lists a subscription');

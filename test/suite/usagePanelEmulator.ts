@@ -1,16 +1,13 @@
 // What the usage-panel suites need to know independently of the extension: the emulator's own
 // Cost Management answer for a scope and period (POSTed with plain HTTPS and the service
 // principal, every page followed), summed per currency and per group in minor units.
-import * as fs from 'fs';
 import * as https from 'https';
-import { emulatorUrl } from './support/emulatorControl';
-import { token } from './explorerBillingHelpers.test';
+import { emulatorCa, emulatorToken, emulatorUrl } from './support/emulatorControl';
 
 function post(url: string, body: unknown, bearer: string): Promise<{ status: number; json?: unknown }> {
-  const ca = process.env.NODE_EXTRA_CA_CERTS && fs.existsSync(process.env.NODE_EXTRA_CA_CERTS) ? fs.readFileSync(process.env.NODE_EXTRA_CA_CERTS) : undefined;
   const payload = Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
-    const req = https.request(url, { method: 'POST', ca, headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json', 'content-length': String(payload.length) } }, (res) => {
+    const req = https.request(url, { method: 'POST', ca: emulatorCa(), headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json', 'content-length': String(payload.length) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -38,7 +35,7 @@ export async function emulatorCost(scope: string, from: string, to: string, dime
     timePeriod: { from: `${from}T00:00:00Z`, to: `${to}T23:59:59Z` },
     dataset: { granularity: 'Daily', aggregation: { totalCost: { name: 'Cost', function: 'Sum' } }, grouping: [{ type: 'Dimension', name: dimension }] },
   };
-  const bearer = await token();
+  const bearer = await emulatorToken();
   const exact = new Map<string, number>();
   const perGroup = new Map<string, Map<string, number>>();
   let next: string | undefined = new URL(`/${scope}/providers/Microsoft.CostManagement/query?api-version=2023-11-01`, emulatorUrl()).toString();

@@ -5,34 +5,18 @@
 // fetched independently by the test.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { HostToWebview, PanelSelection, SeriesPayload } from '../../src/shared/usagePanelMessages';
+import type { PanelSelection, SeriesPayload } from '../../src/shared/usagePanelMessages';
 import { accountNode, armList } from './explorerBillingHelpers.test';
-import { addFault, clearFaults } from './support/emulatorControl';
-import { extensionApi, shownChildren } from './support/extensionApi';
+import { addFault } from './support/emulatorControl';
+import { shownChildren } from './support/extensionApi';
+import { emulatorSuite } from './emulatorSuite';
+import { PanelHandle, until } from './usagePanelHandle';
 import { accountScope, CostAnswer, emulatorCost, profileScope } from './usagePanelEmulator';
-import type { AzureBillingApi } from '../../src/extension';
-
-interface PanelHandle {
-  panel: vscode.WebviewPanel;
-  lastPosted: HostToWebview | undefined;
-  posted: HostToWebview[];
-  show(selection: PanelSelection): void;
-  whenSettled(): Promise<void>;
-}
 
 // October 2026 is complete in the emulator's world (its "today" is 2026-11-15).
 const FROM = '2026-10-01';
 const TO = '2026-10-31';
 const OCTOBER: PanelSelection = { groupBy: 'meterCategory', period: { preset: 'custom', from: FROM, to: TO }, view: 'cost', source: 'estimate' };
-
-async function until<T>(read: () => T | undefined, timeoutMs: number): Promise<T | undefined> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** Opens the panel as the command does and waits for the page's first answer. */
 async function open(arg: unknown): Promise<PanelHandle> {
@@ -64,16 +48,11 @@ function assertTotals(payload: SeriesPayload, expected: CostAnswer, what: string
 
 describe('Azure Billing: usage and cost panel for every scope', function () {
   this.timeout(240_000);
-  let api: AzureBillingApi;
+  const host = emulatorSuite();
   const opened: PanelHandle[] = [];
-  const tenantId = process.env.AZURE_TENANT_ID;
+  const tenantId = host.tenantId;
 
-  before(async () => {
-    api = await extensionApi();
-    await clearFaults();
-  });
   afterEach(async () => {
-    await clearFaults();
     for (const h of opened.splice(0)) h.panel.dispose();
   });
 
@@ -117,11 +96,11 @@ describe('Azure Billing: usage and cost panel for every scope', function () {
 
   for (const currency of ['USD', 'EUR']) {
     it(`a billing profile in ${currency}, from its tree node: cost by subscription, as Cost Management reports it`, async () => {
-      const { shown: account, wire } = await accountNode(api, 'MicrosoftCustomerAgreement');
+      const { shown: account, wire } = await accountNode(host.api, 'MicrosoftCustomerAgreement');
       const profiles = await armList<{ name: string; properties: { currency: string; displayName: string } }>(`/${accountScope(wire.name)}/billingProfiles?api-version=2020-05-01`);
       const profile = profiles.find((p) => p.properties.currency === currency);
       assert.ok(profile, `a profile billed in ${currency}`);
-      const node = (await shownChildren(api, account.node)).find((c) => (c.node as { id: string }).id.endsWith(`/profile/${profile.name}`));
+      const node = (await shownChildren(host.api, account.node)).find((c) => (c.node as { id: string }).id.endsWith(`/profile/${profile.name}`));
       assert.ok(node, 'the profile is in the tree');
       assert.match(node.contextValue, /^azureBilling\.billingProfile\b/, 'the context menu offers the command here');
       const handle = await open(node.node);
@@ -141,7 +120,7 @@ describe('Azure Billing: usage and cost panel for every scope', function () {
   }
 
   it('a billing account with USD and EUR profiles, from its tree node: a series per currency, never one total', async () => {
-    const { shown, wire } = await accountNode(api, 'MicrosoftCustomerAgreement');
+    const { shown, wire } = await accountNode(host.api, 'MicrosoftCustomerAgreement');
     assert.match(shown.contextValue, /^azureBilling\.billingAccount\b/);
     const handle = await open(shown.node);
     opened.push(handle);

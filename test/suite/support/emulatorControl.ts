@@ -12,7 +12,7 @@ export function emulatorUrl(): string {
 }
 
 /** The emulator's CA, trusted explicitly: the suite must not depend on how the editor patches https. */
-function emulatorCa(): Buffer | undefined {
+export function emulatorCa(): Buffer | undefined {
   const file = process.env.NODE_EXTRA_CA_CERTS;
   return file && fs.existsSync(file) ? fs.readFileSync(file) : undefined;
 }
@@ -63,7 +63,17 @@ export async function clearFaults(): Promise<void> {
   await request('DELETE', new URL('/_emulator/faults', emulatorUrl()).toString());
 }
 
-async function tokenFor(tenantId: string): Promise<string> {
+/** Requests the emulator answered since its counters were last reset, in all and by route. */
+export async function emulatorStats(): Promise<{ total: number; byRoute: Record<string, number> } | undefined> {
+  return (await request('GET', new URL('/_emulator/stats', emulatorUrl()).toString())).json as { total: number; byRoute: Record<string, number> } | undefined;
+}
+
+export async function resetEmulatorStats(): Promise<void> {
+  await request('DELETE', new URL('/_emulator/stats', emulatorUrl()).toString());
+}
+
+/** A token for the test host's service principal in `tenantId`, from the emulator's token endpoint. */
+export async function emulatorToken(tenantId = process.env.AZURE_TENANT_ID ?? ''): Promise<string> {
   const { AZURE_CLIENT_ID, AZURE_CLIENT_SECRET } = process.env;
   if (!AZURE_CLIENT_ID || !AZURE_CLIENT_SECRET) throw new Error('AZURE_CLIENT_ID and AZURE_CLIENT_SECRET must be set by the test host.');
   const credential = new ClientSecretCredential(tenantId, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, { authorityHost: emulatorUrl(), disableInstanceDiscovery: true });
@@ -73,7 +83,7 @@ async function tokenFor(tenantId: string): Promise<string> {
 
 /** Every item of an ARM list as `tenantId`'s principal sees it, following nextLink. */
 export async function armList<T = Record<string, unknown>>(pathAndQuery: string, tenantId = process.env.AZURE_TENANT_ID ?? ''): Promise<T[]> {
-  const token = await tokenFor(tenantId);
+  const token = await emulatorToken(tenantId);
   const items: T[] = [];
   for (let next: string | undefined = new URL(pathAndQuery, emulatorUrl()).toString(); next; ) {
     const answer = await request('GET', next, undefined, { authorization: `Bearer ${token}` });
