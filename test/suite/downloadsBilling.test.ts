@@ -3,18 +3,44 @@
 // through the API's own download flow; a second download changes nothing; a different file of the
 // same name is never replaced; a connection dropped mid-download and a cancelled download leave
 // nothing behind; a whole period downloads at once; an invoice whose server-side name tries to leave
-// the folder stays inside it (on a second emulator started with that setting).
+// the folder stays inside it (the test host's emulator switched to that through its settings route).
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as https from 'https';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AzureBillingApi } from '../../src/extension';
-import { startEmulator, Emulator } from '../emulator/server';
 import { accountNode, armList, childOfKind, daysAgo, rawInvoicePdf } from './explorerBillingHelpers.test';
-import { addFault, clearFaults } from './support/emulatorControl';
+import { addFault, clearFaults, emulatorUrl } from './support/emulatorControl';
 import { extensionApi, refresh, ShownNode, shownChildren } from './support/extensionApi';
 
 const workspace = () => vscode.workspace.workspaceFolders![0].uri;
 const files = async (uri: vscode.Uri) => (await vscode.workspace.fs.readDirectory(uri).then(undefined, () => [] as [string, vscode.FileType][])).map(([n]) => n).sort();
+
+type Settings = Record<string, unknown>;
+
+/** `PATCH /_emulator/settings` on the test host's emulator (its CA trusted explicitly); answers the settings now in force. */
+function patchEmulatorSettings(patch: Settings): Promise<Settings> {
+  const file = process.env.NODE_EXTRA_CA_CERTS;
+  const payload = Buffer.from(JSON.stringify(patch));
+  return new Promise((resolve, reject) => {
+    const req = https.request(new URL('/_emulator/settings', emulatorUrl()), {
+      method: 'PATCH',
+      ca: file && fs.existsSync(file) ? fs.readFileSync(file) : undefined,
+      headers: { 'content-type': 'application/merge-patch+json', 'content-length': String(payload.length) },
+    }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        if (res.statusCode === 200) resolve(JSON.parse(text) as Settings);
+        else reject(new Error(`PATCH /_emulator/settings: HTTP ${res.statusCode} ${text}`));
+      });
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
 
 interface Downloaded {
   invoiceName: string;
@@ -179,22 +205,18 @@ describe('Azure Billing: invoice downloads', function () {
   });
 
   describe('with an invoice whose server-side name tries to escape', () => {
-    let hostile: Emulator;
-    const savedEnv = process.env.AZURE_AUTHORITY_HOST;
+    const switched = { hostileInvoiceNames: true, downloadPolls: 1, retryAfterSeconds: 0 };
+    let previous: Settings = {};
 
     before(async () => {
-      // Same seed as the test host's emulator (same principal and world), plus the hostile name.
-      hostile = await startEmulator({ caDir: path.resolve(__dirname, '..', '..', '..', '.cache', 'emulator-ca'), asOf: '2026-11-15', settings: { hostileInvoiceNames: true, downloadPolls: 1, retryAfterSeconds: 0 } });
-      process.env.AZURE_AUTHORITY_HOST = hostile.baseUrl;
-      const cloud = { resourceManagerEndpoint: hostile.baseUrl, authorityHost: hostile.baseUrl, retailPricesEndpoint: hostile.baseUrl };
-      await vscode.workspace.getConfiguration('azureBilling').update('customCloud', cloud, vscode.ConfigurationTarget.Workspace);
-      api.sessions.reconnect('test: emulator with a hostile invoice name');
+      const current = await patchEmulatorSettings({});
+      previous = Object.fromEntries(Object.keys(switched).map((k) => [k, current[k]]));
+      await patchEmulatorSettings(switched);
+      await vscode.commands.executeCommand('azureBilling.refresh');
     });
     after(async () => {
-      process.env.AZURE_AUTHORITY_HOST = savedEnv;
-      await vscode.workspace.getConfiguration('azureBilling').update('customCloud', undefined, vscode.ConfigurationTarget.Workspace);
-      api.sessions.reconnect('test: back to the test host emulator');
-      await hostile.close();
+      await patchEmulatorSettings(previous);
+      await vscode.commands.executeCommand('azureBilling.refresh');
     });
 
     it('keeps the file inside invoices/<account>/ whatever the name says', async () => {
