@@ -5,13 +5,12 @@
 // nothing behind; a whole period downloads at once; an invoice whose server-side name tries to leave
 // the folder stays inside it (the test host's emulator switched to that through its settings route).
 import * as assert from 'assert';
-import * as fs from 'fs';
 import * as https from 'https';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { AzureBillingApi } from '../../src/extension';
 import { accountNode, armList, childOfKind, daysAgo, rawInvoicePdf } from './explorerBillingHelpers.test';
-import { addFault, clearFaults, emulatorUrl } from './support/emulatorControl';
+import { addFault, clearFaults, emulatorCa, emulatorUrl } from './support/emulatorControl';
 import { extensionApi, refresh, ShownNode, shownChildren } from './support/extensionApi';
 
 const workspace = () => vscode.workspace.workspaceFolders![0].uri;
@@ -21,12 +20,11 @@ type Settings = Record<string, unknown>;
 
 /** `PATCH /_emulator/settings` on the test host's emulator (its CA trusted explicitly); answers the settings now in force. */
 function patchEmulatorSettings(patch: Settings): Promise<Settings> {
-  const file = process.env.NODE_EXTRA_CA_CERTS;
   const payload = Buffer.from(JSON.stringify(patch));
   return new Promise((resolve, reject) => {
     const req = https.request(new URL('/_emulator/settings', emulatorUrl()), {
       method: 'PATCH',
-      ca: file && fs.existsSync(file) ? fs.readFileSync(file) : undefined,
+      ca: emulatorCa(),
       headers: { 'content-type': 'application/merge-patch+json', 'content-length': String(payload.length) },
     }, (res) => {
       const chunks: Buffer[] = [];
