@@ -11,7 +11,7 @@ import { DateRangeError } from './dateRangeError';
 import { Listing, listing, ListingOptions } from './listing';
 import { addDays, CalendarDate, parseCalendarDate } from './models/dates';
 import { seg } from './models/ids';
-import { isSkippedRow, parseUsageAggregate, SkippedUsageRow, UsageAggregate } from './models/usage';
+import { isSkippedRow, parseUsageAggregate, SkippedUsageRow, UsageAggregate, UsageParseCache } from './models/usage';
 import { codeOf, NotApplicableError, statusOf } from './notApplicable';
 
 export type Granularity = 'Daily' | 'Hourly';
@@ -63,6 +63,32 @@ function alignedTime(instant: Date, granularity: Granularity, roundUp: boolean):
   return new Date(aligned).toISOString().replace('.000Z', 'Z');
 }
 
+/** The raw rows of the reported window, after the checks every caller makes before asking. */
+function rawUsageRows(
+  transport: ArmTransport,
+  subscriptionId: string,
+  reportedStart: Date,
+  reportedEnd: Date,
+  options: UsageAggregatesOptions,
+): AsyncIterable<unknown> {
+  const refused = commerceNotApplicable(options.offerId, 'UsageAggregates');
+  if (refused) throw refused;
+  if (!(reportedStart < reportedEnd)) {
+    throw new DateRangeError('startAfterEnd', `The reported window must end after it starts (${reportedStart.toISOString()} … ${reportedEnd.toISOString()}).`);
+  }
+  const granularity = options.granularity ?? 'Daily';
+  return transport.list<unknown>(`/subscriptions/${seg(subscriptionId)}/providers/Microsoft.Commerce/UsageAggregates`, {
+    query: {
+      'api-version': API.commerce,
+      reportedStartTime: alignedTime(reportedStart, granularity, false),
+      reportedEndTime: alignedTime(reportedEnd, granularity, true),
+      aggregationGranularity: granularity,
+      showDetails: options.showDetails ?? true,
+    },
+    signal: options.signal,
+  });
+}
+
 /** Usage rows reported in [reportedStart, reportedEnd) — every page. */
 export function listUsageAggregates(
   transport: ArmTransport,
@@ -72,27 +98,13 @@ export function listUsageAggregates(
   options: UsageAggregatesOptions = {},
 ): UsageListing {
   const skipped: SkippedUsageRow[] = [];
-  const granularity = options.granularity ?? 'Daily';
   const inner = listing(async function* () {
-    const refused = commerceNotApplicable(options.offerId, 'UsageAggregates');
-    if (refused) throw refused;
-    if (!(reportedStart < reportedEnd)) {
-      throw new DateRangeError('startAfterEnd', `The reported window must end after it starts (${reportedStart.toISOString()} … ${reportedEnd.toISOString()}).`);
-    }
+    const rows = rawUsageRows(transport, subscriptionId, reportedStart, reportedEnd, options);
     skipped.length = 0;
-    const rows = transport.list<unknown>(`/subscriptions/${seg(subscriptionId)}/providers/Microsoft.Commerce/UsageAggregates`, {
-      query: {
-        'api-version': API.commerce,
-        reportedStartTime: alignedTime(reportedStart, granularity, false),
-        reportedEndTime: alignedTime(reportedEnd, granularity, true),
-        aggregationGranularity: granularity,
-        showDetails: options.showDetails ?? true,
-      },
-      signal: options.signal,
-    });
+    const cache = new UsageParseCache();
     try {
       for await (const raw of rows) {
-        const row = parseUsageAggregate(raw);
+        const row = parseUsageAggregate(raw, cache);
         if (isSkippedRow(row)) skipped.push(row);
         else yield row;
       }
@@ -108,6 +120,16 @@ export interface UsageDaysOptions extends UsageAggregatesOptions {
   lateArrivalDays?: number;
 }
 
+/** The checked usage days and the reported window that holds them and their late rows. */
+function usageWindow(days: { from: string; to: string }, options: UsageDaysOptions) {
+  // Checked when iteration starts, like every other range here: no request for a bad range.
+  const from = checkedDay(days.from, 'start');
+  const to = checkedDay(days.to, 'end');
+  if (from > to) throw new DateRangeError('startAfterEnd', `The usage days start (${from}) after they end (${to}). Swap the dates.`);
+  const late = options.lateArrivalDays ?? 3;
+  return { from, to, reportedStart: new Date(`${from}T00:00:00Z`), reportedEnd: new Date(`${addDays(to, 1 + late)}T00:00:00Z`) };
+}
+
 /**
  * Usage that *happened* on the days from `from` to `to` (inclusive, UTC), as far as it has been
  * reported: asks for reported time up to `lateArrivalDays` after `to` and drops rows of other days.
@@ -120,18 +142,39 @@ export function listUsageForDays(
 ): UsageListing {
   let source: UsageListing | undefined;
   const inner = listing(async function* () {
-    // Checked when iteration starts, like every other range here: no request for a bad range.
-    const from = checkedDay(days.from, 'start');
-    const to = checkedDay(days.to, 'end');
-    if (from > to) throw new DateRangeError('startAfterEnd', `The usage days start (${from}) after they end (${to}). Swap the dates.`);
-    const late = options.lateArrivalDays ?? 3;
-    source = listUsageAggregates(transport, subscriptionId, new Date(`${from}T00:00:00Z`), new Date(`${addDays(to, 1 + late)}T00:00:00Z`), {
-      ...options,
-      maxItems: undefined,
-    });
+    const { from, to, reportedStart, reportedEnd } = usageWindow(days, options);
+    source = listUsageAggregates(transport, subscriptionId, reportedStart, reportedEnd, { ...options, maxItems: undefined });
     for await (const row of source) if (row.usageDay >= from && row.usageDay <= to) yield row;
   }, options);
   return Object.defineProperty(inner, 'skipped', { get: () => source?.skipped ?? [] }) as UsageListing;
+}
+
+/**
+ * The rows of `listUsageForDays` handed to `onRow` as each page arrives, without an async step per
+ * row: for consumers that fold a year of rows into a summary (the usage cube). Resolves when the
+ * last page is read, with the rows that could not be read.
+ */
+export async function readUsageForDays(
+  transport: ArmTransport,
+  subscriptionId: string,
+  days: { from: string; to: string },
+  onRow: (row: UsageAggregate) => void,
+  options: UsageDaysOptions = {},
+): Promise<{ skipped: SkippedUsageRow[] }> {
+  const { from, to, reportedStart, reportedEnd } = usageWindow(days, options);
+  const rows = rawUsageRows(transport, subscriptionId, reportedStart, reportedEnd, options);
+  const skipped: SkippedUsageRow[] = [];
+  const cache = new UsageParseCache();
+  try {
+    for await (const raw of rows) {
+      const row = parseUsageAggregate(raw, cache);
+      if (isSkippedRow(row)) skipped.push(row);
+      else if (row.usageDay >= from && row.usageDay <= to) onRow(row);
+    }
+  } catch (error) {
+    throw commerceRefusal(error, 'UsageAggregates') ?? error;
+  }
+  return { skipped };
 }
 
 function checkedDay(raw: string, which: 'start' | 'end'): CalendarDate {

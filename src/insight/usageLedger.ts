@@ -29,7 +29,10 @@ export function pricingRangeFor(display: DayRange): DayRange {
 export class UsageLedger {
   readonly cube: CostCube;
   readonly stats: LedgerStats = { rows: 0, outOfRange: 0, coarserThanBucket: 0 };
-  private readonly lineByKey = new Map<string, CubeLine>();
+  /** Lines by resource key, then subscription, meter id and unit: no key string built per row. */
+  private readonly lineIndex = new Map<string, Map<string, Map<string, Map<string, CubeLine>>>>();
+  /** Resource keys of decoded instance data, which billing/ shares between rows of one resource. */
+  private readonly keyOfInstance = new WeakMap<object, string>();
 
   constructor(readonly range: DayRange, readonly granularity: Granularity) {
     const per = granularity === 'day' ? 1 : HOURS_PER_DAY;
@@ -57,14 +60,17 @@ export class UsageLedger {
   }
 
   async addAll(records: AsyncIterable<UsageRecord> | Iterable<UsageRecord>): Promise<this> {
-    for await (const record of records) this.add(record);
+    if (Symbol.iterator in records) for (const record of records) this.add(record);
+    else for await (const record of records) this.add(record);
     return this;
   }
 
   private lineFor(record: UsageRecord): CubeLine {
-    const resourceKey = resourceKeyOf(record);
-    const lineKey = `${record.subscriptionId}\n${resourceKey}\n${record.meterId}\n${record.unit}`;
-    let line = this.lineByKey.get(lineKey);
+    const resourceKey = this.resourceKey(record);
+    const bySubscription = child(this.lineIndex, resourceKey);
+    const byMeter = child(bySubscription, record.subscriptionId);
+    const byUnit = child(byMeter, record.meterId);
+    let line = byUnit.get(record.unit);
     if (!line) {
       line = {
         subscriptionId: record.subscriptionId,
@@ -72,11 +78,28 @@ export class UsageLedger {
         meter: this.cube.dimensions.meter(`${record.meterId}\n${record.unit}`, () => meterOf(record)),
         quantity: zeroes(this.cube.bucketCount),
       };
-      this.lineByKey.set(lineKey, line);
+      byUnit.set(record.unit, line);
       this.cube.lines.push(line);
     }
     return line;
   }
+
+  private resourceKey(record: UsageRecord): string {
+    const instance = record.instanceData;
+    if (!instance) return resourceKeyOf(record);
+    let key = this.keyOfInstance.get(instance);
+    if (key === undefined) {
+      key = resourceKeyOf(record);
+      this.keyOfInstance.set(instance, key);
+    }
+    return key;
+  }
+}
+
+function child<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let found = map.get(key);
+  if (!found) map.set(key, (found = new Map()));
+  return found;
 }
 
 /** Builds a ledger over `range` from a stream of rows. */

@@ -7,7 +7,7 @@ import type { ArmTransport } from '../../azure/transport';
 import { costScopes, queryDailyCost } from '../../billing/costQuery';
 import { NotApplicableError } from '../../billing/notApplicable';
 import { getRateCard } from '../../billing/rateCard';
-import { listUsageForDays } from '../../billing/usageAggregates';
+import { readUsageForDays } from '../../billing/usageAggregates';
 import { formatIsoDate } from '../../insight/calendar';
 import { collectActualCosts } from '../../insight/actualCosts';
 import { CostCube, DayRange, Granularity } from '../../insight/costCube';
@@ -122,20 +122,21 @@ export class UsageCostSource implements PanelSource {
   private async load(range: DayRange, granularity: Granularity, signal?: AbortSignal): Promise<PricedUsage> {
     const rates = this.rates(signal);
     const ledger = new UsageLedger(range, granularity);
-    const rows = listUsageForDays(
+    // Each page is folded into the cube as it arrives, row by row without an await between them.
+    const { skipped } = await readUsageForDays(
       this.transport,
       this.scope.subscriptionId,
       { from: formatIsoDate(range.first), to: formatIsoDate(range.last) },
+      (row) => ledger.add(row),
       { granularity: granularity === 'hour' ? 'Hourly' : 'Daily', offerId: this.scope.offerDurableId, signal },
     );
-    await ledger.addAll(rows);
     const index = await rates;
     priceUsage(ledger.cube, () => index);
     return {
       cube: ledger.cube,
       range,
       stats: ledger.stats,
-      skippedRows: rows.skipped.length,
+      skippedRows: skipped.length,
       currency: index.currency,
       offerDurableId: this.terms().offerDurableId,
     };
