@@ -4,8 +4,6 @@
 // requests that depend on each other × the latency). A measurement, not a pass/fail test.
 //
 //   npm run bench -- [--latency 50] [--concurrency 8] [--scale large]
-import { spawnSync } from 'child_process';
-import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { ArmClient } from '../../src/azure/armClient';
 import { customCloud } from '../../src/azure/clouds';
@@ -13,29 +11,10 @@ import { mapWithConcurrency } from '../../src/azure/concurrency';
 import { servicePrincipalTokenSource } from '../../src/azure/identitySources';
 import { RequestRecorder } from '../../src/azure/instrumentation';
 import { startEmulator } from '../../test/emulator/server';
-import { ensureCa } from '../../test/emulator/tls';
 import { Scale } from '../../test/emulator/world/types';
+import { AS_OF, caDir, option, runBenchmark } from './benchSetup';
 import { DependencyDepth } from './dependencyDepth';
 import { walkWorld } from './worldWalk';
-
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const caDir = path.join(repoRoot, '.cache', 'emulator-ca');
-const AS_OF = '2026-11-15';
-
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(`--${name}`);
-  return at >= 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
-}
-
-/** Node reads NODE_EXTRA_CA_CERTS only at start-up: run again with the emulator's CA trusted. */
-function rerunTrustingEmulatorCa(): boolean {
-  const caPath = path.join(caDir, 'ca.pem');
-  if (process.env.NODE_EXTRA_CA_CERTS === caPath) return false;
-  ensureCa(caDir);
-  const child = spawnSync(process.execPath, process.argv.slice(1), { stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: caPath } });
-  process.exitCode = child.status ?? 1;
-  return true;
-}
 
 async function main(): Promise<void> {
   const latencyMs = Number(option('latency', '50'));
@@ -87,9 +66,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (!rerunTrustingEmulatorCa()) {
-  main().catch((e) => {
-    console.error(e);
-    process.exitCode = 1;
-  });
-}
+runBenchmark(main);

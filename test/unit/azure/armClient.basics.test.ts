@@ -3,21 +3,14 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cachedTokenSource, TokenSource } from '../../../src/azure/tokenSource';
-import { useEmulator } from '../../support/emulator';
-import { emulatorTokenSource, failureOf, testClient } from './clientFixture';
-import { registerTestRoutes, TEST_API } from './testRoutes';
+import { emulatorTokenSource, failureOf, testClient, useRoutedEmulator } from './clientFixture';
+import { TEST_API } from './testRoutes';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Echo = { headers: Record<string, string>; query: Record<string, string>; rest?: string; body?: any };
 
 describe('ArmClient: sign-in, headers, plain errors', () => {
-  const emu = useEmulator();
-  let registered = false;
-  const ready = () => {
-    if (!registered) registerTestRoutes(emu());
-    registered = true;
-    return emu();
-  };
+  const ready = useRoutedEmulator();
 
   it('gets a token from the emulator through ClientSecretCredential and sends it as a bearer', async () => {
     const e = ready();

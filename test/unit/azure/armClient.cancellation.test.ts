@@ -5,10 +5,9 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isCancellation } from '../../../src/azure/errors';
 import type { RequestEvent } from '../../../src/azure/instrumentation';
-import { useEmulator } from '../../support/emulator';
-import { collect, failureOf, testClient } from './clientFixture';
+import { collect, failureOf, testClient, useRoutedEmulator } from './clientFixture';
 import { registerLroRoutes } from './lroRoutes';
-import { registerTestRoutes, TEST_API } from './testRoutes';
+import { TEST_API } from './testRoutes';
 
 const LIST = '/providers/Test.Client/items/40/40/absent';
 
@@ -41,17 +40,7 @@ function cancelDuringWaitAfter(status: number): { signal: AbortSignal; onRequest
 }
 
 describe('ArmClient: cancellation', () => {
-  const emu = useEmulator();
-  let registered = false;
-  const fresh = () => {
-    if (!registered) {
-      registerTestRoutes(emu());
-      registerLroRoutes(emu());
-      registered = true;
-    }
-    emu().faults.clear();
-    return emu();
-  };
+  const fresh = useRoutedEmulator(registerLroRoutes);
 
   it('while waiting out a 5 s retry-after: rejects at once as a cancellation, no second attempt', async () => {
     const e = fresh();

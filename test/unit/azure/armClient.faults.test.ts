@@ -3,27 +3,16 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cachedTokenSource, TokenSource } from '../../../src/azure/tokenSource';
-import type { FaultRule } from '../../emulator/faults';
-import { useEmulator } from '../../support/emulator';
-import { collect, emulatorTokenSource, failureOf, testClient } from './clientFixture';
-import { itemsUpTo, registerTestRoutes, TEST_API } from './testRoutes';
+import { collect, emulatorTokenSource, failureOf, testClient, useRoutedEmulator } from './clientFixture';
+import { itemsUpTo, TEST_API } from './testRoutes';
 
 const q = { query: { 'api-version': TEST_API } };
 /** A list of 40 items in pages of 40: one request, a body of a few kB. */
 const LIST = '/providers/Test.Client/items/40/40/absent';
 
 describe('ArmClient: faults end in recovered data or a typed error', () => {
-  const emu = useEmulator();
-  let registered = false;
   /** The emulator with test routes and no faults left over from the previous test. */
-  const fresh = (...rules: FaultRule[]) => {
-    const e = emu();
-    if (!registered) registerTestRoutes(e);
-    registered = true;
-    e.faults.clear();
-    for (const rule of rules) e.faults.add(rule);
-    return e;
-  };
+  const fresh = useRoutedEmulator();
 
   for (const variant of ['retry-after', 'consumption', 'costmanagement-qpu', 'costmanagement-entity', 'costmanagement-tenant', 'costmanagement-client'] as const) {
     it(`429 with the ${variant} header: waits the 1 s it names, then recovers the data`, async () => {

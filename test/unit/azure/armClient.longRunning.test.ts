@@ -3,10 +3,9 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BlobResponse } from '../../../src/azure/transport';
-import { useEmulator } from '../../support/emulator';
-import { failureOf, testClient } from './clientFixture';
+import { failureOf, testClient, useRoutedEmulator } from './clientFixture';
 import { PDF_BYTES, registerLroRoutes } from './lroRoutes';
-import { registerTestRoutes, TEST_API } from './testRoutes';
+import { TEST_API } from './testRoutes';
 
 const q = { query: { 'api-version': TEST_API } };
 type DownloadUrl = { url: string; expiryTime: string };
@@ -18,17 +17,7 @@ async function bodyOf(res: BlobResponse): Promise<Buffer> {
 }
 
 describe('ArmClient: long-running operations and blob links', () => {
-  const emu = useEmulator();
-  let registered = false;
-  const ready = () => {
-    if (!registered) {
-      registerTestRoutes(emu());
-      registerLroRoutes(emu());
-      registered = true;
-    }
-    emu().faults.clear();
-    return emu();
-  };
+  const ready = useRoutedEmulator(registerLroRoutes);
 
   it('202 + Location: waits the Retry-After, polls through two more 202s, returns the final {url, expiryTime}', async () => {
     const { client, recorder } = testClient(ready());

@@ -3,25 +3,16 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ok } from '../../emulator/arm';
-import { useEmulator } from '../../support/emulator';
-import { collect, failureOf, testClient } from './clientFixture';
-import { itemsUpTo, registerTestRoutes, TEST_API } from './testRoutes';
+import { collect, failureOf, testClient, useRoutedEmulator } from './clientFixture';
+import { itemsUpTo, TEST_API } from './testRoutes';
 
 const q = { query: { 'api-version': TEST_API } };
 
 describe('ArmClient: paging', () => {
-  const emu = useEmulator();
-  let registered = false;
-  const ready = () => {
-    if (!registered) {
-      registerTestRoutes(emu());
-      // A broken service that hands back the page it was asked for as its own continuation.
-      emu().router.add({ method: 'GET', path: '/providers/Test.Client/loop', apiVersions: [TEST_API], auth: 'arm', handler: (req) => ok({ value: [1], nextLink: req.url.toString() }) });
-      registered = true;
-    }
-    emu().faults.clear();
-    return emu();
-  };
+  const ready = useRoutedEmulator((emu) =>
+    // A broken service that hands back the page it was asked for as its own continuation.
+    emu.router.add({ method: 'GET', path: '/providers/Test.Client/loop', apiVersions: [TEST_API], auth: 'arm', handler: (req) => ok({ value: [1], nextLink: req.url.toString() }) }),
+  );
 
   for (const lastPage of ['absent', 'null', 'empty'] as const) {
     it(`7 items in pages of 3 whose last page has nextLink ${lastPage}: all 7, in 3 requests`, async () => {

@@ -7,7 +7,10 @@ import { servicePrincipalTokenSource } from '../../../src/azure/identitySources'
 import { RequestRecorder } from '../../../src/azure/instrumentation';
 import { Logger } from '../../../src/azure/log';
 import { TokenSource } from '../../../src/azure/tokenSource';
+import type { FaultRule } from '../../emulator/faults';
 import type { Emulator } from '../../emulator/server';
+import { useEmulator } from '../../support/emulator';
+import { registerTestRoutes } from './testRoutes';
 
 /** Every line a client logged, for assertions about what reached the log. */
 export class MemoryLogger implements Logger {
@@ -20,6 +23,27 @@ export class MemoryLogger implements Logger {
   get text(): string {
     return this.lines.join('\n');
   }
+}
+
+/**
+ * The in-process emulator of a test file, with the client's test routes (and what `extraRoutes`
+ * adds) registered on first use. Each call clears the faults an earlier test left and adds
+ * `rules`, so every test starts from the emulator it describes.
+ */
+export function useRoutedEmulator(...extraRoutes: Array<(emu: Emulator) => void>): (...rules: FaultRule[]) => Emulator {
+  const emu = useEmulator();
+  let registered = false;
+  return (...rules) => {
+    const e = emu();
+    if (!registered) {
+      registerTestRoutes(e);
+      for (const register of extraRoutes) register(e);
+      registered = true;
+    }
+    e.faults.clear();
+    for (const rule of rules) e.faults.add(rule);
+    return e;
+  };
 }
 
 export function emulatorTokenSource(emu: Emulator): TokenSource {
