@@ -8,10 +8,10 @@ import * as assert from 'assert';
 import * as https from 'https';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { AzureBillingApi } from '../../src/extension';
 import { accountNode, armList, childOfKind, daysAgo, rawInvoicePdf } from './explorerBillingHelpers.test';
-import { addFault, clearFaults, emulatorCa, emulatorUrl } from './support/emulatorControl';
-import { extensionApi, refresh, ShownNode, shownChildren } from './support/extensionApi';
+import { addFault, emulatorCa, emulatorUrl } from './support/emulatorControl';
+import { ShownNode, shownChildren } from './support/extensionApi';
+import { emulatorSuite } from './emulatorSuite';
 
 const workspace = () => vscode.workspace.workspaceFolders![0].uri;
 const files = async (uri: vscode.Uri) => (await vscode.workspace.fs.readDirectory(uri).then(undefined, () => [] as [string, vscode.FileType][])).map(([n]) => n).sort();
@@ -49,28 +49,21 @@ interface Downloaded {
 
 describe('Azure Billing: invoice downloads', function () {
   this.timeout(120_000);
-  let api: AzureBillingApi;
-
-  before(async () => {
-    api = await extensionApi();
-    await clearFaults();
-    await refresh();
-  });
-  afterEach(() => clearFaults());
+  const host = emulatorSuite({ refreshTree: true });
 
   async function usdProfile(): Promise<{ node: ShownNode; displayName: string; folder: vscode.Uri; path: string }> {
-    const { shown, wire } = await accountNode(api, 'MicrosoftCustomerAgreement');
+    const { shown, wire } = await accountNode(host.api, 'MicrosoftCustomerAgreement');
     const profiles = await armList<any>(`/providers/Microsoft.Billing/billingAccounts/${encodeURIComponent(wire.name)}/billingProfiles?api-version=2020-05-01`);
     const usd = profiles.find((p) => p.properties.currency === 'USD');
-    const node = (await shownChildren(api, shown.node)).find((c) => (c.node as { id: string }).id.endsWith(`/profile/${usd.name}`))!;
+    const node = (await shownChildren(host.api, shown.node)).find((c) => (c.node as { id: string }).id.endsWith(`/profile/${usd.name}`))!;
     return { node, displayName: usd.properties.displayName, folder: vscode.Uri.joinPath(workspace(), 'invoices', usd.properties.displayName), path: usd.id };
   }
 
   /** The newest invoices of the USD profile as the tree shows them, with their wire JSON. */
   async function invoiceNodes(): Promise<Array<{ node: ShownNode; invoice: any }>> {
     const profile = await usdProfile();
-    const folder = await childOfKind(api, profile.node.node, 'invoicesFolder');
-    const shown = (await shownChildren(api, folder.node)).filter((n) => /\binvoice\b/.test(n.contextValue));
+    const folder = await childOfKind(host.api, profile.node.node, 'invoicesFolder');
+    const shown = (await shownChildren(host.api, folder.node)).filter((n) => /\binvoice\b/.test(n.contextValue));
     return Promise.all(
       shown.map(async (node) => {
         const invoice = (node.node as { invoice: { id: string; name: string; documents: Array<{ kind?: string; name?: string }> } }).invoice;
@@ -218,9 +211,9 @@ describe('Azure Billing: invoice downloads', function () {
     });
 
     it('keeps the file inside invoices/<account>/ whatever the name says', async () => {
-      const { shown, wire } = await accountNode(api, 'MicrosoftOnlineServicesProgram');
-      const folder = await childOfKind(api, shown.node, 'invoicesFolder');
-      const invoices = await shownChildren(api, folder.node);
+      const { shown, wire } = await accountNode(host.api, 'MicrosoftOnlineServicesProgram');
+      const folder = await childOfKind(host.api, shown.node, 'invoicesFolder');
+      const invoices = await shownChildren(host.api, folder.node);
       const evil = invoices.find((i) => i.label.includes('..'));
       assert.ok(evil, `an invoice with a hostile name among ${invoices.map((i) => i.label).join(', ')}`);
       const before = await files(workspace());
