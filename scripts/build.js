@@ -45,38 +45,28 @@ const identityInItsOwnFile = {
   },
 };
 
+/** What every bundle shares: sizes and source maps reported, only warnings printed. */
+const common = { absWorkingDir: root, bundle: true, minify, sourcemap: true, metafile: true, logLevel: 'warning' };
+
+/**
+ * The extension host's bundles. Names survive minification so stack traces in the log still say
+ * which class failed.
+ */
+const nodeCommon = { ...common, platform: 'node', format: 'cjs', target: 'node20', keepNames: true };
+
 /** @type {import('esbuild').BuildOptions} */
 const identityOptions = {
-  absWorkingDir: root,
+  ...nodeCommon,
   stdin: { contents: "export * from '@azure/identity';", resolveDir: root, loader: 'js', sourcefile: 'identity-entry.js' },
   outfile: 'dist/identity.js',
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  minify,
-  sourcemap: true,
-  keepNames: true,
-  metafile: true,
-  logLevel: 'warning',
   plugins: [nodeUrlInsteadOfWhatwgUrl],
 };
 
 /** @type {import('esbuild').BuildOptions} */
 const extensionOptions = {
-  absWorkingDir: root,
+  ...nodeCommon,
   entryPoints: { extension: 'src/extension.ts' },
   outdir: 'dist',
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  minify,
-  sourcemap: true,
-  // Names survive minification so stack traces in the log still say which class failed.
-  keepNames: true,
-  metafile: true,
-  logLevel: 'warning',
   external: [
     'vscode',
     // Reached only through VSCodeAzureSubscriptionProvider's lazy import, which this extension
@@ -100,17 +90,12 @@ function webviewEntries() {
 
 /** @type {import('esbuild').BuildOptions} */
 const webviewOptions = {
-  absWorkingDir: root,
+  ...common,
   entryPoints: webviewEntries(),
   outdir: 'dist/webview',
-  bundle: true,
   platform: 'browser',
   format: 'iife',
   target: 'es2022',
-  minify,
-  sourcemap: true,
-  metafile: true,
-  logLevel: 'warning',
   // Fonts or images the panel's CSS refers to travel with the bundle (no CDN, CSP-friendly).
   loader: { '.woff2': 'file', '.ttf': 'file', '.svg': 'file', '.png': 'file' },
 };

@@ -7,9 +7,8 @@ import { BILLING_MARKS } from './billingNode';
 import type { AccountScope } from './billingTree';
 import { CreditEventNode } from './creditEventNode';
 import type { ExplorerNode } from './explorerNode';
-import { sortedAfterReading } from './pager';
 import { PagedFolderNode } from './pagedFolderNode';
-import { lastTwelveMonths, newestFirst } from './recentWindow';
+import { recentFolderOptions } from './recentFolder';
 
 export class CreditEventsFolderNode extends PagedFolderNode<CreditEvent> {
   constructor(
@@ -17,27 +16,24 @@ export class CreditEventsFolderNode extends PagedFolderNode<CreditEvent> {
     scope: AccountScope,
     readonly profile: ProfileRef & { displayName: string },
   ) {
-    super(parent, scope, {
+    super(parent, scope, recentFolderOptions(scope, {
       idSuffix: 'creditEvents',
       label: vscode.l10n.t('Credit events'),
-      description: vscode.l10n.t('last 12 months'),
       tooltip: vscode.l10n.t('Credits added, charges settled and credits expired for {0} in the last 12 months, newest first.', profile.displayName),
       icon: 'history',
       kind: 'creditEventsFolder',
       marks: [BILLING_MARKS.creditEvents],
       failedToLoadLabel: vscode.l10n.t('Could not load credit events'),
       emptyLabel: vscode.l10n.t('No credit events in the last 12 months'),
-      open: (signal) => {
-        const window = lastTwelveMonths(scope.services.now());
-        const events = listCreditEvents(
+      read: (window, signal) =>
+        listCreditEvents(
           scope.connection.transport,
           { accountName: profile.accountName, profileName: profile.name, agreementType: scope.account.agreementType },
           { startDate: window.from, endDate: window.to },
           { signal },
-        );
-        return sortedAfterReading(events, newestFirst((e: CreditEvent) => e.transactionDate, (e) => e.name));
-      },
+        ),
+      dateOf: (event) => event.transactionDate,
       child: (event, folder) => new CreditEventNode(folder, scope, event),
-    });
+    }));
   }
 }

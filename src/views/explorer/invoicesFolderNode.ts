@@ -6,9 +6,8 @@ import type { AccountScope } from './billingTree';
 import type { ExplorerNode } from './explorerNode';
 import { InvoiceNode } from './invoiceNode';
 import { InvoiceSource, issuedIn, issuedInQueryWindow, listInvoicesFrom } from './invoiceSource';
-import { sortedAfterReading } from './pager';
 import { PagedFolderNode } from './pagedFolderNode';
-import { lastTwelveMonths, newestFirst } from './recentWindow';
+import { recentFolderOptions } from './recentFolder';
 
 export class InvoicesFolderNode extends PagedFolderNode<Invoice> {
   constructor(
@@ -16,22 +15,18 @@ export class InvoicesFolderNode extends PagedFolderNode<Invoice> {
     scope: AccountScope,
     readonly source: InvoiceSource,
   ) {
-    super(parent, scope, {
+    super(parent, scope, recentFolderOptions(scope, {
       idSuffix: 'invoices',
       label: vscode.l10n.t('Invoices'),
-      description: vscode.l10n.t('last 12 months'),
       tooltip: vscode.l10n.t('Invoices of {0} issued in the last 12 months, newest first.', source.displayName),
       icon: 'files',
       kind: 'invoicesFolder',
       marks: [BILLING_MARKS.invoices],
       failedToLoadLabel: vscode.l10n.t('Could not load invoices'),
       emptyLabel: vscode.l10n.t('No invoices in the last 12 months'),
-      open: (signal) => {
-        const window = lastTwelveMonths(scope.services.now());
-        const invoices = listInvoicesFrom(scope.connection.transport, source, issuedInQueryWindow(window), signal);
-        return sortedAfterReading(issuedIn(invoices, window.from, window.to), newestFirst((i: Invoice) => i.invoiceDate, (i) => i.name));
-      },
+      read: (window, signal) => issuedIn(listInvoicesFrom(scope.connection.transport, source, issuedInQueryWindow(window), signal), window.from, window.to),
+      dateOf: (invoice) => invoice.invoiceDate,
       child: (invoice, folder) => new InvoiceNode(folder, scope, invoice, source.displayName),
-    });
+    }));
   }
 }

@@ -5,8 +5,8 @@ import type { CreditEvent, CreditLot } from '../../billing/models/credit';
 import { utcDateOf } from '../../billing/models/dates';
 import type { Invoice } from '../../billing/models/invoice';
 import { eventTypeLabel, invoiceStatusLabel, documentTypeLabel, lotSourceLabel, lotStatusLabel } from '../explorer/billingValueLabels';
-import { buildTable, CellValue } from './buildTable';
-import type { TableColumn, TableDocument, TableLabels } from '../../shared/tablePanelMessages';
+import { buildTable, CellValue, TableSpec } from './buildTable';
+import type { TableColumn, TableDocument, TableKind, TableLabels } from '../../shared/tablePanelMessages';
 
 export interface TableContext {
   title: string;
@@ -30,6 +30,20 @@ const totalLabel = (currency: string) => vscode.l10n.t('Total ({0})', currency);
 const day = (d: Date | undefined) => (d ? utcDateOf(d) : undefined);
 const text = (value: string | undefined): CellValue => ({ kind: 'text', value });
 
+/** A table of `kind` in the context it was opened from, with the labels and totals every table shares. */
+function billingTable<T>(kind: TableKind, context: TableContext, rows: Pick<TableSpec<T>, 'columns' | 'items' | 'rowId' | 'cells'>): TableDocument {
+  return buildTable({
+    kind,
+    title: context.title,
+    subtitle: context.subtitle,
+    language: context.language,
+    ...rows,
+    totalLabel,
+    labels: labels(rows.items.length),
+    exportFileName: `${context.exportName}.csv`,
+  });
+}
+
 export function creditEventsTable(events: readonly CreditEvent[], context: TableContext): TableDocument {
   const columns: TableColumn[] = [
     { id: 'date', label: vscode.l10n.t('Date'), kind: 'date' },
@@ -43,11 +57,7 @@ export function creditEventsTable(events: readonly CreditEvent[], context: Table
     { id: 'closedBalance', label: vscode.l10n.t('Balance after'), kind: 'money' },
     { id: 'invoice', label: vscode.l10n.t('Invoice'), kind: 'text' },
   ];
-  return buildTable({
-    kind: 'creditEvents',
-    title: context.title,
-    subtitle: context.subtitle,
-    language: context.language,
+  return billingTable('creditEvents', context, {
     columns,
     items: events,
     rowId: (e, i) => e.name || String(i),
@@ -62,9 +72,6 @@ export function creditEventsTable(events: readonly CreditEvent[], context: Table
       closedBalance: { kind: 'money', value: e.closedBalance },
       invoice: text(e.invoiceNumber),
     }),
-    totalLabel,
-    labels: labels(events.length),
-    exportFileName: `${context.exportName}.csv`,
   });
 }
 
@@ -82,11 +89,7 @@ export function invoicesTable(invoices: readonly Invoice[], context: TableContex
     { id: 'total', label: vscode.l10n.t('Total'), kind: 'money', summable: true },
     { id: 'amountDue', label: vscode.l10n.t('Amount due'), kind: 'money', summable: true },
   ];
-  return buildTable({
-    kind: 'invoices',
-    title: context.title,
-    subtitle: context.subtitle,
-    language: context.language,
+  return billingTable('invoices', context, {
     columns,
     items: invoices,
     rowId: (i) => i.name,
@@ -103,9 +106,6 @@ export function invoicesTable(invoices: readonly Invoice[], context: TableContex
       total: { kind: 'money', value: i.totalAmount },
       amountDue: { kind: 'money', value: i.amountDue },
     }),
-    totalLabel,
-    labels: labels(invoices.length),
-    exportFileName: `${context.exportName}.csv`,
   });
 }
 
@@ -120,11 +120,7 @@ export function creditLotsTable(lots: readonly CreditLot[], context: TableContex
     { id: 'poNumber', label: vscode.l10n.t('PO number'), kind: 'text' },
     { id: 'lot', label: vscode.l10n.t('Lot ID'), kind: 'text' },
   ];
-  return buildTable({
-    kind: 'creditLots',
-    title: context.title,
-    subtitle: context.subtitle,
-    language: context.language,
+  return billingTable('creditLots', context, {
     columns,
     items: lots,
     rowId: (l, i) => l.name || String(i),
@@ -138,8 +134,5 @@ export function creditLotsTable(lots: readonly CreditLot[], context: TableContex
       poNumber: text(l.poNumber),
       lot: text(l.name),
     }),
-    totalLabel,
-    labels: labels(lots.length),
-    exportFileName: `${context.exportName}.csv`,
   });
 }
