@@ -5,34 +5,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DayNumber, parseIsoDate } from '../../../src/insight/calendar';
-import { PERIOD_ERROR_TEMPLATES, fillTemplate } from '../../../src/insight/periods';
 import { PanelSelection } from '../../../src/shared/usagePanelMessages';
-import { PanelTexts, buildPanelData } from '../../../src/views/usagePanel/panelModel';
+import { buildPanelData } from '../../../src/views/usagePanel/panelModel';
 import { UsageCostSource } from '../../../src/views/usagePanel/usageCostSource';
+import { panelTextsForTests as texts } from './panelTextsFixture';
 import { FIXED_AS_OF, useEmulator } from '../../support/emulator';
 import { testClient } from '../azure/clientFixture';
 
 const emulator = useEmulator();
 
-const texts: PanelTexts = {
-  groupings: { meterCategory: 'Meter category', service: 'Service', resourceGroup: 'Resource group', region: 'Region', resource: 'Resource', meter: 'Meter', subscription: 'Subscription' },
-  tagGrouping: (k) => `Tag: ${k}`,
-  other: 'Other',
-  untagged: 'Untagged',
-  none: '(none)',
-  unpricedReason: (r) => r,
-  periodError: (e) => fillTemplate(PERIOD_ERROR_TEMPLATES[e.code], e.params),
-  title: (s, f, t) => `${s} · ${f} to ${t}`,
-  emptyMessage: (f, t) => `No usage from ${f} to ${t}.`,
-  emptyHint: 'Pick a longer period.',
-  emptyHintBilling: 'Pick a longer period (billing).',
-  notePartialToday: 'partial',
-  noteHourlyTooLong: (n) => `hourly up to ${n} days`,
-  noteEstimateTerms: (o, c) => `terms ${o} ${c}`,
-  noteSkippedRows: (n) => `${n} skipped`,
-  noteActualUnavailable: (why) => `no actual: ${why}`,
-  noteEstimateUnavailable: (why) => `no estimate: ${why}`,
-};
 
 function payAsYouGo() {
   const emu = emulator();
