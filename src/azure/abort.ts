@@ -60,3 +60,24 @@ export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number
     },
   };
 }
+
+export interface LinkedAbort {
+  signal: AbortSignal;
+  /** Fires `signal` without touching the parent (e.g. the caller stopped reading a list). */
+  abort(): void;
+  /** Stops following the parent. */
+  dispose(): void;
+}
+
+/** A signal of our own that also fires when `parent` does, so work can be cancelled from either side. */
+export function linkedAbort(parent: AbortSignal | undefined): LinkedAbort {
+  const controller = new AbortController();
+  const onParentAbort = () => controller.abort();
+  if (parent?.aborted) controller.abort();
+  else parent?.addEventListener('abort', onParentAbort, { once: true });
+  return {
+    signal: controller.signal,
+    abort: () => controller.abort(),
+    dispose: () => parent?.removeEventListener('abort', onParentAbort),
+  };
+}

@@ -96,14 +96,16 @@ export class ArmClient implements ArmTransport {
   list<T>(path: string, options: ListOptions = {}): PagedList<T> {
     const first = this.url(path, options);
     // A nextLink already carries api-version and the continuation token: fetch it as given.
-    const fetchPage = async (next: string | undefined) => (await this.arm('GET', next ? buildArmUrl(this.endpoint, next) : first, undefined, options)).json;
-    return new PagedList<T>(fetchPage, options.paging ?? 'value', options.maxItems);
+    const fetchPage = async (next: string | undefined, signal: AbortSignal) =>
+      (await this.arm('GET', next ? buildArmUrl(this.endpoint, next) : first, undefined, { ...options, signal })).json;
+    return new PagedList<T>(fetchPage, options.paging ?? 'value', options.maxItems, options.signal);
   }
 
   queryPages(path: string, body: unknown, options: RequestOptions = {}): AsyncIterable<QueryPage> {
     const first = this.url(path, options);
-    const fetchPage = async (next: string | undefined) => (await this.arm('POST', next ? buildArmUrl(this.endpoint, next) : first, body, options)).json;
-    return { [Symbol.asyncIterator]: () => queryPageIterator(fetchPage) };
+    const fetchPage = async (next: string | undefined, signal: AbortSignal) =>
+      (await this.arm('POST', next ? buildArmUrl(this.endpoint, next) : first, body, { ...options, signal })).json;
+    return { [Symbol.asyncIterator]: () => queryPageIterator(fetchPage, options.signal) };
   }
 
   async longRunning<T>(path: string, body: unknown, options: LongRunningOptions = {}): Promise<T> {
