@@ -4,7 +4,6 @@
 // Known service faults handled here: `$skip` pages have no stable order, so repeated rows are
 // dropped by the natural key; the link has been seen missing on full pages, so a full page without
 // a link continues with `$skip`; 429 and 5xx are retried a few times honouring `Retry-After`.
-import { sleep } from '../azure/abort';
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
 import { readJsonBody } from './blobBody';
@@ -45,9 +44,6 @@ export interface RetailPricesOptions extends ListingOptions {
    * page that had a link, else Azure's known sizes (100, 1000).
    */
   pageSizeHint?: number;
-  /** Attempts per page for 429/5xx (default 3) and the wait when no Retry-After is given. */
-  maxAttempts?: number;
-  retryDelayMs?: number;
 }
 
 export interface RetailPriceListing extends Listing<RetailPrice> {
@@ -99,22 +95,18 @@ function errorFromBody(status: number, body: unknown): RetailPricesError {
   return new RetailPricesError(status, code, `Azure Retail Prices answered ${status}${code ? ` ${code}` : ''}: ${message}`);
 }
 
+// 429 and 5xx are already retried (honouring Retry-After) by the client's request pipeline behind
+// fetchUnauthenticated; what reaches this function is the final answer.
 async function fetchPage(transport: ArmTransport, url: string, options: RetailPricesOptions): Promise<Record<string, unknown>> {
-  const attempts = options.maxAttempts ?? 3;
-  for (let attempt = 1; ; attempt++) {
-    const res = await transport.fetchUnauthenticated(url, { signal: options.signal, headers: { accept: 'application/json' } });
-    if (res.status === 200) return asObject(await readJsonBody(res, 'A retail prices page'));
-    let body: unknown;
-    try {
-      body = await readJsonBody(res, 'The error');
-    } catch {
-      body = undefined;
-    }
-    const retriable = res.status === 429 || res.status >= 500;
-    if (!retriable || attempt >= attempts) throw errorFromBody(res.status, body);
-    const retryAfter = Number(Object.entries(res.headers).find(([k]) => k.toLowerCase() === 'retry-after')?.[1]);
-    await sleep(Number.isFinite(retryAfter) ? retryAfter * 1000 : (options.retryDelayMs ?? 2000) * attempt, options.signal);
+  const res = await transport.fetchUnauthenticated(url, { signal: options.signal, headers: { accept: 'application/json' } });
+  if (res.status === 200) return asObject(await readJsonBody(res, 'A retail prices page'));
+  let body: unknown;
+  try {
+    body = await readJsonBody(res, 'The error');
+  } catch {
+    body = undefined;
   }
+  throw errorFromBody(res.status, body);
 }
 
 /** Every price matching the options, following `NextPageLink`, repeats dropped. */

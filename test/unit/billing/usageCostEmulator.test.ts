@@ -137,6 +137,17 @@ describe('usage, prices and cost against the emulator', () => {
     } finally {
       emu().settings.retailPrices.omitNextPageLink = false;
     }
+    // Every second page is throttled (429 + Retry-After 0): the client's pipeline retries it, the
+    // listing neither loses nor repeats a row.
+    emu().settings.retailPrices.throttleEvery = 2;
+    emu().settings.retailPrices.throttleRetryAfterSeconds = 0;
+    try {
+      const throttled = listRetailPrices(home.client, emu().baseUrl);
+      assert.deepEqual((await throttled.all()).items.map(mine).sort(), expected);
+    } finally {
+      emu().settings.retailPrices.throttleEvery = 0;
+      emu().settings.retailPrices.throttleRetryAfterSeconds = null;
+    }
   });
 
   it('creates, reads, updates with the eTag, lists and deletes a budget', async () => {
