@@ -22,10 +22,15 @@ export function issuedInQueryWindow(period: { from: string; to: string }): Invoi
   return { from: addDays(period.from as CalendarDate, -62), to: period.to };
 }
 
-/** Only the invoices issued between `from` and `to` (inclusive); an invoice without a date is kept. */
+/** Whether the invoice was issued between `from` and `to` (inclusive); an invoice without a date is kept. */
+export function isIssuedIn(invoice: Invoice, from: string, to: string): boolean {
+  return !invoice.invoiceDate || (invoice.invoiceDate >= from && invoice.invoiceDate <= to);
+}
+
+/** Only the invoices issued between `from` and `to`. */
 export async function* issuedIn(invoices: AsyncIterable<Invoice>, from: string, to: string): AsyncIterable<Invoice> {
   for await (const invoice of invoices) {
-    if (!invoice.invoiceDate || (invoice.invoiceDate >= from && invoice.invoiceDate <= to)) yield invoice;
+    if (isIssuedIn(invoice, from, to)) yield invoice;
   }
 }
 

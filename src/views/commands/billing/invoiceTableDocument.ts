@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../../azure/log';
 import type { Invoice } from '../../../billing/models/invoice';
-import { issuedInQueryWindow, listInvoicesFrom } from '../../explorer/invoiceSource';
+import { isIssuedIn, issuedInQueryWindow, listInvoicesFrom } from '../../explorer/invoiceSource';
 import { newestFirst } from '../../explorer/recentWindow';
 import { invoicesTable } from '../../tablePanel/billingTables';
 import type { TableDocument } from '../../../shared/tablePanelMessages';
@@ -47,7 +47,7 @@ export async function readInvoices(target: InvoiceSourceTarget, range: ChosenRan
   );
   // Invoices issued in the period, whatever billing period they are for.
   return items
-    .filter((i) => !i.invoiceDate || (i.invoiceDate >= range.startDate && i.invoiceDate <= range.endDate))
+    .filter((i) => isIssuedIn(i, range.startDate, range.endDate))
     .sort(newestFirst((i: Invoice) => i.invoiceDate, (i) => i.name));
 }
 
