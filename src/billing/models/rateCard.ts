@@ -1,5 +1,6 @@
 // The Commerce RateCard document (§4.2): PascalCase, `MeterRates` keyed by cumulative quantity
 // thresholds written as strings. Read into meters with numeric, ascending tiers.
+import type { MeterDescription } from './meter';
 import { isObject, ParseIssue, WireReader } from './wire';
 
 export interface RateTier {
@@ -9,14 +10,7 @@ export interface RateTier {
   price: number;
 }
 
-export interface RateCardMeter {
-  meterId: string;
-  meterName?: string;
-  meterCategory?: string;
-  meterSubCategory?: string;
-  /** Display name (`US West`). */
-  meterRegion?: string;
-  unit: string;
+export interface RateCardMeter extends MeterDescription {
   /** `Third Party` means no discount applies; empty for first party. */
   meterTags: string[];
   /** Ascending by threshold. */

@@ -4,6 +4,7 @@
 // one resource in two. Usage time (when it happened) and reported time (when it reached billing,
 // which is what the query window selects) are different things: rows carry usage time.
 import { CalendarDate, parseInstant, utcDateOf } from './dates';
+import type { MeterDescription } from './meter';
 import { isObject, ParseIssue, readIdentity, WireReader } from './wire';
 
 export interface UsageInstanceData {
@@ -15,7 +16,7 @@ export interface UsageInstanceData {
   partNumber?: string;
 }
 
-export interface UsageAggregate {
+export interface UsageAggregate extends MeterDescription {
   id: string;
   name: string;
   subscriptionId: string;
@@ -24,13 +25,6 @@ export interface UsageAggregate {
   usageEndTime: Date;
   /** The UTC calendar day of `usageStartTime`: group by this, not by the reported window. */
   usageDay: CalendarDate;
-  meterId: string;
-  meterName?: string;
-  meterCategory?: string;
-  meterSubCategory?: string;
-  /** Display name (`US West`); not the ARM region. */
-  meterRegion?: string;
-  unit: string;
   quantity: number;
   /** Decoded `instanceData["Microsoft.Resources"]` (modern rows). */
   instanceData?: UsageInstanceData;
