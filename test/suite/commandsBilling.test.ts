@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureBillingApi } from '../../src/extension';
-import { accountNode, armGet, armList, centsSum, childOfKind, daysAgo, english, money } from './explorerBillingHelpers.test';
+import { accountNode, armGet, armList, centsSum, childOfKind, daysAgo, english, money } from './explorerBillingHelpers';
 import { clearFaults } from './support/emulatorControl';
 import { extensionApi, refresh, ShownNode, shownChildren } from './support/extensionApi';
 

@@ -8,7 +8,7 @@ import * as assert from 'assert';
 import * as https from 'https';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { accountNode, armList, childOfKind, daysAgo, rawInvoicePdf } from './explorerBillingHelpers.test';
+import { accountNode, armList, childOfKind, daysAgo, rawInvoicePdf } from './explorerBillingHelpers';
 import { addFault, emulatorCa, emulatorUrl } from './support/emulatorControl';
 import { ShownNode, shownChildren } from './support/extensionApi';
 import { emulatorSuite } from './emulatorSuite';

@@ -5,7 +5,7 @@
 // Copy ID and Open in Portal. Expectations come from the emulator's ARM JSON read independently.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { accountNode, armGet, armList, childOfKind, daysAgo, english, eventually, money } from './explorerBillingHelpers.test';
+import { accountNode, armGet, armList, childOfKind, daysAgo, english, eventually, money } from './explorerBillingHelpers';
 import { addFault } from './support/emulatorControl';
 import { refresh, ShownNode, shownChildren } from './support/extensionApi';
 import { emulatorSuite } from './emulatorSuite';

@@ -3,7 +3,7 @@
 // way a person who opens everything would. Printed by the harness as metrics; the test itself only
 // checks that everything loaded without an error node.
 import * as assert from 'assert';
-import { accountNode } from './explorerBillingHelpers.test';
+import { accountNode } from './explorerBillingHelpers';
 import { recordMetric } from './metrics';
 import { addFault, clearFaults, emulatorStats, resetEmulatorStats } from './support/emulatorControl';
 import { refresh, shownChildren } from './support/extensionApi';

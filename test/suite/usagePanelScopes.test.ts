@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PanelSelection, SeriesPayload } from '../../src/shared/usagePanelMessages';
-import { accountNode, armList } from './explorerBillingHelpers.test';
+import { accountNode, armList } from './explorerBillingHelpers';
 import { addFault } from './support/emulatorControl';
 import { shownChildren } from './support/extensionApi';
 import { emulatorSuite } from './emulatorSuite';
