@@ -9,6 +9,9 @@ const { summarize, writeLayerResult } = require('./lib/results');
 const root = path.resolve(__dirname, '..');
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
 
+// pdftotext reads the emulator's invoice PDFs back as a person's viewer would.
+require('./testhost/install').ensureDebianPackages();
+
 if (run('npx', ['tsc', '-p', '.']).status !== 0) {
   writeLayerResult('unit', { passed: 0, failed: 1, skipped: 0, note: 'TypeScript compilation failed' });
   process.exit(1);

@@ -12,8 +12,10 @@ const fs = require('fs');
 const path = require('path');
 const { hostPaths, CODE_SERVER_VERSION, NODE_MAJOR, RECIPE_VERSION } = require('./paths');
 
-// fonts-nanum: without a Hangul font the Korean screenshots show empty boxes.
-const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'fonts-nanum'];
+// fonts-nanum: without a Hangul font the Korean screenshots show empty boxes. poppler-utils: the
+// unit layer reads invoice PDFs back with pdftotext. faketime: scripts/test-dates.js runs the
+// suites with the clock set to other dates.
+const APT_PACKAGES = ['chromium', 'libkrb5-dev', 'ripgrep', 'fonts-nanum', 'poppler-utils', 'faketime'];
 const NATIVE_MODULES = ['kerberos', 'node-pty', '@parcel/watcher', '@vscode/native-watchdog', '@vscode/spdlog', '@vscode/deviceid'];
 
 const log = (msg) => console.log(`[testhost] ${msg}`);
@@ -34,9 +36,10 @@ function missingDebianPackages() {
   return APT_PACKAGES.filter((name) => !installed.has(name));
 }
 
-function aptInstall(p) {
+/** Installs the Debian packages the test layers need; one dpkg-query when they are all there. */
+function ensureDebianPackages(p = hostPaths()) {
   const missing = missingDebianPackages();
-  if (missing.length === 0) return log(`Debian packages present: ${APT_PACKAGES.join(', ')}`);
+  if (missing.length === 0) return;
   const asRoot = process.getuid && process.getuid() === 0;
   const prefix = asRoot ? [] : ['sudo', '-n'];
   const apt = (args) => run(prefix[0] || 'apt-get', [...prefix.slice(1), ...(asRoot ? [] : ['apt-get']), ...args], {
@@ -152,14 +155,15 @@ function withLock(p, fn) {
 /** Makes sure the test host is installed; returns its paths. Throws when it cannot be installed. */
 function ensureTestHost() {
   const p = hostPaths();
+  // Checked every time, not only on a first install: a package added to the list since the host
+  // was installed arrives on machines that already have the rest.
+  ensureDebianPackages(p);
   if (isComplete(p)) return p;
   return withLock(p, () => {
     if (isComplete(p)) return p; // another process finished it while we waited
     const started = Date.now();
     log(`installing the VS Code test host (code-server ${CODE_SERVER_VERSION}, Node ${NODE_MAJOR}) into ${p.root}`);
     let t = Date.now();
-    aptInstall(p);
-    log(`step apt: ${seconds(Date.now() - t)}`);
     fs.mkdirSync(p.steps, { recursive: true });
     const recipeFile = path.join(p.steps, 'recipe');
     const recipe = fs.existsSync(recipeFile) ? Number(fs.readFileSync(recipeFile, 'utf8')) : undefined;
@@ -183,7 +187,7 @@ function ensureTestHost() {
   });
 }
 
-module.exports = { ensureTestHost };
+module.exports = { ensureTestHost, ensureDebianPackages };
 
 if (require.main === module) {
   const started = Date.now();

@@ -1,6 +1,6 @@
 // `npm run emulator -- [--port N] [--seed N] [--scale small|large] [--page-size N] [--latency MS]
 //                     [--as-of YYYY-MM-DD] [--ca-dir DIR] [--json]`
-// With --json the first line on stdout is {"baseUrl","caCertPath","tenantId","clientId","clientSecret"}.
+// With --json the first line on stdout is {"baseUrl","caCertPath","tenantId","clientId","clientSecret","asOf"}.
 import { startEmulator } from './server';
 import { Scale } from './world/types';
 
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     caDir: typeof args['ca-dir'] === 'string' ? args['ca-dir'] : undefined,
     settings: pageSize ? { pageSize } : undefined,
   });
-  const info = { baseUrl: emulator.baseUrl, caCertPath: emulator.caCertPath, tenantId: emulator.tenantId, clientId: emulator.clientId, clientSecret: emulator.clientSecret };
+  const info = { baseUrl: emulator.baseUrl, caCertPath: emulator.caCertPath, tenantId: emulator.tenantId, clientId: emulator.clientId, clientSecret: emulator.clientSecret, asOf: emulator.world.options.asOf };
   if (args.json) process.stdout.write(`${JSON.stringify(info)}\n`);
   else {
     process.stdout.write(`Azure emulator listening on ${emulator.baseUrl}\n`);

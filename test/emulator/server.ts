@@ -198,7 +198,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
 
   function info() {
-    return { baseUrl: origin, caCertPath: ca.certPath, tenantId: world.tenants[0].tenantId, clientId: principal.clientId, clientSecret: principal.clientSecret };
+    return { baseUrl: origin, caCertPath: ca.certPath, tenantId: world.tenants[0].tenantId, clientId: principal.clientId, clientSecret: principal.clientSecret, asOf: world.options.asOf };
   }
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {

@@ -55,7 +55,10 @@ export function ensureCa(dir?: string): CertificateAuthority {
   const certPath = path.join(folder, 'ca.pem');
   const keyPath = path.join(folder, 'ca-key.pem');
   if (fs.existsSync(certPath) && fs.existsSync(keyPath)) {
-    return { certPem: fs.readFileSync(certPath, 'utf8'), keyPem: fs.readFileSync(keyPath, 'utf8'), certPath };
+    const kept = { certPem: fs.readFileSync(certPath, 'utf8'), keyPem: fs.readFileSync(keyPath, 'utf8'), certPath };
+    // A CA kept from an earlier run is reused only while the clock is inside its validity: test
+    // runs with the clock set to another date (scripts/test-dates.js) get a CA of their own time.
+    if (validNow(kept.certPem)) return kept;
   }
   fs.mkdirSync(folder, { recursive: true });
   const ca = createCa();
@@ -66,6 +69,16 @@ export function ensureCa(dir?: string): CertificateAuthority {
     fs.renameSync(tmp, file);
   }
   return { ...ca, certPath };
+}
+
+function validNow(certPem: string): boolean {
+  try {
+    const { notBefore, notAfter } = forge.pki.certificateFromPem(certPem).validity;
+    const now = Date.now();
+    return notBefore.getTime() <= now && now + 31 * 24 * 3600 * 1000 < notAfter.getTime();
+  } catch {
+    return false;
+  }
 }
 
 /** A server certificate for 127.0.0.1 and localhost, signed by the CA. */

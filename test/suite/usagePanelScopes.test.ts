@@ -7,16 +7,18 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PanelSelection, SeriesPayload } from '../../src/shared/usagePanelMessages';
 import { accountNode, armList } from './explorerBillingHelpers';
-import { addFault } from './support/emulatorControl';
+import { addFault, emulatorToday, monthBefore } from './support/emulatorControl';
 import { shownChildren } from './support/extensionApi';
 import { emulatorSuite } from './emulatorSuite';
 import { PanelHandle, until } from './usagePanelHandle';
 import { accountScope, CostAnswer, emulatorCost, profileScope } from './usagePanelEmulator';
 
-// October 2026 is complete in the emulator's world (its "today" is 2026-11-15).
-const FROM = '2026-10-01';
-const TO = '2026-10-31';
-const OCTOBER: PanelSelection = { groupBy: 'meterCategory', period: { preset: 'custom', from: FROM, to: TO }, view: 'cost', source: 'estimate' };
+// The month before the emulator's today is complete in its world, whatever day the suite runs on.
+let FROM = '';
+let TO = '';
+let LAST_MONTH: PanelSelection;
+/** On the first day of a month the billing period has no usage yet: the panel says so. */
+let billingPeriodHasUsage = true;
 
 /** Opens the panel as the command does and waits for the page's first answer. */
 async function open(arg: unknown): Promise<PanelHandle> {
@@ -52,6 +54,13 @@ describe('Azure Billing: usage and cost panel for every scope', function () {
   const opened: PanelHandle[] = [];
   const tenantId = host.tenantId;
 
+  before(async () => {
+    const today = await emulatorToday();
+    ({ from: FROM, to: TO } = monthBefore(today));
+    LAST_MONTH = { groupBy: 'meterCategory', period: { preset: 'custom', from: FROM, to: TO }, view: 'cost', source: 'estimate' };
+    billingPeriodHasUsage = !today.endsWith('-01');
+  });
+
   afterEach(async () => {
     for (const h of opened.splice(0)) h.panel.dispose();
   });
@@ -68,14 +77,14 @@ describe('Azure Billing: usage and cost panel for every scope', function () {
     const sub = await subscriptionNamed('Pay-As-You-Go');
     const handle = await open({ subscriptionId: sub.subscriptionId, tenantId, label: sub.displayName });
     opened.push(handle);
-    const estimate = await chosen(handle, OCTOBER);
+    const estimate = await chosen(handle, LAST_MONTH);
     assert.deepStrictEqual(estimate.sources, ['estimate', 'actual']);
     const expected = await emulatorCost(`subscriptions/${sub.subscriptionId}`, FROM, TO, 'MeterCategory');
     const [cmp] = estimate.comparison;
     assert.ok(Math.abs((cmp.totals.actual ?? 0) - expected.totals.get(cmp.currency)!) <= 1, `actual ${cmp.totals.actual} vs ${expected.totals.get(cmp.currency)}`);
     // The world bills usage × list rates, so the estimate is within a cent a day of the bill.
     assert.ok(Math.abs((cmp.totals.estimate ?? 0) - expected.totals.get(cmp.currency)!) <= 31, `estimate ${cmp.totals.estimate}`);
-    const actual = await chosen(handle, { ...OCTOBER, source: 'actual' });
+    const actual = await chosen(handle, { ...LAST_MONTH, source: 'actual' });
     assertTotals(actual, expected, 'subscription');
     const legend = actual.currencies[0].groups.filter((g) => g.kind === 'value').map((g) => g.label).sort();
     const categories = [...expected.groups.get(cmp.currency)!].filter(([, v]) => v !== 0).map(([k]) => k).sort();
@@ -87,7 +96,7 @@ describe('Azure Billing: usage and cost panel for every scope', function () {
     const sub = await subscriptionNamed('Contoso Platform Prod');
     const handle = await open({ subscriptionId: sub.subscriptionId, tenantId, label: sub.displayName, offerDurableId: 'MS-AZR-0017G' });
     opened.push(handle);
-    const payload = await chosen(handle, OCTOBER);
+    const payload = await chosen(handle, LAST_MONTH);
     assert.deepStrictEqual(payload.sources, ['actual']);
     assert.strictEqual(payload.selection.source, 'actual');
     assert.ok(payload.notes.length > 0, 'a note says why there is no estimate');
@@ -105,14 +114,14 @@ describe('Azure Billing: usage and cost panel for every scope', function () {
       assert.match(node.contextValue, /^azureBilling\.billingProfile\b/, 'the context menu offers the command here');
       const handle = await open(node.node);
       opened.push(handle);
-      const payload = await chosen(handle, { ...OCTOBER, groupBy: 'subscription', source: 'actual' });
+      const payload = await chosen(handle, { ...LAST_MONTH, groupBy: 'subscription', source: 'actual' });
       assert.deepStrictEqual(payload.sources, ['actual']);
       const expected = await emulatorCost(profileScope(wire.name, profile.name), FROM, TO, 'SubscriptionName');
       assertTotals(payload, expected, profile.properties.displayName);
       const names = [...expected.groups.get(currency)!].filter(([, v]) => v !== 0).map(([k]) => k).sort();
       if (names.length <= 6) assert.deepStrictEqual(payload.currencies[0].groups.map((g) => g.label).sort(), names);
       // Another grouping of the same data: same total, and the same panel answers a second open.
-      const byCategory = await chosen(handle, { ...OCTOBER, groupBy: 'meterCategory', source: 'actual' });
+      const byCategory = await chosen(handle, { ...LAST_MONTH, groupBy: 'meterCategory', source: 'actual' });
       assert.deepStrictEqual(byCategory.currencies.map((c) => c.total), payload.currencies.map((c) => c.total));
       const again = await vscode.commands.executeCommand<PanelHandle>('azureBilling.showUsageAndCost', node.node);
       assert.strictEqual(again, handle, 'one panel per billing profile');
@@ -124,7 +133,7 @@ describe('Azure Billing: usage and cost panel for every scope', function () {
     assert.match(shown.contextValue, /^azureBilling\.billingAccount\b/);
     const handle = await open(shown.node);
     opened.push(handle);
-    const payload = await chosen(handle, { ...OCTOBER, groupBy: 'subscription', source: 'actual' });
+    const payload = await chosen(handle, { ...LAST_MONTH, groupBy: 'subscription', source: 'actual' });
     const expected = await emulatorCost(accountScope(wire.name), FROM, TO, 'SubscriptionName');
     assert.ok(expected.totals.size >= 2, 'the account bills in two currencies');
     assertTotals(payload, expected, wire.name);
@@ -143,8 +152,8 @@ describe('Azure Billing: usage and cost panel for every scope', function () {
     const waited = handle.posted.find((m) => m.type === 'loading' && m.message !== undefined);
     assert.ok(waited && waited.type === 'loading', `a loading message named the wait: ${JSON.stringify(handle.posted.map((m) => m.type))}`);
     assert.match(waited.message ?? '', /\b1\b/, 'it names the 1 s Azure asked for');
-    assert.strictEqual(handle.lastPosted?.type, 'series', 'then the data arrives, without Retry');
-    const payload = await chosen(handle, { ...OCTOBER, groupBy: 'subscription', source: 'actual' });
+    assert.strictEqual(handle.lastPosted?.type, billingPeriodHasUsage ? 'series' : 'empty', 'then the data arrives, without Retry');
+    const payload = await chosen(handle, { ...LAST_MONTH, groupBy: 'subscription', source: 'actual' });
     assertTotals(payload, expected, ea.properties.displayName);
   });
 });

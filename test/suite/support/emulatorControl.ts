@@ -94,3 +94,18 @@ export async function armList<T = Record<string, unknown>>(pathAndQuery: string,
   }
   return items;
 }
+
+/** The emulator world's today (YYYY-MM-DD): its usage ends the day before. */
+export async function emulatorToday(): Promise<string> {
+  const info = (await request('GET', new URL('/_emulator/info', emulatorUrl()).toString())).json as { asOf?: string } | undefined;
+  if (!info?.asOf) throw new Error('The emulator did not say its date (/_emulator/info has no asOf).');
+  return info.asOf;
+}
+
+/** The last whole calendar month before `today` (YYYY-MM-DD), as the first and last day. */
+export function monthBefore(today: string): { from: string; to: string } {
+  const [year, month] = today.split('-').map(Number);
+  const first = new Date(Date.UTC(year, month - 2, 1));
+  const last = new Date(Date.UTC(year, month - 1, 0));
+  return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
+}

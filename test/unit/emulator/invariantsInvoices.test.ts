@@ -55,7 +55,7 @@ describe('invariant: invoices = Cost Management charges of their period', () => 
   it('holds for every invoice of every account, and for every per-subscription line', async (t) => {
     const e = emu();
     const billing = worldOf(e).billing;
-    if (!billing || typeof billing.invoicesOfAccount !== 'function') return t.skip('the billing side has no invoices yet');
+    assert.ok(billing && typeof billing.invoicesOfAccount === 'function', 'the billing side lists invoices');
     const subs = new Map(worldOf(e).subscriptions.map((s) => [s.subscriptionId, s]));
     let checked = 0;
     let lines = 0;
