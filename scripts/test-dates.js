@@ -5,6 +5,11 @@
 // extension, the emulator, VS Code and the browser all see the same faked clock, as they would on
 // that day. Prints one line per date and the usual closing count.
 //
+// VS Code's server removes LD_PRELOAD from the extension host's environment, so for the layers
+// that run VS Code the library is preloaded through /etc/ld.so.preload for the length of the run
+// (root only; put back afterwards, also on Ctrl+C). It fakes nothing in processes without the
+// FAKETIME variable, so the rest of the machine keeps the real clock.
+//
 // Usage: node scripts/test-dates.js [YYYY-MM-DD ...] [-- layer ...]
 //   layers default to all of them (unit host ui vsix); e.g. `-- unit host` for the quicker two.
 const { spawnSync } = require('child_process');
@@ -26,6 +31,26 @@ for (const d of dates) if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`not 
 for (const l of layers) if (!LAYERS[l]) throw new Error(`unknown layer ${l}; known: ${Object.keys(LAYERS).join(', ')}`);
 
 ensureDebianPackages();
+const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+const PRELOAD = '/etc/ld.so.preload';
+const needsVsCode = layers.some((l) => l !== 'unit');
+let preloadBefore;
+function preloadEverywhere() {
+  if (!needsVsCode) return;
+  if (!process.getuid || process.getuid() !== 0) throw new Error('the host, ui and vsix layers need root here: VS Code drops LD_PRELOAD, so the clock is faked through /etc/ld.so.preload');
+  preloadBefore = fs.existsSync(PRELOAD) ? fs.readFileSync(PRELOAD, 'utf8') : null;
+  if (!(preloadBefore ?? '').includes(LIBFAKETIME)) fs.writeFileSync(PRELOAD, `${preloadBefore ?? ''}${LIBFAKETIME}\n`);
+}
+function restorePreload() {
+  if (preloadBefore === undefined) return;
+  if (preloadBefore === null) fs.rmSync(PRELOAD, { force: true });
+  else fs.writeFileSync(PRELOAD, preloadBefore);
+  preloadBefore = undefined;
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { restorePreload(); process.exit(130); });
+process.on('exit', restorePreload);
+preloadEverywhere();
+
 const total = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
 for (const date of dates.length ? dates : DEFAULT_DATES) {

@@ -8,6 +8,7 @@ import { Logger, redactingLogger, silentLogger } from './log';
 import { pollToCompletion } from './longRunning';
 import { PagedList, queryPageIterator } from './paging';
 import { PipelineRequest, PipelineResponse, PipelineSettings, runRequest } from './httpPipeline';
+import { followWithoutCredentials, isRedirect } from './redirects';
 import { resolveRetryOptions, RetryOptions } from './retryPolicy';
 import { TokenSource } from './tokenSource';
 import type { ArmTransport, BlobResponse, ListOptions, LongRunningOptions, QueryPage, RequestOptions } from './transport';
@@ -141,9 +142,12 @@ export class ArmClient implements ArmTransport {
     return buildArmUrl(this.endpoint, path, options.query);
   }
 
-  private arm(method: string, url: string, body: unknown, options: RequestOptions, redirect: PipelineRequest['redirect'] = 'follow'): Promise<PipelineResponse> {
+  /** `follow` makes redirect hops without credentials (redirects.ts); `manual` hands a 3xx back. */
+  private async arm(method: string, url: string, body: unknown, options: RequestOptions, redirect: PipelineRequest['redirect'] = 'follow'): Promise<PipelineResponse> {
     const headers: Record<string, string> = { ...options.headers };
     if (isCostManagementUrl(url) && !Object.keys(headers).some((h) => h.toLowerCase() === 'clienttype')) headers.ClientType = this.clientType;
-    return runRequest(this.settings, { method, url, body, headers, signal: options.signal, authenticated: true, redirect });
+    const request: PipelineRequest = { method, url, body, headers, signal: options.signal, authenticated: true, redirect: 'manual' };
+    const response = await runRequest(this.settings, request);
+    return redirect === 'follow' && isRedirect(response.status) ? followWithoutCredentials(this.settings, request, response) : response;
   }
 }

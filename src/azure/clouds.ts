@@ -1,5 +1,6 @@
-// Where each Azure cloud lives (azure-billing-api.md §1.1, §4b). `Custom` points the extension
-// at another ARM-compatible host, which is how tests and the demo reach the local emulator.
+// Where each Azure cloud lives (docs/azure-apis.md, "Clouds"). `Custom` points the extension at
+// another ARM-compatible host, which is how tests and the demo reach the local emulator. A token
+// is only ever asked for the audience of the cloud it is sent to (SECURITY.md).
 
 export type CloudName = 'AzureCloud' | 'AzureChinaCloud' | 'AzureUSGovernment' | 'Custom';
 
@@ -7,8 +8,8 @@ export interface CloudEndpoints {
   name: CloudName;
   /** ARM base URL, no trailing slash. */
   resourceManagerEndpoint: string;
-  /** Microsoft Entra authority host, no trailing slash. */
-  authorityHost: string;
+  /** Microsoft Entra authority host, no trailing slash; a Custom cloud has one only when it says so. */
+  authorityHost: string | undefined;
   /** The audience ARM tokens are issued for (resource id, with its trailing slash). */
   audience: string;
   /** The OAuth scope to request: `${audience}.default`. */
@@ -21,10 +22,10 @@ export interface CloudEndpoints {
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 
-function cloud(name: CloudName, resourceManagerEndpoint: string, authorityHost: string, retailPricesEndpoint: string | undefined, knownAuthority: boolean, audience?: string): CloudEndpoints {
+function cloud(name: CloudName, resourceManagerEndpoint: string, authorityHost: string | undefined, retailPricesEndpoint: string | undefined, knownAuthority: boolean, audience?: string): CloudEndpoints {
   const arm = trimSlash(resourceManagerEndpoint);
   const aud = audience ?? `${arm}/`;
-  return { name, resourceManagerEndpoint: arm, authorityHost: trimSlash(authorityHost), audience: aud, scope: `${aud}.default`, retailPricesEndpoint, knownAuthority };
+  return { name, resourceManagerEndpoint: arm, authorityHost: authorityHost === undefined ? undefined : trimSlash(authorityHost), audience: aud, scope: `${aud}.default`, retailPricesEndpoint, knownAuthority };
 }
 
 export const AZURE_CLOUD = cloud('AzureCloud', 'https://management.azure.com', 'https://login.microsoftonline.com', 'https://prices.azure.com', true);
@@ -34,17 +35,21 @@ export const AZURE_US_GOVERNMENT = cloud('AzureUSGovernment', 'https://managemen
 
 export interface CustomCloudSettings {
   resourceManagerEndpoint: string;
-  /** Defaults to the ARM endpoint (the emulator serves its token endpoint on the same host). */
+  /**
+   * No default: a secret goes to an authority only when the person named it. (It once defaulted
+   * to the ARM host, so a repository that set the ARM host also received the client secret.)
+   */
   authorityHost?: string;
-  /** Defaults to the ARM endpoint (the emulator serves retail prices on the same host). */
+  /** Defaults to the ARM endpoint (the emulator serves retail prices on the same host); no credentials go there. */
   retailPricesEndpoint?: string;
-  /** Defaults to `https://management.azure.com/`: the emulator stands in for public Azure. */
+  /** Defaults to the ARM endpoint itself, so a token for public Azure is never asked for a custom host. */
   audience?: string;
 }
 
 export function customCloud(settings: CustomCloudSettings): CloudEndpoints {
   const arm = trimSlash(settings.resourceManagerEndpoint);
-  return cloud('Custom', arm, settings.authorityHost ?? arm, trimSlash(settings.retailPricesEndpoint ?? arm), false, settings.audience ?? AZURE_CLOUD.audience);
+  const audience = settings.audience ? `${trimSlash(settings.audience)}/` : `${arm}/`;
+  return cloud('Custom', arm, settings.authorityHost, trimSlash(settings.retailPricesEndpoint ?? arm), false, audience);
 }
 
 /** The endpoints of a named cloud; `Custom` needs its settings. */
@@ -67,5 +72,5 @@ export function cloudByName(name: string, custom?: CustomCloudSettings): CloudEn
 /** True when `authorityHost` belongs to one of the Microsoft clouds (instance discovery works there). */
 export function isKnownAuthority(authorityHost: string): boolean {
   const host = trimSlash(authorityHost).toLowerCase();
-  return [AZURE_CLOUD, AZURE_CHINA_CLOUD, AZURE_US_GOVERNMENT].some((c) => c.authorityHost.toLowerCase() === host);
+  return [AZURE_CLOUD, AZURE_CHINA_CLOUD, AZURE_US_GOVERNMENT].some((c) => c.authorityHost?.toLowerCase() === host);
 }

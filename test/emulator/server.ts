@@ -38,8 +38,11 @@ export interface EmulatorOptions {
 }
 
 export interface RequestStats {
+  /** ARM requests that reached a route. */
   total: number;
   byRoute: Record<string, number>;
+  /** Requests to the token endpoint (not in `total`): where a client secret would arrive. */
+  tokenRequests: number;
 }
 
 export interface Emulator {
@@ -81,7 +84,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     objectId: Random.of(seed, 'service-principal-object').guid(),
   };
   const tokenLifetime = options.tokenLifetimeSeconds ?? 3600;
-  const stats: RequestStats = { total: 0, byRoute: {} };
+  const stats: RequestStats = { total: 0, byRoute: {}, tokenRequests: 0 };
   let tenantReadsLeft = 12000;
   registerAllRoutes(router, { world, settings, blobs });
 
@@ -118,6 +121,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (segments[0] === '_emulator') return send(controlAnswer(method, segments.slice(1), body, { faults, settings, stats, resetStats, info }));
     const tokenAnswer = handleTokenRoute(method, segments, body, { origin, world, tokens, principal, lifetimeSeconds: tokenLifetime });
     if (tokenAnswer) {
+      stats.tokenRequests += 1;
       if (options.latencyMs) await sleep(options.latencyMs);
       return send(tokenAnswer);
     }
@@ -195,6 +199,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   function resetStats(): void {
     stats.total = 0;
     stats.byRoute = {};
+    stats.tokenRequests = 0;
   }
 
   function info() {

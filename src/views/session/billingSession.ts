@@ -101,13 +101,13 @@ function lazyTokenSource(kind: string, build: (identity: typeof IdentitySources)
 /**
  * The token source of a sign-in method other than the editor's, from the environment VS Code was
  * started with. The service principal's authority is `AZURE_AUTHORITY_HOST` when set, else the
- * chosen cloud's (a Custom cloud points it at its own token endpoint).
+ * chosen cloud's (for a Custom cloud, only its `authorityHost` setting).
  */
 export function environmentTokenSource(
   method: Exclude<AuthenticationMethod, 'editor'>,
   cloud: CloudEndpoints,
   env: NodeJS.ProcessEnv,
-): { tokenSource: TokenSource; knownSecrets: string[] } {
+): { tokenSource: TokenSource; knownSecrets: string[]; secretAuthority?: string } {
   switch (method) {
     case 'azureCli':
       return { tokenSource: lazyTokenSource('azureCli', (identity) => identity.azureCliTokenSource()), knownSecrets: [] };
@@ -123,10 +123,19 @@ export function environmentTokenSource(
       if (missing.length > 0 || !tenantId || !clientId || !clientSecret) {
         return { tokenSource: unavailableTokenSource('servicePrincipal', `A service principal needs ${missing.join(', ')} in the environment VS Code was started from.`), knownSecrets: [] };
       }
+      // Where the secret goes is always a place the person named: the variable, the setting, or a
+      // Microsoft cloud's own authority; never the ARM host of a Custom cloud by default.
       const authorityHost = env.AZURE_AUTHORITY_HOST?.trim() || cloud.authorityHost;
+      if (!authorityHost) {
+        return {
+          tokenSource: unavailableTokenSource('servicePrincipal', 'A service principal on a Custom cloud needs azureBilling.customCloud.authorityHost (or AZURE_AUTHORITY_HOST): the client secret is sent only to an authority you named.'),
+          knownSecrets: [clientSecret],
+        };
+      }
       return {
         tokenSource: lazyTokenSource('servicePrincipal', (identity) => identity.servicePrincipalTokenSource({ tenantId, clientId, clientSecret, authorityHost })),
         knownSecrets: [clientSecret],
+        secretAuthority: authorityHost,
       };
     }
   }

@@ -10,7 +10,7 @@ export interface BillingSettings {
   authentication: AuthenticationMethod;
   /** `AzureCloud`, `AzureChinaCloud`, `AzureUSGovernment` or `Custom`. */
   cloud: string;
-  customCloud: { resourceManagerEndpoint?: string; authorityHost?: string; retailPricesEndpoint?: string };
+  customCloud: { resourceManagerEndpoint?: string; authorityHost?: string; retailPricesEndpoint?: string; audience?: string };
 }
 
 export interface CloudChoice {
@@ -32,6 +32,7 @@ export function normaliseSettings(raw: { authentication?: unknown; cloud?: unkno
       resourceManagerEndpoint: text(custom.resourceManagerEndpoint),
       authorityHost: text(custom.authorityHost),
       retailPricesEndpoint: text(custom.retailPricesEndpoint),
+      audience: text(custom.audience),
     },
   };
 }
@@ -56,6 +57,7 @@ export function chooseCloud(settings: BillingSettings, editorEnv?: EditorCloudEn
           resourceManagerEndpoint: arm,
           authorityHost: httpsOnly(settings.customCloud.authorityHost),
           retailPricesEndpoint: httpsOnly(settings.customCloud.retailPricesEndpoint),
+          audience: httpsOnly(settings.customCloud.audience),
         }),
       };
     }

@@ -5,8 +5,11 @@ import * as vscode from 'vscode';
 import { editorCloudEnvironment, EditorSignIn, editorSignIn } from '../../azure/editorSignIn';
 import type { RequestListener } from '../../azure/instrumentation';
 import type { Logger } from '../../azure/log';
+import type { TokenSource } from '../../azure/tokenSource';
 import { BillingSession, environmentTokenSource } from './billingSession';
 import { BillingSettings, chooseCloud, normaliseSettings } from './cloudChoice';
+import { editorConsentPort } from './customHostConsent';
+import { consentGatedTokenSource, credentialOrigins } from './customHostGate';
 
 export type SignInState = 'signedOut' | 'signedIn' | 'unavailable' | 'noTenants';
 
@@ -94,16 +97,23 @@ export class SessionManager implements vscode.Disposable {
         this.logger.info(`The editor's ${editor.providerId} accounts changed.`);
         this.changed.fire();
       });
-      current = { editor, session: new BillingSession({ method: 'editor', cloud, tokenSource: editor, logger: this.logger, onRequest: this.onRequest }) };
+      const tokenSource = this.gated(editor, credentialOrigins(cloud));
+      current = { editor, session: new BillingSession({ method: 'editor', cloud, tokenSource, logger: this.logger, onRequest: this.onRequest }) };
       // URLs last and followed by nothing: the log's redaction reads "host:port." as part of a URL.
       this.logger.info(`Signing in with the editor's account through auth provider '${editor.providerId}'. Scope: ${cloud.scope} ARM: ${cloud.resourceManagerEndpoint}`);
     } else {
-      const { tokenSource, knownSecrets } = environmentTokenSource(settings.authentication, cloud, process.env);
-      current = { session: new BillingSession({ method: settings.authentication, cloud, tokenSource, knownSecrets, logger: this.logger, onRequest: this.onRequest }) };
+      const { tokenSource, knownSecrets, secretAuthority } = environmentTokenSource(settings.authentication, cloud, process.env);
+      const gated = this.gated(tokenSource, credentialOrigins(cloud, secretAuthority));
+      current = { session: new BillingSession({ method: settings.authentication, cloud, tokenSource: gated, knownSecrets, logger: this.logger, onRequest: this.onRequest }) };
       this.logger.info(`Signing in with ${settings.authentication}. ARM: ${cloud.resourceManagerEndpoint} Authority: ${cloud.authorityHost}`);
     }
     this.current = current;
     return current;
+  }
+
+  /** A Custom cloud's hosts get no credential before the person allowed them (customHostConsent.ts). */
+  private gated(tokenSource: TokenSource, origins: string[]): TokenSource {
+    return origins.length === 0 ? tokenSource : consentGatedTokenSource(tokenSource, origins, editorConsentPort(this.memento));
   }
 
   private disposeCurrent(): void {

@@ -17,6 +17,8 @@ export interface HostEmulator {
   clientId: string;
   clientSecret: string;
   issueToken(tenantId?: string): string;
+  stats: { total: number; byRoute: Record<string, number>; tokenRequests: number };
+  resetStats(): void;
 }
 
 export interface RunDirs {

@@ -23,6 +23,8 @@ export interface WorkbenchOptions {
   standInAuth?: boolean;
   /** Install this packaged .vsix instead of loading the extension from the repository. */
   vsix?: string;
+  /** Leave the emulator's host unallowed, so the first sign-in asks the person (SECURITY.md). */
+  askBeforeSendingCredentials?: boolean;
 }
 
 export interface Workbench {
@@ -41,7 +43,7 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
     name: options.name,
     host,
     settings: emulators.hostSettings(emulator, { authentication: options.authentication ?? 'servicePrincipal' }),
-    env: emulators.hostEnvironment(emulator),
+    env: withoutAllowedHosts(emulators.hostEnvironment(emulator), options.askBeforeSendingCredentials),
     locale: options.locale,
     skipBuiltinExtensions: options.standInAuth ? ['vscode.microsoft-authentication'] : [],
     install: [
@@ -70,6 +72,12 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
       await emulators.stopHostEmulator(emulator);
     },
   };
+}
+
+function withoutAllowedHosts(env: NodeJS.ProcessEnv, ask: boolean | undefined): NodeJS.ProcessEnv {
+  if (!ask) return env;
+  const { AZURE_BILLING_ALLOWED_CUSTOM_HOSTS: _allowed, ...rest } = env;
+  return rest;
 }
 
 /** A row of the visible tree whose label is exactly `label`. */

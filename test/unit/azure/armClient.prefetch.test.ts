@@ -44,7 +44,7 @@ describe('ArmClient: pages fetched one ahead', () => {
     process.off('unhandledRejection', onUnhandled);
   });
 
-  it('overlaps the next request with a slow consumer: wall time below the sequential sum, one request at a time', async () => {
+  it('overlaps the next request with a slow consumer: page n+1 asked before page n is consumed, one request at a time', async () => {
     const e = ready({ kind: 'latency', latencyMs: 150, path: 'Test.Client/items' });
     const t = timeline();
     const { client } = testClient(e, { onRequest: t.onRequest });
@@ -68,8 +68,9 @@ describe('ArmClient: pages fetched one ahead', () => {
       assert.ok(t.spans[n + 1].start < consumed[n].to, `page ${n + 2} asked at +${t.spans[n + 1].start - started} ms, page ${n + 1} consumed by +${consumed[n].to - started} ms`);
       assert.ok(t.spans[n + 1].start >= t.spans[n].end - 2, 'never more than one request of a list in flight');
     }
+    // The order of events above is the proof; the times are figures (a loaded machine stretches both).
     const sequential = t.spans.reduce((sum, s) => sum + s.durationMs, 0) + consumed.reduce((sum, c) => sum + (c.to - c.from), 0);
-    assert.ok(wall < sequential, `wall ${wall} ms, sequential sum ${sequential} ms`);
+    process.stdout.write(`# wall ${wall} ms against a sequential sum of ${sequential} ms\n`);
     assert.deepEqual(unhandled, []);
   });
 

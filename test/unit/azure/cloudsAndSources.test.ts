@@ -19,15 +19,19 @@ describe('clouds', () => {
     assert.throws(() => cloudByName('Mars'), /Unknown Azure cloud 'Mars'/);
   });
 
-  it('points a Custom cloud at one host for ARM, sign-in and retail prices', () => {
+  it('gives a Custom cloud its own audience and no authority it was not given', () => {
     const c = customCloud({ resourceManagerEndpoint: 'https://127.0.0.1:8443/' });
     assert.equal(c.resourceManagerEndpoint, 'https://127.0.0.1:8443');
-    assert.equal(c.authorityHost, 'https://127.0.0.1:8443');
+    assert.equal(c.authorityHost, undefined, 'a secret never goes to the ARM host by default');
     assert.equal(c.retailPricesEndpoint, 'https://127.0.0.1:8443');
-    assert.equal(c.scope, 'https://management.azure.com/.default');
+    assert.equal(c.scope, 'https://127.0.0.1:8443/.default', 'never a public-cloud token for a custom host');
+    assert.notEqual(c.audience, AZURE_CLOUD.audience);
     assert.equal(c.knownAuthority, false);
     assert.equal(isKnownAuthority('https://login.microsoftonline.com/'), true);
-    assert.equal(isKnownAuthority(c.authorityHost), false);
+    const named = customCloud({ resourceManagerEndpoint: 'https://arm.contoso.example', authorityHost: 'https://login.contoso.example/', audience: 'https://management.contoso.example' });
+    assert.equal(named.authorityHost, 'https://login.contoso.example');
+    assert.equal(named.scope, 'https://management.contoso.example/.default');
+    assert.equal(isKnownAuthority(named.authorityHost!), false);
   });
 });
 

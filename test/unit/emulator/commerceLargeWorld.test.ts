@@ -38,7 +38,6 @@ describe('emulator: the large world', () => {
       }
     }
     t.diagnostic(`startEmulator({scale:'large'}): ${startupMs.toFixed(0)} ms; ${subs.length} subscriptions, ${resources} resources, ${usage.catalogue.meters.length} meters; ${(streamHours / 1e6).toFixed(1)} million resource-meter-hours in the last year`);
-    assert.ok(startupMs < 5000, `startup took ${startupMs.toFixed(0)} ms`);
     assert.ok(resources >= 2000);
     assert.ok(usage.catalogue.meters.length > 2000, 'the full rate card');
     assert.ok(streamHours > 15e6, 'order of 17 million hourly rows or more');

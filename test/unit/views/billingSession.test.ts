@@ -26,15 +26,29 @@ describe('views: billing session from the environment', () => {
   });
 
   it("signs in at the Custom cloud's authority when AZURE_AUTHORITY_HOST is not set, and keeps the secret out of the log", async () => {
-    const cloud = customCloud({ resourceManagerEndpoint: emu().baseUrl });
+    const cloud = customCloud({ resourceManagerEndpoint: emu().baseUrl, authorityHost: emu().baseUrl });
     const { tokenSource, knownSecrets } = environmentTokenSource('servicePrincipal', cloud, envOf());
     const token = await tokenSource.getToken(cloud.scope);
     assert.equal(tenantOfToken(token.token), emu().tenantId);
     assert.deepEqual(knownSecrets, [emu().clientSecret]);
   });
 
-  it('reaches every tenant of the world, each with its own client, and finds billing accounts only where a billing role is', async () => {
+  it('sends the secret to no authority when a Custom cloud names none (never to its ARM host)', async () => {
     const cloud = customCloud({ resourceManagerEndpoint: emu().baseUrl });
+    emu().resetStats();
+    const { tokenSource, secretAuthority } = environmentTokenSource('servicePrincipal', cloud, envOf());
+    assert.equal(secretAuthority, undefined);
+    const error = await tokenSource.getToken(cloud.scope).then(
+      () => assert.fail('a token without an authority'),
+      (e: unknown) => e,
+    );
+    assert.equal(adviseOnFailure(error).kind, 'credentialsUnavailable');
+    assert.match((error as Error).message, /azureBilling\.customCloud\.authorityHost/);
+    assert.equal(emu().stats.tokenRequests, 0, 'no token request reached the ARM host');
+  });
+
+  it('reaches every tenant of the world, each with its own client, and finds billing accounts only where a billing role is', async () => {
+    const cloud = customCloud({ resourceManagerEndpoint: emu().baseUrl, authorityHost: emu().baseUrl });
     const { tokenSource, knownSecrets } = environmentTokenSource('servicePrincipal', cloud, envOf());
     const log = new MemoryLogger();
     const session = new BillingSession({ method: 'servicePrincipal', cloud, tokenSource, knownSecrets, logger: log });

@@ -13,12 +13,13 @@ const editorChina: EditorCloudEnvironment = {
 };
 
 describe('views: choosing the cloud', () => {
-  it('points ARM and the authority at a Custom host (how tests and the demo reach the emulator)', () => {
+  it('points ARM at a Custom host with its own audience, and the authority nowhere it was not told (how tests and the demo reach the emulator)', () => {
     const settings = normaliseSettings({ authentication: 'servicePrincipal', cloud: 'Custom', customCloud: { resourceManagerEndpoint: 'https://127.0.0.1:4443/' } });
     const { cloud, warning } = chooseCloud(settings);
     assert.equal(warning, undefined);
     assert.equal(cloud.resourceManagerEndpoint, 'https://127.0.0.1:4443');
-    assert.equal(cloud.authorityHost, 'https://127.0.0.1:4443');
+    assert.equal(cloud.authorityHost, undefined);
+    assert.equal(cloud.scope, 'https://127.0.0.1:4443/.default');
     assert.equal(cloud.retailPricesEndpoint, 'https://127.0.0.1:4443');
     assert.equal(cloud.knownAuthority, false);
   });
@@ -30,6 +31,10 @@ describe('views: choosing the cloud', () => {
     });
     const { cloud } = chooseCloud(settings);
     assert.deepEqual([cloud.resourceManagerEndpoint, cloud.authorityHost, cloud.retailPricesEndpoint], ['https://arm.example', 'https://login.example', 'https://prices.example']);
+    const withAudience = chooseCloud(normaliseSettings({ cloud: 'Custom', customCloud: { resourceManagerEndpoint: 'https://arm.example', audience: 'https://api.example/' } })).cloud;
+    assert.equal(withAudience.scope, 'https://api.example/.default');
+    const clearText = chooseCloud(normaliseSettings({ cloud: 'Custom', customCloud: { resourceManagerEndpoint: 'https://arm.example', audience: 'http://api.example/' } })).cloud;
+    assert.equal(clearText.scope, 'https://arm.example/.default', 'an http audience is ignored');
   });
 
   it('refuses to send tokens to a Custom host over plain http', () => {
@@ -72,7 +77,7 @@ describe('views: choosing the cloud', () => {
     assert.deepEqual(normaliseSettings({ authentication: 'password', cloud: 42, customCloud: 'x' }), {
       authentication: 'editor',
       cloud: 'AzureCloud',
-      customCloud: { resourceManagerEndpoint: undefined, authorityHost: undefined, retailPricesEndpoint: undefined },
+      customCloud: { resourceManagerEndpoint: undefined, authorityHost: undefined, retailPricesEndpoint: undefined, audience: undefined },
     });
     assert.match(chooseCloud(normaliseSettings({ cloud: 'Moon' })).warning ?? '', /not known/);
   });

@@ -70,16 +70,20 @@ describe('views: extension manifest', () => {
     assert.deepEqual(props['azureBilling.authentication'].enum, ['editor', 'azureCli', 'servicePrincipal', 'managedIdentity']);
     assert.equal(props['azureBilling.authentication'].default, 'editor');
     assert.deepEqual(props['azureBilling.cloud'].enum, ['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment', 'Custom']);
-    assert.deepEqual(Object.keys(props['azureBilling.customCloud'].properties), ['resourceManagerEndpoint', 'authorityHost', 'retailPricesEndpoint']);
+    assert.deepEqual(Object.keys(props['azureBilling.customCloud'].properties), ['resourceManagerEndpoint', 'authorityHost', 'retailPricesEndpoint', 'audience']);
     for (const [key, prop] of Object.entries(props) as Array<[string, { description?: string; markdownDescription?: string }]>) {
       assert.ok(prop.description || prop.markdownDescription, `${key} has no description`);
     }
   });
 
-  it('limits what an untrusted workspace can do, including pointing sign-in elsewhere', () => {
-    const untrusted = manifest.capabilities.untrustedWorkspaces;
-    assert.equal(untrusted.supported, 'limited');
-    assert.deepEqual(untrusted.restrictedConfigurations.sort(), ['azureBilling.authentication', 'azureBilling.cloud', 'azureBilling.customCloud']);
+  it('lets only the person, never a workspace, decide where credentials go', () => {
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    const props = contributes.configuration.properties as Record<string, { scope?: string }>;
+    // Any setting that names a sign-in method, a cloud, a host or an authority decides where a
+    // token or a secret is sent: a repository's .vscode/settings.json must not be able to set it.
+    const credentialSettings = Object.keys(props).filter((k) => /authentication|cloud|endpoint|authority|audience|host/i.test(k));
+    assert.deepEqual(credentialSettings.sort(), ['azureBilling.authentication', 'azureBilling.cloud', 'azureBilling.customCloud']);
+    for (const key of credentialSettings) assert.ok(['machine', 'application'].includes(props[key].scope ?? ''), `${key} has scope ${props[key].scope ?? '(window)'}`);
   });
 
   it('hides every download action until the workspace is trusted', () => {
