@@ -51,7 +51,8 @@ export async function chooseDestination(names: InvoiceFolderNames, fileName: str
   }
   const folderUri = vscode.Uri.joinPath(workspaceFolder.uri, ...resolved.segments);
   const display = [workspaceFolder.name, ...resolved.segments].join('/');
-  return { folder: new WorkspaceFolderPort(folderUri, display), folderUri, replaceExisting: false };
+  // The port refuses to write if a link takes the folder out of the workspace (see folderContainment).
+  return { folder: new WorkspaceFolderPort(folderUri, display, workspaceFolder), folderUri, replaceExisting: false };
 }
 
 async function askOutsideWorkspace(why: WhyNotWorkspace, fileName: string | undefined, what: string): Promise<Destination> {
