@@ -20,17 +20,18 @@ export function tableToCsv(doc: TableDocument, words: CsvWords): string {
     if (column.kind === 'money' && !oneCurrencyPerRow) header.push(words.columnCurrency(column.label));
   }
   if (oneCurrencyPerRow && moneyColumns.length > 0) header.push(words.currency);
-  const lines = [header.map(textCell)];
+  const lines = [header.map((label) => textCell(String(label)))];
   for (const row of doc.rows) {
     const cells: string[] = [];
     for (const column of doc.columns) {
       const cell = row.cells[column.id];
-      cells.push(valueCell(column, cell?.raw ?? ''));
-      if (column.kind === 'money' && !oneCurrencyPerRow) cells.push(textCell(cell?.currency ?? ''));
+      // String(): a table restored from a page's saved state may hold anything.
+      cells.push(valueCell(column, String(cell?.raw ?? '')));
+      if (column.kind === 'money' && !oneCurrencyPerRow) cells.push(textCell(String(cell?.currency ?? '')));
     }
     if (oneCurrencyPerRow && moneyColumns.length > 0) {
       const currency = moneyColumns.map((c) => row.cells[c.id]?.currency).find(Boolean) ?? '';
-      cells.push(textCell(currency));
+      cells.push(textCell(String(currency)));
     }
     lines.push(cells);
   }
