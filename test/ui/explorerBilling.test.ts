@@ -192,6 +192,6 @@ suite('Billing explorer, downloads and the events table, as a person', function 
     const csv = (await waitForFile(path.join(wb.server.dirs.workspace, 'invoices', profile.displayName, `credit-events-${from}_${today()}.csv`))).toString('utf8');
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
     assert.strictEqual(lines.length, events.length + 1, 'a header and one line per event');
-    for (const e of events) assert.ok(lines.some((l) => l.startsWith(`${e.transactionDate},`) && l.includes(`,${e.chargesCents / 100},`)), `a line for ${e.name}`);
+    for (const e of events) assert.ok(lines.some((l) => l.startsWith(`"${e.transactionDate}",`) && l.includes(`,${e.chargesCents / 100},`)), `a line for ${e.name}`);
   });
 });

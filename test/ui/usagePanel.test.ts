@@ -174,8 +174,8 @@ suite('Usage and cost panel, as a person', function () {
     while (!fs.existsSync(file) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
     assert.ok(fs.existsSync(file), `${path.basename(file)} is in the workspace`);
     const lines = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
-    // Day rows are "date,currency,…,total": the last cell is a number we wrote, never quoted.
-    const days = lines.filter((l) => /^\d{4}-\d{2}-\d{2},/.test(l));
+    // Day rows are "date","currency",…,total: text quoted, the last cell a number we wrote, never quoted.
+    const days = lines.filter((l) => /^"\d{4}-\d{2}-\d{2}",/.test(l));
     assert.strictEqual(days.length, Number(period.to.slice(8)), 'one row per day of the month');
     const cents = days.reduce((s, l) => s + Math.round(Number(l.split(',').pop()) * 100), 0);
     assert.strictEqual(usd(cents), shown);

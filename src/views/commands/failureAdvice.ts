@@ -2,6 +2,7 @@
 // editor: the views turn an advice into a localised message with buttons (failureMessage.ts).
 // The rule: every message says what to do next; a cancellation says nothing.
 import { AzureError, isCancellation } from '../../azure/errors';
+import { FolderOutsideWorkspaceError } from '../downloads/downloadErrors';
 
 export type FailureAdvice =
   | { kind: 'cancelled' }
@@ -18,6 +19,8 @@ export type FailureAdvice =
   /** 5xx, timeouts, retries used up: the service, not the person; try again later. */
   | { kind: 'serviceUnavailable' }
   | { kind: 'notFound' }
+  /** A link takes the folder for invoices and exports out of the workspace: nothing was written. */
+  | { kind: 'folderOutsideWorkspace'; folder: string; target?: string }
   | { kind: 'unexpected'; detail: string };
 
 /**
@@ -46,6 +49,7 @@ const AUTH_FAILED_NAMES = new Set(['AuthenticationError', 'AuthenticationRequire
 export function adviseOnFailure(error: unknown): FailureAdvice {
   if (isCancellation(error)) return { kind: 'cancelled' };
   if (error instanceof AzureError) return adviseOnAzureError(error);
+  if (error instanceof FolderOutsideWorkspaceError) return { kind: 'folderOutsideWorkspace', folder: error.folder, target: error.target };
   if (error instanceof Error) {
     if (CREDENTIAL_UNAVAILABLE_NAMES.has(error.name)) return { kind: 'credentialsUnavailable' };
     if (AUTH_FAILED_NAMES.has(error.name)) return { kind: 'signInAgain' };

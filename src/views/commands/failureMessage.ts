@@ -1,6 +1,7 @@
 // Failure advice in words a person reads, in the editor's language, with the buttons that do the
 // next step. Used by the command wrapper (notifications) and by error nodes in the tree.
 import * as vscode from 'vscode';
+import { INVOICE_FOLDER_SETTING } from '../downloads/downloadDestination';
 import { formatWait } from '../format/displayFormat';
 import { FailureAdvice } from './failureAdvice';
 
@@ -95,6 +96,16 @@ export function describeFailure(advice: FailureAdvice): FailureText {
         nextStep: vscode.l10n.t('Refresh the Azure Billing view.'),
         actions: [{ title: vscode.l10n.t('Refresh'), command: 'azureBilling.refresh' }],
         severity: 'warning',
+      };
+    case 'folderOutsideWorkspace':
+      return {
+        summary:
+          advice.target === undefined
+            ? vscode.l10n.t('{0} is a link, and where it leads cannot be checked, so nothing was saved.', advice.folder)
+            : vscode.l10n.t('{0} is a link to {1}, outside the workspace folder, so nothing was saved.', advice.folder, advice.target),
+        nextStep: vscode.l10n.t('Remove the link, or change the setting {0} to a folder inside the workspace.', INVOICE_FOLDER_SETTING),
+        actions: [{ title: vscode.l10n.t('Open Settings'), command: 'workbench.action.openSettings', args: [INVOICE_FOLDER_SETTING] }],
+        severity: 'error',
       };
     case 'unexpected':
       return {

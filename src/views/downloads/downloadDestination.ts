@@ -51,7 +51,8 @@ export async function chooseDestination(names: InvoiceFolderNames, fileName: str
   }
   const folderUri = vscode.Uri.joinPath(workspaceFolder.uri, ...resolved.segments);
   const display = [workspaceFolder.name, ...resolved.segments].join('/');
-  return { folder: new WorkspaceFolderPort(folderUri, display), folderUri, replaceExisting: false };
+  // The port refuses to write if a link takes the folder out of the workspace (see folderContainment).
+  return { folder: new WorkspaceFolderPort(folderUri, display, workspaceFolder), folderUri, replaceExisting: false };
 }
 
 async function askOutsideWorkspace(why: WhyNotWorkspace, fileName: string | undefined, what: string): Promise<Destination> {
@@ -62,20 +63,26 @@ async function askOutsideWorkspace(why: WhyNotWorkspace, fileName: string | unde
   const choose = fileName ? vscode.l10n.t('Save As…') : vscode.l10n.t('Choose Folder…');
   const answer = await vscode.window.showWarningMessage(reason, { modal: true, detail: vscode.l10n.t('You can choose where to save instead.') }, choose);
   if (answer !== choose) throw cancelledError('Choosing where to save');
-  if (fileName) {
-    const target = await vscode.window.showSaveDialog({
-      title: vscode.l10n.t('Save {0}', fileName),
-      defaultUri: vscode.Uri.joinPath(defaultFolder(), fileName),
-      filters: filtersFor(fileName),
-    });
-    if (!target) throw cancelledError('Choosing where to save');
-    const folderUri = vscode.Uri.joinPath(target, '..');
-    const chosenFileName = target.path.split('/').pop()!;
-    return { folder: new WorkspaceFolderPort(folderUri, folderUri.fsPath || folderUri.path), folderUri, chosenFileName, replaceExisting: true };
-  }
+  if (fileName) return chooseFileInDialog(fileName);
   const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, title: vscode.l10n.t('Folder for {0}', what), defaultUri: defaultFolder() });
   if (!picked?.length) throw cancelledError('Choosing where to save');
   return { folder: new WorkspaceFolderPort(picked[0], picked[0].fsPath || picked[0].path), folderUri: picked[0], replaceExisting: false };
+}
+
+/**
+ * The file the person names in a save dialog that offers the type of `fileName` and starts at it in
+ * the workspace folder; the dialog asks before replacing a file, so the save may replace it.
+ */
+export async function chooseFileInDialog(fileName: string): Promise<Destination> {
+  const target = await vscode.window.showSaveDialog({
+    title: vscode.l10n.t('Save {0}', fileName),
+    defaultUri: vscode.Uri.joinPath(defaultFolder(), fileName),
+    filters: filtersFor(fileName),
+  });
+  if (!target) throw cancelledError('Choosing where to save');
+  const folderUri = vscode.Uri.joinPath(target, '..');
+  const chosenFileName = target.path.split('/').pop()!;
+  return { folder: new WorkspaceFolderPort(folderUri, folderUri.fsPath || folderUri.path), folderUri, chosenFileName, replaceExisting: true };
 }
 
 function defaultFolder(): vscode.Uri {

@@ -26,6 +26,25 @@ export class InvoiceDownloadError extends Error {
   }
 }
 
+/**
+ * A folder of the workspace that leads outside it through a symbolic link: nothing was written,
+ * not even a temporary file. `folder` is as a person would find it (workspace name first);
+ * `target` is where the link leads, when that can be known.
+ */
+export class FolderOutsideWorkspaceError extends Error {
+  override readonly name = 'FolderOutsideWorkspaceError';
+  constructor(
+    readonly folder: string,
+    readonly target: string | undefined,
+  ) {
+    super(
+      target === undefined
+        ? `${folder} is a link whose target cannot be checked; nothing was written.`
+        : `${folder} leads to ${target}, outside the workspace folder; nothing was written.`,
+    );
+  }
+}
+
 export function isCancellation(error: unknown): boolean {
   if (error instanceof InvoiceDownloadError) return error.kind === 'cancelled';
   const e = error as { name?: string; code?: string; kind?: string } | undefined;

@@ -24,12 +24,18 @@ export interface DownloadedDocument extends SaveResult {
 
 export async function downloadToFolder(request: DocumentDownloadRequest): Promise<DownloadedDocument> {
   const { signal } = request;
-  if (signal?.aborted) throw new InvoiceDownloadError('cancelled', 'The download was cancelled.');
+  const throwIfCancelled = () => {
+    if (signal?.aborted) throw new InvoiceDownloadError('cancelled', 'The download was cancelled.');
+  };
+  throwIfCancelled();
+  // saveDocument checks again right before writing; asking first spares a download that could not be kept.
+  await request.folder.checkInsideWorkspace();
+  throwIfCancelled();
   let source: DocumentBody;
   try {
     source = await request.open(signal);
   } catch (error) {
-    if (signal?.aborted) throw new InvoiceDownloadError('cancelled', 'The download was cancelled.');
+    throwIfCancelled();
     throw error;
   }
   const bytes = await readDocumentBody(source, signal, request.maxBytes ?? MAX_DOCUMENT_BYTES);

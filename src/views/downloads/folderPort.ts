@@ -5,6 +5,12 @@
 export interface FolderPort {
   /** How the folder is shown to a person (a workspace-relative path, never a secret). */
   readonly displayPath: string;
+  /**
+   * Throws FolderOutsideWorkspaceError when the folder belongs in a workspace folder but it, or a
+   * component on the way to it, is a link that leads out. Only reads. A folder the person picked in
+   * a dialog has nothing to check.
+   */
+  checkInsideWorkspace(): Promise<void>;
   /** Creates the folder and its parents when missing. */
   ensureExists(): Promise<void>;
   /** The file's bytes, or undefined when there is no such file. */

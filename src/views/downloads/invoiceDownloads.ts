@@ -12,7 +12,7 @@ import type { Invoice } from '../../billing/models/invoice';
 import { adviseOnFailure } from '../commands/failureAdvice';
 import { describeFailure } from '../commands/failureMessage';
 import type { Destination } from './downloadDestination';
-import { InvoiceDownloadError } from './downloadErrors';
+import { FolderOutsideWorkspaceError, InvoiceDownloadError } from './downloadErrors';
 import { downloadToFolder, DownloadedDocument } from './downloadToFolder';
 import { invoiceFileName } from './invoiceFileName';
 import { MAX_DOCUMENT_BYTES } from './readDocumentBody';
@@ -87,14 +87,17 @@ export async function downloadManyWithProgress(
       const results: InvoiceDownloadResult[] = invoices.map((invoice) => ({ invoice }));
       let next = 0;
       let done = 0;
+      // A folder that leads out of the workspace refuses every invoice alike: stop asking Azure for more.
+      let refused = false;
       const worker = async () => {
-        while (!controller.signal.aborted && next < invoices.length) {
+        while (!controller.signal.aborted && !refused && next < invoices.length) {
           const index = next++;
           const invoice = invoices[index];
           try {
             results[index].saved = await downloadInvoice(transport, invoice, destination, controller.signal);
           } catch (error) {
             if (controller.signal.aborted) return;
+            if (error instanceof FolderOutsideWorkspaceError) refused = true;
             logger.warn(redactText(`Download of invoice ${invoice.name} failed: ${(error as Error).message}`));
             results[index].failure = downloadFailureText(invoice.name, error, destination.folder.displayPath);
           }
@@ -133,6 +136,11 @@ export class LocalizedDownloadError extends Error {
 }
 
 export function downloadFailureText(invoiceName: string, error: unknown, folder: string): string {
+  if (error instanceof FolderOutsideWorkspaceError) {
+    // The same for every invoice, so not prefixed with one: a batch report shows it once.
+    const text = describeFailure(adviseOnFailure(error));
+    return `${text.summary} ${text.nextStep}`;
+  }
   if (error instanceof InvoiceDownloadError) {
     switch (error.kind) {
       case 'interrupted':

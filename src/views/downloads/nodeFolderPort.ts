@@ -1,17 +1,27 @@
 // FolderPort over Node's fs, for local folders and for tests.
 import { constants, promises as fs } from 'fs';
 import * as path from 'path';
+import { FolderOutsideWorkspaceError } from './downloadErrors';
+import { findFolderEscape } from './folderContainment';
 import { assertPlainName, FolderPort } from './folderPort';
 
 export class NodeFolderPort implements FolderPort {
+  /** `workspaceRoot`: the workspace folder `folder` must stay inside of, links resolved. */
   constructor(
     private readonly folder: string,
     readonly displayPath: string = folder,
+    private readonly workspaceRoot?: string,
   ) {}
 
   private file(name: string): string {
     assertPlainName(name);
     return path.join(this.folder, name);
+  }
+
+  async checkInsideWorkspace(): Promise<void> {
+    if (this.workspaceRoot === undefined) return;
+    const escape = await findFolderEscape(this.workspaceRoot, this.folder);
+    if (escape) throw new FolderOutsideWorkspaceError(escape.component, escape.target);
   }
 
   async ensureExists(): Promise<void> {

@@ -25,7 +25,8 @@ const MAX_VARIANTS = 99;
  * anything. If a different file already has the name, the document goes to `name (2).pdf`, `(3)`…
  * (or to the first variant that already holds the same bytes). The temporary file is gone afterwards,
  * whatever happened. `replaceExisting` is for a name the person chose in a save dialog that
- * already asked whether to replace the file there.
+ * already asked whether to replace the file there. A workspace folder that a link leads out of the
+ * workspace is refused (FolderOutsideWorkspaceError) before anything is created.
  */
 export async function saveDocument(
   folder: FolderPort,
@@ -38,6 +39,9 @@ export async function saveDocument(
     if (signal?.aborted) throw new InvoiceDownloadError('cancelled', 'The download was cancelled.');
   };
   throwIfCancelled();
+  // Every write into the workspace comes through here: before a folder or a temporary file is
+  // created, a link must not be leading the folder out of the workspace.
+  await folder.checkInsideWorkspace();
   try {
     await folder.ensureExists();
   } catch (error) {

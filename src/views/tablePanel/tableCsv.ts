@@ -1,11 +1,9 @@
-// A table as CSV (RFC 4180, via the insight layer's cell rules, which also defuse spreadsheet
-// formulas in text that came from Azure). Values are the culture-neutral `raw` ones: ISO dates and
-// plain decimals. Money never loses its currency: one Currency column when every amount of a row
-// shares it, otherwise a currency column beside each amount.
-import { textCell } from '../../insight/csv';
+// A table as CSV, with the insight layer's cell rules (csvCells: every text cell quoted, spreadsheet
+// formulas in text that came from Azure defused, amounts left as numbers). Values are the
+// culture-neutral `raw` ones: ISO dates and plain decimals. Money never loses its currency: one
+// Currency column when every amount of a row shares it, otherwise a currency column beside each amount.
+import { csvText, numberCell, textCell } from '../../insight/csvCells';
 import type { TableColumn, TableDocument } from '../../shared/tablePanelMessages';
-
-const CRLF = '\r\n';
 
 export interface CsvWords {
   currency: string;
@@ -22,25 +20,25 @@ export function tableToCsv(doc: TableDocument, words: CsvWords): string {
     if (column.kind === 'money' && !oneCurrencyPerRow) header.push(words.columnCurrency(column.label));
   }
   if (oneCurrencyPerRow && moneyColumns.length > 0) header.push(words.currency);
-  const lines = [header.map(textCell).join(',')];
+  const lines = [header.map((label) => textCell(String(label)))];
   for (const row of doc.rows) {
     const cells: string[] = [];
     for (const column of doc.columns) {
       const cell = row.cells[column.id];
-      cells.push(valueCell(column, cell?.raw ?? ''));
-      if (column.kind === 'money' && !oneCurrencyPerRow) cells.push(textCell(cell?.currency ?? ''));
+      // String(): a table restored from a page's saved state may hold anything.
+      cells.push(valueCell(column, String(cell?.raw ?? '')));
+      if (column.kind === 'money' && !oneCurrencyPerRow) cells.push(textCell(String(cell?.currency ?? '')));
     }
     if (oneCurrencyPerRow && moneyColumns.length > 0) {
       const currency = moneyColumns.map((c) => row.cells[c.id]?.currency).find(Boolean) ?? '';
-      cells.push(textCell(currency));
+      cells.push(textCell(String(currency)));
     }
-    lines.push(cells.join(','));
+    lines.push(cells);
   }
-  return lines.join(CRLF) + CRLF;
+  return csvText(lines);
 }
 
-/** Numbers we formatted ourselves stay numbers (a leading minus is not a formula); text is guarded. */
+/** Amounts and counts are number cells (a leading minus is a sign); dates and text are text cells. */
 function valueCell(column: TableColumn, raw: string): string {
-  if ((column.kind === 'money' || column.kind === 'number') && /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(raw)) return raw;
-  return textCell(raw);
+  return column.kind === 'money' || column.kind === 'number' ? numberCell(raw) : textCell(raw);
 }

@@ -1,9 +1,11 @@
 // The host side of the table panel: one webview per table, restored after a reload from the state
 // the webview saved (registerWebviewPanelSerializer), with an Export button that runs `azureBilling.exportCsv`
-// on the same rows.
+// on the same rows. The panel keeps the table the host built; a restored panel only has what its
+// page saved, which it shows but never trusts for a file name or folder (see exportTarget.ts).
 import * as vscode from 'vscode';
 import type { HostToWebviewMessage, TableDocument, TableWebviewState, WebviewToHostMessage } from '../../shared/tablePanelMessages';
 import { bundlePageHtml, bundleWebviewOptions } from '../webview/webviewBundle';
+import { isTableDocument, panelExportArgument } from './exportTarget';
 
 export const TABLE_PANEL_VIEW_TYPE = 'azureBilling.table';
 
@@ -14,7 +16,7 @@ export class TablePanel implements vscode.Disposable {
 
   static show(extensionUri: vscode.Uri, document: TableDocument): TablePanel {
     const panel = vscode.window.createWebviewPanel(TABLE_PANEL_VIEW_TYPE, document.title, vscode.ViewColumn.Active, webviewOptions(extensionUri));
-    return new TablePanel(panel, extensionUri, document);
+    return new TablePanel(panel, extensionUri, document, document);
   }
 
   /** Registers the serializer that brings tables back after the window reloads. */
@@ -22,12 +24,13 @@ export class TablePanel implements vscode.Disposable {
     return vscode.window.registerWebviewPanelSerializer(TABLE_PANEL_VIEW_TYPE, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const saved = state as TableWebviewState | undefined;
-        if (!saved?.document) {
+        if (!isTableDocument(saved?.document)) {
           panel.dispose();
           return;
         }
         panel.webview.options = webviewOptions(extensionUri);
-        new TablePanel(panel, extensionUri, saved.document);
+        // No table of the host's own: the page's saved copy is shown, and exported only through a save dialog.
+        new TablePanel(panel, extensionUri, saved.document, undefined);
       },
     });
   }
@@ -35,7 +38,10 @@ export class TablePanel implements vscode.Disposable {
   private constructor(
     private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
+    /** What the page shows. */
     private document: TableDocument,
+    /** The table the host built in this session; undefined for a panel restored from page state. */
+    private hostDocument: TableDocument | undefined,
   ) {
     TablePanel.open.add(this);
     panel.webview.html = bundlePageHtml(
@@ -54,6 +60,7 @@ export class TablePanel implements vscode.Disposable {
   /** Shows another table in the same panel. */
   update(document: TableDocument): void {
     this.document = document;
+    this.hostDocument = document;
     this.panel.title = document.title;
     if (this.ready) void this.post({ type: 'show', document });
   }
@@ -66,7 +73,7 @@ export class TablePanel implements vscode.Disposable {
         return;
       case 'export':
         // Runs through the command so the one wrapper logs it and reports failures.
-        await vscode.commands.executeCommand('azureBilling.exportCsv', this.document);
+        await vscode.commands.executeCommand('azureBilling.exportCsv', panelExportArgument(this.hostDocument, this.document));
         return;
     }
   }

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { costsToCsv, textCell } from '../../../src/insight/csv';
+import { costsToCsv } from '../../../src/insight/csv';
+import { textCell } from '../../../src/insight/csvCells';
 import { GroupedCosts } from '../../../src/insight/grouping';
+import { csvValues } from './csvReader';
 
 const grouped: GroupedCosts = {
   granularity: 'day',
@@ -33,20 +35,20 @@ test('the CSV has a header, a row per day and currency, and totals rows equal to
   assert.equal(
     costsToCsv(grouped),
     [
-      'Date,Currency,"web, api","\'=HYPERLINK(""http://x"")",Total',
-      '2024-05-01,USD,10.50,-0.05,10.45',
-      '2024-05-02,USD,0.25,1.00,1.25',
-      'Total,USD,10.75,0.95,11.70',
-      '2024-05-01,JPY,300,,300',
-      '2024-05-02,JPY,0,,0',
-      'Total,JPY,300,,300',
+      '"Date","Currency","web, api","\'=HYPERLINK(""http://x"")","Total"',
+      '"2024-05-01","USD",10.50,-0.05,10.45',
+      '"2024-05-02","USD",0.25,1.00,1.25',
+      '"Total","USD",10.75,0.95,11.70',
+      '"2024-05-01","JPY",300,,300',
+      '"2024-05-02","JPY",0,,0',
+      '"Total","JPY",300,,300',
       '',
     ].join('\r\n'),
   );
 });
 
 test('the totals rows add up from the day rows (checked by parsing the CSV back)', () => {
-  const rows = costsToCsv(grouped).trim().split('\r\n').slice(1).map((l) => l.split(','));
+  const rows = csvValues(costsToCsv(grouped)).slice(1);
   const usd = rows.filter((r) => r[1] === 'USD');
   const dayRows = usd.filter((r) => r[0] !== 'Total');
   const totalRow = usd.find((r) => r[0] === 'Total')!;
@@ -56,12 +58,12 @@ test('the totals rows add up from the day rows (checked by parsing the CSV back)
 });
 
 test('cells are quoted per RFC 4180 and formula starts are defused', () => {
-  assert.equal(textCell('plain'), 'plain');
+  assert.equal(textCell('plain'), '"plain"');
   assert.equal(textCell('say "hi"'), '"say ""hi"""');
   assert.equal(textCell('two\nlines'), '"two\nlines"');
-  assert.equal(textCell('+1'), "'+1");
-  assert.equal(textCell('-2+3'), "'-2+3");
-  assert.equal(textCell('@SUM(A1)'), "'@SUM(A1)");
-  assert.equal(textCell('\tcmd'), "'\tcmd");
+  assert.equal(textCell('+1'), `"'+1"`);
+  assert.equal(textCell('-2+3'), `"'-2+3"`);
+  assert.equal(textCell('@SUM(A1)'), `"'@SUM(A1)"`);
+  assert.equal(textCell('\tcmd'), `"'\tcmd"`);
   assert.equal(textCell('=1,2'), `"'=1,2"`);
 });

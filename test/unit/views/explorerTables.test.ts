@@ -7,6 +7,8 @@ import type { Money } from '../../../src/billing/models/money';
 import { buildTable } from '../../../src/views/tablePanel/buildTable';
 import type { TableColumn } from '../../../src/shared/tablePanelMessages';
 import { tableToCsv } from '../../../src/views/tablePanel/tableCsv';
+import { CSV_PAYLOADS } from '../insight/csvPayloads';
+import { readCsv } from '../insight/csvReader';
 
 interface Row {
   id: string;
@@ -89,23 +91,37 @@ describe('table CSV', () => {
   it('writes raw values with one currency column when every row has a single currency', () => {
     const csv = tableToCsv(table(rows), words);
     const lines = csv.split('\r\n');
-    assert.equal(lines[0], 'Date,Description,Charges,Balance after,Currency');
-    assert.equal(lines[1], '2026-10-01,Settled invoice #1,0.1,99.9,USD');
-    assert.equal(lines[3], '2026-10-03,Settled invoice #3,1234.56,10,EUR');
-    assert.equal(lines[4], '2026-10-04,New credits added,,,');
+    assert.equal(lines[0], '"Date","Description","Charges","Balance after","Currency"');
+    assert.equal(lines[1], '"2026-10-01","Settled invoice #1",0.1,99.9,"USD"');
+    assert.equal(lines[3], '"2026-10-03","Settled invoice #3",1234.56,10,"EUR"');
+    assert.equal(lines[4], '"2026-10-04","New credits added",,,""');
     assert.equal(lines.length, rows.length + 2, 'header, rows, and the final CRLF');
   });
 
   it('puts a currency beside each amount when a row mixes currencies', () => {
     const mixed: Row[] = [{ id: 'x', date: '2026-10-01', text: 't', charge: { amount: 1, currency: 'USD' }, balance: { amount: 2, currency: 'EUR' } }];
     const lines = tableToCsv(table(mixed), words).split('\r\n');
-    assert.equal(lines[0], 'Date,Description,Charges,Charges currency,Balance after,Balance after currency');
-    assert.equal(lines[1], '2026-10-01,t,1,USD,2,EUR');
+    assert.equal(lines[0], '"Date","Description","Charges","Charges currency","Balance after","Balance after currency"');
+    assert.equal(lines[1], '"2026-10-01","t",1,"USD",2,"EUR"');
   });
 
   it('defuses formulas and quotes separators in text that came from Azure', () => {
     const hostile: Row[] = [{ id: 'h', date: '2026-10-01', text: '=HYPERLINK("http://x","click"), now', charge: { amount: -5, currency: 'USD' } }];
     const line = tableToCsv(table(hostile), words).split('\r\n')[1];
-    assert.equal(line, `2026-10-01,"'=HYPERLINK(""http://x"",""click""), now",-5,,USD`);
+    assert.equal(line, `"2026-10-01","'=HYPERLINK(""http://x"",""click""), now",-5,,"USD"`);
+  });
+
+  it('quotes and defuses every hostile description and keeps a refund of -12.50 a number', () => {
+    const hostile: Row[] = CSV_PAYLOADS.map((p, i) => ({ id: String(i), date: '2026-10-01', text: p.text, charge: { amount: -12.5, currency: 'USD' } }));
+    const [header, ...read] = readCsv(tableToCsv(table(hostile), words));
+    assert.ok(header.every((c) => c.quoted), 'every heading is quoted');
+    assert.equal(read.length, CSV_PAYLOADS.length, 'one line per row: no line break inside a cell ends its row');
+    read.forEach((cells, i) => {
+      assert.equal(cells.length, 5, `row ${i}: no cell split`);
+      assert.deepEqual(cells[0], { value: '2026-10-01', quoted: true });
+      assert.deepEqual(cells[1], { value: CSV_PAYLOADS[i].readsAs, quoted: true }, `row ${i}`);
+      assert.deepEqual(cells[2], { value: '-12.5', quoted: false }, `row ${i}: the amount stays a number`);
+      assert.deepEqual(cells[4], { value: 'USD', quoted: true });
+    });
   });
 });

@@ -16,7 +16,8 @@ export function downloadReport(results: InvoiceDownloadResult[], destination: De
   const parts = [vscode.l10n.t('{0} of {1} invoices saved in {2}.', saved + beside, results.length, destination.folder.displayPath)];
   if (already) parts.push(vscode.l10n.t('{0} were already there.', already));
   if (beside) parts.push(vscode.l10n.t('{0} went beside a different file of the same name.', beside));
-  if (failed.length) parts.push(failed.map((r) => r.failure).join(' '));
+  // Distinct texts only: a refused folder fails every invoice with the same sentence.
+  if (failed.length) parts.push([...new Set(failed.map((r) => r.failure))].join(' '));
   const reveal = revealButton();
   const show = failed.length ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   void show(parts.join(' '), reveal).then((chosen) => {

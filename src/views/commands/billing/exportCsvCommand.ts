@@ -1,17 +1,18 @@
 // Export CSV: credit events, invoices or credit lots as a CSV file in the workspace (the same
 // folder as that profile's invoices). From the table panel's button it exports exactly the rows on
-// screen; from the tree or the palette it asks what to export.
+// screen; from the tree or the palette it asks what to export. A panel restored from its page's
+// saved state hands over a RestoredTable: its rows go where a save dialog says (exportTarget.ts).
 import * as vscode from 'vscode';
 import { cancelledError } from '../../../azure/errors';
 import { listCreditLots } from '../../../billing/credits';
 import { CreditEventsFolderNode } from '../../explorer/creditEventsFolderNode';
 import { CreditsNode } from '../../explorer/creditsNode';
 import { InvoicesFolderNode } from '../../explorer/invoicesFolderNode';
-import { chooseDestination } from '../../downloads/downloadDestination';
-import { safePathSegment } from '../../downloads/invoiceFileName';
+import { chooseDestination, chooseFileInDialog } from '../../downloads/downloadDestination';
 import { saveDocument, SaveOutcome } from '../../downloads/saveDocument';
 import { creditLotsTable } from '../../tablePanel/billingTables';
 import type { TableDocument } from '../../../shared/tablePanelMessages';
+import { csvExportTarget, TableOrigin, tableToExport } from '../../tablePanel/exportTarget';
 import { tableToCsv } from '../../tablePanel/tableCsv';
 import { CreditCommandDeps, creditEventsDocument, eventsRangeFrom, readCreditEvents } from './creditCommands';
 import { InvoiceCommandDeps, showInvoicesDocument } from './invoiceTableDocument';
@@ -26,14 +27,12 @@ export interface ExportedFile {
   rows: number;
 }
 
-function isTableDocument(value: unknown): value is TableDocument {
-  return typeof value === 'object' && value !== null && Array.isArray((value as TableDocument).rows) && Array.isArray((value as TableDocument).columns);
-}
-
 export async function exportCsv(deps: CreditCommandDeps & InvoiceCommandDeps, target?: unknown, args?: { kind?: ExportKind; startDate?: string; endDate?: string }): Promise<ExportedFile | undefined> {
-  const doc = isTableDocument(target) ? target : await documentFor(deps, target, args);
+  const given = tableToExport(target);
+  if (given) return writeCsv(given.doc, given.origin);
+  const doc = await documentFor(deps, target, args);
   if (!doc) return undefined;
-  return writeCsv(doc);
+  return writeCsv(doc, 'host');
 }
 
 async function documentFor(deps: CreditCommandDeps & InvoiceCommandDeps, node: unknown, args?: { kind?: ExportKind; startDate?: string; endDate?: string }): Promise<TableDocument | undefined> {
@@ -87,10 +86,11 @@ async function lotsDocument(target: CreditTarget): Promise<TableDocument> {
   return doc;
 }
 
-async function writeCsv(doc: TableDocument): Promise<ExportedFile> {
-  const fileName = safePathSegment(doc.exportFileName, 'export.csv');
-  const names = doc.exportFolder ?? { billingProfileName: doc.title, billingAccountName: doc.title };
-  const destination = await chooseDestination(names, fileName, vscode.l10n.t('CSV files'));
+async function writeCsv(doc: TableDocument, origin: TableOrigin): Promise<ExportedFile> {
+  const target = csvExportTarget(doc, origin);
+  const fileName = target.via === 'saveDialog' ? target.defaultFileName : target.fileName;
+  const destination =
+    target.via === 'saveDialog' ? await chooseFileInDialog(fileName) : await chooseDestination(target.folderNames, fileName, vscode.l10n.t('CSV files'));
   const csv = tableToCsv(doc, { currency: vscode.l10n.t('Currency'), columnCurrency: (label) => vscode.l10n.t('{0} currency', label) });
   // A byte-order mark lets spreadsheet programs read non-ASCII names (Korean, €) correctly.
   const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]);
