@@ -1,7 +1,9 @@
 // Wires the layers together and does nothing else: no network call happens here (the tree asks
 // for data when it is shown), so activation stays in the low milliseconds. The returned object
-// lets extension-host tests read what the tree shows and what the last command failure was.
+// lets extension-host tests read what the tree shows, what the last command failure was, and
+// what reached the log.
 import * as vscode from 'vscode';
+import type { Logger } from './azure/log';
 import { CommandRunner } from './views/commands/commandRunner';
 import { registerSignInCommands } from './views/commands/signInCommands';
 import { BillingExplorer, createBillingExplorer } from './views/explorer/explorerView';
@@ -16,6 +18,17 @@ export interface AzureBillingApi {
   readonly commands: CommandRunner;
   /** How long `activate` took, in milliseconds. */
   readonly activationMs: number;
+  readonly log: ExtensionLog;
+}
+
+/** The "Azure Billing" log as tests see it. */
+export interface ExtensionLog {
+  /** The folder VS Code writes this extension's log channel into (one `.log` file per channel). */
+  readonly folder: vscode.Uri;
+  /** The channel's level now (the person, or a test run, sets it). */
+  readonly level: vscode.LogLevel;
+  /** The logger every part of the extension writes through, redaction included. */
+  readonly logger: Logger;
 }
 
 export function activate(context: vscode.ExtensionContext): AzureBillingApi {
@@ -36,7 +49,14 @@ export function activate(context: vscode.ExtensionContext): AzureBillingApi {
   );
   const activationMs = performance.now() - started;
   logger.info(`Azure Billing ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms (UI language ${vscode.env.language}).`);
-  return { explorer, sessions, commands: runner, activationMs };
+  const log: ExtensionLog = {
+    folder: context.logUri,
+    get level() {
+      return channel.logLevel;
+    },
+    logger,
+  };
+  return { explorer, sessions, commands: runner, activationMs, log };
 }
 
 export function deactivate(): void {

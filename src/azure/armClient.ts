@@ -4,7 +4,7 @@ import { Readable } from 'stream';
 import { CloudEndpoints } from './clouds';
 import { Semaphore } from './concurrency';
 import { RequestListener } from './instrumentation';
-import { Logger, redactingLogger, silentLogger } from './log';
+import { Logger, redactingLogger, registerSecret, silentLogger } from './log';
 import { pollToCompletion } from './longRunning';
 import { PagedList, queryPageIterator } from './paging';
 import { PipelineRequest, PipelineResponse, PipelineSettings, runRequest } from './httpPipeline';
@@ -24,7 +24,10 @@ export interface ArmClientOptions {
   /** Tenant to ask tokens for (default: the source's own). */
   tenantId?: string;
   logger?: Logger;
-  /** Values to scrub from every log line besides the usual patterns (e.g. a client secret). */
+  /**
+   * Values to scrub besides the usual patterns (e.g. a client secret): registered with the
+   * redaction, so the errors this client raises and every other log line are scrubbed too.
+   */
   knownSecrets?: string[];
   /** Sees every HTTP attempt (benchmarks, diagnostics). */
   onRequest?: RequestListener;
@@ -61,6 +64,7 @@ export class ArmClient implements ArmTransport {
     this.minPollMs = options.minPollMs ?? 1_000;
     // Keep-alive saves a TLS handshake per request when a tree fans out.
     this.agent = new WatchfulAgent({ keepAlive: true, maxSockets: options.maxConcurrentRequests ?? 8 });
+    for (const secret of options.knownSecrets ?? []) registerSecret(secret);
     this.settings = {
       tokenSource: options.tokenSource,
       scope,

@@ -1,7 +1,12 @@
 // Typed errors of the Azure client. Every failure a caller can meet is one `AzureError` whose
 // `kind` says what to tell the person (sign in again, ask for a billing role, wait, retry), so the
 // views never parse messages. Cancellation is its own kind so a command can stay silent.
+//
+// An error is shown to the person, logged, and pasted into bug reports, so the constructor itself
+// redacts its message, URL, details and cause: no call site can forget (node-fetch, for one, puts
+// the whole request URL, SAS signature included, into its messages).
 import { ErrorDetail, parseErrorBody } from './errorBody';
+import { redactText, redactUrl } from './log';
 
 export type AzureErrorKind =
   | 'auth' // 401: sign in again
@@ -58,24 +63,49 @@ export class AzureError extends Error {
   readonly lastError?: AzureError;
 
   constructor(init: AzureErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    super(redactText(init.message), init.cause === undefined ? undefined : { cause: redactedCause(init.cause) });
     // `AbortError` is the name every cancellation-aware caller already checks for.
     this.name = init.kind === 'cancelled' ? 'AbortError' : 'AzureError';
     this.kind = init.kind;
     this.status = init.status;
     this.code = init.code;
     this.target = init.target;
-    this.details = init.details ?? [];
+    this.details = (init.details ?? []).map((d) => (d.message === undefined ? d : { ...d, message: redactText(d.message) }));
     this.requestId = init.requestId;
     this.correlationId = init.correlationId;
     this.method = init.method;
-    this.url = init.url;
+    this.url = init.url === undefined ? undefined : redactUrl(init.url);
     this.retryAfterMs = init.retryAfterMs;
     this.attempts = init.attempts;
     this.waitedMs = init.waitedMs;
     this.needsBillingRole = init.needsBillingRole ?? false;
     this.lastError = init.lastError;
   }
+}
+
+/**
+ * The cause with its text redacted. A cause that held a secret in any of its own text fields
+ * (message, stack, node-fetch's fields…) is replaced by a copy with the same prototype, name and
+ * code, so the original text is kept nowhere; one that held none, and every AzureError (redacted
+ * when it was made), stays itself.
+ */
+function redactedCause(cause: unknown, depth = 0): unknown {
+  if (typeof cause === 'string') return redactText(cause);
+  if (!(cause instanceof Error) || cause instanceof AzureError || depth > 4) return cause;
+  let changed = false;
+  const fields: PropertyDescriptorMap = {};
+  for (const key of Object.getOwnPropertyNames(cause)) {
+    let field = Object.getOwnPropertyDescriptor(cause, key)!;
+    // Newer V8 keeps `stack` behind an accessor: read it once and carry the text.
+    if (key === 'stack' && !('value' in field)) field = { value: cause.stack, writable: true, configurable: true, enumerable: false };
+    const safe = key === 'cause' ? redactedCause(field.value, depth + 1) : typeof field.value === 'string' ? redactText(field.value) : field.value;
+    if ('value' in field && safe !== field.value) {
+      changed = true;
+      field.value = safe;
+    }
+    fields[key] = field;
+  }
+  return changed ? Object.create(Object.getPrototypeOf(cause), fields) : cause;
 }
 
 /** True for a cancellation by the caller, whether it came from this client or from elsewhere. */

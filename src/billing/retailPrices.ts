@@ -4,6 +4,7 @@
 // Known service faults handled here: `$skip` pages have no stable order, so repeated rows are
 // dropped by the natural key; the link has been seen missing on full pages, so a full page without
 // a link continues with `$skip`; 429 and 5xx are retried a few times honouring `Retry-After`.
+import { redactText } from '../azure/log';
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
 import { readJsonBody } from './blobBody';
@@ -56,7 +57,8 @@ export interface RetailPriceListing extends Listing<RetailPrice> {
 export class RetailPricesError extends Error {
   override readonly name = 'RetailPricesError';
   constructor(readonly status: number, readonly code: string | undefined, message: string) {
-    super(message);
+    // The service's own message may quote the request, query and all.
+    super(redactText(message));
   }
 }
 

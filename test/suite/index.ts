@@ -16,6 +16,9 @@
  *
  * Suites may use either mocha interface (suite/test or describe/it) and record measurements
  * with `recordMetric` from `./metrics`. Every dialog is refused inside an extension-tests run.
+ * Files run in path order, except that `*.last.test.js` files run after every other: they read
+ * what the whole run left behind (logSecrets.last scans the extension's log, which runs at trace
+ * level for the whole run).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -39,6 +42,12 @@ function findTestFiles(dir: string): string[] {
   return files.sort();
 }
 
+/** Path order, with the files that read what the others left behind at the end. */
+function inRunOrder(files: string[]): string[] {
+  const last = (file: string) => file.endsWith('.last.test.js');
+  return [...files.filter((f) => !last(f)), ...files.filter(last)];
+}
+
 /** Written whole and renamed, so the harness never reads half a summary. */
 function writeSummary(file: string | undefined, summary: object): void {
   if (!file) return;
@@ -57,7 +66,7 @@ export async function run(): Promise<void> {
     Mocha.interfaces.bdd(mocha.suite);
     const grep = process.env.AZURE_BILLING_TEST_GREP;
     if (grep) mocha.grep(grep);
-    for (const file of findTestFiles(__dirname)) mocha.addFile(file);
+    for (const file of inRunOrder(findTestFiles(__dirname))) mocha.addFile(file);
     await mocha.loadFilesAsync();
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());

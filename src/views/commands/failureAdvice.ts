@@ -3,6 +3,7 @@
 // The rule: every message says what to do next; a cancellation says nothing.
 import { AzureError, isCancellation } from '../../azure/errors';
 import { FolderOutsideWorkspaceError } from '../downloads/downloadErrors';
+import { redactText } from '../../azure/log';
 
 export type FailureAdvice =
   | { kind: 'cancelled' }
@@ -58,9 +59,10 @@ export function adviseOnFailure(error: unknown): FailureAdvice {
       const inner = adviseOnFailure(cause);
       if (inner.kind !== 'unexpected') return inner;
     }
-    return { kind: 'unexpected', detail: error.message };
+    // Shown to the person as it is: an error of a library (not made by our layers) may quote a URL.
+    return { kind: 'unexpected', detail: redactText(error.message) };
   }
-  return { kind: 'unexpected', detail: String(error) };
+  return { kind: 'unexpected', detail: redactText(String(error)) };
 }
 
 function adviseOnAzureError(error: AzureError): FailureAdvice {

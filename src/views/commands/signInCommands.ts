@@ -26,7 +26,8 @@ async function signInWithEditor(sessions: SessionManager, tenantId?: string): Pr
   }
   if (!account) throw cancelledError('Signing in');
   await sessions.setSignedOutByPerson(false);
-  sessions.reconnect(`signed in as ${account.label}${tenantId ? ` to directory ${tenantId}` : ''}`);
+  // The account's label is its e-mail address: the log says that a sign-in happened, not who.
+  sessions.reconnect(tenantId ? `signed in to directory ${tenantId}` : "signed in with the editor's account");
 }
 
 export function registerSignInCommands(runner: CommandRunner, sessions: SessionManager): vscode.Disposable[] {

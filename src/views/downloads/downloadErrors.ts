@@ -1,5 +1,7 @@
 // What can go wrong between "the server gave us a link" and "the file is in the folder", as
-// errors the commands turn into messages. None of them carries the download URL.
+// errors the commands turn into messages. None of them carries the download URL: their text goes
+// through the one redaction of azure/log.ts.
+import { redactText } from '../../azure/log';
 
 export type DownloadFailureKind =
   /** The person cancelled; nothing was left behind. */
@@ -16,13 +18,18 @@ export type DownloadFailureKind =
   | 'writeFailed';
 
 export class InvoiceDownloadError extends Error {
+  /** What the lower layer said (a file system or stream error), redacted like the message. */
+  readonly detail?: string;
+
   constructor(
     readonly kind: DownloadFailureKind,
     message: string,
-    readonly detail?: string,
+    detail?: string,
   ) {
-    super(message);
+    // A stream error of the HTTP client names the URL it was reading: the short-lived link itself.
+    super(redactText(message));
     this.name = 'InvoiceDownloadError';
+    this.detail = detail === undefined ? undefined : redactText(detail);
   }
 }
 
@@ -49,17 +56,4 @@ export function isCancellation(error: unknown): boolean {
   if (error instanceof InvoiceDownloadError) return error.kind === 'cancelled';
   const e = error as { name?: string; code?: string; kind?: string } | undefined;
   return e?.name === 'AbortError' || e?.code === 'ABORT_ERR' || e?.kind === 'cancelled';
-}
-
-/** Removes SAS query strings (`sig=`, `se=`, `sv=`…) and whole https URLs to blob-like hosts from a
- *  message, so that errors from the HTTP stack can be logged without leaking the short-lived link. */
-export function withoutDownloadLinks(message: string): string {
-  return message.replace(/https?:\/\/[^\s'"<>]+/gi, (url) => {
-    try {
-      const parsed = new URL(url);
-      return `${parsed.protocol}//${parsed.host}/…`;
-    } catch {
-      return '<link>';
-    }
-  });
 }

@@ -6,7 +6,7 @@ import type { CloudEndpoints } from '../../azure/clouds';
 import { AzureError } from '../../azure/errors';
 import type * as IdentitySources from '../../azure/identitySources';
 import type { RequestListener } from '../../azure/instrumentation';
-import type { Logger } from '../../azure/log';
+import { Logger, registerSecret } from '../../azure/log';
 import type { TokenSource } from '../../azure/tokenSource';
 import type { ArmTransport } from '../../azure/transport';
 import type { AuthenticationMethod } from './cloudChoice';
@@ -36,6 +36,9 @@ export class BillingSession {
   constructor(private readonly options: BillingSessionOptions) {
     this.method = options.method;
     this.cloud = options.cloud;
+    // Known to every redaction from now on: the extension's log channel and every error message,
+    // not only the lines of this session's HTTP clients.
+    for (const secret of options.knownSecrets ?? []) registerSecret(secret);
   }
 
   /** The client for `tenantId`, or for the sign-in's own (home) tenant. */

@@ -13,6 +13,7 @@ import { pricingRangeFor } from '../../insight/usageLedger';
 import { usageByMeter } from '../../insight/usageSeries';
 import { GroupByKey, GroupingChoice, PanelSelection, SeriesPayload } from '../../shared/usagePanelMessages';
 import { buildSeriesPayload } from './seriesPayload';
+import { redactText } from '../../azure/log';
 import { NotApplicableError } from '../../billing/notApplicable';
 import { PanelSource, PricedUsage } from './panelSource';
 
@@ -99,7 +100,8 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
     } catch (error) {
       // With no estimate either, the reason actual cost failed is what the person must act on.
       if (context.signal?.aborted || !estimate) throw error;
-      notes.push(texts.noteActualUnavailable(error instanceof Error ? error.message : String(error)));
+      // The note is shown in the panel as it is; an error no layer of ours made may quote a URL.
+      notes.push(texts.noteActualUnavailable(redactText(error instanceof Error ? error.message : String(error))));
     }
   }
   const hasActual = actual !== undefined && actual.currencies.length > 0;

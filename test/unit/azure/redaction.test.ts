@@ -3,9 +3,9 @@
 // on what a real client logged while it signed in, retried, and fetched a SAS link.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { redactText, redactUrl } from '../../../src/azure/log';
+import { redactingLogger, redactText, redactUrl, registerSecret } from '../../../src/azure/log';
 import { useEmulator } from '../../support/emulator';
-import { collect, testClient } from './clientFixture';
+import { collect, MemoryLogger, testClient } from './clientFixture';
 import { registerLroRoutes } from './lroRoutes';
 import { registerTestRoutes, TEST_API } from './testRoutes';
 
@@ -39,6 +39,71 @@ describe('redaction', () => {
     assert.match(out, /Authorization: Bearer \[redacted\]/);
     assert.match(out, /https:\/\/x\.blob\.core\.windows\.net\/c\/b\?\[redacted\]/);
     assert.match(out, /grant_type=client_credentials/);
+  });
+});
+
+describe('token fields, secrets and e-mail addresses', () => {
+  it('blanks camelCase and snake_case token and secret fields in JSON, in JSON inside a string and in printed objects', () => {
+    const text = [
+      `{"accessToken":"${JWT}x","expiresOn":1700000000}`,
+      '{"refreshToken":"0.AAAArefresh","refresh_token":"0.BBBBrefresh","id_token":"idtok-1234","idToken":"idtok-5678"}',
+      '{"clientSecret":"cs-camel-9999","client_secret":"cs-snake-9999","downloadToken":"DRS_camel"}',
+      'body: "{\\"access_token\\":\\"escaped-token-4321\\"}"',
+      "{ accessToken: 'printed-token-2468', tokenType: 'Bearer' }",
+    ].join('\n');
+    const out = redactText(text);
+    for (const secret of [JWT, 'AAAArefresh', 'BBBBrefresh', 'idtok-1234', 'idtok-5678', 'cs-camel-9999', 'cs-snake-9999', 'DRS_camel', 'escaped-token-4321', 'printed-token-2468']) {
+      assert.ok(!out.includes(secret), `${secret} leaked in:\n${out}`);
+    }
+    assert.match(out, /"accessToken":"\[redacted\]","expiresOn":1700000000/);
+    assert.match(out, /tokenType: 'Bearer'/, 'a field that only names a token type stays');
+  });
+
+  it('blanks camelCase and snake_case token parameters in query strings and form bodies, also percent-encoded', () => {
+    const out = redactText([
+      'https://login.example/cb?accessToken=qs-camel-1111&state=s1',
+      'grant_type=refresh_token&refresh_token=form-snake-2222&client_id=app',
+      '(refreshToken=paren-3333) id_token=idq-4444 clientSecret=csq-5555',
+      'next=https%3A%2F%2Facct.blob.core.windows.net%2Fc%2Fb.pdf%3Fsv%3D1%26sig%3Denc-sig-6666 done',
+      'a downloadToken="quoted-7777"',
+    ].join('\n'));
+    for (const secret of ['qs-camel-1111', 'form-snake-2222', 'paren-3333', 'idq-4444', 'csq-5555', 'enc-sig-6666', 'quoted-7777']) {
+      assert.ok(!out.includes(secret), `${secret} leaked in:\n${out}`);
+    }
+    assert.match(out, /state=s1/);
+    assert.match(out, /grant_type=refresh_token&refresh_token=\[redacted\]&client_id=app/);
+  });
+
+  it('blanks a registered secret in every later redaction, without it being passed again', () => {
+    const secret = 'registered~Secret.Value-0042';
+    assert.ok(redactText(`before: ${secret}`).includes(secret), 'not known yet');
+    registerSecret(secret);
+    registerSecret('ab'); // too short to blank without blanking words
+    assert.equal(redactText(`MSAL said: invalid client secret ${secret}; try again`), 'MSAL said: invalid client secret [redacted]; try again');
+    assert.equal(redactText('a tab and a cab'), 'a tab and a cab');
+    const log = new MemoryLogger();
+    redactingLogger(log).error(`token request with ${secret} failed`);
+    assert.equal(log.text, 'error token request with [redacted] failed');
+  });
+
+  it('keeps only the first letter and the domain of an e-mail address', () => {
+    const out = redactText('Reconnecting: signed in as jane.doe@contoso.com (upn Jane.Doe+billing@contoso.onmicrosoft.com).');
+    assert.equal(out, 'Reconnecting: signed in as j***@contoso.com (upn J***@contoso.onmicrosoft.com).');
+    assert.equal(redactText(out), out, 'redacting twice changes nothing');
+    assert.equal(redactText('see node_modules/@azure/identity and package@1.2.3'), 'see node_modules/@azure/identity and package@1.2.3');
+  });
+
+  it('is what redactingLogger writes, at every level', () => {
+    const log = new MemoryLogger();
+    const logger = redactingLogger(log);
+    logger.trace(`{"accessToken":"${JWT}"}`);
+    logger.debug('GET https://acct.blob.core.windows.net/c/b.pdf?sig=lvl-sig-1');
+    logger.info('signed in as someone@example.org');
+    logger.warn(`Authorization: Bearer ${JWT}`);
+    logger.error('form client_secret=lvl-secret-2');
+    const logged = log.text;
+    for (const secret of [JWT, 'lvl-sig-1', 'someone@', 'lvl-secret-2']) assert.ok(!logged.includes(secret), `${secret} leaked in:\n${logged}`);
+    assert.equal(log.lines.length, 5);
   });
 });
 

@@ -121,6 +121,11 @@ describe('retail prices offline', () => {
     const t = new FakeTransport(() => ({ status: 400, json: { Error: { Code: 'BadRequest', Message: 'Unsupported API version' } } }));
     await assert.rejects(listRetailPrices(t, 'https://prices.example', { apiVersion: '2023-01-01' }).all(), (e) => e instanceof RetailPricesError && e.status === 400 && /Unsupported API version/.test(e.message));
   });
+
+  it('an error body that quotes a signed link gives an error without the signature', async () => {
+    const t = new FakeTransport(() => ({ status: 403, json: { Error: { Code: 'Forbidden', Message: 'Refused https://cache.blob.core.windows.net/p/page.json?sv=1&sig=quoted5ig' } } }));
+    await assert.rejects(listRetailPrices(t, 'https://prices.example').all(), (e) => e instanceof RetailPricesError && /Refused https:\/\/cache\.blob\.core\.windows\.net\/p\/page\.json/.test(e.message) && !e.message.includes('quoted5ig'));
+  });
 });
 
 describe('budgets offline', () => {

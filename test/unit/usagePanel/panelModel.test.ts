@@ -165,3 +165,16 @@ test('panels of subscriptions bought on the same terms share one RateCard downlo
   }
   assert.equal(recorder.countWhere((e) => /Microsoft\.Commerce\/RateCard/i.test(e.url)), 1);
 });
+
+test('the note about missing actual cost quotes the failure without the link or token in it', async () => {
+  const { source } = payAsYouGo();
+  const failing = Object.assign(Object.create(source) as typeof source, {
+    actual: () => Promise.reject(new Error('request to https://acct.blob.core.windows.net/c/cost.json?sv=1&sig=n0tForTheNote failed; Authorization: Bearer abc.def.ghi')),
+  });
+  const r = await buildPanelData(failing, lastMonth, { today }, texts);
+  assert.ok(r.kind === 'series');
+  const note = r.payload.notes.find((n) => n.startsWith('no actual:'));
+  assert.ok(note, `a note says why actual cost is missing: ${JSON.stringify(r.payload.notes)}`);
+  assert.doesNotMatch(note, /n0tForTheNote|abc\.def\.ghi/);
+  assert.match(note, /acct\.blob\.core\.windows\.net\/c\/cost\.json/);
+});

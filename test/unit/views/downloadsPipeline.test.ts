@@ -6,11 +6,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { InvoiceDownloadError, withoutDownloadLinks } from '../../../src/views/downloads/downloadErrors';
+import { InvoiceDownloadError } from '../../../src/views/downloads/downloadErrors';
 import { downloadToFolder } from '../../../src/views/downloads/downloadToFolder';
 import { NodeFolderPort } from '../../../src/views/downloads/nodeFolderPort';
 import { checkPdf } from '../../../src/views/downloads/pdfDocument';
-import { DocumentBody } from '../../../src/views/downloads/readDocumentBody';
+import { DocumentBody, readDocumentBody } from '../../../src/views/downloads/readDocumentBody';
 
 function pdf(text: string): Buffer {
   return Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'latin1');
@@ -179,11 +179,28 @@ describe('download pipeline', () => {
 });
 
 describe('download links in messages', () => {
+  const link = 'https://acct.blob.core.windows.net/invoices/G1.pdf?sv=2019-02-02&sig=SECRET%2B&se=2026';
+
   it('strips the SAS link but keeps the host', () => {
-    const message = 'request to https://acct.blob.core.windows.net/invoices/G1.pdf?sv=2019-02-02&sig=SECRET%2B&se=2026 failed, reason: socket hang up';
-    const clean = withoutDownloadLinks(message);
-    assert.doesNotMatch(clean, /SECRET|sig=|G1\.pdf\?/);
-    assert.match(clean, /acct\.blob\.core\.windows\.net/);
-    assert.match(clean, /socket hang up/);
+    const message = `request to ${link} failed, reason: socket hang up`;
+    const error = new InvoiceDownloadError('interrupted', message, message);
+    for (const clean of [error.message, error.detail ?? '', String(error.stack)]) {
+      assert.doesNotMatch(clean, /SECRET|sig=|se=2026/);
+      assert.match(clean, /acct\.blob\.core\.windows\.net/);
+      assert.match(clean, /socket hang up/);
+    }
+  });
+
+  it('a stream that fails naming its URL gives an error without the link', async () => {
+    const body = new PassThrough();
+    const reading = readDocumentBody({ body });
+    body.write(pdf('half'));
+    body.destroy(new Error(`Invalid response body while trying to fetch ${link}: Premature close`));
+    await assert.rejects(reading, (e: unknown) => {
+      assert.ok(e instanceof InvoiceDownloadError && e.kind === 'interrupted');
+      assert.doesNotMatch(`${e.message} ${e.detail} ${e.stack}`, /SECRET|sig=/);
+      assert.match(e.detail ?? '', /Premature close/);
+      return true;
+    });
   });
 });

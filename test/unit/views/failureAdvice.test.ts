@@ -70,6 +70,12 @@ describe('views: failure advice from sign-in errors', () => {
     assert.deepEqual(adviseOnFailure(new Error('disk full')), { kind: 'unexpected', detail: 'disk full' });
   });
 
+  it('shows the message of a library error without the download link or token it quotes', () => {
+    const raw = new TypeError('Invalid response body while trying to fetch https://acct.blob.core.windows.net/c/G1.pdf?sv=1&sig=S1gnature: {"accessToken":"tok-123456"}');
+    assert.deepEqual(adviseOnFailure(raw), { kind: 'unexpected', detail: 'Invalid response body while trying to fetch https://acct.blob.core.windows.net/c/G1.pdf?[redacted]: {"accessToken":"[redacted]"}' });
+    assert.doesNotMatch(JSON.stringify(adviseOnFailure('downloadToken=DRS_1 failed')), /DRS_1/);
+  });
+
   it('uses the last attempt of an exhausted retry to decide', () => {
     const last = new AzureError({ kind: 'throttled', message: '429', retryAfterMs: 4_200 });
     const error = new AzureError({ kind: 'retriesExhausted', message: 'gave up', lastError: last });
