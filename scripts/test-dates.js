@@ -16,7 +16,7 @@ const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { ensureDebianPackages } = require('./testhost/install');
-const { readLayerResult } = require('./lib/results');
+const { readLayerResult, resultsDir } = require('./lib/results');
 
 const root = path.resolve(__dirname, '..');
 const LAYERS = { unit: 'scripts/unit-tests.js', host: 'scripts/host-tests.js', ui: 'scripts/ui-tests.js', vsix: 'scripts/vsix-tests.js' };
@@ -57,12 +57,14 @@ for (const date of dates.length ? dates : DEFAULT_DATES) {
   for (const layer of layers) {
     console.log(`\n=== ${layer} on ${date} ===`);
     const started = Date.now();
-    // Noon UTC, so every time zone of the machine sees the same date; children keep the clock
-    // running from where their parent is instead of starting again at noon.
-    const r = spawnSync('faketime', ['-f', `@${date} 12:00:00`, process.execPath, LAYERS[layer]], {
+    fs.rmSync(path.join(resultsDir, `${layer}.json`), { force: true });
+    // An offset from the real clock (not a fixed start) keeps every process of the run on one
+    // clock, whenever it starts; noon UTC leaves the whole run on the same date.
+    const offsetSeconds = Math.round((Date.parse(`${date}T12:00:00Z`) - Date.now()) / 1000);
+    const r = spawnSync(process.execPath, [LAYERS[layer]], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, FAKETIME_DONT_RESET: '1', TZ: 'UTC' },
+      env: { ...process.env, LD_PRELOAD: LIBFAKETIME, FAKETIME: `${offsetSeconds >= 0 ? '+' : ''}${offsetSeconds}`, TZ: 'UTC' },
     });
     const counts = readLayerResult(layer) ?? { passed: 0, failed: 1, skipped: 0 };
     if (r.status !== 0 && counts.failed === 0) counts.failed = 1;
