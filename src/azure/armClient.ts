@@ -34,7 +34,10 @@ export interface ArmClientOptions {
   retry?: RetryOptions;
   /** Per-attempt limit for an answer to arrive in full (default 60 s). */
   timeoutMs?: number;
-  /** Sent as `ClientType` to Cost Management so we get our own throttling bucket (§5.5). */
+  /**
+   * Sent as `ClientType` to Cost Management so we get our own throttling bucket
+   * (docs/azure-apis.md#cost-management-throttling).
+   */
   clientType?: string;
   userAgent?: string;
   /** Requests in flight at once, across every caller of this client (default 8). */

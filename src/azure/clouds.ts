@@ -14,7 +14,10 @@ export interface CloudEndpoints {
   audience: string;
   /** The OAuth scope to request: `${audience}.default`. */
   scope: string;
-  /** Retail Prices API host (§4b); undefined where the public price list does not apply. */
+  /**
+   * Retail Prices API host (docs/azure-apis.md#retail-prices); undefined where the public price
+   * list does not apply.
+   */
   retailPricesEndpoint?: string;
   /** False when the authority is not a Microsoft cloud, so MSAL must skip instance discovery. */
   knownAuthority: boolean;
@@ -29,7 +32,8 @@ function cloud(name: CloudName, resourceManagerEndpoint: string, authorityHost: 
 }
 
 export const AZURE_CLOUD = cloud('AzureCloud', 'https://management.azure.com', 'https://login.microsoftonline.com', 'https://prices.azure.com', true);
-// Retail prices are a commercial-cloud list only (§4b), hence none for the sovereign clouds.
+// Retail prices are a commercial-cloud list only (docs/azure-apis.md#clouds), hence none for the
+// sovereign clouds.
 export const AZURE_CHINA_CLOUD = cloud('AzureChinaCloud', 'https://management.chinacloudapi.cn', 'https://login.chinacloudapi.cn', undefined, true);
 export const AZURE_US_GOVERNMENT = cloud('AzureUSGovernment', 'https://management.usgovcloudapi.net', 'https://login.microsoftonline.us', undefined, true);
 

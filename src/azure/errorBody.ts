@@ -1,5 +1,5 @@
 // Reads the error out of whatever body an Azure service sent. The families disagree on the shape
-// (azure-billing-api.md §1.4, §4b.4, §2.10): ARM `{error:{code,message}}`, Commerce's flat
+// (docs/azure-apis.md#error-bodies): ARM `{error:{code,message}}`, Commerce's flat
 // `{code,message}`, RateCard's `{Message}`, retail prices' `{Error:{Code,Message}}`, storage XML,
 // and plain text or HTML from proxies. One tolerant reader keeps every caller simple.
 

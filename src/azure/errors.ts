@@ -118,7 +118,10 @@ export function cancelledError(what = 'The request'): AzureError {
   return new AzureError({ kind: 'cancelled', message: `${what} was cancelled.` });
 }
 
-/** Billing scopes need a billing role; an RBAC role on a subscription does not grant them (§6). */
+/**
+ * Billing scopes need a billing role; an RBAC role on a subscription does not grant them
+ * (docs/azure-apis.md#permissions).
+ */
 export function isBillingScope(url: string): boolean {
   return /\/providers\/Microsoft\.Billing\//i.test(url);
 }

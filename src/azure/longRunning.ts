@@ -1,7 +1,7 @@
-// Long-running operations (azure-billing-api.md §1.5): the start answers 200 with the result, or
-// 202/201 with `Location` and/or `Azure-AsyncOperation` plus `Retry-After`. We wait as asked,
-// poll until the result is there, and give up after a cap on the total time. A poll that fails
-// (non-2xx after the usual retries of transient errors) ends the operation with that error.
+// Long-running operations (docs/azure-apis.md#long-running-operations): the start answers 200 with
+// the result, or 202/201 with `Location` and/or `Azure-AsyncOperation` plus `Retry-After`. We wait
+// as asked, poll until the result is there, and give up after a cap on the total time. A poll that
+// fails (non-2xx after the usual retries of transient errors) ends the operation with that error.
 import { sleep } from './abort';
 import { AzureError } from './errors';
 import type { PipelineResponse } from './httpPipeline';

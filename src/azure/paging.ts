@@ -1,4 +1,4 @@
-// Following continuations (azure-billing-api.md §1.3). `nextLink` absent, null or "" ends a list;
+// Following continuations (docs/azure-apis.md#paging). `nextLink` absent, null or "" ends a list;
 // otherwise it is fetched verbatim, whatever api-version it carries. Cost Management instead puts
 // `properties.nextLink` in a POST answer and wants the same body POSTed to it again.
 //

@@ -1,6 +1,6 @@
 // When to retry and how long to wait. Throttled answers say how long to wait in one or more
-// headers whose names differ per resource provider (azure-billing-api.md §1.6, §5.5); we wait
-// for the longest of them. Without a header, waits grow exponentially with full jitter so that
+// headers whose names differ per resource provider (docs/azure-apis.md#retries-and-throttling); we
+// wait for the longest of them. Without a header, waits grow exponentially with full jitter so that
 // clients that failed together do not come back together.
 
 export interface RetryOptions {

@@ -8,7 +8,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-/** Where the continuation of a list lives (azure-billing-api.md §1.3). */
+/** Where the continuation of a list lives (docs/azure-apis.md#paging). */
 export type PagingStyle =
   | 'value' // { value: [], nextLink } — GET the nextLink verbatim (ARM, Consumption, Commerce continuationToken)
   | 'properties'; // { properties: { nextLink, ... } } — Consumption price sheet / tags

@@ -1,6 +1,7 @@
 // Building request URLs. Continuation links are sent back exactly as the service gave them
-// (azure-billing-api.md §1.3), so query parameters are appended as text, never by re-serialising
-// the whole query (which would re-encode a `$skiptoken` and could change what the service reads).
+// (docs/azure-apis.md#request-urls), so query parameters are appended as text, never by
+// re-serialising the whole query (which would re-encode a `$skiptoken` and could change what the
+// service reads).
 import { AzureError } from './errors';
 
 export type QueryValues = Record<string, string | number | boolean | undefined>;
@@ -32,7 +33,8 @@ export function buildArmUrl(endpoint: string, pathOrUrl: string, query: QueryVal
       throw new AzureError({ kind: 'invalidResponse', message: `Refusing to send an Azure token to ${url.origin}: only ${base.origin} is trusted.` });
     }
   } else {
-    // Scopes come with or without a leading slash (§1.2): exactly one after the host.
+    // Scopes come with or without a leading slash (docs/azure-apis.md#request-urls): exactly one
+    // after the host.
     const basePath = base.pathname.replace(/\/+$/, '');
     url = new URL(`${base.origin}${basePath}/${pathOrUrl.replace(/^\/+/, '')}`);
   }

@@ -2,13 +2,14 @@
 //
 // One round trip where the API allows it: the list asks 2020-05-01 for `$expand` of sold-to,
 // billing profiles, their invoice sections, enrollment details, departments and enrollment
-// accounts. Two known gaps are closed here (azure-billing-api.md §2.2, §7 items 4–5):
+// accounts. Two known gaps are closed here (docs/azure-apis.md#billing-accounts):
 // - 2020-05-01 has answered `[]` where 2019-10-01-preview listed the accounts; an empty answer is
 //   asked again on 2019-10-01-preview before it is believed;
 // - EA accounts may come back from 2020-05-01 without departments/enrollment accounts even when
 //   expanded; those are fetched once more on 2019-10-01-preview, where EA works best.
 // An empty list is reported as such, with the usual reason: the caller has no billing role (an
-// Azure RBAC role on a subscription does not make billing accounts visible, §6).
+// Azure RBAC role on a subscription does not make billing accounts visible,
+// docs/azure-apis.md#permissions).
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
 import { BillingAccount, parseBillingAccount } from './models/account';

@@ -1,6 +1,6 @@
-// Budgets at any Consumption scope (§3.5): list, get, create or update (with the eTag of the last
-// read, so a concurrent change is refused rather than overwritten), delete. The rules Azure
-// enforces are checked first, with messages that say what to change.
+// Budgets at any Consumption scope (docs/azure-apis.md#budgets): list, get, create or update (with
+// the eTag of the last read, so a concurrent change is refused rather than overwritten), delete.
+// The rules Azure enforces are checked first, with messages that say what to change.
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
 import { Listing, listing, ListingOptions } from './listing';
@@ -43,7 +43,7 @@ export interface BudgetDraft {
   eTag?: string;
 }
 
-/** Checks a draft against the rules of §3.5; returns the PUT body. */
+/** Checks a draft against the rules in docs/azure-apis.md#budgets; returns the PUT body. */
 export function budgetBody(draft: BudgetDraft, asOf: Date = new Date()): Record<string, unknown> {
   if (!(draft.amount > 0) || !Number.isFinite(draft.amount)) throw new BudgetRuleError(`The budget amount must be a positive number, not ${draft.amount}.`);
   const start = parseCalendarDate(draft.startDate);

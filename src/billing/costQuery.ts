@@ -1,7 +1,7 @@
-// Cost Management query and forecast (§5): bodies built from typed options and checked before
-// sending (≤ 2 groupings, ≤ 2 aggregations, a period exactly when `Custom`), every page read via
-// the re-POST paging of `queryPages`, rows mapped by column name, money kept per row currency.
-// 204 ("no data for this scope or period") is an empty result.
+// Cost Management query and forecast (docs/azure-apis.md#cost-management): bodies built from typed
+// options and checked before sending (≤ 2 groupings, ≤ 2 aggregations, a period exactly when
+// `Custom`), every page read via the re-POST paging of `queryPages`, rows mapped by column name,
+// money kept per row currency. 204 ("no data for this scope or period") is an empty result.
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
 import { DateRangeError } from './dateRangeError';
@@ -44,7 +44,7 @@ export class CostQueryError extends Error {
   override readonly name = 'CostQueryError';
 }
 
-/** Scope path fragments (§5.1). */
+/** Scope path fragments (docs/azure-apis.md#cost-management-scopes). */
 export const costScopes = {
   subscription: (id: string) => `subscriptions/${seg(id)}`,
   resourceGroup: (id: string, rg: string) => `subscriptions/${seg(id)}/resourceGroups/${seg(rg)}`,
@@ -95,7 +95,7 @@ function timeBody(options: { timeframe?: Timeframe; period?: { from: string; to:
 
 const COST_ALIAS = 'totalCost';
 
-/** The query body (§5.2), checked. */
+/** The query body (docs/azure-apis.md#cost-management-query), checked. */
 export function queryBody(options: CostQueryOptions): Record<string, unknown> {
   const groupBy = options.groupBy ?? [];
   if (groupBy.length > 2) throw new CostQueryError(`Cost Management groups by at most 2 columns; ${groupBy.length} were asked for.`);
@@ -159,7 +159,10 @@ export interface ForecastOptions extends ListingOptions {
   includeFreshPartialCost?: boolean;
 }
 
-/** The forecast body (§5.3): Custom timeframe, Daily, no grouping. */
+/**
+ * The forecast body (docs/azure-apis.md#cost-management-forecast): Custom timeframe, Daily, no
+ * grouping.
+ */
 export function forecastBody(options: ForecastOptions): Record<string, unknown> {
   if (options.includeFreshPartialCost && !options.includeActualCost) {
     throw new CostQueryError('includeFreshPartialCost only has a meaning together with includeActualCost.');

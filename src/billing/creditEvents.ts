@@ -1,8 +1,8 @@
-// The credit ledger of an MCA billing profile (Consumption `events`, §3.3). Azure requires both
-// `startDate` and `endDate` as plain dates; a bad range is refused here, before calling, with a
-// message a person can act on. The spec states no maximum range; the reference advises at most 12
-// months per call [inf], so longer ranges are refused by `listCreditEvents` and split into windows
-// by `listCreditEventsInWindows`.
+// The credit ledger of an MCA billing profile (Consumption `events`,
+// docs/azure-apis.md#credit-events). Azure requires both `startDate` and `endDate` as plain dates;
+// a bad range is refused here, before calling, with a message a person can act on. The spec states
+// no maximum range; we keep to at most 12 months per call as a precaution [inf], so longer ranges
+// are refused by `listCreditEvents` and split into windows by `listCreditEventsInWindows`.
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
 import { requireMcaCredits, CreditScope, odataString } from './credits';

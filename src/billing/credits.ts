@@ -1,5 +1,6 @@
 // Azure credits: the balance summary and credit lots of an MCA billing profile, and commitment
-// (MACC) lots at billing-account scope (Consumption, azure-billing-api.md §3.1–3.2).
+// (MACC) lots at billing-account scope (Consumption, docs/azure-apis.md#credit-balance and
+// #credit-lots).
 //
 // Not applicable: credits on a billing profile exist only for Microsoft Customer Agreement; EA and
 // MOSP callers get `NotApplicableError('creditsNeedMcaProfile')` before any request. Account-scope

@@ -1,6 +1,7 @@
 // EA structure: departments and enrollment accounts of an enrollment. Read on 2019-10-01-preview,
-// where EA works best (§2.0, §7 item 4), falling back to 2024-04-01 if the preview is refused.
-// Other agreement types throw `NotApplicableError('enrollmentStructureNeedsEa')` before any request.
+// where EA works best (docs/azure-apis.md#billing-versions), falling back to 2024-04-01 if the
+// preview is refused. Other agreement types throw
+// `NotApplicableError('enrollmentStructureNeedsEa')` before any request.
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
 import { Listing, listing, ListingOptions } from './listing';

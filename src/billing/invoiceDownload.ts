@@ -1,5 +1,5 @@
 // Downloading an invoice document: start the long-running operation, receive a short-lived SAS
-// URL, fetch it without credentials (azure-billing-api.md §2.10, §7 items 6–7).
+// URL, fetch it without credentials (docs/azure-apis.md#invoices-download).
 //
 // The URL is a secret for its lifetime: it is wrapped in `ShortLivedUrl`, whose every printable
 // form (string, JSON, console/inspect) is a placeholder, and no error message here contains it.
@@ -75,7 +75,10 @@ interface DownloadRequest {
   versions: string[];
 }
 
-/** Path and selector per the version family the invoice was read with (§2.10). */
+/**
+ * Path and selector per the version family the invoice was read with
+ * (docs/azure-apis.md#invoices-download).
+ */
 export function downloadRequestFor(invoice: Invoice, documentName?: string): DownloadRequest {
   const doc = chooseDocument(invoice, documentName);
   if (documentName && !doc) throw new DocumentUnavailableError(`Invoice ${invoice.name} has no document named ${documentName}.`);

@@ -1,13 +1,14 @@
 // Invoices by billing account, billing profile or Azure subscription, and one invoice.
 //
-// api-version by agreement type (azure-billing-api.md §2.7, §2.12, §7 item 5):
+// api-version by agreement type (docs/azure-apis.md#invoices-list and #billing-versions):
 // - Enterprise Agreement: 2019-10-01-preview (2020-05-01 answers EA with "Invalid billing account
 //   name"), then 2024-04-01 if the preview is refused;
 // - everything else: 2024-04-01 ("all billing account types", optional dates, `documentName`
 //   downloads), then 2020-05-01 (MCA/MPA only, dates required) if 2024-04-01 is refused.
 // A period is always sent, because two of the three versions require one: by default the 13 months
-// up to today, the window the reference recommends. Each invoice remembers the route and version it
-// came from, because its download must use the same family (invoiceDownload.ts).
+// up to today, a generous window (docs/azure-apis.md#invoices-list). Each invoice remembers the
+// route and version it came from, because its download must use the same family
+// (invoiceDownload.ts).
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
 import { Listing, listing, ListingOptions } from './listing';

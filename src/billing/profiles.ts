@@ -33,7 +33,8 @@ export function listBillingProfiles(transport: ArmTransport, account: AccountRef
         yield parseBillingProfile(raw);
       }
     } catch (error) {
-      // Agreement type unknown and the service refuses an EA enrollment number on this route (§7.5).
+      // Agreement type unknown and the service refuses an EA enrollment number on this route
+      // (docs/azure-apis.md#billing-profiles-and-invoice-sections).
       if (statusOf(error) === 400 && looksLikeEnrollmentNumber(account.name)) throw profilesNotApplicable(account, error);
       throw error;
     }

@@ -1,7 +1,8 @@
-// Commerce RateCard (§4.2, §7 item 9): the list prices of one offer. The service usually answers
-// 302 to a SAS blob URL; that URL is fetched with no Authorization header (storage rejects a
-// bearer token there) through `fetchUnauthenticated`. A direct 200 with the document is accepted.
-// EA and CSP offers are not served: `NotApplicableError('rateCardNotForOffer')` before calling.
+// Commerce RateCard (docs/azure-apis.md#ratecard): the list prices of one offer. The service
+// usually answers 302 to a SAS blob URL; that URL is fetched with no Authorization header (storage
+// rejects a bearer token there) through `fetchUnauthenticated`. A direct 200 with the document is
+// accepted. EA and CSP offers are not served: `NotApplicableError('rateCardNotForOffer')` before
+// calling.
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
 import { readJsonBody } from './blobBody';

@@ -1,5 +1,6 @@
-// Azure Retail Prices (§4b): a public host, not ARM. No token is ever sent (requests go through
-// `fetchUnauthenticated`), the envelope is PascalCase and paging follows `NextPageLink`.
+// Azure Retail Prices (docs/azure-apis.md#retail-prices): a public host, not ARM. No token is ever
+// sent (requests go through `fetchUnauthenticated`), the envelope is PascalCase and paging follows
+// `NextPageLink`.
 //
 // Known service faults handled here: `$skip` pages have no stable order, so repeated rows are
 // dropped by the natural key; the link has been seen missing on full pages, so a full page without
@@ -15,10 +16,16 @@ import { asObject, ParseIssue } from './models/wire';
 
 export const RETAIL_PRICES_ENDPOINT = 'https://prices.azure.com';
 
-/** Page sizes Azure has used (§4b.1): 100 in 2021–2023 captures, 1000 since. */
+/**
+ * Page sizes Azure has used (docs/azure-apis.md#retail-prices-paging): 100 in 2021–2023 captures,
+ * 1000 since.
+ */
 const KNOWN_PAGE_SIZES = [100, 1000];
 
-/** Fields documented for `$filter` (§4b.2); values are matched exactly. */
+/**
+ * Fields documented for `$filter` (docs/azure-apis.md#retail-prices-filters); values are matched
+ * exactly.
+ */
 export interface RetailPriceFilter {
   armRegionName?: string;
   serviceName?: string;
@@ -34,7 +41,10 @@ export interface RetailPriceFilter {
 export interface RetailPricesOptions extends ListingOptions {
   /** Typed terms (joined with `and`), or a ready OData expression. */
   filter?: RetailPriceFilter | string;
-  /** One of the 17 supported currencies; default USD. Not a `$filter` term (§4b.2). */
+  /**
+   * One of the 17 supported currencies; default USD. Not a `$filter` term
+   * (docs/azure-apis.md#retail-prices-requests).
+   */
   currencyCode?: string;
   /** Only rows of the region Microsoft bills against (`meterRegion='primary'`). */
   primaryRegionOnly?: boolean;

@@ -1,7 +1,7 @@
 // Billing subscriptions by account, billing profile, invoice section (MCA) and enrollment account
-// (EA). Version per agreement type (azure-billing-api.md §2.6, §7 item 5): MCA routes on 2020-05-01;
-// EA on 2024-04-01, because 2020-05-01 answers EA accounts with an empty list.
-// Profile and section routes exist only for MCA/MPA: other agreement types get
+// (EA). Version per agreement type (docs/azure-apis.md#billing-subscriptions): MCA routes on
+// 2020-05-01; EA on 2024-04-01, because 2020-05-01 answers EA accounts with an empty list. Profile
+// and section routes exist only for MCA/MPA: other agreement types get
 // `NotApplicableError('billingProfilesNeedMca')` from the profile module's rule.
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
@@ -23,7 +23,7 @@ function subscriptionsAt(transport: ArmTransport, path: string, versions: readon
 
 /**
  * Every billing subscription of an account. MCA/MPA use 2020-05-01; EA, MOSP and unknown types use
- * 2024-04-01 (the version that serves EA here [inf per the reference]).
+ * 2024-04-01 (the version that serves EA here [inf], docs/azure-apis.md#billing-subscriptions).
  */
 export function listSubscriptionsByAccount(transport: ArmTransport, account: AccountRef, options: ListingOptions = {}): Listing<BillingSubscription> {
   const mca = account.agreementType === 'MicrosoftCustomerAgreement' || account.agreementType === 'MicrosoftPartnerAgreement';

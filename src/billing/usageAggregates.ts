@@ -1,4 +1,5 @@
-// Commerce UsageAggregates (§4.1): every page of a subscription's usage, as records.
+// Commerce UsageAggregates (docs/azure-apis.md#usageaggregates): every page of a subscription's
+// usage, as records.
 //
 // The query window is *reported* time; a row's own times are *usage* time, and late rows for
 // earlier days arrive in later windows. `listUsageForDays` asks for a few days more than the usage
@@ -16,7 +17,7 @@ import { codeOf, NotApplicableError, statusOf } from './notApplicable';
 
 export type Granularity = 'Daily' | 'Hourly';
 
-/** Offers Commerce does not serve (§4, §4.4): EA, EA Dev/Test, CSP. */
+/** Offers Commerce does not serve (docs/azure-apis.md#commerce-offers): EA, EA Dev/Test, CSP. */
 const OFFERS_WITHOUT_COMMERCE = new Set(['MS-AZR-0017P', 'MS-AZR-0148P', 'MS-AZR-0145P']);
 
 export function commerceNotApplicable(offerId: string | undefined, what: 'UsageAggregates' | 'RateCard'): NotApplicableError | undefined {

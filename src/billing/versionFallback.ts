@@ -1,7 +1,7 @@
 // Some calls have a preferred api-version and a second one that serves the same data (EA routes on
 // 2019-10-01-preview vs 2024-04-01). When the service says the version is not supported for that
-// resource (400 `InvalidApiVersionParameter`, §1.2) the next version is tried; any other error is
-// the answer.
+// resource (400 `InvalidApiVersionParameter`, docs/azure-apis.md#version-fallback) the next version
+// is tried; any other error is the answer.
 import { codeOf, statusOf } from './notApplicable';
 
 export function isUnsupportedApiVersion(error: unknown): boolean {

@@ -1,7 +1,7 @@
-// Actual costs from Cost Management query rows (azure-billing-api.md §5.2) as a cube of the same
-// shape as the estimate, so the same grouping, table, CSV and comparison apply. Rows carry only
-// the dimensions that were queried; resource details the rows lack (tags, region) are taken from
-// the usage cube's resources when a lookup is given, so regrouping needs no new query.
+// Actual costs from Cost Management query rows (docs/azure-apis.md#cost-management-query) as a cube
+// of the same shape as the estimate, so the same grouping, table, CSV and comparison apply. Rows
+// carry only the dimensions that were queried; resource details the rows lack (tags, region) are
+// taken from the usage cube's resources when a lookup is given, so regrouping needs no new query.
 
 import { parseIsoDate } from './calendar';
 import { CostCube, CubeLine, DayRange, zeroes } from './costCube';

@@ -1,9 +1,9 @@
-// Prices a usage cube with RateCards (azure-billing-api.md §4.3). For each subscription's meter,
-// buckets are walked in time order; the quantity of a bucket (all resources together) is priced
-// as cost(month-to-date after) - cost(month-to-date before) with the rate row in effect that day,
-// and the month-to-date resets when the month changes. The bucket's cost is then shared among the
-// resources in proportion to their quantity. A meter that cannot be priced keeps its quantity and
-// is reported; it is never priced at zero without saying so.
+// Prices a usage cube with RateCards (docs/azure-apis.md#estimating-cost-from-usage). For each
+// subscription's meter, buckets are walked in time order; the quantity of a bucket (all resources
+// together) is priced as cost(month-to-date after) - cost(month-to-date before) with the rate row
+// in effect that day, and the month-to-date resets when the month changes. The bucket's cost is
+// then shared among the resources in proportion to their quantity. A meter that cannot be priced
+// keeps its quantity and is reported; it is never priced at zero without saying so.
 
 import { monthKey } from './calendar';
 import { CostCube, CubeLine, UnpricedReason, bucketDay, zeroes } from './costCube';

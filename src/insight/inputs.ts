@@ -1,5 +1,5 @@
 // The shapes insight/ computes on: the parts of billing/'s parsed models it reads
-// (azure-billing-api.md §4.1 UsageAggregates, §4.2 RateCard, §5.2 Cost Management query) —
+// (docs/azure-apis.md#usageaggregates, #ratecard and #cost-management-query) —
 // dates already parsed, instanceData already decoded, MeterRates keys already numbers.
 // Narrowed with Pick so hand-written test rows need only what matters.
 
@@ -7,11 +7,17 @@ import type { DailyCostRow } from '../billing/models/cost';
 import type { RateCardMeter as BillingRateCardMeter } from '../billing/models/rateCard';
 import type { UsageAggregate } from '../billing/models/usage';
 
-/** One UsageAggregates row (§4.1): the fields of billing/'s parsed row that pricing and grouping read. */
+/**
+ * One UsageAggregates row (docs/azure-apis.md#usageaggregates): the fields of billing/'s parsed row
+ * that pricing and grouping read.
+ */
 export type UsageRecord = Pick<UsageAggregate, 'subscriptionId' | 'usageStartTime' | 'usageEndTime' | 'meterId' | 'unit' | 'quantity'> &
   Partial<Pick<UsageAggregate, 'meterName' | 'meterCategory' | 'meterSubCategory' | 'meterRegion' | 'instanceData' | 'infoFields'>>;
 
-/** One rate row of a RateCard (§4.2). A meter may have several rows with different EffectiveDate. */
+/**
+ * One rate row of a RateCard (docs/azure-apis.md#ratecard). A meter may have several rows with
+ * different EffectiveDate.
+ */
 export type RateCardMeter = Pick<BillingRateCardMeter, 'meterId' | 'unit' | 'meterRates' | 'effectiveDate' | 'includedQuantity'> &
   Partial<Pick<BillingRateCardMeter, 'meterName' | 'meterCategory'>>;
 
@@ -20,5 +26,8 @@ export interface RateCard {
   meters: RateCardMeter[];
 }
 
-/** One daily Cost Management query row (§5.2), columns already mapped by name; date "YYYY-MM-DD". */
+/**
+ * One daily Cost Management query row (docs/azure-apis.md#cost-management-query), columns already
+ * mapped by name; date "YYYY-MM-DD".
+ */
 export type CostQueryRow = Pick<DailyCostRow, 'cost' | 'dimensions'> & { date: string };

@@ -1,6 +1,7 @@
-// RateCard rows indexed by meter, to find the row in effect on a usage day: the one with the
-// latest EffectiveDate on or before that day (azure-billing-api.md §4.3). Join on meterId only;
-// names, units and regions are spelled differently between UsageAggregates and RateCard.
+// RateCard rows indexed by meter, to find the row in effect on a usage day: the one with the latest
+// EffectiveDate on or before that day (docs/azure-apis.md#estimating-cost-from-usage). Join on
+// meterId only; names, units and regions are spelled differently between UsageAggregates and
+// RateCard.
 
 import { DayNumber, dayOfInstant } from './calendar';
 import { fixedFromNumber } from './fixedDecimal';

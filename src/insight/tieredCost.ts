@@ -1,4 +1,5 @@
-// The price of a month-to-date quantity under a tiered rate (azure-billing-api.md §4.3):
+// The price of a month-to-date quantity under a tiered rate
+// (docs/azure-apis.md#estimating-cost-from-usage):
 //   billable(Q) = max(0, Q - IncludedQuantity)
 //   cost(Q)     = Σ_i rate_i × clamp(billable(Q) - t_i, 0, t_{i+1} - t_i)
 // A day's (or hour's) cost is cost(Q after it) - cost(Q before it), so tiers follow the month's

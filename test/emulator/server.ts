@@ -140,7 +140,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return;
     }
 
-    // A second `?` is how a hand-built URL goes wrong (azure-billing-api.md §7 item 11).
+    // A second `?` is how a hand-built URL goes wrong (docs/azure-apis.md#request-urls).
     if ((rawUrl.match(/\?/g) ?? []).length > 1) {
       return send(armError(400, 'InvalidQueryString', 'The query string is malformed: it contains more than one "?".'));
     }

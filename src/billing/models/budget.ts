@@ -1,5 +1,5 @@
-// Consumption budgets (§3.5). Thresholds are percentages (0–1000), not fractions; notifications
-// are a map keyed by names the owner chose.
+// Consumption budgets (docs/azure-apis.md#budgets). Thresholds are percentages (0–1000), not
+// fractions; notifications are a map keyed by names the owner chose.
 import { withIssues } from './common';
 import { CalendarDate } from './dates';
 import { Money } from './money';

@@ -1,5 +1,5 @@
-// Cost Management query/forecast results (§5.2–5.3): positional rows read by column name, never
-// by index (the column order differs between queries and versions).
+// Cost Management query/forecast results (docs/azure-apis.md#cost-management-query): positional
+// rows read by column name, never by index (the column order differs between queries and versions).
 import { CalendarDate, parseCalendarDate } from './dates';
 import { Money } from './money';
 import { Open } from './openEnum';

@@ -1,4 +1,5 @@
-// Invoices, folded from 2019-10-01-preview, 2020-05-01 and 2024-04-01 (azure-billing-api.md §2.9).
+// Invoices, folded from 2019-10-01-preview, 2020-05-01 and 2024-04-01
+// (docs/azure-apis.md#invoice-fields).
 // Every date is a calendar date (an invoice is dated, it has no time of day that matters) and
 // every amount keeps its own currency.
 import { withIssues } from './common';

@@ -1,5 +1,6 @@
 // What UsageAggregates rows and RateCard meters both say about a meter. Join the two on `meterId`
-// only (azure-billing-api.md §4.3): names, units and regions are spelled differently in each.
+// only (docs/azure-apis.md#estimating-cost-from-usage): names, units and regions are spelled
+// differently in each.
 
 export interface MeterDescription {
   meterId: string;

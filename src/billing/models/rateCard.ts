@@ -1,5 +1,6 @@
-// The Commerce RateCard document (§4.2): PascalCase, `MeterRates` keyed by cumulative quantity
-// thresholds written as strings. Read into meters with numeric, ascending tiers.
+// The Commerce RateCard document (docs/azure-apis.md#ratecard): PascalCase, `MeterRates` keyed by
+// cumulative quantity thresholds written as strings. Read into meters with numeric, ascending
+// tiers.
 import type { MeterDescription } from './meter';
 import { isObject, ParseIssue, WireReader } from './wire';
 

@@ -1,4 +1,5 @@
-// Azure Retail Prices items (§4b.3): camelCase items in a PascalCase envelope.
+// Azure Retail Prices items (docs/azure-apis.md#retail-prices-items): camelCase items in a
+// PascalCase envelope.
 import { Money } from './money';
 import { Open } from './openEnum';
 import { ParseIssue, WireReader } from './wire';
@@ -38,11 +39,12 @@ export interface RetailPrice {
 }
 
 /**
- * The key that drops repeats of unstable `$skip` paging (§4b.4). The reference's natural key
- * (meterId + meterName + type + skuId + tierMinimumUnits) is extended: a closed row and its
- * successor share it (they differ in `effectiveStartDate`), and so do a primary row and its
- * non-primary twin — which may be the one carrying `savingsPlan` (§4b.5). Dropping either would
- * lose a real price, so both fields (and region and reservation term) are part of the key.
+ * The key that drops repeats of unstable `$skip` paging (docs/azure-apis.md#retail-prices-paging).
+ * The usual natural key (meterId + meterName + type + skuId + tierMinimumUnits) is extended: a
+ * closed row and its successor share it (they differ in `effectiveStartDate`), and so do a primary
+ * row and its non-primary twin — which may be the one carrying `savingsPlan`
+ * (docs/azure-apis.md#retail-prices-join-keys). Dropping either would lose a real price, so both
+ * fields (and region and reservation term) are part of the key.
  */
 export function retailPriceKey(
   p: Pick<RetailPrice, 'meterId' | 'meterName' | 'type' | 'skuId' | 'tierMinimumUnits' | 'effectiveStartDate' | 'isPrimaryMeterRegion' | 'armRegionName' | 'reservationTerm'>,

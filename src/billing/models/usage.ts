@@ -1,8 +1,9 @@
-// Commerce UsageAggregates rows (2015-06-01-preview, §4.1). `instanceData` is a JSON string inside
-// the JSON: it is decoded here into resource id, group, location and tags. The resource id is
-// also given lower-cased, because Azure does not normalise its casing and grouping must not split
-// one resource in two. Usage time (when it happened) and reported time (when it reached billing,
-// which is what the query window selects) are different things: rows carry usage time.
+// Commerce UsageAggregates rows (2015-06-01-preview, docs/azure-apis.md#usageaggregates).
+// `instanceData` is a JSON string inside the JSON: it is decoded here into resource id, group,
+// location and tags. The resource id is also given lower-cased, because Azure does not normalise
+// its casing and grouping must not split one resource in two. Usage time (when it happened) and
+// reported time (when it reached billing, which is what the query window selects) are different
+// things: rows carry usage time.
 import { CalendarDate, parseInstant, utcDateOf } from './dates';
 import type { MeterDescription } from './meter';
 import { isObject, ParseIssue, readIdentity, WireReader } from './wire';

@@ -25,8 +25,9 @@ export type FailureAdvice =
   | { kind: 'unexpected'; detail: string };
 
 /**
- * The least role that grants reading the scope in `url`, by the scope's shape (azure-billing-api.md §6).
- * Names are the ones the Azure portal shows, so a person can search for them there.
+ * The least role that grants reading the scope in `url`, by the scope's shape
+ * (docs/azure-apis.md#permissions). Names are the ones the Azure portal shows, so a person can
+ * search for them there.
  */
 export function roleForScope(url: string | undefined): { role: string; billing: boolean } {
   const path = (url ?? '').toLowerCase();

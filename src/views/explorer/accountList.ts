@@ -18,7 +18,8 @@ export async function loadBillingAccountNodes(
   const result = await listBillingAccounts(connection.transport, { signal });
   const prefix = `tenant/${connection.tenant.tenantId}`;
   if (result.empty) {
-    // ARM answers an empty list, not 403, when the caller has no billing role (azure-billing-api.md §6).
+    // ARM answers an empty list, not 403, when the caller has no billing role
+    // (docs/azure-apis.md#permissions).
     return [
       new InfoNode(parent, `${prefix}/noBillingRole`, {
         label: vscode.l10n.t('No billing role in this directory'),

@@ -1,9 +1,10 @@
-// Actual cost of a billing profile or billing account from Cost Management (azure-billing-api.md
-// §5). Cost Management allows only a few queries a minute per scope, so one query grouped by
-// subscription and meter category answers both of those groupings, every period inside a fetched
-// one and every panel of the same scope; another query is made only when the person asks for a
-// grouping those two dimensions cannot give (service, resource group, region, meter), once per
-// grouping and period. Identical queries in flight are shared, not repeated.
+// Actual cost of a billing profile or billing account from Cost Management
+// (docs/azure-apis.md#cost-management). Cost Management allows only a few queries a minute per
+// scope, so one query grouped by subscription and meter category answers both of those groupings,
+// every period inside a fetched one and every panel of the same scope; another query is made only
+// when the person asks for a grouping those two dimensions cannot give (service, resource group,
+// region, meter), once per grouping and period. Identical queries in flight are shared, not
+// repeated.
 
 import type { Logger } from '../../azure/log';
 import type { ArmTransport } from '../../azure/transport';

@@ -1,7 +1,8 @@
-// Cost Management allows only a few queries a minute per scope (azure-billing-api.md §5.5). The
-// client sits through short waits itself; when it gives up (a wait too long for one request, or
-// throttled on every attempt) its error carries how long Azure asked to wait. The panel then says
-// so, waits that long, and asks again, instead of showing an error the person would have to retry.
+// Cost Management allows only a few queries a minute per scope
+// (docs/azure-apis.md#cost-management-throttling). The client sits through short waits itself; when
+// it gives up (a wait too long for one request, or throttled on every attempt) its error carries
+// how long Azure asked to wait. The panel then says so, waits that long, and asks again, instead of
+// showing an error the person would have to retry.
 
 import { AzureError, isCancellation } from '../../azure/errors';
 

@@ -21,7 +21,7 @@ import { DEFAULT_RATE_CARD_TERMS, SubscriptionScope } from './usageScope';
 
 export type { ActualCosts, PricedUsage } from './panelSource';
 
-/** Offer ids RateCard accepts (azure-billing-api.md §4.2). */
+/** Offer ids RateCard accepts (docs/azure-apis.md#ratecard). */
 const RATE_CARD_OFFER = /^MS-AZR-\d{4}P(-\d{4}P)*$/i;
 
 const SUBSCRIPTION_GROUPINGS: GroupByKey[] = ['meterCategory', 'service', 'resourceGroup', 'region', 'resource', 'meter'];

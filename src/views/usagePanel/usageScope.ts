@@ -1,8 +1,9 @@
-// What one usage panel is about: a subscription, a billing profile or a billing account.
-// A subscription is priced from UsageAggregates × RateCard, which needs the offer, currency and
-// country it was bought with; the API cannot tell them (azure-billing-api.md §4.4), so they come
-// with the scope or fall back to pay-as-you-go USD. Billing profiles and accounts have no
-// UsageAggregates or RateCard: they show actual cost from Cost Management only (§5.1).
+// What one usage panel is about: a subscription, a billing profile or a billing account. A
+// subscription is priced from UsageAggregates × RateCard, which needs the offer, currency and
+// country it was bought with; the API cannot tell them (docs/azure-apis.md#commerce-offers), so
+// they come with the scope or fall back to pay-as-you-go USD. Billing profiles and accounts have no
+// UsageAggregates or RateCard: they show actual cost from Cost Management only
+// (docs/azure-apis.md#cost-management-scopes).
 
 import { costScopes } from '../../billing/costQuery';
 

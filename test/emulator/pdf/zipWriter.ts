@@ -1,5 +1,6 @@
 // A ZIP archive of stored (uncompressed) files, for the multi-document invoice download
-// (azure-billing-api.md §2.11). Deterministic: entries keep their order and carry a fixed date.
+// (docs/azure-apis.md#invoices-download-as-zip). Deterministic: entries keep their order and carry
+// a fixed date.
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);

@@ -1,4 +1,4 @@
-// Microsoft.Billing (azure-billing-api.md §2), api-versions 2019-10-01-preview, 2020-05-01 and
+// Microsoft.Billing (docs/azure-apis.md#billing), api-versions 2019-10-01-preview, 2020-05-01 and
 // 2024-04-01, each with its own shapes and quirks. The routes live in routes/billing/.
 import type { Router } from '../router';
 import { registerAccountRoutes } from './billing/accountRoutes';

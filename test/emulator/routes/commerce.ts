@@ -1,4 +1,4 @@
-// Microsoft.Commerce: UsageAggregates and RateCard (azure-billing-api.md §4). Errors are flat
+// Microsoft.Commerce: UsageAggregates and RateCard (docs/azure-apis.md#commerce). Errors are flat
 // {code, message}; CSP subscriptions are refused as Azure refuses them (DisallowedProvider).
 import { armError, flatError } from '../arm';
 import { EmuHttpError, EmuRequest } from '../http';

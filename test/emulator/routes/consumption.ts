@@ -1,5 +1,6 @@
-// Microsoft.Consumption (azure-billing-api.md §3): credit balance summary, lots and events of MCA
-// billing profiles and accounts, and budgets at any scope. The routes live in routes/consumption/.
+// Microsoft.Consumption (docs/azure-apis.md#consumption): credit balance summary, lots and events
+// of MCA billing profiles and accounts, and budgets at any scope. The routes live in
+// routes/consumption/.
 import type { Router } from '../router';
 import type { RouteContext } from './context';
 import { registerBudgetRoutes } from './consumption/budgetRoutes';

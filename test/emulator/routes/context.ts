@@ -17,7 +17,10 @@ export interface EmulatorSettings {
   costManagementQpuLimits: { per10Seconds: number; perMinute: number; perHour: number } | null;
   /** RateCard answers with a 302 to a blob URL (default) or, when false, with the document itself. */
   rateCardRedirect: boolean;
-  /** The retail prices API's paging and the misbehaviours seen in the wild (azure-billing-api.md §4b.4). */
+  /**
+   * The retail prices API's paging and the misbehaviours seen in the wild
+   * (docs/azure-apis.md#retail-prices-paging).
+   */
   retailPrices: RetailPricesSettings;
 }
 

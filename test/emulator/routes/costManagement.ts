@@ -1,6 +1,6 @@
-// Microsoft.CostManagement query and forecast (azure-billing-api.md §5) for subscription, resource
-// group, billing account, billing profile, invoice section, department and enrollment account
-// scopes: validated definitions, columns in Azure's order, paging by re-POST to
+// Microsoft.CostManagement query and forecast (docs/azure-apis.md#cost-management) for
+// subscription, resource group, billing account, billing profile, invoice section, department and
+// enrollment account scopes: validated definitions, columns in Azure's order, paging by re-POST to
 // properties.nextLink, 204 for no data, QPU headers and an optional per-scope limiter.
 import * as crypto from 'crypto';
 import type { EmuRequest, EmuResponse } from '../http';

@@ -1,8 +1,9 @@
-// Microsoft.Resources: `GET /tenants`, `GET /subscriptions` and `GET /subscriptions/{id}`, the calls
-// the editor's sign-in (@azure/arm-resources-subscriptions, api-version 2022-12-01) makes. Not in
-// azure-billing-api.md; shapes follow the public ARM contract as remembered [inf]: fields were added
-// over the versions (tenant details in 2020-01-01, defaultDomain/tenantType and subscription tags
-// in 2021-01-01). Subscriptions are those of the token's tenant (`tid`).
+// Microsoft.Resources: `GET /tenants`, `GET /subscriptions` and `GET /subscriptions/{id}`, the
+// calls the editor's sign-in (@azure/arm-resources-subscriptions, api-version 2022-12-01) makes.
+// Beyond docs/azure-apis.md#tenants-and-subscriptions, shapes follow the public ARM contract as
+// remembered [inf]: fields were added over the versions (tenant details in 2020-01-01,
+// defaultDomain/tenantType and subscription tags in 2021-01-01). Subscriptions are those of the
+// token's tenant (`tid`).
 import { fail, ok, pageOf } from '../arm';
 import type { EmuRequest } from '../http';
 import type { Router } from '../router';

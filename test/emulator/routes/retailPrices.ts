@@ -1,6 +1,6 @@
-// The public retail prices API on /api/retail/prices (azure-billing-api.md §4b): no auth, not
-// ARM, PascalCase envelope and errors, $skip paging with an absolute NextPageLink, and knobs for
-// what goes wrong in the wild (missing NextPageLink, unstable order between pages, 429).
+// The public retail prices API on /api/retail/prices (docs/azure-apis.md#retail-prices): no auth,
+// not ARM, PascalCase envelope and errors, $skip paging with an absolute NextPageLink, and knobs
+// for what goes wrong in the wild (missing NextPageLink, unstable order between pages, 429).
 import type { Router } from '../router';
 import { Random } from '../world/random';
 import { usageWorldOf } from '../world/usage/access';

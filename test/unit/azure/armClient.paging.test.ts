@@ -1,4 +1,4 @@
-// Lists follow every continuation the reference names (azure-billing-api.md §1.3) and stop on
+// Lists follow every continuation docs/azure-apis.md#paging names and stop on
 // every form of "last page"; Cost Management pages are fetched by POSTing the same body again.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';

@@ -7,7 +7,7 @@ import { tenantOfToken } from '../../../src/azure/tokenSource';
 import { useEmulator } from '../../support/emulator';
 
 describe('clouds', () => {
-  it('knows the three Microsoft clouds (§1.1)', () => {
+  it('knows the three Microsoft clouds', () => {
     assert.equal(AZURE_CLOUD.scope, 'https://management.azure.com/.default');
     const china = cloudByName('AzureChinaCloud');
     assert.equal(china.resourceManagerEndpoint, 'https://management.chinacloudapi.cn');

@@ -1,4 +1,4 @@
-// Every error-body shape the reference names (azure-billing-api.md §1.4, §4b.4, §2.10) read into
+// Every error-body shape docs/azure-apis.md#error-bodies names, read into
 // the same fields, and the classification of statuses into kinds a view can act on.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';

@@ -1,6 +1,6 @@
-// Long-running operation shapes for the client tests (azure-billing-api.md §1.5), and a SAS-style
-// blob host of the tests' own: 202 + Location polling, Azure-AsyncOperation status documents,
-// an immediate 200, a poll that fails, and links that refuse an Authorization header.
+// Long-running operation shapes for the client tests (docs/azure-apis.md#long-running-operations),
+// and a SAS-style blob host of the tests' own: 202 + Location polling, Azure-AsyncOperation status
+// documents, an immediate 200, a poll that fails, and links that refuse an Authorization header.
 import { armError, ok } from '../../emulator/arm';
 import { BlobStore } from '../../emulator/blobs';
 import type { Emulator } from '../../emulator/server';

@@ -43,7 +43,8 @@ export function registerTestRoutes(emu: Emulator): void {
       const value = items.slice(offset, offset + size);
       if (offset + size >= items.length) return ok({ value, ...lastPageMark(req.params.lastPage as LastPageStyle) });
       const next = new URL(continuationUrl(req, '$skiptoken', encodeOffset(offset + size)));
-      // The price sheet example hands back an older api-version in its nextLink (§1.3).
+      // The price sheet example hands back an older api-version in its nextLink
+      // (docs/azure-apis.md#paging).
       next.searchParams.set('api-version', '2018-01-31');
       return ok({ value, nextLink: next.toString(), seenApiVersion: req.apiVersion });
     },

@@ -1,5 +1,5 @@
 // Cost Management bodies and row mapping, retail prices paging/dedupe, budget rules — against
-// answers written from the reference.
+// answers written from the shapes in docs/azure-apis.md.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { budgetBody, BudgetRuleError } from '../../../src/billing/budgets';

@@ -1,5 +1,5 @@
 // Invoice parsing of every documented shape, the version each agreement type is asked on, and the
-// download's secrecy, against answers written from the reference (no network).
+// download's secrecy, against answers written from docs/azure-apis.md (no network).
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { inspect } from 'node:util';

@@ -1,4 +1,5 @@
-// UsageAggregates and RateCard parsing and requests, against answers written from the reference.
+// UsageAggregates and RateCard parsing and requests, against answers written from
+// docs/azure-apis.md.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { getRateCard, rateCardFilter, RateCardQueryError } from '../../../src/billing/rateCard';

@@ -1,5 +1,5 @@
 // Consumption budgets on the emulator: list/get/create/update/delete at subscription and billing
-// scopes, the eTag rule, the validations of azure-billing-api.md §3.5, and spend from usage costs.
+// scopes, the eTag rule, the validations of docs/azure-apis.md#budgets, and spend from usage costs.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { armFetch, FIXED_AS_OF, jsonOf, useEmulator } from '../../support/emulator';
@@ -68,7 +68,7 @@ describe('emulator: Consumption budgets', () => {
     assert.equal((await armFetch(emu(), `${path}?${V}`, { method: 'DELETE' })).status, 204);
   });
 
-  it('refuses what §3.5 forbids, saying why', async () => {
+  it('refuses what the budget rules forbid, saying why', async () => {
     const { scope } = subScope();
     const path = `${scope}/providers/Microsoft.Consumption/budgets/invalid-one`;
     const six = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`n${i}`, { enabled: true, operator: 'GreaterThan', threshold: 50, contactEmails: ['a@b.c'] }]));

@@ -142,7 +142,8 @@ describe('emulator: Consumption credits, lots and events', () => {
     }
     // Exactly one year is allowed.
     assert.equal((await armFetch(emu(), `${p.path}/${C}/events?api-version=2024-08-01&startDate=2025-11-15&endDate=2026-11-15`)).status, 200);
-    // A second `?` in a hand-built URL is refused before anything else (§7 item 11).
+    // A second `?` in a hand-built URL is refused before anything else
+    // (docs/azure-apis.md#request-urls).
     assert.equal((await armFetch(emu(), `${p.path}/${C}/events?api-version=2024-08-01?startDate=2026-01-01&endDate=2026-02-01`)).status, 400);
   });
 

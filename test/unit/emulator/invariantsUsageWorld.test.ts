@@ -96,7 +96,7 @@ describe('the usage world', () => {
     assert.equal(Math.round(usage.costBetween(sub.subscriptionId, dayString(month), dayString(month + ledger.days - 1)) * 100), daySum);
   });
 
-  it('computes the tier formula of the reference\'s worked example', () => {
+  it('computes the tier formula of the worked example in the API docs', () => {
     // {"0":1.99,"100":0.99}, IncludedQuantity 5, 150 units → 100×1.99 + 45×0.99 = 243.55
     assert.equal(roundToCents(exactTieredCost(150 * 1e4, [{ from: 0, price: 1.99 }, { from: 100, price: 0.99 }], 5)), 24355);
     assert.equal(roundToCents(exactTieredCost(4 * 1e4, [{ from: 0, price: 1.99 }], 5)), 0);

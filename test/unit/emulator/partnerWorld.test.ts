@@ -1,14 +1,15 @@
 // The CSP corner of the world: a partner's Microsoft Partner Agreement (`PCN.<alnum>`) that sold
 // Woodgrove Bank a subscription on the CSP offer. The partner's directory is out of the caller's
 // reach, so no tenant lists the account; Woodgrove sees the subscription through RBAC, and every
-// API that refuses CSP offers refuses it (azure-billing-api.md §2.1, §4, §7 item 9).
+// API that refuses CSP offers refuses it (docs/azure-apis.md#billing-identifiers and
+// #commerce-offers).
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Emulator } from '../../emulator/server';
 import { armFetch, jsonOf, useEmulator } from '../../support/emulator';
 
 const BA = '/providers/Microsoft.Billing/billingAccounts';
-/** The 2024-04-01 `billingAccountName` pattern (azure-billing-api.md §2.1). */
+/** The 2024-04-01 `billingAccountName` pattern (docs/azure-apis.md#billing-identifiers). */
 const ACCOUNT_NAME = /^([0-9]+|([Pp][Cc][Nn]\.[A-Za-z0-9]+)|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}_[0-9]{4}(-[0-9]{2}){2})?)$/;
 
 describe('emulator: a CSP subscription on a partner agreement', () => {

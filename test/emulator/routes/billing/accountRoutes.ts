@@ -1,5 +1,6 @@
 // Billing accounts, billing profiles, invoice sections, billing subscriptions, EA departments and
-// enrollment accounts (azure-billing-api.md §2.2–2.6).
+// enrollment accounts (docs/azure-apis.md#billing-accounts to
+// #ea-departments-and-enrollment-accounts).
 import { fail, ok, pageOf } from '../../arm';
 import type { EmuRequest } from '../../http';
 import type { Router } from '../../router';
@@ -16,7 +17,8 @@ export function registerAccountRoutes(router: Router, ctx: RouteContext): void {
   const get = (path: string, handler: (req: EmuRequest) => ReturnType<typeof ok>, apiVersions: readonly string[] = BILLING_VERSIONS) =>
     router.add({ method: 'GET', path: `${BILLING}${path}`, apiVersions, auth: 'arm', handler });
 
-  // No billing role in the caller's tenant: 200 with an empty list, as Azure answers (§6).
+  // No billing role in the caller's tenant: 200 with an empty list, as Azure answers
+  // (docs/azure-apis.md#permissions).
   get('', (req) => list(req, ctx.world.billing.visibleAccounts(req.caller?.tid).map((a) => accountJson(a, req.apiVersion as string, expandOf(req.q)))));
   get('/{billingAccountName}', (req) => ok(accountJson(accountOf(ctx, req), req.apiVersion as string, expandOf(req.q))));
 
@@ -38,8 +40,9 @@ export function registerAccountRoutes(router: Router, ctx: RouteContext): void {
     return ok(sectionJson(sectionOf(ctx, req, profile), req.apiVersion as string));
   });
 
-  // Billing subscriptions by account: MCA on every version; EA is not served on 2020-05-01 (an empty
-  // list, §2.6 and §7 item 5); EA and pay-as-you-go on the preview and 2024-04-01 [inf].
+  // Billing subscriptions by account: MCA on every version; EA is not served on 2020-05-01 (an
+  // empty list, docs/azure-apis.md#billing-subscriptions); EA and pay-as-you-go on the preview and
+  // 2024-04-01 [inf].
   const subsJson = (account: WorldBillingAccount, subs: WorldSubscription[]) => subs.map((s) => billingSubscriptionJson(ctx.world, account, s));
   get('/{billingAccountName}/billingSubscriptions', (req) => {
     const account = accountOf(ctx, req);

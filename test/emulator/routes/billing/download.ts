@@ -1,6 +1,7 @@
-// Invoice download as a long-running operation (azure-billing-api.md §1.5, §2.10): the POST answers
-// 202 with `Location` and `Retry-After`; the Location answers 202 `settings.downloadPolls` times,
-// then 200 `{url, expiryTime}` where url is a short-lived blob link to a real PDF.
+// Invoice download as a long-running operation (docs/azure-apis.md#long-running-operations,
+// #invoices-download): the POST answers 202 with `Location` and `Retry-After`; the Location answers
+// 202 `settings.downloadPolls` times, then 200 `{url, expiryTime}` where url is a short-lived blob
+// link to a real PDF.
 import * as crypto from 'crypto';
 import { badRequest, fail } from '../../arm';
 import type { EmuRequest, EmuResponse } from '../../http';
@@ -24,7 +25,10 @@ interface Operation {
   artefact: DownloadArtefact;
 }
 
-/** The document a download POST asks for, by this version's selector (§2.10, §2.12). */
+/**
+ * The document a download POST asks for, by this version's selector
+ * (docs/azure-apis.md#invoices-download).
+ */
 export function selectDocument(req: EmuRequest, inv: WorldInvoice): WorldDocument {
   if (req.apiVersion === V2024) {
     const name = req.q('documentName');

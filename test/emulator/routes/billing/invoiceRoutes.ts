@@ -1,6 +1,6 @@
 // Invoices: lists by account, profile and subscription with period filters; one invoice; and the
-// download operations (azure-billing-api.md §2.7–2.10). Routes with the literal `default` account
-// are registered before the `{billingAccountName}` ones so that they win.
+// download operations (docs/azure-apis.md#invoices-list to #invoices-download). Routes with the
+// literal `default` account are registered before the `{billingAccountName}` ones so that they win.
 import { fail, ok, pageOf } from '../../arm';
 import type { EmuRequest, EmuResponse } from '../../http';
 import type { Router } from '../../router';
@@ -46,7 +46,10 @@ export function registerInvoiceRoutes(router: Router, ctx: RouteContext): void {
     return ok(json(req, inv, scope, invoices));
   };
 
-  /** By account: 2020-05-01 serves MCA only; EA and pay-as-you-go get `Invalid billing account name.` (§2.7, §7 item 5). */
+  /**
+   * By account: 2020-05-01 serves MCA only; EA and pay-as-you-go get `Invalid billing account
+   * name.` (docs/azure-apis.md#invoices-list).
+   */
   const accountInvoices = (req: EmuRequest) => {
     const account = accountOf(ctx, req, req.apiVersion === V2020 ? MCA_ONLY : undefined);
     return { account, invoices: billing.invoicesOfAccount(account) };

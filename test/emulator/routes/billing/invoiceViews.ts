@@ -1,7 +1,7 @@
-// Invoice JSON per api-version (azure-billing-api.md §2.9), including the quirks a client must
-// survive: `PastDue` instead of `OverDue` on the preview, `AzureServices` although the 2020-05-01
-// schema says `AzureService`, documents as `{kind, url, source}` (2020: the download token hides in
-// the url) or `{kind, name, url, source, documentNumbers}` (2024).
+// Invoice JSON per api-version (docs/azure-apis.md#invoice-fields), including the quirks a client
+// must survive: `PastDue` instead of `OverDue` on the preview, `AzureServices` although the
+// 2020-05-01 schema says `AzureService`, documents as `{kind, url, source}` (2020: the download
+// token hides in the url) or `{kind, name, url, source, documentNumbers}` (2024).
 import { isoMidnight } from '../../world/billing/calendar';
 import { fromCents } from '../../world/billing/money';
 import type { WorldDocument, WorldInvoice } from '../../world/billing/types';

@@ -1,5 +1,6 @@
-// List parameters of Microsoft.Billing: invoice period dates (§2.7) and the 2024-04-01 `top`/`skip`
-// (no `$`). `filter`, `orderBy`, `search` and `count` are accepted and ignored (a documented guess).
+// List parameters of Microsoft.Billing: invoice period dates (docs/azure-apis.md#invoices-list) and
+// the 2024-04-01 `top`/`skip` (no `$`). `filter`, `orderBy`, `search` and `count` are accepted and
+// ignored (a documented guess).
 import { badRequest } from '../../arm';
 import type { EmuRequest } from '../../http';
 import { isCalendarDate } from '../../world/billing/calendar';

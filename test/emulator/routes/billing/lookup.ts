@@ -1,6 +1,7 @@
 // Resolving the billing scope of a request, with the errors ARM gives: 404 for names the caller
 // cannot see, 400 `Invalid billing account name.` for agreement types a route does not serve
-// (azure-billing-api.md §7 item 5) and for names that break the 2024-04-01 pattern (§2.1).
+// (docs/azure-apis.md#billing-versions) and for names that break the 2024-04-01 pattern
+// (docs/azure-apis.md#billing-identifiers).
 import { badRequest, fail } from '../../arm';
 import type { EmuRequest } from '../../http';
 import type { WorldBillingAccount, WorldBillingProfile, WorldInvoiceSection } from '../../world/billing/types';

@@ -1,6 +1,7 @@
-// Several invoice documents as one ZIP (azure-billing-api.md §2.11): `POST .../downloadDocuments`
-// with `[{invoiceName, documentName}]` on 2024-04-01 or an array of per-document download URLs on
-// 2020-05-01, then the same 202 → Location → 200 {url, expiryTime} flow as a single download.
+// Several invoice documents as one ZIP (docs/azure-apis.md#invoices-download-as-zip):
+// `POST .../downloadDocuments` with `[{invoiceName, documentName}]` on 2024-04-01 or an array of
+// per-document download URLs on 2020-05-01, then the same 202 → Location → 200 {url, expiryTime}
+// flow as a single download.
 // Entries are named after their documents as the server names them, so with
 // `settings.hostileInvoiceNames` on, one entry tries to climb out of the folder (a zip-slip test).
 import * as crypto from 'crypto';

@@ -1,4 +1,4 @@
-// Microsoft.Billing api-versions the emulator answers (azure-billing-api.md §2.0).
+// Microsoft.Billing api-versions the emulator answers (docs/azure-apis.md#billing-versions).
 export const V2019 = '2019-10-01-preview';
 export const V2020 = '2020-05-01';
 export const V2024 = '2024-04-01';

@@ -1,6 +1,7 @@
 // JSON of billing accounts, profiles, invoice sections, EA departments and enrollment accounts and
-// billing subscriptions, per api-version (azure-billing-api.md §2.2–2.6). Property order is fixed
-// so that the same world gives byte-identical bodies.
+// billing subscriptions, per api-version (docs/azure-apis.md#billing-accounts to
+// #ea-departments-and-enrollment-accounts). Property order is fixed so that the same world gives
+// byte-identical bodies.
 import type { World } from '../../world';
 import { addDays, monthStart, addMonths } from '../../world/billing/calendar';
 import { fromCents } from '../../world/billing/money';
@@ -31,7 +32,7 @@ export function sectionJson(s: WorldInvoiceSection, version: string): unknown {
   return { id: sectionId(s.accountName, s.profileName, s.name), name: s.name, type: 'Microsoft.Billing/billingAccounts/billingProfiles/invoiceSections', properties };
 }
 
-/** The reference's examples pair skuId 0001 with Dev/Test and 0002 with the standard plan. */
+/** The spec's examples pair skuId 0001 with Dev/Test and 0002 with the standard plan. */
 export function planOf(offerId: string): { skuId: string; skuDescription: string } {
   return offerId === 'MS-AZR-0148G' ? { skuId: '0001', skuDescription: 'Microsoft Azure Dev/Test' } : { skuId: '0002', skuDescription: 'Microsoft Azure Standard' };
 }
@@ -54,7 +55,8 @@ export function profileJson(p: WorldBillingProfile, version: string, withSection
     targetClouds: [],
   };
   if (version === V2024) properties.billingRelationshipType = 'Direct';
-  // Sections on a profile: an array up to 2020-05-01, the wrapper on 2024-04-01 (§2.4).
+  // Sections on a profile: an array up to 2020-05-01, the wrapper on 2024-04-01
+  // (docs/azure-apis.md#billing-profiles-and-invoice-sections).
   if (withSections) {
     const sections = p.sections.map((s) => sectionJson(s, version));
     properties.invoiceSections = version === V2024 ? { hasMoreResults: false, value: sections } : sections;
@@ -101,7 +103,8 @@ export function accountJson(a: WorldBillingAccount, version: string, expand: Exp
         policies: { accountOwnerViewCharges: true, departmentAdminViewCharges: true, marketplaceEnabled: true, reservedInstancesEnabled: false },
       };
     }
-    // Only the preview expands departments and enrollment accounts on the account (§2.2, §7 item 4).
+    // Only the preview expands departments and enrollment accounts on the account
+    // (docs/azure-apis.md#billing-accounts).
     if (version === V2019 && expand.has('departments')) properties.departments = a.departments.map((d) => departmentJson(d, version));
     if (version === V2019 && expand.has('enrollmentaccounts')) {
       properties.enrollmentAccounts = a.enrollmentAccounts.map((e) => enrollmentAccountJson(e, a.departments.find((d) => d.name === e.departmentName), version));

@@ -1,6 +1,6 @@
 // GET /subscriptions/{id}/providers/Microsoft.Commerce/RateCard (2015-06-01-preview,
 // 2016-08-31-preview): the four-term $filter, then a 302 to a short-lived blob URL that must be
-// fetched without credentials (azure-billing-api.md §4.2, §7 item 9).
+// fetched without credentials (docs/azure-apis.md#ratecard).
 import * as crypto from 'crypto';
 import { flatError } from '../../arm';
 import { EmuHttpError, EmuRequest, EmuResponse } from '../../http';

@@ -1,5 +1,6 @@
-// Query parameters of UsageAggregates, validated as the service does (azure-billing-api.md §4.1).
-// Messages are ours [inf]; the shape is Commerce's flat {code, message}.
+// Query parameters of UsageAggregates, validated as the service does
+// (docs/azure-apis.md#usageaggregates). Messages are ours [inf]; the shape is Commerce's flat
+// {code, message}.
 import { flatError } from '../../arm';
 import { EmuHttpError, EmuRequest } from '../../http';
 import type { Granularity } from '../../world/usage/reportedUsage';

@@ -1,6 +1,6 @@
 // GET /subscriptions/{id}/providers/Microsoft.Commerce/UsageAggregates (2015-06-01-preview):
 // rows selected by reported time, `continuationToken` paging in a top-level nextLink, instanceData
-// as a JSON string, flat errors (azure-billing-api.md §4.1).
+// as a JSON string, flat errors (docs/azure-apis.md#usageaggregates).
 import { continuationUrl, flatError } from '../../arm';
 import { EmuHttpError, EmuRequest, EmuResponse } from '../../http';
 import { commerceTime, compactDay } from '../../world/usage/calendar';

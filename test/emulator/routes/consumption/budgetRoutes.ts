@@ -1,5 +1,5 @@
 // Consumption budgets at any supported scope: list, get, create or update (201 / 200, eTag checked),
-// delete (azure-billing-api.md §3.5). currentSpend and forecastSpend come from the usage side's
+// delete (docs/azure-apis.md#budgets). currentSpend and forecastSpend come from the usage side's
 // costs of the scope's subscriptions for the budget's current period.
 import { badRequest, fail, ok, pageOf } from '../../arm';
 import type { EmuRequest } from '../../http';
@@ -87,7 +87,8 @@ export function registerBudgetRoutes(router: Router, ctx: RouteContext): void {
     }
     const input = validateBudget(body, scope, ctx.world.options.asOf);
     const existing = store.get(scope.path, name);
-    // Updates must echo the latest eTag (§3.5); the status for a stale one is a guess (§1.4: 409).
+    // Updates must echo the latest eTag; the status for a stale one is a guess (409;
+    // docs/azure-apis.md#budgets).
     if (existing && body.eTag === undefined) badRequest(`Updating budget '${name}' needs the eTag from its latest GET.`, 'MissingETag');
     if (existing && body.eTag !== existing.eTag) fail(409, 'Conflict', `The eTag ${String(body.eTag)} does not match the budget's current eTag; GET it again and retry.`);
     const { created, budget } = store.put(scope.path, name, input);

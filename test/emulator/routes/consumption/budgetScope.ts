@@ -1,4 +1,4 @@
-// The scopes a Consumption budget can hang off (azure-billing-api.md §3.5), resolved against the
+// The scopes a Consumption budget can hang off (docs/azure-apis.md#budgets), resolved against the
 // world: which subscriptions' costs count toward the budget and in which currency.
 import { badRequest, fail } from '../../arm';
 import type { EmuRequest } from '../../http';

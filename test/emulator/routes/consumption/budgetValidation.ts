@@ -1,4 +1,4 @@
-// Validation of a budget PUT body, with the rules of azure-billing-api.md §3.5: category Cost;
+// Validation of a budget PUT body, with the rules of docs/azure-apis.md#budgets: category Cost;
 // the time grains (billing-period grains for Web Direct only); a start on the first of a month,
 // not before 2017-06-01 nor more than 12 months ahead; end defaulting to start + 10 years; at most
 // five notifications keyed by the caller's names, thresholds in percent 0–1000; filter operator In.

@@ -1,5 +1,5 @@
 // Credits of MCA billing profiles and the commitment (MACC) of MCA accounts: balance summary,
-// lots and the events ledger (azure-billing-api.md §3.1–3.3).
+// lots and the events ledger (docs/azure-apis.md#credit-balance, #credit-lots and #credit-events).
 import { badRequest, ok, pageOf } from '../../arm';
 import type { EmuRequest } from '../../http';
 import type { Router } from '../../router';
@@ -16,7 +16,10 @@ const ACCOUNT = '/providers/Microsoft.Billing/billingAccounts/{billingAccountNam
 const PROFILE = `${ACCOUNT}/billingProfiles/{billingProfileName}`;
 const CONSUMPTION = '/providers/Microsoft.Consumption';
 
-/** Longest events window per call. The spec states none; one year is the emulator's guess (§3.3). */
+/**
+ * Longest events window per call. The spec states none; one year is the emulator's guess
+ * (docs/azure-apis.md#credit-events).
+ */
 export const MAX_EVENT_RANGE_MONTHS = 12;
 
 function eventDate(req: EmuRequest, name: string): string {
@@ -56,7 +59,7 @@ export function registerCreditRoutes(router: Router, ctx: RouteContext): void {
     return { account, profile, scope: profileId(account.name, profile.name), credits: billing.credits(profile) };
   };
 
-  // 204 when the profile has no credits at all (§3.1).
+  // 204 when the profile has no credits at all (docs/azure-apis.md#credit-balance).
   get(`${PROFILE}${CONSUMPTION}/credits/balanceSummary`, (req) => {
     const { scope, credits } = profileScope(req);
     return credits ? ok(summaryJson(scope, credits.summary, req.apiVersion, asOf)) : { status: 204 };

@@ -1,7 +1,8 @@
-// The small `$filter` language of Consumption lots and events (azure-billing-api.md §3.2):
-// `field op 'value'` terms joined by `and`; operators eq, lt, gt, le, ge. `ne`, `or` and `not` are
-// refused with 400, as the reference says they are unsupported. Field names and string values
-// compare case-insensitively (the examples write 'active', 'consumptioncommitment').
+// The small `$filter` language of Consumption lots and events
+// (docs/azure-apis.md#consumption-filters): `field op 'value'` terms joined by `and`; operators eq,
+// lt, gt, le, ge. `ne`, `or` and `not` are refused with 400, as they are unsupported. Field names
+// and string values compare case-insensitively (the examples write 'active',
+// 'consumptioncommitment').
 import { badRequest } from '../../arm';
 
 export type FilterOp = 'eq' | 'lt' | 'gt' | 'le' | 'ge';

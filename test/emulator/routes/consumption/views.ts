@@ -1,4 +1,5 @@
-// JSON of the balance summary, lots and events (azure-billing-api.md §3.1–3.3), per api-version.
+// JSON of the balance summary, lots and events (docs/azure-apis.md#credit-balance, #credit-lots and
+// #credit-events), per api-version.
 import { isoMidnight } from '../../world/billing/calendar';
 import { fromCents } from '../../world/billing/money';
 import type { WorldCreditEvent, WorldCreditSummary, WorldLot } from '../../world/billing/types';
@@ -46,7 +47,7 @@ export function lotJson(scope: string, lot: WorldLot, version: string | undefine
   if (hasEstimateFields(version)) {
     properties.isEstimatedBalance = false;
     if (lot.source === 'ConsumptionCommitment') {
-      // The wire name really starts with a capital O (§3.2).
+      // The wire name really starts with a capital O (docs/azure-apis.md#credit-lots).
       Object.assign(properties, { OrganizationType: 'Primary', usedAmount: amount(lot.currency, lot.usedCents ?? 0) });
     }
   }
@@ -56,7 +57,7 @@ export function lotJson(scope: string, lot: WorldLot, version: string | undefine
 export interface EventContext {
   scope: string;
   asOf: string;
-  /** Account-scope events name their billing profile (§3.3). */
+  /** Account-scope events name their billing profile (docs/azure-apis.md#credit-events). */
   profile?: { id: string; displayName: string };
   account: { name: string; displayName: string };
 }

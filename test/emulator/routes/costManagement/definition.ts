@@ -1,6 +1,7 @@
 // The QueryDefinition and ForecastDefinition bodies, validated where the service is strict
-// (azure-billing-api.md §5.2, §5.3, §9): type, timeframe, timePeriod iff Custom, ≤ 2
-// aggregations (Sum only), ≤ 2 groupings, known dimensions, well-formed filters.
+// (docs/azure-apis.md#cost-management-query and #cost-management-forecast): type, timeframe,
+// timePeriod iff Custom, ≤ 2 aggregations (Sum only), ≤ 2 groupings, known dimensions, well-formed
+// filters.
 import { armError } from '../../arm';
 import { EmuHttpError } from '../../http';
 import { DIMENSIONS } from './dimensions';

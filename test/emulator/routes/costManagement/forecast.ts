@@ -1,6 +1,7 @@
-// Forecast (azure-billing-api.md §5.3): past days as CostStatus 'Actual' (when includeActualCost),
-// days from asOf on as 'Forecast' = the mean daily cost of the 28 days before asOf, per currency,
-// rounded to the cent. No grouping. A simple, documented model: the point is the shape.
+// Forecast (docs/azure-apis.md#cost-management-forecast): past days as CostStatus 'Actual' (when
+// includeActualCost), days from asOf on as 'Forecast' = the mean daily cost of the 28 days before
+// asOf, per currency, rounded to the cent. No grouping. A simple, documented model: the point is
+// the shape.
 import type { UsageWorld } from '../../world/usage';
 import { compactDay } from '../../world/usage/calendar';
 import type { ForecastSpec } from './definition';

@@ -1,6 +1,7 @@
 // Cost Management paging: `properties.nextLink` carries `$skiptoken`, and the next page is fetched
-// by POSTing the *same body* to it (azure-billing-api.md §1.3, §5.2). The token binds the offset to
-// a digest of the body, so a client that re-POSTs a different (or empty) body is told so [inf].
+// by POSTing the *same body* to it (docs/azure-apis.md#cost-management-paging). The token binds the
+// offset to a digest of the body, so a client that re-POSTs a different (or empty) body is told so
+// [inf].
 import * as crypto from 'crypto';
 import { armError, continuationUrl } from '../../arm';
 import { EmuHttpError, EmuRequest } from '../../http';

@@ -1,6 +1,7 @@
-// Cost Management's query-processing-unit accounting (azure-billing-api.md §1.6, §5.5): every
-// 2xx carries the informational qpu headers; when `settings.costManagementQpuLimits` is set, a
-// scope (per ClientType bucket) that would exceed a window's limit gets the 429 Azure sends.
+// Cost Management's query-processing-unit accounting
+// (docs/azure-apis.md#cost-management-throttling): every 2xx carries the informational qpu headers;
+// when `settings.costManagementQpuLimits` is set, a scope (per ClientType bucket) that would exceed
+// a window's limit gets the 429 Azure sends.
 import type { EmuResponse } from '../../http';
 import type { EmulatorSettings } from '../context';
 

@@ -1,5 +1,5 @@
-// The `{scope}` of a Cost Management call (azure-billing-api.md §5.1) and the subscriptions in it,
-// taken from the billing side's structure of the world.
+// The `{scope}` of a Cost Management call (docs/azure-apis.md#cost-management-scopes) and the
+// subscriptions in it, taken from the billing side's structure of the world.
 import { armError } from '../../arm';
 import { EmuHttpError, EmuRequest } from '../../http';
 import type { WorldSubscription } from '../../world/types';

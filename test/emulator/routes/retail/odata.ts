@@ -1,8 +1,9 @@
-// The slice of OData `$filter` the retail prices API understands (azure-billing-api.md §4b.2, §9):
-// eq, ne, gt, ge, lt, le, and, or, parentheses, contains(field,'text') (also `… eq false`).
-// Field names match case-insensitively; values match exactly on 2023-01-01-preview and
-// case-insensitively before it. not(…) and unknown priceType values are refused with
-// "Invalid OData parameters supplied", lambdas (savingsPlan/any(…)) with "Invalid parameters supplied".
+// The slice of OData `$filter` the retail prices API understands
+// (docs/azure-apis.md#retail-prices-filters): eq, ne, gt, ge, lt, le, and, or, parentheses,
+// contains(field,'text') (also `… eq false`). Field names match case-insensitively; values match
+// exactly on 2023-01-01-preview and case-insensitively before it. not(…) and unknown priceType
+// values are refused with "Invalid OData parameters supplied", lambdas (savingsPlan/any(…)) with
+// "Invalid parameters supplied".
 
 export class ODataError extends Error {}
 

@@ -1,5 +1,5 @@
 // The query parameters of /api/retail/prices and the NextPageLink that repeats them
-// (azure-billing-api.md §4b.1, §4b.2, §4b.4).
+// (docs/azure-apis.md#retail-prices-requests, #retail-prices-filters and #retail-prices-paging).
 import { EmuHttpError, EmuRequest, EmuResponse } from '../../http';
 import { isCurrency } from '../../world/usage/currencies';
 import { ODataError, parseFilter } from './odata';

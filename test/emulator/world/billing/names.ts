@@ -1,4 +1,5 @@
-// Identifiers in the formats Azure uses (azure-billing-api.md §2.1), all drawn from a seeded Random.
+// Identifiers in the formats Azure uses (docs/azure-apis.md#billing-identifiers), all drawn from a
+// seeded Random.
 import { Random } from '../random';
 
 /** MCA / modern MOSP billing account: `<guid>:<guid>_YYYY-MM-DD`. */

@@ -1,6 +1,7 @@
 // The 17 currencies of the retail prices API, also offered by RateCard and used for subscriptions.
 // A price in another currency is a reference value rounded on its own (not USD × rate, see
-// azure-billing-api.md §4b.2): the USD price times a reference rate, nudged per meter by up to ±3 %.
+// docs/azure-apis.md#retail-prices-requests): the USD price times a reference rate, nudged per
+// meter by up to ±3 %.
 import { Random } from '../random';
 
 export const CURRENCIES: Readonly<Record<string, number>> = {

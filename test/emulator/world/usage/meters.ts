@@ -1,6 +1,6 @@
 // The meter catalogue: every (VM size × flavour × region) and (service × region) meter, with its
 // id, names, units and USD price history. The same meterIds key usage rows, rate cards, price
-// lists and the retail catalogue, as in Azure (azure-billing-api.md §4b.5).
+// lists and the retail catalogue, as in Azure (docs/azure-apis.md#retail-prices-join-keys).
 import { Random } from '../random';
 import { addMonths, dayNumber } from './calendar';
 import { Region, regionsFor } from './regions';

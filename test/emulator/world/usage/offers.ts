@@ -1,7 +1,7 @@
 // How each offer is priced. Web Direct offers (pay-as-you-go, Dev/Test, Visual Studio credits…)
 // have a RateCard; Enterprise Agreement (MS-AZR-0017P/0148P) and MCA plan (MS-AZR-0017G) offers
 // have none and are priced by a negotiated price list; CSP (MS-AZR-0145P) is the offer with no
-// rate card at all (Commerce refuses CSP, azure-billing-api.md §4 and §7 item 9).
+// rate card at all (Commerce refuses CSP, docs/azure-apis.md#commerce-offers).
 
 export interface OfferTerm {
   Name: 'Monetary Credit' | 'Monetary Commitment' | 'Recurring Charge';

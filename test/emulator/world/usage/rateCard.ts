@@ -1,4 +1,4 @@
-// The RateCard document of an offer in a currency (azure-billing-api.md §4.2): PascalCase, one
+// The RateCard document of an offer in a currency (docs/azure-apis.md#ratecard): PascalCase, one
 // Meters entry per price row (so a meter with a price change appears twice, with two
 // EffectiveDates), MeterRates keyed by cumulative thresholds as strings.
 import { dayString } from './calendar';

@@ -1,8 +1,9 @@
-// The public retail price list (azure-billing-api.md §4b), keyed by the world's meterIds: tier
-// rows (a free grant is a 0-price row at tier 0), alias rows sharing one meter, Linux / Windows /
-// Spot / Low Priority rows per armSkuName, whole-term Reservation rows, DevTestConsumption rows,
-// a closed row with effectiveEndDate, savings-plan prices, 'Global' and '' regions, 17 currencies.
-// Items are kept in USD with a recipe for their price in any other currency.
+// The public retail price list (docs/azure-apis.md#retail-prices), keyed by the world's meterIds:
+// tier rows (a free grant is a 0-price row at tier 0), alias rows sharing one meter, Linux /
+// Windows / Spot / Low Priority rows per armSkuName, whole-term Reservation rows,
+// DevTestConsumption rows, a closed row with effectiveEndDate, savings-plan prices, 'Global' and ''
+// regions, 17 currencies. Items are kept in USD with a recipe for their price in any other
+// currency.
 import { Random } from '../random';
 import { dayString } from './calendar';
 import { roundPrice } from './currencies';

@@ -1,6 +1,6 @@
-// A recording stand-in for `ArmTransport`, for tests of what a module *asks* (paths,
-// api-versions, query terms, fallbacks between versions) with answers written by the test from
-// the reference's documented shapes. End-to-end behaviour is tested against the emulator with the
+// A recording stand-in for `ArmTransport`, for tests of what a module *asks* (paths, api-versions,
+// query terms, fallbacks between versions) with answers written by the test from the shapes
+// documented in docs/azure-apis.md. End-to-end behaviour is tested against the emulator with the
 // real client; this only isolates request-building and parsing.
 import type { ArmTransport, BlobResponse, ListOptions, LongRunningOptions, QueryPage, RequestOptions } from '../../../../src/azure/transport';
 import { Readable } from 'stream';
