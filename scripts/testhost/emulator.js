@@ -42,6 +42,8 @@ function hostEnvironment(emulator) {
     AZURE_AUTHORITY_HOST: emulator.baseUrl,
     // Suites reach the emulator's control routes (/_emulator/faults|stats|info) through this.
     AZURE_BILLING_EMULATOR_URL: emulator.baseUrl,
+    // Where download and RateCard links point: another host and port than ARM, as storage is on Azure.
+    AZURE_BILLING_EMULATOR_BLOB_URL: emulator.blobBaseUrl,
     // The custom host the person would allow at the first sign-in (SECURITY.md); unattended runs
     // cannot answer that question. The UI layer's consent test leaves this out and clicks Allow.
     AZURE_BILLING_ALLOWED_CUSTOM_HOSTS: emulator.baseUrl,

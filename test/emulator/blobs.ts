@@ -1,5 +1,9 @@
-// A stand-in for Azure Storage SAS links: short-lived URLs on the emulator's own `/blob/...` route.
-// Like storage, it refuses a request that carries an Authorization header and refuses expired links.
+// A stand-in for Azure Storage SAS links: short-lived URLs under `/blob/...` on the emulator's blob
+// origin, a second HTTPS listener on another host name and port than ARM's (as storage's
+// `*.blob.core.windows.net` is another host than ARM's), so a client that drops `Authorization` when
+// a redirect changes host reaches it without one. Like storage, it refuses a request that carries an
+// Authorization header and refuses expired links. The `/blob/` path prefix and the SAS-like query
+// (`sig=`, `se=`) are kept so that the extension's log redaction recognises the links.
 import * as crypto from 'crypto';
 import { EmuRequest, EmuResponse } from './http';
 
@@ -11,12 +15,16 @@ interface StoredBlob {
 export class BlobStore {
   private readonly blobs = new Map<string, StoredBlob>();
   private readonly key = crypto.randomBytes(32);
+  /** `https://localhost:PORT`: the blob origin, set once its listener is up. */
+  origin = '';
 
   /**
-   * Stores a blob and returns a SAS-style URL that works for `lifetimeSeconds`.
+   * Stores a blob and returns a SAS-style URL on the blob origin that works for `lifetimeSeconds`.
    * `content` is called on each download, so large documents need not stay in memory.
    */
-  put(origin: string, container: string, name: string, content: () => Buffer, contentType: string, lifetimeSeconds: number): { url: string; expiryTime: string } {
+  put(container: string, name: string, content: () => Buffer, contentType: string, lifetimeSeconds: number): { url: string; expiryTime: string } {
+    const origin = this.origin;
+    if (!origin) throw new Error('The blob origin is not listening yet.');
     const blobPath = `${container}/${name}`;
     this.blobs.set(blobPath, { content, contentType });
     const expiry = new Date(Date.now() + lifetimeSeconds * 1000);
@@ -36,11 +44,6 @@ export class BlobStore {
   }
 
   serve(req: EmuRequest, container: string, name: string): EmuResponse {
-    const storageError = (status: number, code: string, message: string): EmuResponse => ({
-      status,
-      headers: { 'content-type': 'application/xml' },
-      body: `<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`,
-    });
     if (req.headers.authorization) {
       return storageError(400, 'InvalidAuthenticationInfo', 'Authentication information is not given in the correct format. Check the value of Authorization header.');
     }
@@ -57,4 +60,13 @@ export class BlobStore {
     }
     return { status: 200, headers: { 'content-type': blob.contentType, 'x-ms-blob-type': 'BlockBlob' }, body: blob.content() };
   }
+}
+
+/** An error as Azure Storage words it: XML with `Code` and `Message`. */
+export function storageError(status: number, code: string, message: string): EmuResponse {
+  return {
+    status,
+    headers: { 'content-type': 'application/xml' },
+    body: `<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`,
+  };
 }

@@ -1,6 +1,7 @@
-// `npm run emulator -- [--port N] [--seed N] [--scale small|large] [--page-size N] [--latency MS]
-//                     [--as-of YYYY-MM-DD] [--ca-dir DIR] [--json]`
-// With --json the first line on stdout is {"baseUrl","caCertPath","tenantId","clientId","clientSecret","asOf"}.
+// `npm run emulator -- [--port N] [--blob-port N] [--seed N] [--scale small|large] [--page-size N]
+//                     [--latency MS] [--as-of YYYY-MM-DD] [--ca-dir DIR] [--json]`
+// With --json the first line on stdout is
+// {"baseUrl","blobBaseUrl","caCertPath","tenantId","clientId","clientSecret","asOf"}.
 import { startEmulator } from './server';
 import { Scale } from './world/types';
 
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const pageSize = num(args['page-size'], 'page-size');
   const emulator = await startEmulator({
     port: num(args.port, 'port'),
+    blobPort: num(args['blob-port'], 'blob-port'),
     seed: num(args.seed, 'seed'),
     scale,
     asOf: typeof args['as-of'] === 'string' ? args['as-of'] : undefined,
@@ -38,10 +40,11 @@ async function main(): Promise<void> {
     caDir: typeof args['ca-dir'] === 'string' ? args['ca-dir'] : undefined,
     settings: pageSize ? { pageSize } : undefined,
   });
-  const info = { baseUrl: emulator.baseUrl, caCertPath: emulator.caCertPath, tenantId: emulator.tenantId, clientId: emulator.clientId, clientSecret: emulator.clientSecret, asOf: emulator.world.options.asOf };
+  const info = { baseUrl: emulator.baseUrl, blobBaseUrl: emulator.blobBaseUrl, caCertPath: emulator.caCertPath, tenantId: emulator.tenantId, clientId: emulator.clientId, clientSecret: emulator.clientSecret, asOf: emulator.world.options.asOf };
   if (args.json) process.stdout.write(`${JSON.stringify(info)}\n`);
   else {
     process.stdout.write(`Azure emulator listening on ${emulator.baseUrl}\n`);
+    process.stdout.write(`  blob links (downloads, RateCard) on ${emulator.blobBaseUrl}\n`);
     process.stdout.write(`  trust its CA with NODE_EXTRA_CA_CERTS=${emulator.caCertPath}\n`);
     process.stdout.write(`  AZURE_TENANT_ID=${info.tenantId} AZURE_CLIENT_ID=${info.clientId} AZURE_AUTHORITY_HOST=${info.baseUrl}\n`);
   }

@@ -6,7 +6,7 @@ export interface EmuRequest {
   method: string;
   /** The absolute URL as the client sent it. */
   url: URL;
-  /** `https://127.0.0.1:PORT`: the origin that nextLinks, Location headers and blob URLs use. */
+  /** The origin the request came to: ARM's `https://127.0.0.1:PORT` (what nextLinks and Location headers use) or the blob origin's. */
   origin: string;
   /** Percent-decoded path segments, without empty ones. */
   segments: string[];

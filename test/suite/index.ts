@@ -8,6 +8,8 @@
  *   ({ passed, failed, skipped, tests: [{ title, state, durationMs, error? }], metrics, durationMs }).
  * - AZURE_BILLING_EMULATOR_URL: the emulator's base URL; its control routes are
  *   `/_emulator/faults`, `/_emulator/stats` and `/_emulator/info`.
+ * - AZURE_BILLING_EMULATOR_BLOB_URL: the emulator's blob origin (another host and port than ARM, as
+ *   storage is on Azure), where download and RateCard links point, under `/blob/`.
  * - AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_AUTHORITY_HOST: the emulator's
  *   service principal; the settings select `azureBilling.authentication: servicePrincipal` and the
  *   `Custom` cloud pointed at the emulator.

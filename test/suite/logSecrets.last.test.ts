@@ -9,7 +9,7 @@ import { inspect } from 'util';
 import * as vscode from 'vscode';
 import { accountNode } from './explorerBillingHelpers';
 import { emulatorSuite } from './emulatorSuite';
-import { addFault, clearFaults, emulatorToken, emulatorUrl } from './support/emulatorControl';
+import { addFault, clearFaults, emulatorBlobUrl, emulatorToken } from './support/emulatorControl';
 import { refresh, ShownNode, shownChildren } from './support/extensionApi';
 import { logLevelIsTrace, logUpTo, setLogLevelToTrace } from './support/extensionLog';
 import type { AzureBillingApi } from '../../src/extension';
@@ -87,7 +87,7 @@ describe('Azure Billing: the log of the whole run at trace level', function () {
     await addFault({ kind: 'drop', path: '/blob/', times: 10 });
     failedDownload = await vscode.commands.executeCommand<{ failure?: string }>('azureBilling.downloadInvoice', invoice.node);
     await clearFaults();
-    const link = new URL(`/blob/invoices/logscan-${nonce}.pdf?sv=2024-08-04&sr=b&sig=${planted.sig}&se=2026-12-01T00%3A00%3A00Z`, emulatorUrl()).toString();
+    const link = new URL(`/blob/invoices/logscan-${nonce}.pdf?sv=2024-08-04&sr=b&sig=${planted.sig}&se=2026-12-01T00%3A00%3A00Z`, emulatorBlobUrl()).toString();
     await addFault({ kind: 'drop', path: `/logscan-${nonce}`, times: 10 });
     const transport = api.sessions.session().transportFor();
     await api.commands.run('azureBilling.test.logScan', async () => {

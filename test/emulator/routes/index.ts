@@ -14,6 +14,10 @@ export function registerAllRoutes(router: Router, ctx: RouteContext): void {
   registerCommerceRoutes(router, ctx);
   registerCostManagementRoutes(router, ctx);
   registerRetailPricesRoutes(router, ctx);
+}
+
+/** The blob origin's one route (it is not ARM: no token, no api-version). */
+export function registerBlobRoutes(router: Router, ctx: RouteContext): void {
   router.add({
     method: 'GET',
     path: '/blob/{container}/{name}',

@@ -1,25 +1,41 @@
-// Microsoft.Resources: `GET /tenants`, `GET /subscriptions` and `GET /subscriptions/{id}`, the
-// calls the editor's sign-in (@azure/arm-resources-subscriptions, api-version 2022-12-01) makes.
-// Beyond docs/azure-apis.md#tenants-and-subscriptions, shapes follow the public ARM contract as
-// remembered [inf]: fields were added over the versions (tenant details in 2020-01-01,
-// defaultDomain/tenantType and subscription tags in 2021-01-01). Subscriptions are those of the
-// token's tenant (`tid`).
+// Microsoft.Resources: `GET /tenants`, `GET /subscriptions` and `GET /subscriptions/{id}`, the calls
+// sign-in makes (the editor's, through @azure/arm-resources-subscriptions on 2022-12-01; command-line
+// tools and older SDKs on older versions). Beyond docs/azure-apis.md#tenants-and-subscriptions,
+// the shapes follow the public Azure REST API specifications of Microsoft.Resources `subscriptions.json`, one folder per
+// api-version: fields were added over the versions, and an older version's answer leaves them out
+// (see RESOURCES_FIELDS). Subscriptions are those of the token's tenant (`tid`).
 import { fail, ok, pageOf } from '../arm';
 import type { EmuRequest } from '../http';
 import type { Router } from '../router';
 import type { WorldSubscription, WorldTenant } from '../world/types';
 import type { RouteContext } from './context';
 
-export const RESOURCES_VERSIONS = ['2016-06-01', '2020-01-01', '2021-01-01', '2022-12-01'] as const;
+/** Every stable api-version of the public specifications that has `tenants` and `subscriptions`. */
+export const RESOURCES_VERSIONS = ['2015-11-01', '2016-06-01', '2018-06-01', '2019-06-01', '2019-11-01', '2020-01-01', '2021-01-01', '2022-12-01'] as const;
+
+/** The first api-version whose answer carries each field (the specs' models, version by version). */
+export const RESOURCES_FIELDS = {
+  /** Subscription `authorizationSource`, subscription policy `spendingLimit`. */
+  authorizationSource: '2016-06-01',
+  /** Tenant `country`, `countryCode`, `displayName`, `domains`; subscription `tenantId`. */
+  tenantDetails: '2018-06-01',
+  /** Tenant `tenantCategory`; subscription `managedByTenants`. */
+  tenantCategory: '2019-06-01',
+  /** Subscription `tags`. */
+  subscriptionTags: '2019-11-01',
+  /** Tenant `defaultDomain`, `tenantType`. */
+  defaultDomain: '2020-01-01',
+} as const;
 
 const atLeast = (version: string | undefined, min: string) => (version ?? '') >= min;
 
 function tenantJson(t: WorldTenant, version: string | undefined): unknown {
   const json: Record<string, unknown> = { id: `/tenants/${t.tenantId}`, tenantId: t.tenantId };
-  if (atLeast(version, '2020-01-01')) {
-    Object.assign(json, { countryCode: 'US', displayName: t.displayName, domains: [t.defaultDomain], tenantCategory: 'Home' });
+  if (atLeast(version, RESOURCES_FIELDS.tenantCategory)) json.tenantCategory = 'Home';
+  if (atLeast(version, RESOURCES_FIELDS.tenantDetails)) {
+    Object.assign(json, { country: 'United States', countryCode: 'US', displayName: t.displayName, domains: [t.defaultDomain] });
   }
-  if (atLeast(version, '2021-01-01')) Object.assign(json, { defaultDomain: t.defaultDomain, tenantType: 'AAD' });
+  if (atLeast(version, RESOURCES_FIELDS.defaultDomain)) Object.assign(json, { defaultDomain: t.defaultDomain, tenantType: 'AAD' });
   return json;
 }
 
@@ -38,16 +54,15 @@ const QUOTA_IDS: Record<string, string> = {
 const SPENDING_LIMIT_ON = new Set(['MS-AZR-0044P', 'MS-AZR-0059P', 'MS-AZR-0060P', 'MS-AZR-0062P', 'MS-AZR-0063P']);
 
 function subscriptionJson(s: WorldSubscription, version: string | undefined): unknown {
-  const json: Record<string, unknown> = { id: `/subscriptions/${s.subscriptionId}`, authorizationSource: 'RoleBased' };
-  if (atLeast(version, '2020-01-01')) json.managedByTenants = [];
+  const json: Record<string, unknown> = { id: `/subscriptions/${s.subscriptionId}` };
+  if (atLeast(version, RESOURCES_FIELDS.authorizationSource)) json.authorizationSource = 'RoleBased';
+  if (atLeast(version, RESOURCES_FIELDS.tenantCategory)) json.managedByTenants = [];
   json.subscriptionId = s.subscriptionId;
-  if (atLeast(version, '2020-01-01')) json.tenantId = s.tenantId;
-  Object.assign(json, {
-    displayName: s.displayName,
-    state: s.state,
-    subscriptionPolicies: { locationPlacementId: 'Public_2014-09-01', quotaId: QUOTA_IDS[s.offerId] ?? 'PayAsYouGo_2014-09-01', spendingLimit: SPENDING_LIMIT_ON.has(s.offerId) ? 'On' : 'Off' },
-  });
-  if (atLeast(version, '2021-01-01')) json.tags = {};
+  if (atLeast(version, RESOURCES_FIELDS.tenantDetails)) json.tenantId = s.tenantId;
+  const policies: Record<string, unknown> = { locationPlacementId: 'Public_2014-09-01', quotaId: QUOTA_IDS[s.offerId] ?? 'PayAsYouGo_2014-09-01' };
+  if (atLeast(version, RESOURCES_FIELDS.authorizationSource)) policies.spendingLimit = SPENDING_LIMIT_ON.has(s.offerId) ? 'On' : 'Off';
+  Object.assign(json, { displayName: s.displayName, state: s.state, subscriptionPolicies: policies });
+  if (atLeast(version, RESOURCES_FIELDS.subscriptionTags)) json.tags = {};
   return json;
 }
 

@@ -11,6 +11,16 @@ export function emulatorUrl(): string {
   return url;
 }
 
+/**
+ * The emulator's blob origin (another host and port than ARM, as storage is on Azure): where the
+ * links of invoice downloads and the RateCard point.
+ */
+export function emulatorBlobUrl(): string {
+  const url = process.env.AZURE_BILLING_EMULATOR_BLOB_URL;
+  if (!url) throw new Error('AZURE_BILLING_EMULATOR_BLOB_URL is not set: run the suites through the test host (npm test).');
+  return url;
+}
+
 /** The emulator's CA, trusted explicitly: the suite must not depend on how the editor patches https. */
 export function emulatorCa(): Buffer | undefined {
   const file = process.env.NODE_EXTRA_CA_CERTS;

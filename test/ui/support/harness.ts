@@ -12,6 +12,7 @@ export interface HostPaths {
 
 export interface HostEmulator {
   baseUrl: string;
+  blobBaseUrl: string;
   caCertPath: string;
   tenantId: string;
   clientId: string;

@@ -10,9 +10,11 @@ export const PDF_BYTES = Buffer.from('%PDF-1.4\n% client test document\n1 0 obj 
 
 export function registerLroRoutes(emu: Emulator): void {
   const store = new BlobStore();
-  // The store signs links for the emulator's own /blob/ route; ours are served on /testblob/.
+  // The store signs links for the emulator's blob origin; ours are served on ARM's own host under
+  // /testblob/, so the client must leave its token off even where the host stays the same.
   const blobs = {
-    put: (...args: Parameters<BlobStore['put']>) => {
+    put: (origin: string, ...args: Parameters<BlobStore['put']>) => {
+      store.origin = origin;
       const link = store.put(...args);
       return { ...link, url: link.url.replace('/blob/', '/testblob/') };
     },

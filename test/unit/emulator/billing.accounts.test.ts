@@ -106,6 +106,24 @@ describe('emulator: Microsoft.Billing accounts and structure', () => {
     }
   });
 
+  it('gives invoice sections state and tags, and profiles billingRelationshipType, on 2020-05-01 as on 2024-04-01 (both versions model them), not on the preview', async () => {
+    const mca = await byType('MicrosoftCustomerAgreement');
+    const profile = (await all(`${BA}/${mca.name}/billingProfiles?api-version=2024-04-01`))[0];
+    for (const version of ['2019-10-01-preview', '2020-05-01', '2024-04-01']) {
+      const modern = version !== '2019-10-01-preview';
+      const sections = await all(`${BA}/${mca.name}/billingProfiles/${profile.name}/invoiceSections?api-version=${version}`);
+      assert.ok(sections.length > 0, version);
+      for (const section of sections) {
+        assert.equal(section.properties.state, modern ? 'Active' : undefined, `${version}: section state`);
+        assert.deepEqual(section.properties.tags, modern ? {} : undefined, `${version}: section tags`);
+      }
+      const one = await jsonOf(await armFetch(emu(), `${BA}/${mca.name}/billingProfiles/${profile.name}?api-version=${version}&$expand=invoiceSections`));
+      assert.equal(one.properties.billingRelationshipType, modern ? 'Direct' : undefined, `${version}: billingRelationshipType`);
+      const expanded = Array.isArray(one.properties.invoiceSections) ? one.properties.invoiceSections : one.properties.invoiceSections.value;
+      assert.equal(expanded[0].properties.state, modern ? 'Active' : undefined, `${version}: expanded section state`);
+    }
+  });
+
   it('answers 404 for unknown names and 400 for names that break the 2024-04-01 pattern', async () => {
     const mca = await byType('MicrosoftCustomerAgreement');
     assert.equal((await armFetch(emu(), `${BA}/12345678?api-version=2024-04-01`)).status, 404);

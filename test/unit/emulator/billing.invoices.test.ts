@@ -63,6 +63,35 @@ describe('emulator: Microsoft.Billing invoices', () => {
     assert.equal(note.documents[0].kind, 'CreditNote');
   });
 
+  it('links the credit note to the invoice it credits on 2020-05-01 too (the public CreditNote.json example of that version does), on every route that serves it', async () => {
+    const mca = await account('MicrosoftCustomerAgreement');
+    const window = 'periodStartDate=2020-01-01&periodEndDate=2026-12-31';
+    const byAccount = await all(`${BA}/${mca.name}/invoices?api-version=2020-05-01&${window}`);
+    const notes = byAccount.filter((i) => i.properties.documentType === 'CreditNote');
+    assert.equal(notes.length, 1);
+    const note = notes[0];
+    const credited = byAccount.find((i) => i.id === note.properties.creditForDocumentId);
+    assert.ok(credited, 'creditForDocumentId points at an invoice of the account');
+    assert.equal(credited.properties.documentType, 'Invoice');
+    assert.ok(byAccount.filter((i) => i !== note).every((i) => !('creditForDocumentId' in i.properties)), 'only the credit note carries the link');
+    // The same link on 2024-04-01, by the profile and on the single-invoice routes of both versions.
+    const current = (await all(`${BA}/${mca.name}/invoices?api-version=2024-04-01`)).find((i) => i.name === note.name);
+    assert.equal(current.properties.creditForDocumentId, note.properties.creditForDocumentId);
+    const profileName = note.properties.billingProfileId.split('/').pop();
+    const byProfile = (await all(`${BA}/${mca.name}/billingProfiles/${profileName}/invoices?api-version=2020-05-01&${window}`)).find((i) => i.name === note.name);
+    assert.equal(byProfile.properties.creditForDocumentId, note.properties.creditForDocumentId);
+    for (const path of [`${BA}/${mca.name}/invoices/${note.name}`, `${BA}/default/invoices/${note.name}`]) {
+      for (const version of ['2020-05-01', '2024-04-01']) {
+        const one = await jsonOf(await armFetch(emu(), `${path}?api-version=${version}`));
+        assert.equal(one.properties.creditForDocumentId, note.properties.creditForDocumentId, `${path} on ${version}`);
+      }
+    }
+    // The preview has neither documentType nor the link.
+    const preview = await jsonOf(await armFetch(emu(), `${BA}/${mca.name}/billingProfiles/${profileName}/invoices/${note.name}?api-version=2019-10-01-preview`));
+    assert.equal(preview.name, note.name);
+    assert.ok(!('creditForDocumentId' in preview.properties) && !('documentType' in preview.properties));
+  });
+
   it('requires period dates on 2020-05-01 and accepts YYYY-MM-DD and MM-DD-YYYY alike', async () => {
     const mca = await account('MicrosoftCustomerAgreement');
     const missing = await errorOf(await armFetch(emu(), `${BA}/${mca.name}/invoices?api-version=2020-05-01`));

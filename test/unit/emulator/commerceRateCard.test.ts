@@ -31,13 +31,14 @@ async function document(e: Emulator, sub: WorldSubscription, filter: string, api
 describe('emulator: Commerce RateCard', () => {
   const emu = useEmulator();
 
-  it('redirects to a short-lived blob URL that works only without the Authorization header', async () => {
+  it('redirects to a short-lived blob URL on the blob origin that works only without the Authorization header', async () => {
     const e = emu();
     const sub = payg(e);
     const res = await armFetch(e, rateCardUrl(sub.subscriptionId, terms('MS-AZR-0003P')), { token: e.issueToken(sub.tenantId), redirect: 'manual' });
     assert.equal(res.status, 302);
     const location = new URL(res.headers.get('location')!);
-    assert.equal(location.origin, e.baseUrl);
+    assert.equal(location.origin, e.blobBaseUrl);
+    assert.notEqual(location.hostname, new URL(e.baseUrl).hostname, 'storage is another host than ARM');
     assert.ok(location.searchParams.get('sig') && location.searchParams.get('se'));
     const withToken = await fetch(location, { headers: { authorization: `Bearer ${e.issueToken(sub.tenantId)}` } });
     assert.equal(withToken.status, 400);

@@ -1,10 +1,34 @@
-// Microsoft.Resources on the emulator: tenants and subscriptions per api-version, scoped to the
-// token's tenant, paged.
+// Microsoft.Resources on the emulator: tenants and subscriptions on every api-version real clients
+// send (the editor's SDK, command-line tools, older SDKs), each with the fields of its version in the
+// public REST API specifications; scoped to the token's tenant, paged.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { armFetch, jsonOf, useEmulator } from '../../support/emulator';
 
-const VERSIONS = ['2016-06-01', '2020-01-01', '2021-01-01', '2022-12-01'];
+const VERSIONS = ['2015-11-01', '2016-06-01', '2018-06-01', '2019-06-01', '2019-11-01', '2020-01-01', '2021-01-01', '2022-12-01'];
+
+/** The tenant fields of each version, as its `TenantIdDescription` model in the public specs has them. */
+function tenantFields(version: string): string[] {
+  const fields = ['id', 'tenantId'];
+  if (version >= '2018-06-01') fields.push('country', 'countryCode', 'displayName', 'domains');
+  if (version >= '2019-06-01') fields.push('tenantCategory');
+  if (version >= '2020-01-01') fields.push('defaultDomain', 'tenantType');
+  return fields.sort();
+}
+
+/** The subscription fields of each version, as its `Subscription` model in the public specs has them. */
+function subscriptionFields(version: string): { fields: string[]; policies: string[] } {
+  const fields = ['id', 'subscriptionId', 'displayName', 'state', 'subscriptionPolicies'];
+  const policies = ['locationPlacementId', 'quotaId'];
+  if (version >= '2016-06-01') {
+    fields.push('authorizationSource');
+    policies.push('spendingLimit');
+  }
+  if (version >= '2018-06-01') fields.push('tenantId');
+  if (version >= '2019-06-01') fields.push('managedByTenants');
+  if (version >= '2019-11-01') fields.push('tags');
+  return { fields: fields.sort(), policies: policies.sort() };
+}
 
 describe('emulator: Microsoft.Resources tenants and subscriptions', () => {
   const emu = useEmulator({ settings: { pageSize: 3 } });
@@ -50,8 +74,52 @@ describe('emulator: Microsoft.Resources tenants and subscriptions', () => {
       assert.equal(first.id, `/subscriptions/${first.subscriptionId}`);
       assert.ok(['Enabled', 'Disabled', 'Warned', 'PastDue'].includes(first.state));
       assert.equal(typeof first.subscriptionPolicies.quotaId, 'string');
-      assert.equal('tenantId' in first, version >= '2020-01-01', `${version}: tenantId`);
-      assert.equal('tags' in first, version >= '2021-01-01', `${version}: tags`);
+      assert.deepEqual(Object.keys(first).sort(), subscriptionFields(version).fields, `${version}: fields`);
+    }
+  });
+
+  it('answers tenants on every api-version real clients send, each with the fields of its version', async () => {
+    const e = emu();
+    for (const version of VERSIONS) {
+      const tenants = await all(`/tenants?api-version=${version}`);
+      assert.deepEqual(tenants.map((t) => t.tenantId).sort(), e.world.tenants.map((t) => t.tenantId).sort(), version);
+      for (const t of tenants) assert.deepEqual(Object.keys(t).sort(), tenantFields(version), `${version}: fields of ${t.tenantId}`);
+      const home = tenants.find((t) => t.tenantId === e.tenantId);
+      if (version >= '2018-06-01') {
+        assert.equal(home.displayName, 'Contoso', version);
+        assert.deepEqual(home.domains, ['contoso.onmicrosoft.com'], version);
+        assert.equal(home.countryCode, 'US', version);
+      }
+      if (version >= '2019-06-01') assert.equal(home.tenantCategory, 'Home', version);
+      if (version >= '2020-01-01') assert.equal(home.defaultDomain, 'contoso.onmicrosoft.com', version);
+    }
+  });
+
+  it('lists subscriptions on 2019-11-01 as a widely used command-line tool does: tenantId, managedByTenants, tags', async () => {
+    const e = emu();
+    const subs = await all('/subscriptions?api-version=2019-11-01');
+    assert.ok(subs.length > 0);
+    for (const s of subs) {
+      assert.equal(s.tenantId, e.tenantId);
+      assert.deepEqual(s.managedByTenants, []);
+      assert.deepEqual(s.tags, {});
+      assert.equal(s.authorizationSource, 'RoleBased');
+      assert.ok(['On', 'Off'].includes(s.subscriptionPolicies.spendingLimit));
+    }
+  });
+
+  it('gets one subscription on every api-version, with the same fields as the list of that version', async () => {
+    const e = emu();
+    const mine = e.world.subscriptions.find((s) => s.tenantId === e.tenantId);
+    assert.ok(mine);
+    for (const version of VERSIONS) {
+      const res = await armFetch(e, `/subscriptions/${mine.subscriptionId}?api-version=${version}`);
+      assert.equal(res.status, 200, version);
+      const one = await jsonOf(res);
+      const expected = subscriptionFields(version);
+      assert.deepEqual(Object.keys(one).sort(), expected.fields, `${version}: fields`);
+      assert.deepEqual(Object.keys(one.subscriptionPolicies).sort(), expected.policies, `${version}: policy fields`);
+      assert.equal(one.displayName, mine.displayName, version);
     }
   });
 
@@ -94,10 +162,12 @@ describe('emulator: Microsoft.Resources tenants and subscriptions', () => {
   });
 
   it('refuses an api-version it does not know, listing the ones it does', async () => {
-    const res = await armFetch(emu(), '/subscriptions?api-version=2015-01-01');
-    assert.equal(res.status, 400);
-    const body = await jsonOf(res);
-    assert.equal(body.error.code, 'InvalidApiVersionParameter');
-    assert.match(body.error.message, /2022-12-01/);
+    for (const path of ['/subscriptions', '/tenants']) {
+      const res = await armFetch(emu(), `${path}?api-version=2015-01-01`);
+      assert.equal(res.status, 400, path);
+      const body = await jsonOf(res);
+      assert.equal(body.error.code, 'InvalidApiVersionParameter');
+      for (const version of VERSIONS) assert.ok(body.error.message.includes(version), `${path}: ${version} is listed`);
+    }
   });
 });

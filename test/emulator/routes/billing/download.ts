@@ -83,7 +83,7 @@ export class InvoiceDownloads {
       return { status: 202, headers: { location: op.location, 'retry-after': String(this.ctx.settings.retryAfterSeconds) } };
     }
     const { blobName, contentType, render } = op.artefact;
-    const link = this.ctx.blobs.put(req.origin, 'invoices', blobName, render, contentType, this.ctx.settings.blobUrlLifetimeSeconds);
+    const link = this.ctx.blobs.put('invoices', blobName, render, contentType, this.ctx.settings.blobUrlLifetimeSeconds);
     return { status: 200, json: { url: link.url, expiryTime: link.expiryTime } };
   }
 }

@@ -78,11 +78,15 @@ export function invoiceJson(inv: WorldInvoice, o: InvoiceViewOptions): unknown {
     taxAmount: money(inv.taxCents),
     totalAmount: money(inv.totalCents),
   };
-  if (o.version !== V2019) properties.documentType = inv.documentType;
+  // 2020-05-01 and 2024-04-01 both model the credit-note link (the public 2020-05-01 `CreditNote.json`
+  // example carries `creditForDocumentId`); the preview has neither field.
+  if (o.version !== V2019) {
+    properties.documentType = inv.documentType;
+    if (o.creditFor) properties.creditForDocumentId = invoiceId(o.creditFor, scope);
+  }
   if (o.version === V2024) {
     Object.assign(properties, {
       subscriptionDisplayName: inv.subscriptionDisplayName,
-      creditForDocumentId: o.creditFor ? invoiceId(o.creditFor, scope) : undefined,
       failedPayments: [],
     });
   }

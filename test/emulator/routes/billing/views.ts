@@ -28,7 +28,9 @@ function expanded<T>(version: string, items: T[]): T[] | { hasMoreResults: boole
 
 export function sectionJson(s: WorldInvoiceSection, version: string): unknown {
   const properties: Record<string, unknown> = { displayName: s.displayName, labels: s.labels, systemId: s.systemId };
-  if (version === V2024) Object.assign(properties, { state: 'Active', targetCloud: 'AzureCloud', tags: {} });
+  // `state` and `tags` are in the 2020-05-01 model and its `InvoiceSection.json` example too.
+  if (version !== V2019) Object.assign(properties, { state: 'Active', tags: {} });
+  if (version === V2024) properties.targetCloud = 'AzureCloud';
   return { id: sectionId(s.accountName, s.profileName, s.name), name: s.name, type: 'Microsoft.Billing/billingAccounts/billingProfiles/invoiceSections', properties };
 }
 
@@ -54,7 +56,8 @@ export function profileJson(p: WorldBillingProfile, version: string, withSection
     systemId: p.systemId,
     targetClouds: [],
   };
-  if (version === V2024) properties.billingRelationshipType = 'Direct';
+  // In the 2020-05-01 model as well as 2024-04-01 (the preview has no such field).
+  if (version !== V2019) properties.billingRelationshipType = 'Direct';
   // Sections on a profile: an array up to 2020-05-01, the wrapper on 2024-04-01
   // (docs/azure-apis.md#billing-profiles-and-invoice-sections).
   if (withSections) {

@@ -1,6 +1,7 @@
 // GET /subscriptions/{id}/providers/Microsoft.Commerce/RateCard (2015-06-01-preview,
-// 2016-08-31-preview): the four-term $filter, then a 302 to a short-lived blob URL that must be
-// fetched without credentials (docs/azure-apis.md#ratecard).
+// 2016-08-31-preview): the four-term $filter, then a 302 to a short-lived URL on the blob origin
+// (another host, as storage is on Azure) that must be fetched without credentials
+// (docs/azure-apis.md#ratecard).
 import * as crypto from 'crypto';
 import { flatError } from '../../arm';
 import { EmuHttpError, EmuRequest, EmuResponse } from '../../http';
@@ -59,6 +60,6 @@ export function rateCard(usage: UsageWorld, ctx: RouteContext, req: EmuRequest, 
     return doc;
   };
   if (!ctx.settings.rateCardRedirect) return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: content() };
-  const blob = ctx.blobs.put(req.origin, 'ratecards', crypto.randomUUID(), content, 'application/json', ctx.settings.blobUrlLifetimeSeconds);
+  const blob = ctx.blobs.put('ratecards', crypto.randomUUID(), content, 'application/json', ctx.settings.blobUrlLifetimeSeconds);
   return { status: 302, headers: { location: `${blob.url}&rsct=application%2Fjson` } };
 }
