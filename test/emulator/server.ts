@@ -3,9 +3,11 @@
 // the blob origin, another host name and port (as Azure Storage is another host than ARM), serving
 // the short-lived links that downloads and the RateCard hand out.
 import * as crypto from 'crypto';
+import * as fs from 'fs';
 import * as https from 'https';
 import type { IncomingMessage, ServerResponse } from 'http';
 import type { AddressInfo, Socket } from 'net';
+import * as path from 'path';
 import { armError } from './arm';
 import { authenticate, faultAnswer, routeMissAnswer } from './armAnswers';
 import { BlobStore, storageError } from './blobs';
@@ -258,6 +260,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const closeAll = () =>
     new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy();
+      // A throw-away CA (no caDir given) holds a private key: it goes with the emulator.
+      if (options.caDir === undefined) fs.rmSync(path.dirname(ca.certPath), { recursive: true, force: true });
       let open = servers.filter((s) => s.listening).length;
       if (open === 0) return resolve();
       for (const s of servers) if (s.listening) s.close(() => --open === 0 && resolve());
