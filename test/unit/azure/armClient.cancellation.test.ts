@@ -73,12 +73,12 @@ describe('ArmClient: cancellation', () => {
 
   it('while a slow answer is on its way: the request itself is aborted', async () => {
     const e = fresh();
-    e.faults.add({ kind: 'latency', latencyMs: 3_000, path: 'items/40', times: 1 });
+    e.faults.add({ kind: 'latency', latencyMs: 10_000, path: 'items/40', times: 1 });
     const { client, recorder } = testClient(e);
     const started = Date.now();
     const error = await failureOf(collect(client.list(LIST, { query: { 'api-version': TEST_API }, signal: cancelAfter(400) })));
     assert.ok(isCancellation(error));
-    assert.ok(Date.now() - started < 1_500, 'did not wait for the 3 s answer');
+    assert.ok(Date.now() - started < 5_000, 'did not wait for the 10 s answer');
     assert.equal(recorder.events[0].failure, 'cancelled');
     client.dispose();
   });
