@@ -43,6 +43,8 @@ export interface PanelTexts {
   noteSkippedRows(count: number): string;
   noteActualUnavailable(reason: string): string;
   noteEstimateUnavailable(reason: string): string;
+  /** The list prices are in another currency than the subscription is billed in. */
+  noteEstimateOtherCurrency(estimateCurrency: string, billedCurrency: string): string;
 }
 
 export interface PanelContext {
@@ -88,7 +90,7 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
     }
   }
   if (!priced && view === 'hourly') view = 'cost';
-  const estimate = priced && groupCosts(priced.cube, groupOptions);
+  let estimate = priced && groupCosts(priced.cube, groupOptions);
 
   // Actual cost is daily only; without it (no Cost Management access) the panel still estimates.
   let actual: GroupedCosts | undefined;
@@ -105,6 +107,12 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
     }
   }
   const hasActual = actual !== undefined && actual.currencies.length > 0;
+  // An estimate in another currency than the bill (list prices assumed in USD for a subscription
+  // billed in euros) would contradict the tree: it is not offered at all.
+  if (priced && estimate && hasActual && !actual!.currencies.some((c) => c.currency === priced!.currency)) {
+    notes.push(texts.noteEstimateOtherCurrency(priced.currency, actual!.currencies.map((c) => c.currency).join(', ')));
+    estimate = undefined;
+  }
   const shown = (selection.source === 'actual' && hasActual) || !estimate ? actual : estimate;
   const usage = priced ? usageByMeter(priced.cube, period) : undefined;
   if (!shown || (shown.currencies.length === 0 && (usage?.meters.length ?? 0) === 0)) {

@@ -108,6 +108,8 @@ export function panelTexts(): PanelTexts {
     noteEstimateTerms: (offer, currency) => vscode.l10n.t('Estimated from list prices of offer {0} in {1}: no taxes, reservations, savings plans or credits.', offer, currency),
     noteSkippedRows: (count) => vscode.l10n.t('{0} usage rows could not be read and are left out (see the log).', count),
     noteEstimateUnavailable: (reason) => vscode.l10n.t('No estimate for this subscription ({0}); showing actual cost from Cost Management.', reason),
+    noteEstimateOtherCurrency: (estimateCurrency, billedCurrency) =>
+      vscode.l10n.t('No estimate: list prices are in {0} but this subscription is billed in {1}; showing actual cost from Cost Management.', estimateCurrency, billedCurrency),
     noteActualUnavailable: (reason) => vscode.l10n.t('Actual cost from Cost Management is not available ({0}); showing the estimate only.', reason),
   };
 }

@@ -20,4 +20,5 @@ export const panelTextsForTests: PanelTexts = {
   noteSkippedRows: (n) => `${n} skipped`,
   noteActualUnavailable: (why) => `no actual: ${why}`,
   noteEstimateUnavailable: (why) => `no estimate: ${why}`,
+  noteEstimateOtherCurrency: (e, b) => `no estimate in ${e}: billed in ${b}`,
 };
