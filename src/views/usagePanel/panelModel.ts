@@ -32,6 +32,9 @@ export interface PanelTexts {
   none: string;
   unpricedReason(reason: UnpricedReason): string;
   periodError(error: PeriodError): string;
+  /** A calendar day (YYYY-MM-DD) as the rest of the product writes it, in the editor's language. */
+  day(isoDate: string): string;
+  /** `from` and `to` come already written by `day`. */
   title(scopeLabel: string, from: string, to: string): string;
   emptyMessage(from: string, to: string): string;
   emptyHint: string;
@@ -69,8 +72,9 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
     notes.push(texts.noteHourlyTooLong(MAX_HOURLY_DAYS));
     view = 'cost';
   }
-  const from = formatIsoDate(period.first);
-  const to = formatIsoDate(period.last);
+  // The title and messages write the days as the tree does ("Dec 7, 2026"), not as ISO dates.
+  const from = texts.day(formatIsoDate(period.first));
+  const to = texts.day(formatIsoDate(period.last));
   // A grouping the source does not offer (say, Resource kept from a subscription's panel) falls
   // back to the source's first, rather than charting everything as "(none)".
   const offered = source.groupings();

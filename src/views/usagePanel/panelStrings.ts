@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { UnpricedReason } from '../../insight/costCube';
 import { PERIOD_ERROR_TEMPLATES, PeriodError } from '../../insight/periods';
 import { UsagePanelStrings } from '../../shared/usagePanelMessages';
+import { formatCalendarDate } from '../format/displayFormat';
 import { PanelTexts } from './panelModel';
 
 export function webviewStrings(): UsagePanelStrings {
@@ -99,6 +100,7 @@ export function panelTexts(): PanelTexts {
     none: vscode.l10n.t('(none)'),
     unpricedReason: unpricedReasonText,
     periodError: periodErrorText,
+    day: (isoDate) => formatCalendarDate(isoDate, vscode.env.language),
     title: (scope, from, to) => vscode.l10n.t('{0} · {1} to {2}', scope, from, to),
     emptyMessage: (from, to) => vscode.l10n.t('No usage from {0} to {1}.', from, to),
     emptyHint: vscode.l10n.t('Pick a longer period, or check that this subscription has running resources.'),
