@@ -71,7 +71,6 @@ export class CreditLotNode extends BillingNode {
       ],
       state === 'expiringSoon' ? vscode.l10n.t('This lot expires within {0} days with money left on it.', EXPIRING_SOON_DAYS) : undefined,
     );
-    item.accessibilityInformation = { label: [label, item.description].filter(Boolean).join(', ') };
     return item;
   }
 
