@@ -60,7 +60,8 @@ describe('Azure Billing: the billing tree below accounts', function () {
       assert.match(c.contextValue, /^azureBilling\.billingProfile\b/);
       assert.match(c.contextValue, /\bcopyId\b/);
       assert.match(c.contextValue, /\bportal\b/);
-      assert.ok(c.description.startsWith(p.properties.currency), `${c.label}: ${c.description}`);
+      // A profile's trouble ("Past due") comes first; its currency ends the description.
+      assert.ok(c.description.endsWith(p.properties.currency), `${c.label}: ${c.description}`);
       assert.ok(c.tooltip.includes(p.name), 'the tooltip names the billing profile ID');
     }
   });
@@ -93,8 +94,9 @@ describe('Azure Billing: the billing tree below accounts', function () {
       const node = lots.find((l) => id(l).endsWith(`/lot/${w.name}`))!;
       assert.ok(node, `lot ${w.name} shown`);
       const p = w.properties;
-      assert.ok(node.label.includes(money(p.originalAmount.value, p.originalAmount.currency)), `${node.label} shows the original amount`);
-      assert.ok(node.description.includes(money(p.closedBalance.value, p.closedBalance.currency)), `${node.description} shows what is left`);
+      // What is left comes first, the original amount last ("€0.00 left · expired · of €1,455.40").
+      assert.ok(node.description.startsWith(money(p.closedBalance.value, p.closedBalance.currency)), `${node.description} starts with what is left`);
+      assert.ok(node.description.endsWith(money(p.originalAmount.value, p.originalAmount.currency)), `${node.description} ends with the original amount`);
       const daysLeft = Math.ceil((Date.parse(p.expirationDate) - now) / 86_400_000);
       const expiringSoon = p.status === 'Active' && p.closedBalance.value > 0 && daysLeft > 0 && daysLeft <= 90;
       assert.strictEqual(node.description.includes('⚠'), expiringSoon, `${w.name}: ${node.description} (${daysLeft} days left, ${p.status})`);

@@ -16,7 +16,7 @@ describe('Azure Billing: usage and cost panel', function () {
     const subscriptions = await armList<{ subscriptionId: string; displayName: string }>('/subscriptions?api-version=2022-12-01');
     const payg = subscriptions.find((s) => s.displayName === 'Pay-As-You-Go') ?? subscriptions[0];
     assert.ok(payg, 'the emulator lists a subscription');
-    const scope = { subscriptionId: payg.subscriptionId, tenantId, label: payg.displayName };
+    const scope = { subscriptionId: payg.subscriptionId, tenantId, label: payg.displayName, offerDurableId: 'MS-AZR-0003P', currency: 'USD' };
 
     const handle = await vscode.commands.executeCommand<PanelHandle>('azureBilling.showUsageAndCost', scope);
     assert.ok(handle && handle.panel, 'the command returns the panel it opened');

@@ -95,7 +95,8 @@ suite('Billing explorer, downloads and the events table, as a person', function 
     await credits.filter({ hasText: usd(summary.currentBalanceCents, summary.currency) }).waitFor({ timeout: 30_000 });
     const lot = emu.world.billing.credits(profile)!.lots.find((l) => l.status === 'Active')!;
     const source = lot.source === 'PromotionalCredit' ? 'Promotional credit' : lot.source === 'PurchasedCredit' ? 'Purchased credit' : 'Consumption commitment (MACC)';
-    const row = treeRow(wb.page, `${source} · ${usd(lot.originalCents, lot.currency)}`).first();
+    // The lot's label is its source; its description reads "$x left · … · of $original".
+    const row = treeRow(wb.page, source).filter({ hasText: `of ${usd(lot.originalCents, lot.currency)}` }).first();
     await row.waitFor({ timeout: 30_000 });
     assert.match((await row.textContent()) ?? '', new RegExp(usd(lot.closedBalanceCents, lot.currency).replace(/[$.]/g, '\\$&')));
     await wb.screenshot('explorer-billing-1-credit-lot');

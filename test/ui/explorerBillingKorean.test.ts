@@ -38,7 +38,8 @@ suite('Billing explorer in Korean, as a person', function () {
     }
     const summary = emu.world.billing.credits(profile)!.summary;
     const credits = treeRow(wb.page, '크레딧').first();
-    await credits.filter({ hasText: `현재 ${won(summary.currentBalanceCents, summary.currency)}` }).waitFor({ timeout: 30_000 });
+    // The current balance comes first and alone, in Korean formatting.
+    await credits.filter({ hasText: won(summary.currentBalanceCents, summary.currency) }).waitFor({ timeout: 30_000 });
 
     const invoices = treeRow(wb.page, '청구서').first();
     await invoices.click();

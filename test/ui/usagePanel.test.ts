@@ -72,7 +72,9 @@ async function drawnPixels(frame: FrameLocator): Promise<{ drawn: number; area: 
 
 /** Waits until the page shows an answer for the period from–to (the heading names it) and is not loading. */
 async function settled(frame: FrameLocator, period?: { from: string; to: string }): Promise<void> {
-  if (period) await frame.locator('h1', { hasText: `${period.from} to ${period.to}` }).waitFor({ timeout: 60_000 });
+  // The heading writes the days as the rest of the product does ("Oct 1, 2026"), in English here.
+  const day = (iso: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${iso}T00:00:00Z`));
+  if (period) await frame.locator('h1', { hasText: `${day(period.from)} to ${day(period.to)}` }).waitFor({ timeout: 60_000 });
   await frame.locator('body[aria-busy="false"] .legend-entry').first().waitFor({ timeout: 60_000 });
 }
 

@@ -1,7 +1,7 @@
 // The billing accounts of one tenant as tree nodes, with the states a person must be able to tell
 // apart: accounts, none visible because there is no billing role here, and a list cut short.
 import * as vscode from 'vscode';
-import { listBillingAccounts } from '../../billing/accounts';
+import { sharedBillingAccounts } from '../session/sharedAccounts';
 import type { TenantConnection } from '../session/billingSession';
 import { AccountChildrenLoader, BillingAccountNode } from './billingAccountNode';
 import type { ExplorerNode } from './explorerNode';
@@ -15,7 +15,9 @@ export async function loadBillingAccountNodes(
   signal: AbortSignal,
   accountChildren?: AccountChildrenLoader,
 ): Promise<ExplorerNode[]> {
-  const result = await listBillingAccounts(connection.transport, { signal });
+  // Always asked afresh (this runs on first expand and on Refresh), but shared with a picker's
+  // fetch in flight, and kept for the pickers that follow.
+  const result = await sharedBillingAccounts(connection.transport, { signal, maxAgeMs: 0 });
   const prefix = `tenant/${connection.tenant.tenantId}`;
   if (result.empty) {
     // ARM answers an empty list, not 403, when the caller has no billing role

@@ -36,8 +36,12 @@ export class BillingAccountNode implements ExplorerNode {
     item.tooltip = this.tooltip();
     item.iconPath = new vscode.ThemeIcon('credit-card', INACTIVE.has(a.accountStatus ?? '') ? new vscode.ThemeColor('disabledForeground') : undefined);
     item.contextValue = contextValue('billingAccount', CONTEXT.refreshable, a.agreementType ? `agreement-${a.agreementType}` : '');
-    item.accessibilityInformation = { label: [a.displayName, agreementTypeLabel(a.agreementType), status].filter(Boolean).join(', ') };
     return item;
+  }
+
+  /** The description abbreviates the agreement type; a screen reader says it in full. */
+  accessibleDetail(): string | undefined {
+    return agreementTypeLabel(this.account.agreementType);
   }
 
   private tooltip(): vscode.MarkdownString {

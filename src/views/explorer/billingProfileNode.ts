@@ -15,6 +15,7 @@ import { InvoicesFolderNode } from './invoicesFolderNode';
 import { fieldsTooltip } from './nodeTooltip';
 import { PagedFolderNode } from './pagedFolderNode';
 import { plainSubscriptionsFolder } from './subscriptionsFolder';
+import { profileDescription } from './treeDescriptions';
 
 export class BillingProfileNode extends BillingNode {
   readonly id: string;
@@ -41,9 +42,9 @@ export class BillingProfileNode extends BillingNode {
     const warned = p.status === 'Warned' || p.status === 'Disabled';
     const icon = new vscode.ThemeIcon('briefcase', warned ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
     const item = this.item(p.displayName, icon, 'billingProfile', true, BILLING_MARKS.creditBalance, BILLING_MARKS.creditEvents, BILLING_MARKS.invoices, BILLING_MARKS.usage);
-    item.description = [p.currency, p.status && p.status !== 'Active' ? [subscriptionStatusLabel(p.status), profileStatusReasonLabel(p.statusReasonCode)].filter(Boolean).join(': ') : undefined]
-      .filter(Boolean)
-      .join(' · ');
+    // "Past due" is what a person must act on: before the currency. The full status is in the tooltip.
+    const trouble = p.status && p.status !== 'Active' ? profileStatusReasonLabel(p.statusReasonCode) ?? subscriptionStatusLabel(p.status) : undefined;
+    item.description = profileDescription({ trouble, currency: p.currency });
     const billTo = p.billTo ? [p.billTo.companyName, p.billTo.addressLine1, p.billTo.city, p.billTo.postalCode, p.billTo.country].filter(Boolean).join(', ') : undefined;
     item.tooltip = fieldsTooltip(p.displayName, [
       [vscode.l10n.t('Billing profile'), p.displayName],

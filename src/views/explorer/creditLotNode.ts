@@ -10,6 +10,18 @@ import { dayText } from './dateText';
 import type { ExplorerNode } from './explorerNode';
 import { daysLeft, EXPIRING_SOON_DAYS, lotExpiryState } from './lotExpiry';
 import { fieldsTooltip } from './nodeTooltip';
+import { LotWords, lotDescription } from './treeDescriptions';
+
+function lotWords(): LotWords {
+  return {
+    left: (amount) => vscode.l10n.t('{0} left', amount),
+    of: (amount) => vscode.l10n.t('of {0}', amount),
+    expired: vscode.l10n.t('expired'),
+    usedUp: vscode.l10n.t('used up'),
+    expiresIn: (days) => vscode.l10n.t('⚠ expires in {0} days', days),
+    expires: (date) => vscode.l10n.t('expires {0}', date),
+  };
+}
 
 export class CreditLotNode extends BillingNode {
   readonly id: string;
@@ -38,16 +50,12 @@ export class CreditLotNode extends BillingNode {
     const now = this.scope.services.now();
     const state = lotExpiryState(lot, now);
     const original = lot.originalAmount ? formatMoney(lot.originalAmount, language) : undefined;
-    const label = [lotSourceLabel(lot.source) ?? vscode.l10n.t('Credit lot'), original].filter(Boolean).join(' · ');
+    // The label stays short (the source); the amounts and the state are the description.
+    const label = lotSourceLabel(lot.source) ?? vscode.l10n.t('Credit lot');
     const item = this.item(label, this.icon(state), 'creditLot', false, BILLING_MARKS.lots, 'leaf');
-    const remaining = lot.closedBalance ? vscode.l10n.t('{0} left', formatMoney(lot.closedBalance, language)) : undefined;
     const expiry = dayText(lot.expirationDate, language);
-    const days = daysLeft(lot, now);
-    let when: string | undefined;
-    if (state === 'expiringSoon' && days !== undefined) when = vscode.l10n.t('⚠ expires in {0} days ({1})', days, expiry ?? '');
-    else if (state === 'expired') when = vscode.l10n.t('expired {0}', expiry ?? '');
-    else if (expiry) when = vscode.l10n.t('expires {0}', expiry);
-    item.description = [remaining, state === 'usedUp' ? lotStatusLabel('Complete') : undefined, when].filter(Boolean).join(' · ');
+    const remaining = lot.closedBalance && formatMoney(lot.closedBalance, language);
+    item.description = lotDescription({ remaining, original, state, daysLeft: daysLeft(lot, now), expiry }, lotWords());
     item.tooltip = fieldsTooltip(
       label,
       [
@@ -71,7 +79,6 @@ export class CreditLotNode extends BillingNode {
       ],
       state === 'expiringSoon' ? vscode.l10n.t('This lot expires within {0} days with money left on it.', EXPIRING_SOON_DAYS) : undefined,
     );
-    item.accessibilityInformation = { label: [label, item.description].filter(Boolean).join(', ') };
     return item;
   }
 

@@ -17,6 +17,7 @@ import type { ExplorerNode } from './explorerNode';
 import { notApplicableReason } from './notApplicableNode';
 import { fieldsTooltip } from './nodeTooltip';
 import { PagedFolderNode } from './pagedFolderNode';
+import { creditsDescription } from './treeDescriptions';
 
 type BalanceState = { state: 'loading' } | { state: 'loaded'; balance: CreditBalance } | { state: 'failed'; error: unknown };
 
@@ -107,12 +108,12 @@ export class CreditsNode extends PagedFolderNode<CreditLot> {
   }
 }
 
-/** "Current €120.00 · estimated €80.00": each amount with its own currency, never added up. */
+/** "€120.00 · est. €80.00": the current balance first, each amount in its own currency, never added up. */
 export function balanceSummaryText(summary: CreditBalanceSummary, language: string): string {
-  const parts: string[] = [];
-  if (summary.currentBalance) parts.push(vscode.l10n.t('current {0}', formatMoney(summary.currentBalance, language)));
-  if (summary.estimatedBalance) parts.push(vscode.l10n.t('estimated {0}', formatMoney(summary.estimatedBalance, language)));
-  return parts.join(' · ') || vscode.l10n.t('no balance reported');
+  return creditsDescription(
+    { current: summary.currentBalance && formatMoney(summary.currentBalance, language), estimated: summary.estimatedBalance && formatMoney(summary.estimatedBalance, language) },
+    { estimated: (amount) => vscode.l10n.t('est. {0}', amount), none: vscode.l10n.t('no balance reported') },
+  );
 }
 
 export function balanceTooltip(title: string, summary: CreditBalanceSummary, language: string): vscode.MarkdownString {

@@ -87,7 +87,8 @@ export function enrollmentAccountNode(parent: ExplorerNode, scope: AccountScope,
   return subscriptionsFolder(parent, scope, {
     idSuffix: `enrollmentAccount/${ea.name}`,
     label: ea.displayName,
-    description: ea.accountOwner,
+    // An enrollment account is often named after its owner: then the owner is not said twice.
+    description: ea.accountOwner !== ea.displayName ? ea.accountOwner : undefined,
     tooltip: fieldsTooltip(ea.displayName, [
       [vscode.l10n.t('Enrollment account'), ea.displayName],
       [vscode.l10n.t('Account owner'), ea.accountOwner],

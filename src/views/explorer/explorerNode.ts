@@ -10,6 +10,8 @@ export interface ExplorerNode {
   /** Undefined for nodes on the first level. */
   readonly parent: ExplorerNode | undefined;
   getTreeItem(): vscode.TreeItem;
+  /** Said after the label and description by screen readers; by default a plain-text tooltip. */
+  accessibleDetail?(): string | undefined;
   /**
    * Present on nodes that have children. A thrown error becomes an error node with Retry in
    * place of the children; an AbortError (the node was refreshed meanwhile) is dropped.

@@ -6,6 +6,7 @@ import type { Logger } from '../../azure/log';
 import { adviseOnFailure } from '../commands/failureAdvice';
 import { describeErrorChain } from '../commands/commandRunner';
 import type { ExplorerNode } from './explorerNode';
+import { withAccessibleLabel } from './accessibleLabel';
 import { ErrorNode } from './messageNodes';
 
 /** The invisible parent of the first level. */
@@ -31,8 +32,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     private readonly logger: Logger,
   ) {}
 
+  /** Every node reads out what it shows first (accessibleLabel.ts). */
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return node.getTreeItem();
+    return withAccessibleLabel(node.getTreeItem(), node.accessibleDetail?.());
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {

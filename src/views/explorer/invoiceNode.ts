@@ -71,7 +71,10 @@ export class InvoiceNode extends BillingNode {
       [vscode.l10n.t('Payments'), invoice.payments.map((p) => [money(p.amount), dayText(p.date, language), p.paymentMethodFamily].filter(Boolean).join(' ')).join(', ') || undefined],
       [vscode.l10n.t('Invoice ID'), invoice.name],
     ]);
-    item.accessibilityInformation = { label: [vscode.l10n.t('Invoice {0}', invoice.name), item.description].filter(Boolean).join(', ') };
     return item;
+  }
+
+  accessibleDetail(): string {
+    return vscode.l10n.t('Invoice {0}', this.invoice.name);
   }
 }

@@ -32,6 +32,9 @@ export interface PanelTexts {
   none: string;
   unpricedReason(reason: UnpricedReason): string;
   periodError(error: PeriodError): string;
+  /** A calendar day (YYYY-MM-DD) as the rest of the product writes it, in the editor's language. */
+  day(isoDate: string): string;
+  /** `from` and `to` come already written by `day`. */
   title(scopeLabel: string, from: string, to: string): string;
   emptyMessage(from: string, to: string): string;
   emptyHint: string;
@@ -43,6 +46,8 @@ export interface PanelTexts {
   noteSkippedRows(count: number): string;
   noteActualUnavailable(reason: string): string;
   noteEstimateUnavailable(reason: string): string;
+  /** The list prices are in another currency than the subscription is billed in. */
+  noteEstimateOtherCurrency(estimateCurrency: string, billedCurrency: string): string;
 }
 
 export interface PanelContext {
@@ -67,8 +72,9 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
     notes.push(texts.noteHourlyTooLong(MAX_HOURLY_DAYS));
     view = 'cost';
   }
-  const from = formatIsoDate(period.first);
-  const to = formatIsoDate(period.last);
+  // The title and messages write the days as the tree does ("Dec 7, 2026"), not as ISO dates.
+  const from = texts.day(formatIsoDate(period.first));
+  const to = texts.day(formatIsoDate(period.last));
   // A grouping the source does not offer (say, Resource kept from a subscription's panel) falls
   // back to the source's first, rather than charting everything as "(none)".
   const offered = source.groupings();
@@ -88,7 +94,7 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
     }
   }
   if (!priced && view === 'hourly') view = 'cost';
-  const estimate = priced && groupCosts(priced.cube, groupOptions);
+  let estimate = priced && groupCosts(priced.cube, groupOptions);
 
   // Actual cost is daily only; without it (no Cost Management access) the panel still estimates.
   let actual: GroupedCosts | undefined;
@@ -105,6 +111,12 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
     }
   }
   const hasActual = actual !== undefined && actual.currencies.length > 0;
+  // An estimate in another currency than the bill (list prices assumed in USD for a subscription
+  // billed in euros) would contradict the tree: it is not offered at all.
+  if (priced && estimate && hasActual && !actual!.currencies.some((c) => c.currency === priced!.currency)) {
+    notes.push(texts.noteEstimateOtherCurrency(priced.currency, actual!.currencies.map((c) => c.currency).join(', ')));
+    estimate = undefined;
+  }
   const shown = (selection.source === 'actual' && hasActual) || !estimate ? actual : estimate;
   const usage = priced ? usageByMeter(priced.cube, period) : undefined;
   if (!shown || (shown.currencies.length === 0 && (usage?.meters.length ?? 0) === 0)) {

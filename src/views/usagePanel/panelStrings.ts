@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { UnpricedReason } from '../../insight/costCube';
 import { PERIOD_ERROR_TEMPLATES, PeriodError } from '../../insight/periods';
 import { UsagePanelStrings } from '../../shared/usagePanelMessages';
+import { formatCalendarDate } from '../format/displayFormat';
 import { PanelTexts } from './panelModel';
 
 export function webviewStrings(): UsagePanelStrings {
@@ -99,6 +100,7 @@ export function panelTexts(): PanelTexts {
     none: vscode.l10n.t('(none)'),
     unpricedReason: unpricedReasonText,
     periodError: periodErrorText,
+    day: (isoDate) => formatCalendarDate(isoDate, vscode.env.language),
     title: (scope, from, to) => vscode.l10n.t('{0} · {1} to {2}', scope, from, to),
     emptyMessage: (from, to) => vscode.l10n.t('No usage from {0} to {1}.', from, to),
     emptyHint: vscode.l10n.t('Pick a longer period, or check that this subscription has running resources.'),
@@ -108,6 +110,8 @@ export function panelTexts(): PanelTexts {
     noteEstimateTerms: (offer, currency) => vscode.l10n.t('Estimated from list prices of offer {0} in {1}: no taxes, reservations, savings plans or credits.', offer, currency),
     noteSkippedRows: (count) => vscode.l10n.t('{0} usage rows could not be read and are left out (see the log).', count),
     noteEstimateUnavailable: (reason) => vscode.l10n.t('No estimate for this subscription ({0}); showing actual cost from Cost Management.', reason),
+    noteEstimateOtherCurrency: (estimateCurrency, billedCurrency) =>
+      vscode.l10n.t('No estimate: list prices are in {0} but this subscription is billed in {1}; showing actual cost from Cost Management.', estimateCurrency, billedCurrency),
     noteActualUnavailable: (reason) => vscode.l10n.t('Actual cost from Cost Management is not available ({0}); showing the estimate only.', reason),
   };
 }

@@ -21,9 +21,6 @@ import { DEFAULT_RATE_CARD_TERMS, SubscriptionScope } from './usageScope';
 
 export type { ActualCosts, PricedUsage } from './panelSource';
 
-/** Offer ids RateCard accepts (docs/azure-apis.md#ratecard). */
-const RATE_CARD_OFFER = /^MS-AZR-\d{4}P(-\d{4}P)*$/i;
-
 const SUBSCRIPTION_GROUPINGS: GroupByKey[] = ['meterCategory', 'service', 'resourceGroup', 'region', 'resource', 'meter'];
 /** Tag keys offered as groupings, at most. */
 const MAX_TAG_GROUPINGS = 50;
@@ -49,7 +46,7 @@ export class UsageCostSource implements PanelSource {
     const offer = this.scope.offerDurableId;
     // Microsoft Customer Agreement plans (MS-AZR-0017G, -0148G) are priced by their price sheet:
     // Commerce has no RateCard for them, and its filter would refuse the id before asking.
-    if (offer && !RATE_CARD_OFFER.test(offer)) {
+    if (offer && !/^MS-AZR-\d{4}P(-\d{4}P)*$/i.test(offer)) {
       return Promise.reject(new NotApplicableError('rateCardNotForOffer', `Offer ${offer} has no RateCard; it is priced by its agreement's price sheet.`));
     }
     return this.estimates.get(range, granularity, () => this.load(range, granularity, signal));

@@ -15,14 +15,9 @@ import { buildPanelData } from './panelModel';
 import { csvHeadings, panelTexts, webviewStrings } from './panelStrings';
 import { PanelSource } from './panelSource';
 import { retryWhenThrottled } from './throttleWait';
-import { UsageScope, isBillingScope, scopeShortId } from './usageScope';
+import { UsageScope, defaultSelectionFor, scopeShortId } from './usageScope';
 
-export const DEFAULT_SELECTION: PanelSelection = { groupBy: 'meterCategory', period: { preset: 'billingPeriod' }, view: 'cost', source: 'estimate' };
-
-/** A billing profile or account spans subscriptions: which of them costs what is the first question. */
-export function defaultSelectionFor(scope: UsageScope): PanelSelection {
-  return isBillingScope(scope) ? { ...DEFAULT_SELECTION, groupBy: 'subscription', source: 'actual' } : DEFAULT_SELECTION;
-}
+export { DEFAULT_SELECTION, defaultSelectionFor } from './usageScope';
 
 /** Messages kept for extension-host tests (what the page was told, in order). */
 const KEPT_MESSAGES = 50;

@@ -19,6 +19,8 @@ export interface ShownNode {
   contextValue: string;
   command?: string;
   tooltip: string;
+  /** What a screen reader says (accessibilityInformation.label). */
+  accessibleLabel: string;
   collapsible: boolean;
 }
 
@@ -43,6 +45,7 @@ export async function shownChildren(api: AzureBillingApi, parent?: unknown): Pro
       contextValue: item.contextValue ?? '',
       command: item.command?.command,
       tooltip,
+      accessibleLabel: item.accessibilityInformation?.label ?? '',
       collapsible: item.collapsibleState !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None,
     };
   });

@@ -41,8 +41,20 @@ describe('emulator world: billing structure', () => {
         const profile = owners[0].profiles.find((p) => p.name === sub.billingProfileName);
         assert.ok(profile && profile.sections.some((s) => s.name === sub.invoiceSectionName), sub.displayName);
         assert.equal(sub.currency, profile.currency);
+        // Bought under an MCA means an Azure plan, never a Web Direct offer with a RateCard.
+        assert.ok(['MS-AZR-0017G', 'MS-AZR-0148G'].includes(sub.offerId), `${sub.displayName} is on ${sub.offerId}`);
+      } else {
+        assert.ok(!sub.offerId.endsWith('G'), `${sub.displayName}: an Azure plan outside an MCA`);
       }
       if (sub.agreementType === 'EnterpriseAgreement') assert.ok(owners[0].enrollmentAccounts.some((e) => e.name === sub.enrollmentAccountName));
+    }
+  });
+
+  it('keeps a true pay-as-you-go subscription (MOSP, MS-AZR-0003P) for the estimate, and the large world follows the same rules', () => {
+    assert.ok(world.subscriptions.some((s) => s.agreementType === 'MicrosoftOnlineServicesProgram' && s.offerId === 'MS-AZR-0003P'));
+    const large = createWorld({ seed: 1, scale: 'large', asOf: FIXED_AS_OF });
+    for (const sub of large.subscriptions) {
+      assert.equal(sub.agreementType === 'MicrosoftCustomerAgreement', sub.offerId.endsWith('G'), `${sub.displayName} on ${sub.offerId}`);
     }
   });
 

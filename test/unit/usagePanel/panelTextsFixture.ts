@@ -1,5 +1,6 @@
 // Plain English texts for the panel's model in Node tests (the editor localises them).
 import { PERIOD_ERROR_TEMPLATES, fillTemplate } from '../../../src/insight/periods';
+import { formatCalendarDate } from '../../../src/views/format/displayFormat';
 import { PanelTexts } from '../../../src/views/usagePanel/panelModel';
 
 export const panelTextsForTests: PanelTexts = {
@@ -10,6 +11,7 @@ export const panelTextsForTests: PanelTexts = {
   none: '(none)',
   unpricedReason: (r) => r,
   periodError: (e) => fillTemplate(PERIOD_ERROR_TEMPLATES[e.code], e.params),
+  day: (d) => formatCalendarDate(d, 'en'),
   title: (s, f, t) => `${s} · ${f} to ${t}`,
   emptyMessage: (f, t) => `No usage from ${f} to ${t}.`,
   emptyHint: 'Pick a longer period.',
@@ -20,4 +22,5 @@ export const panelTextsForTests: PanelTexts = {
   noteSkippedRows: (n) => `${n} skipped`,
   noteActualUnavailable: (why) => `no actual: ${why}`,
   noteEstimateUnavailable: (why) => `no estimate: ${why}`,
+  noteEstimateOtherCurrency: (e, b) => `no estimate in ${e}: billed in ${b}`,
 };

@@ -1,13 +1,14 @@
 // What the palette versions of the commands offer to choose from: every billing profile, and every
 // place invoices come from, across the directories the sign-in reaches. A directory that fails is
-// left out and logged; the others still appear. Read once per pick, not cached: accounts change.
+// left out and logged; the others still appear. Billing accounts are shared with the tree and
+// other pickers while in flight and for 30 s (session/sharedAccounts.ts); profiles are read per pick.
 import type { Logger } from '../../../azure/log';
-import { listBillingAccounts } from '../../../billing/accounts';
 import type { BillingAccount } from '../../../billing/models/account';
 import type { BillingProfile } from '../../../billing/models/profile';
 import { listBillingProfiles } from '../../../billing/profiles';
 import { hasBillingProfiles } from '../../../billing/refs';
 import type { TenantConnection } from '../../session/billingSession';
+import { sharedBillingAccounts } from '../../session/sharedAccounts';
 import { tenantLabel } from '../../session/tenantDirectory';
 import type { InvoiceSource } from '../../explorer/invoiceSource';
 
@@ -30,7 +31,7 @@ export async function listAccounts(tenants: TenantConnection[], logger: Logger, 
   const perTenant = await Promise.all(
     tenants.map(async (connection) => {
       try {
-        const { accounts } = await listBillingAccounts(connection.transport, { signal });
+        const { accounts } = await sharedBillingAccounts(connection.transport, { signal });
         return accounts.map((account) => ({ connection, account }));
       } catch (error) {
         if (signal?.aborted) throw error;

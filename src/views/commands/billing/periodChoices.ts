@@ -4,45 +4,13 @@ import * as vscode from 'vscode';
 import { MAX_EVENT_RANGE_MONTHS, validateEventRange } from '../../../billing/creditEvents';
 import { DateRangeError } from '../../../billing/dateRangeError';
 import { invoiceWindow } from '../../../billing/invoices';
-import { addDays, CalendarDate, parseCalendarDate, utcDateOf } from '../../../billing/models/dates';
+import { parseCalendarDate } from '../../../billing/models/dates';
 import { cancelledError } from '../../../azure/errors';
 import { formatCalendarDate } from '../../format/displayFormat';
+import { ChosenRange, DEFAULT_EVENTS_PRESET, EVENTS_PRESETS, EventsPreset, eventsPresetRange, InvoicesPreset, invoicesPresetRange } from './periodPresets';
 
-export interface ChosenRange {
-  startDate: CalendarDate;
-  endDate: CalendarDate;
-}
-
-export type EventsPreset = 'last30Days' | 'last90Days' | 'thisBillingPeriod';
-export type InvoicesPreset = 'last3Months' | 'last12Months' | 'thisYear' | 'lastYear';
-
-/** The days of a preset, ending today (UTC). The billing period of an MCA profile is the calendar month. */
-export function eventsPresetRange(preset: EventsPreset, now: Date): ChosenRange {
-  const today = utcDateOf(now);
-  switch (preset) {
-    case 'last30Days':
-      return { startDate: addDays(today, -29), endDate: today };
-    case 'last90Days':
-      return { startDate: addDays(today, -89), endDate: today };
-    case 'thisBillingPeriod':
-      return { startDate: `${today.slice(0, 8)}01` as CalendarDate, endDate: today };
-  }
-}
-
-export function invoicesPresetRange(preset: InvoicesPreset, now: Date): ChosenRange {
-  const today = utcDateOf(now);
-  const year = Number(today.slice(0, 4));
-  switch (preset) {
-    case 'last3Months':
-      return { startDate: addDays(today, -91), endDate: today };
-    case 'last12Months':
-      return { startDate: addDays(today, -364), endDate: today };
-    case 'thisYear':
-      return { startDate: `${year}-01-01` as CalendarDate, endDate: today };
-    case 'lastYear':
-      return { startDate: `${year - 1}-01-01` as CalendarDate, endDate: `${year - 1}-12-31` as CalendarDate };
-  }
-}
+export { DEFAULT_EVENTS_PRESET, EVENTS_PRESETS, eventsPresetRange, invoicesPresetRange } from './periodPresets';
+export type { ChosenRange, EventsPreset, InvoicesPreset } from './periodPresets';
 
 /** What is wrong with a range, in the person's language; undefined when the API will accept it. */
 export function rangeProblem(error: unknown): string | undefined {
@@ -109,17 +77,18 @@ interface PresetItem<P> extends vscode.QuickPickItem {
 }
 
 export async function pickEventsRange(now: Date): Promise<ChosenRange> {
-  const items: PresetItem<EventsPreset>[] = [
-    { label: vscode.l10n.t('Last 30 days'), preset: 'last30Days' },
-    { label: vscode.l10n.t('Last 90 days'), preset: 'last90Days' },
-    { label: vscode.l10n.t('This billing period'), description: vscode.l10n.t('since the first of this month'), preset: 'thisBillingPeriod' },
-    { label: vscode.l10n.t('Custom range…') },
-  ];
+  const labels: Record<EventsPreset, vscode.QuickPickItem> = {
+    last12Months: { label: vscode.l10n.t('Last 12 months') },
+    last30Days: { label: vscode.l10n.t('Last 30 days') },
+    last90Days: { label: vscode.l10n.t('Last 90 days') },
+    thisBillingPeriod: { label: vscode.l10n.t('This billing period'), description: vscode.l10n.t('since the first of this month') },
+  };
+  const items: PresetItem<EventsPreset>[] = [...EVENTS_PRESETS.map((preset) => ({ ...labels[preset], preset })), { label: vscode.l10n.t('Custom range…') }];
   for (const item of items) if (item.preset) item.detail = describeRange(eventsPresetRange(item.preset, now));
   const chosen = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Credit events for which period?'), ignoreFocusOut: true });
   if (!chosen) throw cancelledError('Choosing a period');
   if (chosen.preset) return eventsPresetRange(chosen.preset, now);
-  return askCustomRange(checkEventsRange, eventsPresetRange('last90Days', now));
+  return askCustomRange(checkEventsRange, eventsPresetRange(DEFAULT_EVENTS_PRESET, now));
 }
 
 export async function pickInvoicesRange(now: Date, title: string): Promise<ChosenRange> {

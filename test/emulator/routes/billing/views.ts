@@ -143,6 +143,9 @@ export function billingSubscriptionJson(world: World, a: WorldBillingAccount, s:
       ...planOf(s.offerId),
     });
   } else if (a.agreementType === 'EnterpriseAgreement') {
+    // Billing lists an offer id for pay-as-you-go (MOSP) and EA subscriptions only; an Azure plan
+    // under a Microsoft Customer Agreement has its plan (skuId, skuDescription) instead.
+    properties.offerId = s.offerId;
     const ea = a.enrollmentAccounts.find((e) => e.name === s.enrollmentAccountName) as WorldEnrollmentAccount;
     Object.assign(properties, {
       enrollmentAccountId: `${accountId(a.name)}/enrollmentAccounts/${ea.name}`,
@@ -151,5 +154,6 @@ export function billingSubscriptionJson(world: World, a: WorldBillingAccount, s:
       costCenter: ea.costCenter,
     });
   }
+  if (a.agreementType === 'MicrosoftOnlineServicesProgram') properties.offerId = s.offerId;
   return { id: `${accountId(a.name)}/billingSubscriptions/${s.subscriptionId}`, name: s.subscriptionId, type: 'Microsoft.Billing/billingAccounts/billingSubscriptions', properties };
 }

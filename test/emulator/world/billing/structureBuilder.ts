@@ -7,6 +7,9 @@ import { addDays, addMonths } from './calendar';
 import { cityFor, enrollmentNumber, modernAccountName, numericName, partnerAccountName, profileStyleName } from './names';
 import type { CreditPlan, WorldAddress, WorldBillingAccount, WorldBillingProfile, WorldDepartment, WorldEnrollmentAccount } from './types';
 
+/** The Azure plan offers of a Microsoft Customer Agreement: standard and Dev/Test. */
+export const AZURE_PLAN_OFFERS: ReadonlySet<string> = new Set(['MS-AZR-0017G', 'MS-AZR-0148G']);
+
 export interface SubscriptionSpec {
   displayName: string;
   offerId: string;
@@ -151,6 +154,8 @@ export class StructureBuilder {
         const section = { name: profileStyleName(sr), accountName: account.name, profileName: profile.name, displayName: s.displayName, labels: s.labels ?? {}, systemId: profileStyleName(sr) };
         profile.sections.push(section);
         s.subscriptions.forEach((subSpec, ki) => {
+          // A subscription billed through an MCA profile is on an Azure plan, in the profile's currency.
+          if (!AZURE_PLAN_OFFERS.has(subSpec.offerId)) throw new Error(`${subSpec.displayName}: a subscription under a Microsoft Customer Agreement is on an Azure plan, not ${subSpec.offerId}`);
           const sub = this.subscription(account, subSpec, [spec.key, 'p', String(pi), 's', String(si), String(ki)], p.currency, { billingProfileName: profile.name, invoiceSectionName: section.name });
           profile.subscriptions.push(sub);
         });
@@ -187,6 +192,8 @@ export class StructureBuilder {
   }
 
   mosp(spec: MospSpec): WorldBillingAccount {
+    const plan = spec.subscriptions.find((sub) => AZURE_PLAN_OFFERS.has(sub.offerId));
+    if (plan) throw new Error(`${plan.displayName}: an Azure plan is bought under a Microsoft Customer Agreement, not pay-as-you-go`);
     const r = Random.of(this.seed, spec.key, 'name');
     const account = this.account(spec, modernAccountName(r, spec.nameDate ?? this.createdDate(spec.createdMonthsAgo ?? 30)), 'MicrosoftOnlineServicesProgram', spec.currency, countryOfCurrency(spec.currency));
     spec.subscriptions.forEach((subSpec, ki) => this.subscription(account, subSpec, [spec.key, 'sub', String(ki)], spec.currency, {}));
