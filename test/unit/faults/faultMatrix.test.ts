@@ -45,7 +45,9 @@ async function matrixWorld(): Promise<MatrixWorld & { tokens: ReturnType<typeof 
   const tokens = cachedTokenSource(emulatorTokenSource(emu));
   const { client } = testClient(emu, { tokenSource: tokens });
   try {
-    const mca = (await listBillingAccounts(client)).accounts.find((a) => a.agreementType === 'MicrosoftCustomerAgreement')!;
+    const accounts = (await listBillingAccounts(client)).accounts;
+    const mca = accounts.find((a) => a.agreementType === 'MicrosoftCustomerAgreement')!;
+    const ea = accounts.find((a) => a.agreementType === 'EnterpriseAgreement')!;
     const usd = mca.billingProfiles!.items.find((p) => p.currency === 'USD')!;
     const profile = { accountName: mca.name, name: usd.name };
     const invoices = await listInvoicesByProfile(client, profile, { asOf: new Date(`${FIXED_AS_OF}T12:00:00Z`) }).all();
@@ -53,6 +55,7 @@ async function matrixWorld(): Promise<MatrixWorld & { tokens: ReturnType<typeof 
       emu,
       tokens,
       mca: { name: mca.name, agreementType: 'MicrosoftCustomerAgreement' },
+      ea: { name: ea.name, agreementType: 'EnterpriseAgreement' },
       profile,
       invoice: invoices.items.find((i) => i.documentType !== 'CreditNote')!,
       payg: emu.world.subscriptions.find((s) => s.offerId === 'MS-AZR-0003P' && s.tenantId === emu.tenantId && s.state === 'Enabled')!,

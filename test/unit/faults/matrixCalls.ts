@@ -8,15 +8,19 @@ import { listBudgets } from '../../../src/billing/budgets';
 import { listCreditEvents } from '../../../src/billing/creditEvents';
 import { getCreditBalance, listCreditLots } from '../../../src/billing/credits';
 import { costScopes, queryDailyCost } from '../../../src/billing/costQuery';
+import { listDepartments, listEnrollmentAccounts } from '../../../src/billing/enrollment';
+import { listInvoiceSections } from '../../../src/billing/invoiceSections';
 import { listInvoicesByProfile } from '../../../src/billing/invoices';
 import { addDays, calendarDate } from '../../../src/billing/models/dates';
 import type { Invoice } from '../../../src/billing/models/invoice';
 import { listBillingProfiles } from '../../../src/billing/profiles';
 import { getRateCard } from '../../../src/billing/rateCard';
 import { listRetailPrices } from '../../../src/billing/retailPrices';
+import { listSubscriptionsByProfile } from '../../../src/billing/subscriptions';
 import { readUsageForDays } from '../../../src/billing/usageAggregates';
 import { downloadToFolder } from '../../../src/views/downloads/downloadToFolder';
 import { openInvoicePdf } from '../../../src/views/downloads/openInvoicePdf';
+import { listDirectoryTenants } from '../../../src/views/session/tenantDirectory';
 import type { Emulator } from '../../emulator/server';
 import type { WorldSubscription } from '../../emulator/world/types';
 import { FIXED_AS_OF } from '../../support/emulator';
@@ -27,6 +31,7 @@ import { MemoryFolder } from './memoryFolder';
 export interface MatrixWorld {
   emu: Emulator;
   mca: { name: string; agreementType: 'MicrosoftCustomerAgreement' };
+  ea: { name: string; agreementType: 'EnterpriseAgreement' };
   profile: { accountName: string; name: string };
   invoice: Invoice;
   payg: WorldSubscription;
@@ -77,6 +82,14 @@ async function downloadPdf(client: ArmTransport, world: MatrixWorld, signal: Abo
 
 export const CALLS: readonly MatrixCall[] = [
   {
+    id: 'directory tenants',
+    where: { path: '/tenants' },
+    pageSize: 2,
+    permission: azureRole,
+    run: (client, _w, signal) => listDirectoryTenants(client, { signal }),
+    items: listItems,
+  },
+  {
     id: 'billing accounts',
     where: { path: '/Microsoft.Billing/billingAccounts', method: 'GET' },
     pageSize: 2,
@@ -94,6 +107,38 @@ export const CALLS: readonly MatrixCall[] = [
     // An MCA account always has a profile: an empty first answer is asked again (profiles.ts).
     differs: { empty: { first: R } },
     run: async (client, w, signal) => (await listBillingProfiles(client, w.mca, { signal }).all()).items,
+    items: listItems,
+  },
+  {
+    id: 'invoice sections',
+    where: { path: '/invoiceSections' },
+    pageSize: 2,
+    permission: billingRole,
+    run: async (client, w, signal) => (await listInvoiceSections(client, w.profile, { signal }).all()).items,
+    items: listItems,
+  },
+  {
+    id: 'billing subscriptions',
+    where: { path: '/billingSubscriptions' },
+    pageSize: 2,
+    permission: billingRole,
+    run: async (client, w, signal) => (await listSubscriptionsByProfile(client, w.profile, { signal }).all()).items,
+    items: listItems,
+  },
+  {
+    id: 'EA departments',
+    where: { path: '/departments' },
+    pageSize: 2,
+    permission: billingRole,
+    run: async (client, w, signal) => (await listDepartments(client, w.ea, { signal }).all()).items,
+    items: listItems,
+  },
+  {
+    id: 'EA enrollment accounts',
+    where: { path: '/enrollmentAccounts' },
+    pageSize: 2,
+    permission: billingRole,
+    run: async (client, w, signal) => (await listEnrollmentAccounts(client, w.ea, { signal }).all()).items,
     items: listItems,
   },
   {

@@ -38,7 +38,7 @@ export function matrixClient(world: MatrixWorld, tokenSource: TokenSource): { cl
   const { client, recorder } = testClient(world.emu, {
     tokenSource,
     timeoutMs: 10_000,
-    idleTimeoutMs: 250,
+    idleTimeoutMs: 300,
     retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20, retryAfterJitterMs: 0 },
   });
   return { client, recorder };
