@@ -29,6 +29,8 @@ export interface AttemptSignal {
   timedOut(): boolean;
   /** Ends the attempt now (e.g. its connection broke), as neither a timeout nor a cancellation. */
   interrupt(): void;
+  /** Ends the attempt now as a timeout (e.g. its body stopped arriving). */
+  expire(): void;
   /** Stops the timeout but keeps following the caller's cancellation. */
   clearTimeout(): void;
   dispose(): void;
@@ -51,6 +53,10 @@ export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number
     signal: controller.signal,
     timedOut: () => timedOut && !caller?.aborted,
     interrupt: () => controller.abort(),
+    expire: () => {
+      timedOut = true;
+      controller.abort();
+    },
     clearTimeout: () => {
       if (timer) clearTimeout(timer);
     },

@@ -11,7 +11,7 @@ import { PipelineRequest, PipelineResponse, PipelineSettings, runRequest } from 
 import { followWithoutCredentials, isRedirect } from './redirects';
 import { resolveRetryOptions, RetryOptions } from './retryPolicy';
 import { TokenSource } from './tokenSource';
-import type { ArmTransport, BlobResponse, ListOptions, LongRunningOptions, QueryPage, RequestOptions } from './transport';
+import type { ArmTransport, BlobResponse, ListOptions, LongRunningOptions, QueryPage, RequestOptions, UnauthenticatedOptions } from './transport';
 import { buildArmUrl, isCostManagementUrl } from './urls';
 import { WatchfulAgent } from './watchfulAgent';
 
@@ -32,8 +32,10 @@ export interface ArmClientOptions {
   /** Sees every HTTP attempt (benchmarks, diagnostics). */
   onRequest?: RequestListener;
   retry?: RetryOptions;
-  /** Per-attempt limit for an answer to arrive in full (default 60 s). */
+  /** Per-attempt limit for an answer to arrive in full (default 60 s); for a document, for its headers. */
   timeoutMs?: number;
+  /** Per-attempt limit for a body to send nothing once its headers are in (default 30 s). */
+  idleTimeoutMs?: number;
   /**
    * Sent as `ClientType` to Cost Management so we get our own throttling bucket
    * (docs/azure-apis.md#cost-management-throttling).
@@ -48,6 +50,8 @@ export interface ArmClientOptions {
 }
 
 const DEFAULT_CLIENT_TYPE = 'azure-billing-insight';
+/** RateCard documents are tens of MB; far above any real document, low enough to protect the editor's heap. */
+const MAX_UNAUTHENTICATED_BYTES = 256 * 1024 * 1024;
 
 export class ArmClient implements ArmTransport {
   readonly endpoint: string;
@@ -74,6 +78,7 @@ export class ArmClient implements ArmTransport {
       tenantId: options.tenantId,
       retry: resolveRetryOptions(options.retry),
       timeoutMs: options.timeoutMs ?? 60_000,
+      idleTimeoutMs: options.idleTimeoutMs ?? 30_000,
       logger: redactingLogger(options.logger ?? silentLogger, options.knownSecrets),
       onRequest: options.onRequest,
       userAgent: options.userAgent ?? DEFAULT_CLIENT_TYPE,
@@ -129,15 +134,15 @@ export class ArmClient implements ArmTransport {
     }, `The operation at ${new URL(url).pathname}`);
   }
 
-  async fetchUnauthenticated(url: string, options: { signal?: AbortSignal; headers?: Record<string, string> } = {}): Promise<BlobResponse> {
+  async fetchUnauthenticated(url: string, options: UnauthenticatedOptions = {}): Promise<BlobResponse> {
     const headers = Object.fromEntries(Object.entries(options.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'authorization'));
     const res = await runRequest(this.settings, {
       method: 'GET', url, headers: { accept: '*/*', ...headers }, signal: options.signal,
-      authenticated: false, redirect: 'manual', stream: true, returnErrors: true,
+      authenticated: false, redirect: 'manual', returnErrors: true,
+      bytes: { maxBytes: options.maxBytes ?? MAX_UNAUTHENTICATED_BYTES, json: options.expectJson, check: options.checkBody },
     });
-    const body = res.stream ?? Readable.from([Buffer.from(res.text ?? '')]);
-    const length = Number(res.headers['content-length']);
-    return { status: res.status, headers: res.headers, body, contentLength: Number.isFinite(length) ? length : undefined };
+    const body = res.body ?? Buffer.from(res.text ?? '');
+    return { status: res.status, headers: res.headers, body: Readable.from([body]), contentLength: body.length, ...(res.json === undefined ? {} : { json: res.json }) };
   }
 
   async getRaw(path: string, options: RequestOptions = {}): Promise<{ status: number; headers: Record<string, string>; json?: unknown }> {

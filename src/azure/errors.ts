@@ -134,7 +134,8 @@ export interface HttpFailure {
   url: string;
 }
 
-function kindOfStatus(status: number): AzureErrorKind {
+/** The kind of error an HTTP status means. */
+export function kindOfStatus(status: number): AzureErrorKind {
   if (status === 401) return 'auth';
   if (status === 403) return 'permission';
   if (status === 404) return 'notFound';

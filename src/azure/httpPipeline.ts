@@ -1,15 +1,19 @@
 // One logical HTTP call with everything that makes it survive Azure: the bearer token (refreshed
 // once when ARM says it expired), a timeout per attempt, retries on throttling (waiting for the
 // longest retry-after header) and on transient failures (5xx, dropped connections, bodies cut
-// short or not parseable), a bound on retries, cancellation at any point, logging and metrics.
+// short, stalled or not parseable), a bound on retries, cancellation at any point, logging and
+// metrics. Every body, documents included, is read whole inside its attempt (bodyReader.ts), so a
+// body that breaks is retried with the whole request and no caller ever gets half of one.
 import * as crypto from 'crypto';
 import fetch, { Response } from 'node-fetch';
 import { attemptSignal, sleep, throwIfCancelled } from './abort';
+import { BodyTooLargeError, readWholeBody } from './bodyReader';
 import { Semaphore } from './concurrency';
-import { AzureError, cancelledError, errorFromResponse } from './errors';
+import { classify, Outcome } from './answers';
+import { AzureError, cancelledError } from './errors';
 import { RequestListener } from './instrumentation';
 import { Logger, redactUrl } from './log';
-import { backoffMs, isRetriableStatus, ResolvedRetryOptions, retryAfterMs, serverWaitMs } from './retryPolicy';
+import { backoffMs, ResolvedRetryOptions, serverWaitMs } from './retryPolicy';
 import { TokenSource } from './tokenSource';
 import { WatchfulAgent } from './watchfulAgent';
 
@@ -18,7 +22,10 @@ export interface PipelineSettings {
   scope: string;
   tenantId?: string;
   retry: ResolvedRetryOptions;
+  /** Per attempt: the whole of a JSON answer, the headers of a `bytes` one. */
   timeoutMs: number;
+  /** Per attempt: the longest a body may send nothing once the headers are in. */
+  idleTimeoutMs: number;
   logger: Logger;
   onRequest?: RequestListener;
   userAgent: string;
@@ -36,30 +43,33 @@ export interface PipelineRequest {
   authenticated: boolean;
   /** `manual` hands 3xx answers back instead of following them (RateCard, blob links). */
   redirect?: 'manual' | 'follow';
-  /** Hand back the body as a stream once the headers arrive (downloads); otherwise it is read whole. */
-  stream?: boolean;
-  /** Non-2xx answers that are not retried are returned instead of thrown. */
+  /** The body as bytes (documents, public APIs) instead of an ARM JSON answer. */
+  bytes?: BytesExpectation;
+  /**
+   * Non-2xx answers that are not worth another attempt (403, 404…) are returned instead of thrown.
+   * Transient ones (429, 5xx) that outlast the retries still throw their typed error.
+   */
   returnErrors?: boolean;
+}
+
+export interface BytesExpectation {
+  /** Refuse (not retried) a body larger than this. */
+  maxBytes: number;
+  /** A 2xx body must be JSON; a broken one is retried like a broken ARM answer, and comes back parsed. */
+  json?: boolean;
+  /** Looks at a 2xx body; a problem it names (a document cut short) is retried the same way. */
+  check?: (body: Buffer) => string | undefined;
 }
 
 export interface PipelineResponse {
   status: number;
   headers: Record<string, string>;
-  /** The whole body as text (not for `stream`). */
+  /** The whole body as text (not for a 2xx `bytes` answer). */
   text?: string;
-  /** The parsed body when it is JSON (not for `stream`). */
+  /** The parsed body when it is JSON. */
   json?: unknown;
-  stream?: NodeJS.ReadableStream;
-}
-
-/** Why one attempt failed, and whether another attempt may help. */
-interface AttemptFailure {
-  error: AzureError;
-  retriable: boolean;
-  /** Server-requested wait (ms), when the answer carried one. */
-  serverWaitMs?: number;
-  /** The answer itself, for callers that take error answers as results (`returnErrors`). */
-  response?: PipelineResponse;
+  /** The whole body of a 2xx `bytes` answer. */
+  body?: Buffer;
 }
 
 const AUTH_RETRY_CODES = new Set(['ExpiredAuthenticationToken', 'InvalidAuthenticationToken']);
@@ -101,9 +111,6 @@ export async function runRequest(settings: PipelineSettings, request: PipelineRe
     if (!failure.retriable) throw failure.error;
 
     const requested = failure.serverWaitMs;
-    const givingUp = retriesLeft <= 0 || (requested !== undefined && requested > retry.maxRetryAfterMs);
-    // A caller that reads statuses itself (SAS links, public APIs) gets the last answer, not an exception.
-    if (givingUp && request.returnErrors && failure.response) return failure.response;
     if (requested !== undefined && requested > retry.maxRetryAfterMs) {
       // Sitting through a very long wait inside a command is worse than telling the person when to come back.
       throw withProgress(failure.error, { retryAfterMs: requested, attempts: attempt, waitedMs: waited });
@@ -151,8 +158,12 @@ function withProgress(error: AzureError, extra: { retryAfterMs?: number; attempt
   });
 }
 
+/** The failure in a few words for the retry line; a status alone would hide that its body broke. */
 function describe(error: AzureError): string {
   if (error.kind === 'throttled') return `throttled (${error.status}${error.code ? ` ${error.code}` : ''})`;
+  if (error.kind === 'network') return error.status ? `the connection broke while ${error.status} was arriving` : 'network failure';
+  if (error.kind === 'timeout') return error.status ? `the ${error.status} answer stopped arriving` : 'no answer in time';
+  if (error.kind === 'invalidResponse') return `an unreadable ${error.status ?? ''} answer`.replace('  ', ' ');
   if (error.status) return `${error.status}${error.code ? ` ${error.code}` : ''}`;
   return error.kind;
 }
@@ -172,7 +183,7 @@ interface AttemptContext {
   safeUrl: string;
 }
 
-async function attemptOnce(settings: PipelineSettings, request: PipelineRequest, ctx: AttemptContext): Promise<{ response: PipelineResponse } | { failure: AttemptFailure }> {
+async function attemptOnce(settings: PipelineSettings, request: PipelineRequest, ctx: AttemptContext): Promise<Outcome> {
   const headers: Record<string, string> = {
     accept: 'application/json',
     'user-agent': settings.userAgent,
@@ -198,12 +209,10 @@ async function attemptOnce(settings: PipelineSettings, request: PipelineRequest,
   };
   let res: Response | undefined;
   let cutShort = false;
-  let streamBody: NodeJS.ReadableStream | undefined;
+  let stalled = false;
   const unwatch = settings.agent?.watch(ctx.clientRequestId, () => {
     cutShort = true;
-    const brokenDownload = new AzureError({ kind: 'network', message: `${request.method} ${pathOf(ctx.safeUrl)}: the connection closed before the whole answer arrived.` });
-    if (streamBody) (streamBody as unknown as { destroy(e: Error): void }).destroy(brokenDownload);
-    else timer.interrupt();
+    timer.interrupt();
   });
   try {
     res = await fetch(request.url, {
@@ -217,69 +226,46 @@ async function attemptOnce(settings: PipelineSettings, request: PipelineRequest,
       compress: true,
     });
     const resHeaders = headersOf(res);
-    if (request.stream && res.ok) {
-      // The timeout guards the wait for headers; a long download is limited by cancellation only.
-      timer.clearTimeout();
-      const body = res.body;
-      streamBody = body;
-      const done = () => {
-        timer.dispose();
-        unwatch?.();
-      };
-      body.once('end', done);
-      body.once('close', done);
-      body.once('error', done);
-      report(res.status);
-      return { response: { status: res.status, headers: resHeaders, stream: body } };
-    }
-    const text = await res.text();
+    // A document may take long to arrive as a whole: once its headers are in, only the idle limit
+    // guards it. A JSON answer keeps its limit for the whole answer as well.
+    if (request.bytes && res.ok) timer.clearTimeout();
+    const body = await readWholeBody(res.body, {
+      idleTimeoutMs: settings.idleTimeoutMs,
+      maxBytes: request.bytes && res.ok ? request.bytes.maxBytes : undefined,
+      onIdle: () => {
+        stalled = true;
+        timer.expire();
+      },
+      onTooLarge: () => timer.interrupt(),
+    });
     timer.dispose();
     unwatch?.();
     release?.();
     report(res.status);
-    return classify(request, ctx, res.status, resHeaders, text);
+    return classify(request, ctx.safeUrl, res.status, resHeaders, body);
   } catch (e) {
     timer.dispose();
     unwatch?.();
+    if (e instanceof BodyTooLargeError) {
+      report(res?.status, 'tooLarge');
+      const message = `${request.method} ${pathOf(ctx.safeUrl)}: ${e.message}`;
+      return { failure: { error: new AzureError({ kind: 'invalidResponse', message, method: request.method, url: ctx.safeUrl, status: res?.status }), retriable: false } };
+    }
     const kind = request.signal?.aborted ? 'cancelled' : timer.timedOut() ? 'timeout' : 'network';
     report(res?.status, kind);
     if (kind === 'cancelled') return { failure: { error: cancelledError(`${request.method} ${pathOf(ctx.safeUrl)}`), retriable: false } };
+    const what = `${request.method} ${pathOf(ctx.safeUrl)}`;
     const message = kind === 'timeout'
-      ? `${request.method} ${pathOf(ctx.safeUrl)} got no complete answer within ${settings.timeoutMs} ms.`
+      ? stalled
+        ? `${what}: the answer stopped arriving (nothing for ${settings.idleTimeoutMs} ms).`
+        : `${what} got no complete answer within ${settings.timeoutMs} ms.`
       : cutShort
-        ? `${request.method} ${pathOf(ctx.safeUrl)}: the connection closed before the whole answer arrived.`
-        : `${request.method} ${pathOf(ctx.safeUrl)} failed on the network${res ? ' while reading the answer' : ''}: ${(e as Error).message}`;
+        ? `${what}: the connection closed before the whole answer arrived.`
+        : `${what} failed on the network${res ? ' while reading the answer' : ''}: ${(e as Error).message}`;
     return { failure: { error: new AzureError({ kind, message, method: request.method, url: ctx.safeUrl, status: res?.status, cause: e }), retriable: true } };
   } finally {
     release?.();
   }
-}
-
-function classify(request: PipelineRequest, ctx: AttemptContext, status: number, headers: Record<string, string>, text: string): { response: PipelineResponse } | { failure: AttemptFailure } {
-  if (status >= 200 && status < 400) {
-    const isJson = /json/i.test(headers['content-type'] ?? '') || /^\s*[[{]/.test(text);
-    if (!isJson || text.trim() === '' || status === 204) return { response: { status, headers, text } };
-    try {
-      return { response: { status, headers, text, json: JSON.parse(text) } };
-    } catch (e) {
-      // Every call this client makes is a read or an idempotent write, so reading again is safe.
-      const error = new AzureError({
-        kind: 'invalidResponse',
-        message: `${request.method} ${pathOf(ctx.safeUrl)} answered ${status} with a body that is not valid JSON (${(e as Error).message}).`,
-        status,
-        method: request.method,
-        url: ctx.safeUrl,
-        requestId: headers['x-ms-request-id'],
-        correlationId: headers['x-ms-correlation-request-id'],
-      });
-      return { failure: { error, retriable: true } };
-    }
-  }
-  const retriable = isRetriableStatus(status);
-  if (!retriable && request.returnErrors) return { response: { status, headers, text } };
-  const wait = retriable ? retryAfterMs(headers) : undefined;
-  const error = errorFromResponse({ status, headers, text, method: request.method, url: ctx.safeUrl }, { retryAfterMs: wait });
-  return { failure: { error, retriable, serverWaitMs: wait, response: { status, headers, text } } };
 }
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {

@@ -32,12 +32,25 @@ export interface LongRunningOptions extends RequestOptions {
   onPoll?: (retryAfterSeconds: number) => void;
 }
 
+export interface UnauthenticatedOptions {
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  /** A 200 body must be JSON: a broken one is retried like any transient failure, and comes back as `json`. */
+  expectJson?: boolean;
+  /** Looks at a 200 body; a problem it names (a document cut short) is retried the same way. */
+  checkBody?: (body: Buffer) => string | undefined;
+  /** Refuse a body larger than this (default 256 MB). */
+  maxBytes?: number;
+}
+
 export interface BlobResponse {
   status: number;
   headers: Record<string, string>;
-  /** The body as a stream; the caller must consume or cancel it. */
+  /** The whole body, already read (a body that broke was fetched again), as a stream. */
   body: NodeJS.ReadableStream;
   contentLength?: number;
+  /** The parsed body, for `expectJson`. */
+  json?: unknown;
 }
 
 export interface ArmTransport {
@@ -54,8 +67,13 @@ export interface ArmTransport {
   queryPages(path: string, body: unknown, options?: RequestOptions): AsyncIterable<QueryPage>;
   /** POST that starts a long-running operation; follows Location/Azure-AsyncOperation until the final payload. */
   longRunning<T>(path: string, body: unknown, options?: LongRunningOptions): Promise<T>;
-  /** GET an absolute URL that carries its own authorization (SAS links): never sends a token. Follows no redirects. */
-  fetchUnauthenticated(url: string, options?: { signal?: AbortSignal; headers?: Record<string, string> }): Promise<BlobResponse>;
+  /**
+   * GET an absolute URL that carries its own authorization (SAS links, public APIs): never sends a
+   * token, follows no redirects. Retries like every call and reads the body whole before answering;
+   * a status not worth retrying (403, 404…) comes back as the answer, a transient one that outlasts
+   * the retries throws its typed error.
+   */
+  fetchUnauthenticated(url: string, options?: UnauthenticatedOptions): Promise<BlobResponse>;
   /** GET that must not follow redirects automatically (RateCard answers 302 to a blob). */
   getRaw(path: string, options?: RequestOptions): Promise<{ status: number; headers: Record<string, string>; json?: unknown }>;
 }

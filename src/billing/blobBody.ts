@@ -1,5 +1,5 @@
-// Reading a whole unauthenticated response (RateCard blob, retail prices page) into memory, with a
-// ceiling so a wrong URL cannot fill the editor's heap.
+// Reading the body of an unauthenticated response (the client has already read it whole; this hands
+// it over as bytes), with a ceiling so a wrong URL cannot fill the editor's heap.
 import type { BlobResponse } from '../azure/transport';
 
 /** RateCard documents are tens of MB; 256 MB is far above any real one. */
@@ -18,13 +18,4 @@ export async function readBody(response: BlobResponse, limitBytes = MAX_DOCUMENT
     chunks.push(buf);
   }
   return Buffer.concat(chunks);
-}
-
-export async function readJsonBody(response: BlobResponse, what: string): Promise<unknown> {
-  const text = (await readBody(response)).toString('utf8');
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    throw new Error(`${what} is not valid JSON (${text.length} characters received).`);
-  }
 }

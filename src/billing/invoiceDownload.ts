@@ -5,12 +5,14 @@
 // form (string, JSON, console/inspect) is a placeholder, and no error message here contains it.
 // Only `reveal()` gives it out, to the one fetch that needs it.
 import { inspect } from 'util';
+import { AzureError } from '../azure/errors';
 import type { ArmTransport, BlobResponse } from '../azure/transport';
 import { API } from './apiVersions';
 import { parseInstant } from './models/dates';
 import { accountPath, looksLikeEnrollmentNumber, profilePath, seg } from './models/ids';
 import { Invoice, InvoiceDocument } from './models/invoice';
 import { asObject } from './models/wire';
+import { linkRefusal, sasExpiry, SignedLinkRefusedError } from './signedLinks';
 import { withVersionFallback } from './versionFallback';
 
 const HIDDEN = '[short-lived download URL]';
@@ -44,12 +46,16 @@ export interface DocumentLink {
   documentName?: string;
 }
 
-export class DownloadLinkExpiredError extends Error {
-  override readonly name = 'DownloadLinkExpiredError';
-  constructor(invoiceName: string) {
-    super(`The download link for invoice ${invoiceName} has expired; request a new one.`);
+/** A link past its expiry: known before fetching, or said so by storage. */
+export class DownloadLinkExpiredError extends SignedLinkRefusedError {
+  override readonly name: string = 'DownloadLinkExpiredError';
+  constructor(invoiceName: string, cause?: unknown) {
+    super(`invoice ${invoiceName}`, true, `The download link for invoice ${invoiceName} has expired; request a new one.`, cause);
   }
 }
+
+/** The code of the error for a download operation that finished without a link. */
+export const NO_DOWNLOAD_LINK = 'NoDownloadLink';
 
 export class DocumentUnavailableError extends Error {
   override readonly name = 'DocumentUnavailableError';
@@ -61,6 +67,11 @@ export interface DownloadOptions {
   signal?: AbortSignal;
   onPoll?: (retryAfterSeconds: number) => void;
   maxWaitMs?: number;
+  /**
+   * Looks at the document's bytes inside the client's attempt; a problem it names (a PDF cut short)
+   * makes the client fetch the document again.
+   */
+  checkBody?: (body: Buffer) => string | undefined;
 }
 
 /** The document to ask for: the named one, else the one of kind `Invoice`, else the first. */
@@ -108,14 +119,7 @@ export function downloadRequestFor(invoice: Invoice, documentName?: string): Dow
 
 function expiryOf(payload: Record<string, unknown>, url: string): Date | undefined {
   const stated = parseInstant(payload.expiryTime);
-  if (stated.ok) return stated.value;
-  try {
-    const se = new URL(url).searchParams.get('se');
-    const fromSas = se ? parseInstant(se) : undefined;
-    return fromSas?.ok ? fromSas.value : undefined;
-  } catch {
-    return undefined;
-  }
+  return stated.ok ? stated.value : sasExpiry(url);
 }
 
 /** Starts the download operation and waits for the short-lived link. */
@@ -131,7 +135,9 @@ export async function requestInvoiceDownload(transport: ArmTransport, invoice: I
   );
   const body = asObject(payload);
   const url = typeof body.url === 'string' ? body.url : typeof body.downloadUrl === 'string' ? body.downloadUrl : undefined;
-  if (!url) throw new DocumentUnavailableError(`The download of invoice ${invoice.name} finished without a link.`);
+  // Azure's answer was broken, not the invoice: typed so a person hears "try again", and asked once
+  // more by downloadInvoiceDocument.
+  if (!url) throw new AzureError({ kind: 'invalidResponse', code: NO_DOWNLOAD_LINK, message: `The download of invoice ${invoice.name} finished without a link.` });
   return {
     url: new ShortLivedUrl(url),
     expiresAt: expiryOf(body, url),
@@ -144,31 +150,46 @@ export async function requestInvoiceDownload(transport: ArmTransport, invoice: I
 const EXPIRY_MARGIN_MS = 5_000;
 
 /**
- * The document's bytes as a stream, fetched without any Authorization header. Throws
- * `DownloadLinkExpiredError` for an expired link (before fetching, or on storage's 403).
+ * The document's bytes as a stream, fetched without any Authorization header (and read whole by the
+ * client: a body that broke was fetched again). Throws `DownloadLinkExpiredError` for an expired
+ * link (before fetching, or on storage's 403 saying so) and `SignedLinkRefusedError` when storage
+ * refuses a link that had not expired.
  */
-export async function openDocument(transport: ArmTransport, link: DocumentLink, options: { signal?: AbortSignal; now?: () => Date } = {}): Promise<BlobResponse> {
+export async function openDocument(
+  transport: ArmTransport,
+  link: DocumentLink,
+  options: { signal?: AbortSignal; now?: () => Date; checkBody?: (body: Buffer) => string | undefined } = {},
+): Promise<BlobResponse> {
   const now = (options.now ?? (() => new Date()))();
   if (link.expiresAt && link.expiresAt.getTime() - EXPIRY_MARGIN_MS <= now.getTime()) throw new DownloadLinkExpiredError(link.invoiceName);
-  const response = await transport.fetchUnauthenticated(link.url.reveal(), { signal: options.signal });
+  const url = link.url.reveal();
+  const response = await transport.fetchUnauthenticated(url, { signal: options.signal, checkBody: options.checkBody });
   if (response.status === 200) return response;
+  if (response.status === 403) {
+    const refusal = await linkRefusal(response, url, `invoice ${link.invoiceName}`, now);
+    throw refusal.expired ? new DownloadLinkExpiredError(link.invoiceName, refusal.cause) : refusal;
+  }
   response.body.resume(); // drain: nobody will read this body
-  if (response.status === 403) throw new DownloadLinkExpiredError(link.invoiceName);
   throw new DocumentUnavailableError(`The storage service answered ${response.status} for the document of invoice ${link.invoiceName}.`);
 }
 
-/** Request a link and open it; asks once more for a fresh link if the first one expired. */
+/** Worth one more download operation: a fresh link, or an answer that had none. */
+function worthAFreshLink(error: unknown): boolean {
+  return error instanceof SignedLinkRefusedError || (error instanceof AzureError && error.code === NO_DOWNLOAD_LINK);
+}
+
+/** Request a link and open it; asks once more when the link was refused or none came. */
 export async function downloadInvoiceDocument(
   transport: ArmTransport,
   invoice: Invoice,
   options: DownloadOptions = {},
 ): Promise<{ link: DocumentLink; response: BlobResponse }> {
   for (let attempt = 1; ; attempt++) {
-    const link = await requestInvoiceDownload(transport, invoice, options);
     try {
-      return { link, response: await openDocument(transport, link, { signal: options.signal }) };
+      const link = await requestInvoiceDownload(transport, invoice, options);
+      return { link, response: await openDocument(transport, link, { signal: options.signal, checkBody: options.checkBody }) };
     } catch (error) {
-      if (!(error instanceof DownloadLinkExpiredError) || attempt >= 2) throw error;
+      if (!worthAFreshLink(error) || attempt >= 2) throw error;
     }
   }
 }

@@ -20,17 +20,24 @@ export function profilesNotApplicable(account: AccountRef, cause?: unknown): Not
 
 /**
  * The account's billing profiles, each with its invoice sections inline (`$expand`), so the tree
- * needs no call per profile.
+ * needs no call per profile. A Microsoft Customer Agreement account always has at least one, so an
+ * empty answer for one is asked again once before it is believed (the accounts list does the same).
  */
 export function listBillingProfiles(transport: ArmTransport, account: AccountRef, options: ListingOptions = {}): Listing<BillingProfile> {
   return listing(async function* () {
     if (!hasBillingProfiles(account.agreementType)) throw profilesNotApplicable(account);
+    const asks = account.agreementType === 'MicrosoftCustomerAgreement' ? 2 : 1;
     try {
-      for await (const raw of transport.list<unknown>(`${accountPath(account.name)}/billingProfiles`, {
-        query: { 'api-version': API.billingMca, $expand: 'invoiceSections' },
-        signal: options.signal,
-      })) {
-        yield parseBillingProfile(raw);
+      for (let ask = 1; ask <= asks; ask++) {
+        let seen = 0;
+        for await (const raw of transport.list<unknown>(`${accountPath(account.name)}/billingProfiles`, {
+          query: { 'api-version': API.billingMca, $expand: 'invoiceSections' },
+          signal: options.signal,
+        })) {
+          seen++;
+          yield parseBillingProfile(raw);
+        }
+        if (seen > 0) return;
       }
     } catch (error) {
       // Agreement type unknown and the service refuses an EA enrollment number on this route

@@ -1,14 +1,16 @@
 // Commerce RateCard (docs/azure-apis.md#ratecard): the list prices of one offer. The service
 // usually answers 302 to a SAS blob URL; that URL is fetched with no Authorization header (storage
 // rejects a bearer token there) through `fetchUnauthenticated`. A direct 200 with the document is
-// accepted. EA and CSP offers are not served: `NotApplicableError('rateCardNotForOffer')` before
-// calling.
+// accepted. Every failure is the client's typed error (or `SignedLinkRefusedError` when storage
+// refused a fresh link too), so a person is told what to do, not "unexpected". EA and CSP offers
+// are not served: `NotApplicableError('rateCardNotForOffer')` before calling.
+import { AzureError } from '../azure/errors';
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
-import { readJsonBody } from './blobBody';
 import { odataString } from './credits';
 import { seg } from './models/ids';
 import { parseRateCard, RateCard } from './models/rateCard';
+import { linkRefusal, storageError } from './signedLinks';
 import { commerceNotApplicable, commerceRefusal } from './usageAggregates';
 
 export interface RateCardQuery {
@@ -51,31 +53,42 @@ export function rateCardFilter(q: RateCardQuery): string {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
+/** RateCard itself answered in a way the API does not describe. */
+function oddAnswer(message: string): AzureError {
+  return new AzureError({ kind: 'invalidResponse', message });
+}
+
 export async function getRateCard(transport: ArmTransport, subscriptionId: string, query: RateCardQuery, options: { signal?: AbortSignal } = {}): Promise<RateCard> {
   const refused = commerceNotApplicable(query.offerDurableId, 'RateCard');
   if (refused) throw refused;
   const filter = rateCardFilter(query);
-  const first = await transport
-    .getRaw(`/subscriptions/${seg(subscriptionId)}/providers/Microsoft.Commerce/RateCard`, {
-      query: { 'api-version': API.commerce, $filter: filter },
-      signal: options.signal,
-    })
-    .catch((error: unknown) => {
-      throw commerceRefusal(error, 'RateCard') ?? error;
-    });
-  if (first.status === 200) {
-    if (first.json === undefined) throw new Error('RateCard answered 200 without a document.');
-    return parseRateCard(first.json);
+  // Storage refusing the signed link (403) is worth one fresh link, as for invoice downloads.
+  for (let link = 1; ; link++) {
+    const first = await transport
+      .getRaw(`/subscriptions/${seg(subscriptionId)}/providers/Microsoft.Commerce/RateCard`, {
+        query: { 'api-version': API.commerce, $filter: filter },
+        signal: options.signal,
+      })
+      .catch((error: unknown) => {
+        throw commerceRefusal(error, 'RateCard') ?? error;
+      });
+    if (first.status === 200) {
+      if (first.json === undefined) throw oddAnswer('RateCard answered 200 without a document.');
+      return parseRateCard(first.json);
+    }
+    if (!REDIRECTS.has(first.status)) throw oddAnswer(`RateCard answered ${first.status}, neither the document nor a link to it.`);
+    const location = Object.entries(first.headers).find(([k]) => k.toLowerCase() === 'location')?.[1];
+    if (!location) throw oddAnswer(`RateCard answered ${first.status} without a Location.`);
+    const blobUrl = new URL(location, transport.endpoint).toString();
+    // Read and parsed inside the client's attempt: a body cut short or broken is fetched again.
+    const blob = await transport.fetchUnauthenticated(blobUrl, { signal: options.signal, expectJson: true });
+    if (blob.status === 200 && blob.json !== undefined) return parseRateCard(blob.json);
+    if (blob.status === 403) {
+      const refusal = await linkRefusal(blob, blobUrl, 'the RateCard document');
+      if (link < 2) continue;
+      throw refusal;
+    }
+    if (blob.status === 200) throw oddAnswer('Storage answered 200 without the RateCard document.');
+    throw await storageError(blob, blobUrl);
   }
-  if (!REDIRECTS.has(first.status)) throw new Error(`RateCard answered ${first.status}.`);
-  const location = Object.entries(first.headers).find(([k]) => k.toLowerCase() === 'location')?.[1];
-  if (!location) throw new Error(`RateCard answered ${first.status} without a Location.`);
-  const blobUrl = new URL(location, transport.endpoint).toString();
-  const blob = await transport.fetchUnauthenticated(blobUrl, { signal: options.signal });
-  if (blob.status !== 200) {
-    blob.body.resume();
-    // The blob URL carries a signature: it stays out of the message.
-    throw new Error(`The RateCard document could not be fetched from storage (${blob.status}).`);
-  }
-  return parseRateCard(await readJsonBody(blob, 'The RateCard document'));
 }

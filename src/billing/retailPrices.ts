@@ -4,11 +4,12 @@
 //
 // Known service faults handled here: `$skip` pages have no stable order, so repeated rows are
 // dropped by the natural key; the link has been seen missing on full pages, so a full page without
-// a link continues with `$skip`; 429 and 5xx are retried a few times honouring `Retry-After`.
-import { redactText } from '../azure/log';
+// a link continues with `$skip`. 429 and 5xx are retried by the client, honouring `Retry-After`.
+import { parseErrorBody } from '../azure/errorBody';
+import { AzureError, kindOfStatus } from '../azure/errors';
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
-import { readJsonBody } from './blobBody';
+import { readBody } from './blobBody';
 import { odataString } from './credits';
 import { Listing, listing, ListingOptions } from './listing';
 import { parseRetailPrice, RetailPrice, retailPriceKey } from './models/retailPrice';
@@ -64,11 +65,20 @@ export interface RetailPriceListing extends Listing<RetailPrice> {
   readonly skippedRows: readonly ParseIssue[][];
 }
 
-export class RetailPricesError extends Error {
+/**
+ * The service's own refusal (400 for a filter it does not take, 403/404 from whatever stands in the
+ * way), or a link of its that leads off the prices host (status 0). An `AzureError` like every other
+ * failure of a call, so it reaches a person as what it is; its message is redacted by AzureError (the
+ * service's own message may quote the request, query and all).
+ */
+export class RetailPricesError extends AzureError {
   override readonly name = 'RetailPricesError';
-  constructor(readonly status: number, readonly code: string | undefined, message: string) {
-    // The service's own message may quote the request, query and all.
-    super(redactText(message));
+  override readonly status: number;
+  override readonly code: string | undefined;
+  constructor(status: number, code: string | undefined, message: string) {
+    super({ kind: status === 0 ? 'invalidResponse' : kindOfStatus(status), message, status, code });
+    this.status = status;
+    this.code = code;
   }
 }
 
@@ -100,25 +110,21 @@ export function retailPricesUrl(endpoint: string, options: RetailPricesOptions =
   return url.toString();
 }
 
-function errorFromBody(status: number, body: unknown): RetailPricesError {
-  const e = asObject(asObject(body).Error ?? asObject(body).error);
-  const code = typeof e.Code === 'string' ? e.Code : typeof e.code === 'string' ? e.code : undefined;
-  const message = typeof e.Message === 'string' ? e.Message : typeof e.message === 'string' ? e.message : `HTTP ${status}`;
-  return new RetailPricesError(status, code, `Azure Retail Prices answered ${status}${code ? ` ${code}` : ''}: ${message}`);
+function errorFromBody(status: number, text: string, contentType: string | undefined): RetailPricesError {
+  const said = parseErrorBody(text, contentType);
+  const message = said.message ?? `HTTP ${status}`;
+  return new RetailPricesError(status, said.code, `Azure Retail Prices answered ${status}${said.code ? ` ${said.code}` : ''}: ${message}`);
 }
 
-// 429 and 5xx are already retried (honouring Retry-After) by the client's request pipeline behind
-// fetchUnauthenticated; what reaches this function is the final answer.
+// 429 and 5xx are retried (honouring Retry-After) by the client's request pipeline behind
+// fetchUnauthenticated, and throw its typed error, wait included, once they outlast the retries; a
+// page cut short, stalled or broken is fetched again there too. What reaches this function is an
+// answer: the page, or a refusal.
 async function fetchPage(transport: ArmTransport, url: string, options: RetailPricesOptions): Promise<Record<string, unknown>> {
-  const res = await transport.fetchUnauthenticated(url, { signal: options.signal, headers: { accept: 'application/json' } });
-  if (res.status === 200) return asObject(await readJsonBody(res, 'A retail prices page'));
-  let body: unknown;
-  try {
-    body = await readJsonBody(res, 'The error');
-  } catch {
-    body = undefined;
-  }
-  throw errorFromBody(res.status, body);
+  const res = await transport.fetchUnauthenticated(url, { signal: options.signal, headers: { accept: 'application/json' }, expectJson: true });
+  if (res.status === 200) return asObject(res.json);
+  const text = (await readBody(res, 1024 * 1024).catch(() => Buffer.alloc(0))).toString('utf8');
+  throw errorFromBody(res.status, text, res.headers['content-type']);
 }
 
 /** Every price matching the options, following `NextPageLink`, repeats dropped. */

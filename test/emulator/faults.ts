@@ -11,7 +11,8 @@ export type FaultKind =
   | 'malformed' // 200 with a cut-off JSON body
   | 'forbidden' // 403 AuthorizationFailed
   | 'empty' // lists answer with no items (204 where the API uses it)
-  | 'expiredToken'; // 401 ExpiredAuthenticationToken
+  | 'expiredToken' // 401 ExpiredAuthenticationToken
+  | 'stall'; // send the headers (and, with `stallAt: 'midBody'`, half the body), then nothing, connection open
 
 export type ThrottleHeader =
   | 'retry-after'
@@ -23,6 +24,9 @@ export type ThrottleHeader =
   | 'all'
   | 'none';
 
+/** Where a `stall` stops sending: right after the headers, or after half of the body. */
+export type StallPoint = 'headers' | 'midBody';
+
 export interface FaultRule {
   kind: FaultKind;
   /** Case-insensitive substring of the decoded request path; omitted matches every ARM request. */
@@ -30,19 +34,31 @@ export interface FaultRule {
   method?: string;
   /** How many matching requests the rule affects; omitted means until cleared. */
   times?: number;
+  /**
+   * Matching requests let through untouched before the rule starts to apply (default 0): with
+   * `skip: 1, times: 1` only the second request is hit (page 2 of a list, the second poll).
+   */
+  skip?: number;
   status?: number;
   retryAfterSeconds?: number;
   throttleHeader?: ThrottleHeader;
   latencyMs?: number;
+  /** For `stall`: where the answer stops (default `headers`). */
+  stallAt?: StallPoint;
 }
 
-const KINDS: readonly FaultKind[] = ['throttle', 'error', 'latency', 'drop', 'dropMidBody', 'malformed', 'forbidden', 'empty', 'expiredToken'];
+const KINDS: readonly FaultKind[] = ['throttle', 'error', 'latency', 'drop', 'dropMidBody', 'malformed', 'forbidden', 'empty', 'expiredToken', 'stall'];
+const STALL_POINTS: readonly StallPoint[] = ['headers', 'midBody'];
 
 export function validateRule(input: unknown): FaultRule {
   const rule = input as FaultRule;
   if (!rule || typeof rule !== 'object' || !KINDS.includes(rule.kind)) {
     throw new Error(`A fault needs "kind", one of: ${KINDS.join(', ')}.`);
   }
+  if (rule.stallAt !== undefined && !STALL_POINTS.includes(rule.stallAt)) {
+    throw new Error(`"stallAt" is one of: ${STALL_POINTS.join(', ')}.`);
+  }
+  if (rule.skip !== undefined && !(Number.isInteger(rule.skip) && rule.skip >= 0)) throw new Error('"skip" is a whole number ≥ 0.');
   return rule;
 }
 
@@ -59,10 +75,10 @@ export function parseFaultHeader(value: string): FaultRule {
 }
 
 export class FaultStore {
-  private rules: Array<FaultRule & { remaining: number }> = [];
+  private rules: Array<FaultRule & { remaining: number; toSkip: number }> = [];
 
   add(rule: FaultRule): void {
-    this.rules.push({ ...validateRule(rule), remaining: rule.times ?? Number.POSITIVE_INFINITY });
+    this.rules.push({ ...validateRule(rule), remaining: rule.times ?? Number.POSITIVE_INFINITY, toSkip: rule.skip ?? 0 });
   }
 
   clear(): void {
@@ -70,20 +86,28 @@ export class FaultStore {
   }
 
   list(): FaultRule[] {
-    return this.rules.map(({ remaining, ...rule }) => ({ ...rule, times: Number.isFinite(remaining) ? remaining : undefined }));
+    return this.rules.map(({ remaining, toSkip, ...rule }) => ({ ...rule, times: Number.isFinite(remaining) ? remaining : undefined, skip: toSkip || undefined }));
   }
 
-  /** The first rule that matches, counted as used. */
+  /**
+   * The first rule that matches, counted as used. A rule still skipping counts the request and lets
+   * it on to the rules after it.
+   */
   take(method: string, path: string): FaultRule | undefined {
     const lower = path.toLowerCase();
-    const index = this.rules.findIndex(
-      (r) => r.remaining > 0 && (!r.method || r.method.toUpperCase() === method) && (!r.path || lower.includes(r.path.toLowerCase())),
-    );
-    if (index < 0) return undefined;
-    const rule = this.rules[index];
-    rule.remaining -= 1;
-    if (rule.remaining <= 0) this.rules.splice(index, 1);
-    return rule;
+    for (let index = 0; index < this.rules.length; index++) {
+      const rule = this.rules[index];
+      const matches = rule.remaining > 0 && (!rule.method || rule.method.toUpperCase() === method) && (!rule.path || lower.includes(rule.path.toLowerCase()));
+      if (!matches) continue;
+      if (rule.toSkip > 0) {
+        rule.toSkip -= 1;
+        continue;
+      }
+      rule.remaining -= 1;
+      if (rule.remaining <= 0) this.rules.splice(index, 1);
+      return rule;
+    }
+    return undefined;
   }
 }
 

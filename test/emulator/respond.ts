@@ -14,7 +14,11 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-/** Sends `out`; a `malformed` fault cuts the body in half, a `dropMidBody` fault closes the socket halfway. */
+/**
+ * Sends `out`; a `malformed` fault cuts the body in half, a `dropMidBody` fault closes the socket
+ * halfway, a `stall` fault sends the headers (and half the body at `midBody`) and then nothing more,
+ * leaving the connection open until the client gives up or the emulator closes.
+ */
 export async function writeResponse(res: ServerResponse, out: EmuResponse, fault: FaultRule | undefined): Promise<void> {
   const headers: Record<string, string | number> = { ...out.headers };
   let body: Buffer | undefined;
@@ -31,6 +35,12 @@ export async function writeResponse(res: ServerResponse, out: EmuResponse, fault
     res.write(body.subarray(0, Math.floor(body.length / 2)));
     await sleep(20);
     res.socket?.destroy();
+    return;
+  }
+  if (fault?.kind === 'stall') {
+    res.writeHead(out.status, headers);
+    if (fault.stallAt === 'midBody' && body) res.write(body.subarray(0, Math.floor(body.length / 2)));
+    else res.flushHeaders();
     return;
   }
   res.writeHead(out.status, headers);

@@ -2,8 +2,11 @@
 // editor: the views turn an advice into a localised message with buttons (failureMessage.ts).
 // The rule: every message says what to do next; a cancellation says nothing.
 import { AzureError, isCancellation } from '../../azure/errors';
-import { FolderOutsideWorkspaceError } from '../downloads/downloadErrors';
 import { redactText } from '../../azure/log';
+import { DocumentUnavailableError } from '../../billing/invoiceDownload';
+import { RetailPricesError } from '../../billing/retailPrices';
+import { SignedLinkRefusedError } from '../../billing/signedLinks';
+import { FolderOutsideWorkspaceError } from '../downloads/downloadErrors';
 
 export type FailureAdvice =
   | { kind: 'cancelled' }
@@ -20,6 +23,8 @@ export type FailureAdvice =
   /** 5xx, timeouts, retries used up: the service, not the person; try again later. */
   | { kind: 'serviceUnavailable' }
   | { kind: 'notFound' }
+  /** Storage refused a short-lived document link twice: it had expired (a clock to check), or was refused. */
+  | { kind: 'linkRefused'; expired: boolean }
   /** A link takes the folder for invoices and exports out of the workspace: nothing was written. */
   | { kind: 'folderOutsideWorkspace'; folder: string; target?: string }
   | { kind: 'unexpected'; detail: string };
@@ -50,7 +55,10 @@ const AUTH_FAILED_NAMES = new Set(['AuthenticationError', 'AuthenticationRequire
 
 export function adviseOnFailure(error: unknown): FailureAdvice {
   if (isCancellation(error)) return { kind: 'cancelled' };
+  if (error instanceof RetailPricesError) return adviseOnRetailRefusal(error);
   if (error instanceof AzureError) return adviseOnAzureError(error);
+  if (error instanceof SignedLinkRefusedError) return { kind: 'linkRefused', expired: error.expired };
+  if (error instanceof DocumentUnavailableError) return { kind: 'notFound' };
   if (error instanceof FolderOutsideWorkspaceError) return { kind: 'folderOutsideWorkspace', folder: error.folder, target: error.target };
   if (error instanceof Error) {
     if (CREDENTIAL_UNAVAILABLE_NAMES.has(error.name)) return { kind: 'credentialsUnavailable' };
@@ -91,6 +99,16 @@ function adviseOnAzureError(error: AzureError): FailureAdvice {
     default:
       return { kind: 'unexpected', detail: error.message };
   }
+}
+
+/**
+ * The retail prices API is public: no role opens it, so a refusal there (401, 403, 407) is something
+ * between the editor and Azure, such as a proxy. Otherwise it reads like any other answer.
+ */
+function adviseOnRetailRefusal(error: RetailPricesError): FailureAdvice {
+  if (error.status === 401 || error.status === 403 || error.status === 407) return { kind: 'network' };
+  if (error.status === 0) return { kind: 'serviceUnavailable' };
+  return adviseOnAzureError(error);
 }
 
 /** An `auth` error that never reached Azure: the token source itself had nothing to offer. */

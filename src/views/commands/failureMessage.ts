@@ -97,6 +97,20 @@ export function describeFailure(advice: FailureAdvice): FailureText {
         actions: [{ title: vscode.l10n.t('Refresh'), command: 'azureBilling.refresh' }],
         severity: 'warning',
       };
+    case 'linkRefused':
+      return advice.expired
+        ? {
+            summary: vscode.l10n.t('The download link expired before it could be used.'),
+            nextStep: vscode.l10n.t('Check that this computer\'s clock is right, then retry.'),
+            actions: [showLog()],
+            severity: 'error',
+          }
+        : {
+            summary: vscode.l10n.t('Azure Storage refused the download link.'),
+            nextStep: vscode.l10n.t('Retry. If it keeps happening, a proxy or firewall may be changing requests to Azure Storage.'),
+            actions: [showLog()],
+            severity: 'error',
+          };
     case 'folderOutsideWorkspace':
       return {
         summary:

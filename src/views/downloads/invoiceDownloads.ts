@@ -7,14 +7,16 @@ import { cancelledError, isCancellation } from '../../azure/errors';
 import { redactText } from '../../azure/log';
 import type { Logger } from '../../azure/log';
 import type { ArmTransport } from '../../azure/transport';
-import { DocumentUnavailableError, DownloadLinkExpiredError, downloadInvoiceDocument } from '../../billing/invoiceDownload';
+import { DocumentUnavailableError, DownloadLinkExpiredError } from '../../billing/invoiceDownload';
 import type { Invoice } from '../../billing/models/invoice';
+import { SignedLinkRefusedError } from '../../billing/signedLinks';
 import { adviseOnFailure } from '../commands/failureAdvice';
 import { describeFailure } from '../commands/failureMessage';
 import type { Destination } from './downloadDestination';
 import { FolderOutsideWorkspaceError, InvoiceDownloadError } from './downloadErrors';
 import { downloadToFolder, DownloadedDocument } from './downloadToFolder';
 import { invoiceFileName } from './invoiceFileName';
+import { openInvoicePdf } from './openInvoicePdf';
 import { MAX_DOCUMENT_BYTES } from './readDocumentBody';
 
 /** Invoices fetched at once: enough to overlap the download operations' waits, few enough not to be throttled. */
@@ -39,10 +41,7 @@ export async function downloadInvoice(
     folder: destination.folder,
     signal,
     replaceExisting: destination.replaceExisting,
-    open: async (s) => {
-      const { response } = await downloadInvoiceDocument(transport, invoice, { signal: s, onPoll: onPreparing });
-      return { body: response.body, contentLength: response.contentLength };
-    },
+    open: openInvoicePdf(transport, invoice, onPreparing),
   });
 }
 
@@ -159,6 +158,9 @@ export function downloadFailureText(invoiceName: string, error: unknown, folder:
   }
   if (error instanceof DownloadLinkExpiredError) {
     return vscode.l10n.t('The download link for invoice {0} expired before it could be used, twice. Try again.', invoiceName);
+  }
+  if (error instanceof SignedLinkRefusedError) {
+    return vscode.l10n.t('The download link for invoice {0} was refused. Try again.', invoiceName);
   }
   if (error instanceof DocumentUnavailableError) {
     return vscode.l10n.t('Invoice {0} has no document that can be downloaded.', invoiceName);

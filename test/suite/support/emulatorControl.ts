@@ -56,9 +56,11 @@ function request(method: string, url: string, body?: unknown, headers: Record<st
 }
 
 export interface FaultRule {
-  kind: 'throttle' | 'error' | 'latency' | 'drop' | 'dropMidBody' | 'malformed' | 'forbidden' | 'empty' | 'expiredToken';
+  kind: 'throttle' | 'error' | 'latency' | 'drop' | 'dropMidBody' | 'malformed' | 'forbidden' | 'empty' | 'expiredToken' | 'stall';
   path?: string;
   times?: number;
+  skip?: number;
+  stallAt?: 'headers' | 'midBody';
   status?: number;
   retryAfterSeconds?: number;
   latencyMs?: number;

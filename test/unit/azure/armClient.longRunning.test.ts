@@ -115,15 +115,16 @@ describe('ArmClient: long-running operations and blob links', () => {
     client.dispose();
   });
 
-  it('a blob host answering 503 every time: after the retries, the last answer is handed back as a status', async () => {
+  it('a blob host answering 503 every time: after the retries, the typed error with the status, not a status to read', async () => {
     const e = ready();
     const { client, recorder } = testClient(e, { retry: { maxRetries: 2 } });
     const { url } = await client.longRunning<DownloadUrl>('/providers/Test.Client/lro/immediate', undefined, q);
     e.faults.add({ kind: 'error', status: 503, retryAfterSeconds: 0, path: '/testblob/' });
     recorder.clear();
-    const res = await client.fetchUnauthenticated(url);
-    assert.equal(res.status, 503);
-    assert.match((await bodyOf(res)).toString(), /ServiceUnavailable/);
+    const error = await failureOf(client.fetchUnauthenticated(url));
+    assert.equal(error.kind, 'retriesExhausted');
+    assert.equal(error.lastError?.status, 503);
+    assert.equal(error.code, 'ServiceUnavailable');
     assert.equal(recorder.count, 3);
     client.dispose();
   });

@@ -1,8 +1,9 @@
-// What `accounts.ts` asks, and how it closes the known gaps between api-versions, with answers in
-// the documented shapes. The same module runs against the emulator in accountsEmulator.test.ts.
+// What `accounts.ts` (and the profiles list) asks, and how it closes the known gaps between
+// api-versions and empty answers, with answers in the documented shapes. The same module runs against the emulator in accountsEmulator.test.ts.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { getBillingAccount, listBillingAccounts } from '../../../src/billing/accounts';
+import { listBillingProfiles } from '../../../src/billing/profiles';
 import early from './fixtures/accounts-2019-10-01-preview-early.json';
 import current from './fixtures/accounts-2020-05-01-expanded.json';
 import { FakeTransport, HttpLikeError } from './support/fakeTransport';
@@ -95,5 +96,21 @@ describe('accounts: requests and version fallbacks', () => {
       // `:` is percent-encoded in the path segment, as the generated SDKs do.
       [`/providers/Microsoft.Billing/billingAccounts/${encodeURIComponent(mcaName)}`, '2020-05-01'],
     ]);
+  });
+
+  it('asks for the billing profiles of an MCA account once more when the answer is empty, and believes a second empty one', async () => {
+    const profile = (current.value[0].properties.billingProfiles as { value: Array<{ name: string }> }).value[0];
+    const mca = { name: current.value[0].name, agreementType: 'MicrosoftCustomerAgreement' as const };
+    let asked = 0;
+    const onceEmpty = new FakeTransport(() => ({ items: ++asked === 1 ? [] : [profile] }));
+    assert.deepEqual((await listBillingProfiles(onceEmpty, mca).all()).items.map((p) => p.name), [profile.name]);
+    assert.equal(onceEmpty.calls.length, 2);
+    const alwaysEmpty = new FakeTransport(() => ({ items: [] }));
+    assert.deepEqual((await listBillingProfiles(alwaysEmpty, mca).all()).items, []);
+    assert.equal(alwaysEmpty.calls.length, 2);
+    // Partner agreements need not have a profile the caller can see: an empty answer is the answer.
+    const partner = new FakeTransport(() => ({ items: [] }));
+    assert.deepEqual((await listBillingProfiles(partner, { name: 'PCN.abc', agreementType: 'MicrosoftPartnerAgreement' }).all()).items, []);
+    assert.equal(partner.calls.length, 1);
   });
 });

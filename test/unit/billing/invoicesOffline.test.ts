@@ -3,7 +3,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { inspect } from 'node:util';
-import { downloadRequestFor, openDocument, requestInvoiceDownload, DownloadLinkExpiredError } from '../../../src/billing/invoiceDownload';
+import { AzureError } from '../../../src/azure/errors';
+import { downloadInvoiceDocument, downloadRequestFor, openDocument, requestInvoiceDownload, DownloadLinkExpiredError, NO_DOWNLOAD_LINK } from '../../../src/billing/invoiceDownload';
+import { SignedLinkRefusedError } from '../../../src/billing/signedLinks';
 import { invoiceWindow, listInvoicesByAccount, listInvoicesBySubscription } from '../../../src/billing/invoices';
 import { DateRangeError } from '../../../src/billing/dateRangeError';
 import { parseInvoice } from '../../../src/billing/models/invoice';
@@ -107,14 +109,36 @@ describe('invoices offline', () => {
     for (const shown of [String(link.url), JSON.stringify(link), inspect(link, { depth: 5 }), `${link.url}`]) {
       assert.ok(!shown.includes('SECRETSIG'), `leaked in: ${shown}`);
     }
-    // Expired before fetching: refused without a request; storage 403 also means expired.
+    // Expired before fetching: refused without a request.
     const before = t.calls.length;
     await assert.rejects(openDocument(t, link, { now: () => new Date('2026-11-15T12:00:00Z') }), DownloadLinkExpiredError);
     assert.equal(t.calls.length, before);
+    // A 403 for a link still valid by the clock, storage not saying why: refused, not "expired".
     await assert.rejects(openDocument(t, link, { now: () => new Date('2026-11-15T11:00:00Z') }), (e: Error) => {
-      assert.ok(e instanceof DownloadLinkExpiredError);
+      assert.ok(e instanceof SignedLinkRefusedError && !(e instanceof DownloadLinkExpiredError) && !e.expired);
       assert.ok(!e.message.includes('SECRETSIG'));
       return true;
     });
+  });
+
+  it('reads storage\'s 403 as expired when storage says the signature is outside its time frame', async () => {
+    const link = 'https://store.example/invoices/G1.pdf?sv=2019-02-02&sr=b&sig=SECRETSIG&se=2026-11-15T12%3A00%3A00Z&sp=r';
+    const storage403 = '<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code><Message>Signature not valid in the specified time frame.</Message></Error>';
+    const t = new FakeTransport((call) => (call.method === 'BLOB' ? { status: 403, json: storage403, headers: { 'content-type': 'application/xml' } } : { json: { url: link } }));
+    const opened = await requestInvoiceDownload(t, parseInvoice(current, ORIGIN_2024));
+    await assert.rejects(openDocument(t, opened, { now: () => new Date('2026-11-15T11:00:00Z') }), (e: Error) => e instanceof DownloadLinkExpiredError && !e.message.includes('SECRETSIG'));
+  });
+
+  it('asks for the download once more when the operation finishes without a link; twice is a typed broken answer', async () => {
+    const link = 'https://store.example/invoices/G1.pdf?sv=2019-02-02&sr=b&sig=SECRETSIG&se=2099-01-01T00%3A00%3A00Z&sp=r';
+    const pdf = '%PDF-1.4 ... %%EOF';
+    let operations = 0;
+    const onceWithout = new FakeTransport((call) => (call.method === 'BLOB' ? { json: pdf } : { json: ++operations === 1 ? {} : { url: link } }));
+    const { response } = await downloadInvoiceDocument(onceWithout, parseInvoice(current, ORIGIN_2024));
+    assert.equal(response.status, 200);
+    assert.deepEqual(onceWithout.calls.map((c) => c.method), ['POST', 'POST', 'BLOB']);
+    const never = new FakeTransport(() => ({ json: {} }));
+    await assert.rejects(downloadInvoiceDocument(never, parseInvoice(current, ORIGIN_2024)), (e: Error) => e instanceof AzureError && e.kind === 'invalidResponse' && e.code === NO_DOWNLOAD_LINK);
+    assert.equal(never.calls.length, 2);
   });
 });

@@ -2,7 +2,9 @@
 // docs/azure-apis.md.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
+import { AzureError } from '../../../src/azure/errors';
 import { getRateCard, rateCardFilter, RateCardQueryError } from '../../../src/billing/rateCard';
+import { SignedLinkRefusedError } from '../../../src/billing/signedLinks';
 import { listUsageAggregates, listUsageForDays } from '../../../src/billing/usageAggregates';
 import { isSkippedRow, parseUsageAggregate } from '../../../src/billing/models/usage';
 import { parseRateCard } from '../../../src/billing/models/rateCard';
@@ -116,7 +118,21 @@ describe('rate card offline', () => {
     assert.equal(t.calls[0].query.$filter, rateCardFilter(PAYG));
     const direct = new FakeTransport(() => ({ status: 200, json: rateCard }));
     assert.equal((await getRateCard(direct, 'sub1', PAYG)).meters.length, 3);
-    const expired = new FakeTransport((call) => (call.method === 'BLOB' ? { status: 403, json: 'AuthenticationFailed' } : { status: 302, headers: { location: blobUrl } }));
-    await assert.rejects(getRateCard(expired, 'sub1', PAYG), (e: Error) => /storage \(403\)/.test(e.message) && !e.message.includes('SECRET'));
+  });
+
+  it('a blob link storage refuses (403) gets one fresh link; refused again, a typed refusal that is not called expired', async () => {
+    const blobUrl = 'https://ratecard.example/ratecards/abc?sv=1&sig=SECRET&se=2030-01-01T00%3A00%3A00Z';
+    let blobs = 0;
+    const onceRefused = new FakeTransport((call) => (call.method === 'BLOB' ? (++blobs === 1 ? { status: 403, json: 'AuthenticationFailed' } : { json: rateCard }) : { status: 302, headers: { location: blobUrl } }));
+    assert.equal((await getRateCard(onceRefused, 'sub1', PAYG)).meters.length, 3);
+    assert.deepEqual(onceRefused.calls.map((c) => c.method), ['GET', 'BLOB', 'GET', 'BLOB']);
+    const refused = new FakeTransport((call) => (call.method === 'BLOB' ? { status: 403, json: 'AuthenticationFailed' } : { status: 302, headers: { location: blobUrl } }));
+    await assert.rejects(getRateCard(refused, 'sub1', PAYG), (e: Error) => e instanceof SignedLinkRefusedError && !e.expired && /refused the link to the RateCard document/.test(e.message) && !e.message.includes('SECRET'));
+    assert.equal(refused.calls.length, 4);
+    const pastLink = blobUrl.replace('2030', '2020');
+    const expired = new FakeTransport((call) => (call.method === 'BLOB' ? { status: 403, json: 'AuthenticationFailed' } : { status: 302, headers: { location: pastLink } }));
+    await assert.rejects(getRateCard(expired, 'sub1', PAYG), (e: Error) => e instanceof SignedLinkRefusedError && e.expired);
+    const missing = new FakeTransport((call) => (call.method === 'BLOB' ? { status: 404, json: { error: { code: 'BlobNotFound', message: 'The specified blob does not exist.' } } } : { status: 302, headers: { location: blobUrl } }));
+    await assert.rejects(getRateCard(missing, 'sub1', PAYG), (e: Error) => e instanceof AzureError && e.kind === 'notFound' && e.code === 'BlobNotFound' && !e.message.includes('SECRET'));
   });
 });

@@ -1,11 +1,15 @@
-// What a person is told after a failure, decided from the real errors the ARM client raises when
-// the emulator refuses, throttles or drops a request.
+// What a person is told after a failure, decided from the real errors the ARM client and the billing
+// modules raise when the emulator refuses, throttles or drops a request.
 import { strict as assert } from 'node:assert';
 import { beforeEach, describe, it } from 'node:test';
 import { AzureError } from '../../../src/azure/errors';
 import { listBillingAccounts } from '../../../src/billing/accounts';
+import { DocumentUnavailableError, DownloadLinkExpiredError, downloadInvoiceDocument } from '../../../src/billing/invoiceDownload';
+import { listInvoicesByAccount } from '../../../src/billing/invoices';
+import { listRetailPrices, RetailPricesError } from '../../../src/billing/retailPrices';
+import { SignedLinkRefusedError } from '../../../src/billing/signedLinks';
 import { adviseOnFailure, roleForScope } from '../../../src/views/commands/failureAdvice';
-import { useEmulator } from '../../support/emulator';
+import { FIXED_AS_OF, useEmulator } from '../../support/emulator';
 import { failureOf, testClient } from '../azure/clientFixture';
 
 describe('views: failure advice from real client errors', () => {
@@ -56,6 +60,40 @@ describe('views: failure advice from real client errors', () => {
     const error = await failureOf(call);
     assert.deepEqual(adviseOnFailure(error), { kind: 'cancelled' });
   });
+
+  it('a download link storage refuses every time is a refusal, not an expiry, asked for afresh once', async () => {
+    const { client, recorder } = testClient(emu());
+    const mca = (await listBillingAccounts(client)).accounts.find((a) => a.agreementType === 'MicrosoftCustomerAgreement')!;
+    const [invoice] = (await listInvoicesByAccount(client, mca, { asOf: new Date(`${FIXED_AS_OF}T12:00:00Z`), maxItems: 1 }).all()).items;
+    emu().settings.downloadPolls = 0;
+    emu().faults.add({ kind: 'forbidden', path: '/blob/' });
+    recorder.clear();
+    try {
+      const error = await downloadInvoiceDocument(client, invoice).then(() => undefined, (e: unknown) => e);
+      assert.ok(error instanceof SignedLinkRefusedError && !(error instanceof DownloadLinkExpiredError), String(error));
+      assert.deepEqual(adviseOnFailure(error), { kind: 'linkRefused', expired: false });
+      assert.equal(recorder.events.filter((e) => e.url.includes('/blob/')).length, 2, 'one fresh link, no more');
+    } finally {
+      emu().settings.downloadPolls = 2;
+    }
+    assert.deepEqual(adviseOnFailure(new DownloadLinkExpiredError('G1')), { kind: 'linkRefused', expired: true });
+  });
+
+  it('retail prices: a throttled walk that outlasts the retries keeps its wait; a refusal of the public API points at the network', async () => {
+    const { client } = testClient(emu(), { retry: { maxRetries: 1 } });
+    emu().faults.add({ kind: 'throttle', retryAfterSeconds: 2, path: '/api/retail/prices' });
+    const throttled = await listRetailPrices(client, emu().baseUrl).all().then(() => undefined, (e: unknown) => e);
+    assert.deepEqual(adviseOnFailure(throttled), { kind: 'throttled', waitSeconds: 2 });
+    emu().faults.clear();
+    emu().faults.add({ kind: 'forbidden', path: '/api/retail/prices' });
+    const refused = await listRetailPrices(client, emu().baseUrl).all().then(() => undefined, (e: unknown) => e);
+    assert.ok(refused instanceof RetailPricesError && refused.status === 403);
+    assert.deepEqual(adviseOnFailure(refused), { kind: 'network' });
+  });
+
+  it('an invoice with no document to download: not found', () => {
+    assert.deepEqual(adviseOnFailure(new DocumentUnavailableError('Invoice G1 lists no downloadable document.')), { kind: 'notFound' });
+  });
 });
 
 describe('views: failure advice from sign-in errors', () => {
@@ -95,4 +133,5 @@ describe('views: the role a scope needs', () => {
     assert.deepEqual(roleForScope(`${arm}/subscriptions/0000/providers/Microsoft.Consumption/usageDetails`), { role: 'Cost Management Reader', billing: false });
     assert.deepEqual(roleForScope(`${arm}/subscriptions/0000/providers/Microsoft.Commerce/UsageAggregates`), { role: 'Reader', billing: false });
   });
+
 });

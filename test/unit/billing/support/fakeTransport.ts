@@ -2,7 +2,7 @@
 // query terms, fallbacks between versions) with answers written by the test from the shapes
 // documented in docs/azure-apis.md. End-to-end behaviour is tested against the emulator with the
 // real client; this only isolates request-building and parsing.
-import type { ArmTransport, BlobResponse, ListOptions, LongRunningOptions, QueryPage, RequestOptions } from '../../../../src/azure/transport';
+import type { ArmTransport, BlobResponse, ListOptions, LongRunningOptions, QueryPage, RequestOptions, UnauthenticatedOptions } from '../../../../src/azure/transport';
 import { Readable } from 'stream';
 
 export interface RecordedCall {
@@ -65,10 +65,13 @@ export class FakeTransport implements ArmTransport {
     const a = this.answer({ method: 'POST', path, query: flatQuery(options?.query), body });
     return a.json as T;
   }
-  async fetchUnauthenticated(url: string): Promise<BlobResponse> {
+  async fetchUnauthenticated(url: string, options?: UnauthenticatedOptions): Promise<BlobResponse> {
     const a = this.answer({ method: 'BLOB', path: url, query: {} });
     const text = typeof a.json === 'string' ? a.json : JSON.stringify(a.json ?? null);
-    return { status: a.status ?? 200, headers: a.headers ?? {}, body: Readable.from([Buffer.from(text)]) };
+    const status = a.status ?? 200;
+    // As the real client: a 200 asked for as JSON comes back parsed.
+    const json = options?.expectJson && status === 200 ? JSON.parse(text) : undefined;
+    return { status, headers: a.headers ?? {}, body: Readable.from([Buffer.from(text)]), ...(json === undefined ? {} : { json }) };
   }
   async getRaw(path: string, options?: RequestOptions): Promise<{ status: number; headers: Record<string, string>; json?: unknown }> {
     const a = this.answer({ method: 'GET', path, query: flatQuery(options?.query) });
