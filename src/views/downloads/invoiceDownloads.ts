@@ -3,6 +3,7 @@
 // operation, short-lived link, PDF check, atomic save); a failure of one never stops the others,
 // and a cancellation leaves no partial file behind.
 import * as vscode from 'vscode';
+import { mapWithConcurrency } from '../../azure/concurrency';
 import { cancelledError, isCancellation } from '../../azure/errors';
 import { redactText } from '../../azure/log';
 import type { Logger } from '../../azure/log';
@@ -84,27 +85,28 @@ export async function downloadManyWithProgress(
     async (progress, token) => {
       const controller = linkedController(token, external);
       const results: InvoiceDownloadResult[] = invoices.map((invoice) => ({ invoice }));
-      let next = 0;
       let done = 0;
       // A folder that leads out of the workspace refuses every invoice alike: stop asking Azure for more.
       let refused = false;
-      const worker = async () => {
-        while (!controller.signal.aborted && !refused && next < invoices.length) {
-          const index = next++;
-          const invoice = invoices[index];
-          try {
-            results[index].saved = await downloadInvoice(transport, invoice, destination, controller.signal);
-          } catch (error) {
-            if (controller.signal.aborted) return;
-            if (error instanceof FolderOutsideWorkspaceError) refused = true;
-            logger.warn(redactText(`Download of invoice ${invoice.name} failed: ${(error as Error).message}`));
-            results[index].failure = downloadFailureText(invoice.name, error, destination.folder.displayPath);
-          }
-          done++;
-          progress.report({ increment: 100 / invoices.length, message: vscode.l10n.t('{0} of {1}', done, invoices.length) });
+      const downloadOne = async (result: InvoiceDownloadResult) => {
+        if (refused) return;
+        try {
+          result.saved = await downloadInvoice(transport, result.invoice, destination, controller.signal);
+        } catch (error) {
+          if (controller.signal.aborted) return;
+          if (error instanceof FolderOutsideWorkspaceError) refused = true;
+          logger.warn(redactText(`Download of invoice ${result.invoice.name} failed: ${(error as Error).message}`));
+          result.failure = downloadFailureText(result.invoice.name, error, destination.folder.displayPath);
         }
+        done++;
+        progress.report({ increment: 100 / invoices.length, message: vscode.l10n.t('{0} of {1}', done, invoices.length) });
       };
-      await Promise.all(Array.from({ length: Math.min(PARALLEL_DOWNLOADS, invoices.length) }, worker));
+      try {
+        await mapWithConcurrency(results, PARALLEL_DOWNLOADS, downloadOne, controller.signal);
+      } catch (error) {
+        // Each download's own failure is kept in its result; only a cancellation ends the batch here.
+        if (!isCancellation(error)) throw error;
+      }
       if (controller.signal.aborted) {
         const kept = results.filter((r) => r.saved).length;
         logger.info(`Download of ${invoices.length} invoices cancelled after ${kept}; the ones not finished left nothing behind.`);
