@@ -13,7 +13,7 @@ import type { AccountScope, TreeServices } from './billingTree';
 import { departmentsFolder, enrollmentAccountsFolder } from './enterpriseNodes';
 import type { ExplorerNode } from './explorerNode';
 import { InvoicesFolderNode } from './invoicesFolderNode';
-import { notApplicableNode } from './notApplicableNode';
+import { NotApplicableFolderNode, notApplicableNode } from './notApplicableNode';
 import { PagedFolderNode } from './pagedFolderNode';
 import { plainSubscriptionsFolder } from './subscriptionsFolder';
 
@@ -57,17 +57,5 @@ async function profileNodes(parent: BillingAccountNode, scope: AccountScope, sig
 /** EA keeps no Azure credit lots per billing profile: say so where a person would look for them. */
 function creditsDoNotApply(parent: BillingAccountNode, scope: AccountScope): ExplorerNode {
   const reason = new NotApplicableError('creditsNeedMcaProfile', 'Credits apply to MCA billing profiles.', scope.account.agreementType);
-  return new PagedFolderNode<never>(parent, scope, {
-    idSuffix: 'credits',
-    label: vscode.l10n.t('Credits'),
-    description: vscode.l10n.t('does not apply'),
-    icon: 'credit-card',
-    kind: 'creditsNotApplicable',
-    failedToLoadLabel: vscode.l10n.t('Could not load credits'),
-    emptyLabel: '',
-    open: async function* () {
-      throw reason;
-    },
-    child: () => notApplicableNode(parent, reason),
-  });
+  return new NotApplicableFolderNode(parent, 'credits', { label: vscode.l10n.t('Credits'), icon: 'credit-card', kind: 'creditsNotApplicable', reason });
 }

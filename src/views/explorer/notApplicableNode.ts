@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { NotApplicableError } from '../../billing/notApplicable';
 import { agreementTypeLabel } from './billingLabels';
-import type { ExplorerNode } from './explorerNode';
+import { contextValue, type ExplorerNode } from './explorerNode';
 import { InfoNode } from './messageNodes';
 
 /** Why a kind of billing data does not exist for an agreement, in the person's language. */
@@ -35,4 +35,34 @@ export function notApplicableNode(parent: ExplorerNode, error: NotApplicableErro
     tooltip: reason,
     icon: 'info',
   });
+}
+
+/**
+ * A folder where a person would look for data that does not exist for this agreement (credits on
+ * an EA enrollment): its one child says why. There is nothing to load, so nothing can fail.
+ */
+export class NotApplicableFolderNode implements ExplorerNode {
+  readonly id: string;
+
+  constructor(
+    readonly parent: ExplorerNode,
+    idSuffix: string,
+    private readonly options: { label: string; icon: string; kind: string; reason: NotApplicableError },
+  ) {
+    this.id = `${parent.id}/${idSuffix}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.options.label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = vscode.l10n.t('does not apply');
+    item.tooltip = notApplicableReason(this.options.reason);
+    item.iconPath = new vscode.ThemeIcon(this.options.icon);
+    item.contextValue = contextValue(this.options.kind);
+    return item;
+  }
+
+  loadChildren(): Promise<ExplorerNode[]> {
+    return Promise.resolve([notApplicableNode(this, this.options.reason)]);
+  }
 }
