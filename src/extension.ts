@@ -12,6 +12,9 @@ import { SessionManager } from './views/session/sessionManager';
 import { registerUsagePanel } from './views/usagePanel/registerUsagePanel';
 import { registerBillingCommands } from './views/commands/billing/registerBillingCommands';
 
+/** The walkthrough contributed in package.json (`contributes.walkthroughs`). */
+export const WALKTHROUGH_ID = 'azureBilling.gettingStarted';
+
 export interface AzureBillingApi {
   readonly explorer: BillingExplorer;
   readonly sessions: SessionManager;
@@ -46,6 +49,9 @@ export function activate(context: vscode.ExtensionContext): AzureBillingApi {
     ...registerUsagePanel(context, runner, sessions, logger).disposables,
     ...registerBillingCommands(context, explorer, runner, sessions, logger),
     runner.register('azureBilling.showLog', () => channel.show(true)),
+    runner.register('azureBilling.openWalkthrough', () =>
+      vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false),
+    ),
   );
   const activationMs = performance.now() - started;
   logger.info(`Azure Billing ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms (UI language ${vscode.env.language}).`);

@@ -24,6 +24,29 @@ function sourceText(): string {
   return parts.join('\n');
 }
 
+const nls = (file: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8'));
+const english = nls('package.nls.json');
+const korean = nls('package.nls.ko.json');
+
+/** A manifest string in both languages: a `%key%` must name a string in each nls file. */
+function bothLanguages(value: unknown, where: string): { en: string; ko: string } {
+  assert.equal(typeof value, 'string', `${where} is missing`);
+  const key = /^%([^%]+)%$/.exec(value as string)?.[1];
+  assert.ok(key, `${where} is not a %key% the nls files translate: ${String(value)}`);
+  assert.ok(english[key]?.trim(), `package.nls.json lacks ${key} (${where})`);
+  assert.ok(korean[key]?.trim(), `package.nls.ko.json lacks ${key} (${where})`);
+  return { en: english[key], ko: korean[key] };
+}
+
+/** The files `vsce package` puts in the .vsix, as vsce itself lists them (after .vscodeignore). */
+async function packagedFiles(): Promise<Set<string>> {
+  // vsce ships no type declarations; its public API names this function and enum.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const vsce = require('@vscode/vsce') as { listFiles(options: { cwd: string; packageManager: number }): Promise<string[]>; PackageManager: { None: number } };
+  const files = await vsce.listFiles({ cwd: repoRoot, packageManager: vsce.PackageManager.None });
+  return new Set(files.map((f) => f.replace(/\\/g, '/')));
+}
+
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(file: string): { width: number; height: number } {
   const bytes = fs.readFileSync(file);
@@ -99,5 +122,105 @@ describe('views: extension manifest', () => {
     assert.ok(fs.existsSync(path.join(repoRoot, 'LICENSE')) && fs.existsSync(path.join(repoRoot, 'CHANGELOG.md')));
     assert.ok(manifest.repository?.url && manifest.categories?.length && manifest.keywords?.length);
     assert.equal(manifest.l10n, './l10n');
+  });
+
+  describe('the getting-started walkthrough', () => {
+    const walkthroughs: Array<{ id: string; title: string; description: string; steps: Step[] }> = contributes.walkthroughs ?? [];
+    interface Step {
+      id: string;
+      title: string;
+      description: string;
+      media: { image?: string | Record<string, string>; altText?: string; markdown?: string; svg?: string };
+      completionEvents?: string[];
+    }
+    const views = new Set<string>(Object.values(contributes.views as Record<string, Array<{ id: string }>>).flat().map((v) => v.id));
+    const steps = walkthroughs.flatMap((w) => w.steps.map((step) => ({ walkthrough: w.id, step })));
+    /** The commands a description's `[text](command:id)` links run, in order. */
+    const linkedCommands = (text: string) => [...text.matchAll(/\]\(command:([\w.-]+)[^)]*\)/g)].map((m) => m[1]);
+    /** A command a walkthrough button may run: a declared one, or the focus command VS Code makes for a contributed view. */
+    const runnable = (id: string) => declared.has(id) || (id.endsWith('.focus') && views.has(id.slice(0, -'.focus'.length)));
+
+    it('exists, with a title and a description in English and Korean', () => {
+      assert.equal(walkthroughs.length, 1, 'one walkthrough');
+      for (const w of walkthroughs) {
+        assert.match(w.id, /^azureBilling\./);
+        bothLanguages(w.title, `${w.id} title`);
+        bothLanguages(w.description, `${w.id} description`);
+        assert.ok(w.steps.length >= 5, `${w.id} has ${w.steps.length} steps`);
+        assert.equal(new Set(w.steps.map((s) => s.id)).size, w.steps.length, `${w.id} repeats a step id`);
+      }
+    });
+
+    it('gives every step a title and a description with a button that runs a real command, in both languages', () => {
+      for (const { walkthrough, step } of steps) {
+        const where = `${walkthrough}/${step.id}`;
+        const title = bothLanguages(step.title, `${where} title`);
+        assert.notEqual(title.ko, title.en, `${where} title is not translated`);
+        const description = bothLanguages(step.description, `${where} description`);
+        const commands = linkedCommands(description.en);
+        assert.ok(commands.length > 0, `${where} has no command: link`);
+        for (const id of commands) assert.ok(runnable(id), `${where} links to ${id}, which is neither declared nor a view's focus command`);
+        assert.deepEqual(linkedCommands(description.ko), commands, `${where}: the Korean text links other commands`);
+        for (const text of [description.en, description.ko]) {
+          // A link alone on its line is drawn as a button; inside a sentence it is only a link.
+          for (const line of text.split('\n').filter((l) => l.includes('](command:'))) assert.match(line, /^\[[^\]]+\]\(command:[^)]+\)$/, `${where}: a button is a link alone on its line`);
+        }
+      }
+    });
+
+    it('completes each step on the real action, and its button performs that action', () => {
+      const contextKeys = new Set([...sourceText().matchAll(/'setContext',\s*'([\w.]+)'/g)].map((m) => m[1]));
+      assert.ok(contextKeys.has('azureBilling.signInState'), 'the scan for setContext keys is broken');
+      const completing = new Set<string>();
+      for (const { walkthrough, step } of steps) {
+        const where = `${walkthrough}/${step.id}`;
+        const events = step.completionEvents ?? [];
+        assert.ok(events.length > 0, `${where} has no completionEvents (it would complete on being opened)`);
+        for (const event of events) {
+          const [, kind, value] = /^(\w+):(.+)$/.exec(event) ?? [];
+          if (kind === 'onCommand') assert.ok(declared.has(value), `${where}: ${event} names an undeclared command`);
+          else if (kind === 'onView') assert.ok(views.has(value), `${where}: ${event} names no contributed view`);
+          else if (kind === 'onContext') assert.ok(contextKeys.has(value.split(/\s/)[0]), `${where}: ${event} reads a context key the extension never sets`);
+          else assert.fail(`${where}: unexpected completion event ${event}`);
+          completing.add(event.split(' ')[0]);
+        }
+        const buttons = linkedCommands(bothLanguages(step.description, where).en);
+        const buttonCompletes = buttons.some((id) => events.includes(`onCommand:${id}`) || (id.endsWith('.focus') && events.includes(`onView:${id.slice(0, -'.focus'.length)}`)));
+        assert.ok(buttonCompletes, `${where}: none of its buttons (${buttons.join(', ')}) completes it`);
+      }
+      for (const event of ['onCommand:azureBilling.signIn', 'onView:azureBilling.explorer', 'onCommand:azureBilling.showCreditBalance', 'onCommand:azureBilling.downloadInvoice', 'onCommand:azureBilling.showUsageAndCost']) {
+        assert.ok(completing.has(event), `no step completes on ${event}`);
+      }
+    });
+
+    it('shows media that exists, is described for screen readers and is shipped in the .vsix', async () => {
+      const shipped = await packagedFiles();
+      assert.ok(shipped.has('package.json') && shipped.has('media/icon.png'), 'the listing of packaged files is broken');
+      for (const { walkthrough, step } of steps) {
+        const where = `${walkthrough}/${step.id}`;
+        const { image, markdown, svg, altText } = step.media ?? {};
+        const files = [...(typeof image === 'string' ? [image] : Object.values(image ?? {})), ...(markdown ? [markdown] : []), ...(svg ? [svg] : [])];
+        assert.ok(files.length > 0, `${where} has no media`);
+        if (image || svg) bothLanguages(altText, `${where} media altText`);
+        for (const file of files) {
+          assert.ok(!path.isAbsolute(file) && !file.startsWith('.'), `${where}: ${file} is not relative to the extension`);
+          assert.ok(fs.existsSync(path.join(repoRoot, file)), `${where}: ${file} does not exist`);
+          assert.ok(shipped.has(file), `${where}: ${file} is left out of the .vsix by .vscodeignore`);
+          if (file.endsWith('.png')) {
+            const { width, height } = pngSize(path.join(repoRoot, file));
+            assert.ok(width >= 200 && height >= 200 && width <= 2000 && height <= 2000, `${where}: ${file} is ${width}×${height}`);
+          }
+        }
+      }
+    });
+
+    it('opens from the Get Started command, which names this walkthrough', () => {
+      const command = contributes.commands.find((c: { command: string }) => c.command === 'azureBilling.openWalkthrough');
+      assert.ok(command, 'azureBilling.openWalkthrough is not declared');
+      bothLanguages(command.title, 'azureBilling.openWalkthrough title');
+      const source = sourceText();
+      assert.ok(source.includes("'workbench.action.openWalkthrough'"), 'the command does not open a walkthrough');
+      for (const w of walkthroughs) assert.ok(source.includes(`'${w.id}'`), `src never names the walkthrough ${w.id}`);
+    });
   });
 });
