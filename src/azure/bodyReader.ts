@@ -33,9 +33,17 @@ export function readWholeBody(body: NodeJS.ReadableStream, limits: BodyReadLimit
     let size = 0;
     let settled = false;
     let idle: NodeJS.Timeout | undefined;
+    let pieces = 0;
     const armIdle = () => {
       if (idle) clearTimeout(idle);
-      if (limits.idleTimeoutMs > 0 && Number.isFinite(limits.idleTimeoutMs)) idle = setTimeout(limits.onIdle, limits.idleTimeoutMs);
+      if (!(limits.idleTimeoutMs > 0 && Number.isFinite(limits.idleTimeoutMs))) return;
+      const seen = pieces;
+      // After the event loop was blocked (a busy editor, a loaded machine) timers run before the
+      // I/O that waited meanwhile: let that I/O be read first, and only call the body silent when
+      // nothing arrived even then.
+      idle = setTimeout(() => setImmediate(() => setImmediate(() => {
+        if (!settled && pieces === seen) limits.onIdle();
+      })), limits.idleTimeoutMs);
     };
     const finish = (error?: Error) => {
       if (settled) return;
@@ -55,6 +63,7 @@ export function readWholeBody(body: NodeJS.ReadableStream, limits: BodyReadLimit
         return;
       }
       chunks.push(buffer);
+      pieces += 1;
       armIdle();
     };
     const onEnd = () => finish();
