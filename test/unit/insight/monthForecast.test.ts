@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { dayFromParts, parseIsoDate } from '../../../src/insight/calendar';
 import { forecastBill } from '../../../src/insight/forecast';
 import { DailyAmount, forecastMonth, PastPeriod } from '../../../src/insight/monthForecast';
+import { backtestMonths, summariseBacktest } from '../../../src/insight/monthForecast/backtest';
 
 const day = (iso: string) => parseIsoDate(iso)!;
 const march = (d: number) => dayFromParts(2024, 3, d);
@@ -127,4 +128,21 @@ test('before any complete day the forecast rests on history alone', () => {
 
 test('amounts must be whole minor units', () => {
   assert.throws(() => forecastMonth({ periodStart: march(1), periodEnd: march(31), today: march(5), days: [{ day: march(1), amount: 1.5 }] }), /minor units/);
+});
+
+test('the backtest forecasts each month at days 5–25 and scores both forecasts', () => {
+  // Two months: February 2024 flat at 1 000 a day, March with a 50 000 one-off on the 1st.
+  const months: PastPeriod[] = [
+    { start: day('2024-02-01'), end: day('2024-02-29'), days: series(2024, 2, 1, 29, () => 1000) },
+    { start: march(1), end: march(31), days: series(2024, 3, 1, 31, (d) => (d === 1 ? 51000 : 1000)) },
+  ];
+  const rows = summariseBacktest(backtestMonths(months));
+  assert.deepEqual(rows.map((r) => r.day), [5, 10, 15, 20, 25]);
+  // February is flat: both forecasts are exact. March (81 000): the model is exact, the run-rate
+  // at day 5 says 55 000 / 5 × 31 = 341 000, 321% too high; February's 0% pools with it: 160.5%.
+  const at5 = rows[0];
+  assert.equal(at5.months, 2);
+  assert.equal(at5.modelMape, 0);
+  assert.ok(Math.abs(at5.runRateMape - (100 * (341000 - 81000)) / 81000 / 2) < 1e-9);
+  assert.equal(at5.inRange, 1);
 });
