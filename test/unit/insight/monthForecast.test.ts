@@ -146,3 +146,16 @@ test('the backtest forecasts each month at days 5–25 and scores both forecasts
   assert.ok(Math.abs(at5.runRateMape - (100 * (341000 - 81000)) / 81000 / 2) < 1e-9);
   assert.equal(at5.inRange, 1);
 });
+
+test('ten days without history shrink the weekday pattern almost to nothing', () => {
+  const days = series(2024, 3, 1, 10, (_, n) => (isWeekend(n) ? 4000 : 10000));
+  const f = forecastMonth({ periodStart: march(1), periodEnd: march(31), today: march(11), days });
+  // Only three whole weeks clear of the 1st are centred on a day (Tue 5th, Wed 6th, Thu 7th), each
+  // at 10 000 / (58 000 / 7) = 35/29. After averaging to 1, Tue–Thu are 245/221 and the rest 203/221;
+  // one observation of four gives a quarter of the deviation: Tue–Thu 1 + 24/221 / 4 ≈ 1.02715, the
+  // others 1; averaged to 1 again: Tue–Thu ≈ 1.01533, Saturday ≈ 0.98849.
+  const tueToThu = 1 + 24 / 221 / 4;
+  const mean = (4 + 3 * tueToThu) / 7;
+  assert.ok(Math.abs(f.weekdayFactors[6] - 1 / mean) < 1e-9);
+  assert.ok(Math.abs(f.weekdayFactors[2] - tueToThu / mean) < 1e-9);
+});
