@@ -76,6 +76,9 @@ export function creditRunway(input: CreditRunwayInput): CreditRunway {
     fixedFromNumber(input.balance.amount),
   ).sort((a, b) => (a.lastDay ?? Infinity) - (b.lastDay ?? Infinity));
 
+  // A lot whose last day is already past pays for nothing more; its loss is history, not projection.
+  for (const lot of lots) if (lot.lastDay !== undefined && lot.lastDay < today) lot.left = 0n;
+
   let runsOutOn: DayNumber | undefined;
   let runsOutBy: CreditRunway['runsOutBy'];
   const lastExpiry = Math.max(today - 1, ...lots.map((l) => l.lastDay ?? -Infinity));

@@ -90,3 +90,14 @@ test('a lot in another currency is refused with a message saying why', () => {
     /Credit lot "eur-lot" is in EUR but the balance is in USD: amounts in different currencies cannot be added up/,
   );
 });
+
+test('a lot already past its last day counts for nothing', () => {
+  const lots: RunwayLot[] = [
+    { id: 'old', remaining: usd(40), lastDay: '2024-02-29' },
+    { id: 'b', remaining: usd(100), lastDay: '2024-12-31' },
+  ];
+  const r = creditRunway({ lots, balance: usd(140), today: '2024-03-01', dailySpend: TEN_DOLLARS });
+  // Only b pays: 100 / 10 = 10 days, the 1st to the 10th; nothing is projected to expire.
+  assert.equal(r.runsOutOn, day('2024-03-10'));
+  assert.deepEqual(r.expiresUnused, usd(0));
+});
