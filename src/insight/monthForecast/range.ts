@@ -4,13 +4,13 @@
 // actual ÷ forecast scale the projection. Weekday factors are the ones fitted on all the days (a
 // slight peek ahead, accepted: they move little). Without enough such days — a young
 // subscription, or early in the month without earlier months — the spread of the daily residuals
-// is used instead, as if days erred independently; with fewer than a week of days, no range.
+// is used instead (see there); with fewer than a week of days, no range.
 
 import { fitLevel } from './level';
 import { weekday } from './timeline';
 
 export interface ForecastRange {
-  /** 'backtest': percentiles of past errors; 'dailyResiduals': ±1.28 σ √days; 'none'; 'complete': nothing left to forecast. */
+  /** 'backtest': percentiles of past errors; 'dailyResiduals': ±1.28 σ of a day's residual, every day; 'none'; 'complete': nothing left to forecast. */
   method: 'backtest' | 'dailyResiduals' | 'none' | 'complete';
   /** Past forecasts (backtest) or days (residuals) the range rests on. */
   samples: number;
@@ -51,8 +51,10 @@ export function forecastRange(
   }
   if (residuals.length < MIN_FIT_DAYS || level <= 0) return { method: 'none', samples: residuals.length, lowFactor: 1, highFactor: 1 };
   const sd = Math.sqrt(residuals.reduce((a, r) => a + r * r, 0) / (residuals.length - 1));
-  // Relative to a day's level: σ√h over h days of about `level` each.
-  const rel = (Z_10_90 * sd * Math.sqrt(horizon)) / (level * horizon);
+  // Relative to a day's level, as if every projected day erred the same way (σ·h over h days of
+  // about `level`): a level judged on a few days stays misjudged for the rest of the month, so
+  // days do not err independently (σ√h was far too narrow on the emulator's first months).
+  const rel = (Z_10_90 * sd) / level;
   return { method: 'dailyResiduals', samples: residuals.length, lowFactor: Math.max(0, 1 - rel), highFactor: 1 + rel };
 }
 
