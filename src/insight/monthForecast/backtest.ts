@@ -1,0 +1,78 @@
+// How good the month-end forecast is, measured the honest way: on past months, forecast each as
+// it would have been on day 5, 10, 15, 20 and 25 (those days complete, nothing later known, the
+// months before it as history), and compare with the month's real total — beside the run-rate
+// (../forecast.ts) on the same days. Pure: the months come in, figures go out.
+
+import { forecastBill } from '../forecast';
+import { forecastMonth, PastPeriod } from './index';
+import { dayOf } from './timeline';
+
+export const BACKTEST_DAYS = [5, 10, 15, 20, 25] as const;
+
+/** One forecast of one month at one day. */
+export interface BacktestCase {
+  /** Day of the period (1 = its first day) through which costs were known. */
+  day: number;
+  periodStart: number;
+  actual: number;
+  runRate: number;
+  model: number;
+  low: number;
+  high: number;
+}
+
+export interface BacktestRow {
+  day: number;
+  /** Months forecast at this day (those with a non-zero total). */
+  months: number;
+  /** Mean absolute percentage error, in percent. */
+  runRateMape: number;
+  modelMape: number;
+  /** Share (0–1) of months whose total fell within the model's low–high range. */
+  inRange: number;
+}
+
+/**
+ * Forecasts every month of `months` (oldest first, each a whole billing period) at each of
+ * `days`, with the months before it as history (at most `historyMonths` of them).
+ */
+export function backtestMonths(months: readonly PastPeriod[], days: readonly number[] = BACKTEST_DAYS, historyMonths = 12): BacktestCase[] {
+  const cases: BacktestCase[] = [];
+  months.forEach((month, m) => {
+    const start = dayOf(month.start);
+    const end = dayOf(month.end);
+    const length = end - start + 1;
+    const totals = new Array(length).fill(0);
+    for (const row of month.days) {
+      const i = dayOf(row.day) - start;
+      if (i >= 0 && i < length) totals[i] += row.amount;
+    }
+    const actual = totals.reduce((a, b) => a + b, 0);
+    const history = months.slice(Math.max(0, m - historyMonths), m);
+    for (const k of days) {
+      if (k >= length) continue;
+      const asOf = start + k - 1;
+      const known = month.days.filter((r) => dayOf(r.day) <= asOf);
+      const f = forecastMonth({ periodStart: start, periodEnd: end, today: asOf + 1, days: known, history });
+      const runRate = forecastBill({ dailyTotals: totals, firstDay: start, periodEnd: end, asOf })!.forecast;
+      cases.push({ day: k, periodStart: start, actual, runRate, model: f.total, low: f.low, high: f.high });
+    }
+  });
+  return cases;
+}
+
+/** One row per day, pooling the cases given (of one series or of many). */
+export function summariseBacktest(cases: readonly BacktestCase[], days: readonly number[] = BACKTEST_DAYS): BacktestRow[] {
+  return days.map((day) => {
+    const at = cases.filter((c) => c.day === day && c.actual !== 0);
+    const mape = (pick: (c: BacktestCase) => number) =>
+      at.length ? (100 * at.reduce((a, c) => a + Math.abs(pick(c) - c.actual) / Math.abs(c.actual), 0)) / at.length : NaN;
+    return {
+      day,
+      months: at.length,
+      runRateMape: mape((c) => c.runRate),
+      modelMape: mape((c) => c.model),
+      inRange: at.length ? at.filter((c) => c.low <= c.actual && c.actual <= c.high).length / at.length : NaN,
+    };
+  });
+}

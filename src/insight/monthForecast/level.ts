@@ -1,0 +1,78 @@
+// The daily level a forecast carries forward, from the recent deseasonalised days: a flat mean, a
+// linear trend when the slope is clearly there, or — when a resource was added or removed — the
+// level after a step change, so the days before the change no longer drag the forecast.
+
+/** The most recent days the level is fitted on: about a month, so old levels fade out. */
+export const FIT_WINDOW = 28;
+/** A trend is used only with at least this many days, and a slope this many standard errors from 0. */
+const TREND_MIN_DAYS = 14;
+const TREND_MIN_T = 2.5;
+/** A step must move the level by at least this share, and explain most of what is left unexplained. */
+const STEP_MIN_SHIFT = 0.15;
+const STEP_MAX_SSE_SHARE = 0.25;
+const STEP_MIN_SIDE = 3;
+
+export interface LevelFit {
+  /** Fitted daily level (deseasonalised, minor units) on the last day given. */
+  level: number;
+  /** Change of the level per day (0 without a clear trend or after a step). */
+  slope: number;
+  /** A level shift: `after` days before the end the level moved from `before` to `level`. */
+  step?: { daysAfter: number; before: number };
+  /** Actual minus fitted, per day of the window, for the spread of the range. */
+  residuals: number[];
+}
+
+/** Fits the last `FIT_WINDOW` values (oldest first, the last one is the last complete day). */
+export function fitLevel(all: readonly number[]): LevelFit {
+  const y = all.slice(-FIT_WINDOW);
+  const n = y.length;
+  if (n === 0) return { level: 0, slope: 0, residuals: [] };
+  const mean = y.reduce((a, b) => a + b, 0) / n;
+  let base: LevelFit = { level: mean, slope: 0, residuals: y.map((v) => v - mean) };
+  if (n >= TREND_MIN_DAYS) {
+    const trend = linear(y);
+    if (trend.se > 0 ? Math.abs(trend.slope) / trend.se >= TREND_MIN_T : trend.slope !== 0) base = trend.fit;
+  }
+  const baseSse = sse(base.residuals);
+  if (n < 2 * STEP_MIN_SIDE || baseSse === 0) return base;
+  let best: { c: number; sse: number; before: number; after: number } | undefined;
+  for (let c = STEP_MIN_SIDE; c <= n - STEP_MIN_SIDE; c++) {
+    const before = meanOf(y, 0, c);
+    const after = meanOf(y, c, n);
+    let s = 0;
+    for (let i = 0; i < n; i++) s += (y[i] - (i < c ? before : after)) ** 2;
+    if (!best || s < best.sse) best = { c, sse: s, before, after };
+  }
+  if (!best) return base;
+  const shift = Math.abs(best.after - best.before) / Math.max(Math.abs(best.before), Math.abs(best.after));
+  if (shift < STEP_MIN_SHIFT || best.sse > STEP_MAX_SSE_SHARE * baseSse) return base;
+  const { c, before, after } = best;
+  return { level: after, slope: 0, step: { daysAfter: n - c, before }, residuals: y.map((v, i) => v - (i < c ? before : after)) };
+}
+
+function linear(y: readonly number[]): { slope: number; se: number; fit: LevelFit } {
+  const n = y.length;
+  const xm = (n - 1) / 2;
+  const ym = y.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (i - xm) * (y[i] - ym);
+    sxx += (i - xm) ** 2;
+  }
+  const slope = sxy / sxx;
+  const residuals = y.map((v, i) => v - (ym + slope * (i - xm)));
+  const se = Math.sqrt(sse(residuals) / (n - 2) / sxx);
+  return { slope, se, fit: { level: ym + slope * (n - 1 - xm), slope, residuals } };
+}
+
+function meanOf(y: readonly number[], from: number, to: number): number {
+  let s = 0;
+  for (let i = from; i < to; i++) s += y[i];
+  return s / (to - from);
+}
+
+function sse(r: readonly number[]): number {
+  return r.reduce((a, b) => a + b * b, 0);
+}
