@@ -71,6 +71,7 @@ export class ArmClient implements ArmTransport {
     this.minPollMs = options.minPollMs ?? 1_000;
     // Keep-alive saves a TLS handshake per request when a tree fans out.
     this.agent = new WatchfulAgent({ keepAlive: true, maxSockets: options.maxConcurrentRequests ?? 8 });
+    // Registered once for every later redaction, this client's log lines included.
     for (const secret of options.knownSecrets ?? []) registerSecret(secret);
     this.settings = {
       tokenSource: options.tokenSource,
@@ -79,7 +80,7 @@ export class ArmClient implements ArmTransport {
       retry: resolveRetryOptions(options.retry),
       timeoutMs: options.timeoutMs ?? 60_000,
       idleTimeoutMs: options.idleTimeoutMs ?? 30_000,
-      logger: redactingLogger(options.logger ?? silentLogger, options.knownSecrets),
+      logger: redactingLogger(options.logger ?? silentLogger),
       onRequest: options.onRequest,
       userAgent: options.userAgent ?? DEFAULT_CLIENT_TYPE,
       semaphore: new Semaphore(options.maxConcurrentRequests ?? 8),

@@ -8,14 +8,7 @@ import { Logger, redactingLogger } from '../../azure/log';
 export type LogChannel = Logger;
 
 export function redactedChannelLogger(channel: LogChannel): Logger {
-  const redacted = redactingLogger({
-    trace: (m) => channel.trace(m),
-    debug: (m) => channel.debug(m),
-    info: (m) => channel.info(m),
-    warn: (m) => channel.warn(m),
-    error: (m) => channel.error(m),
-  });
-  return neverThrowing(redacted, channel);
+  return neverThrowing(redactingLogger(channel), channel);
 }
 
 /**
