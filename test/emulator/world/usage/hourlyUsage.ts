@@ -1,7 +1,7 @@
 // How much of a meter a resource uses in each hour. Every value is a pure function of the stream's
 // seed and the hour, so any hour of any resource can be computed directly (the large world's 17
 // million hourly rows are never stored). Quantities are integers in 1e-4 units (QUANTITY_SCALE).
-import { weekday } from './calendar';
+import { monthStart, weekday } from './calendar';
 
 export type UsageProfile =
   /** `units` every hour, except whole days switched off with probability `offDayChance`. */
@@ -10,8 +10,13 @@ export type UsageProfile =
   | { kind: 'business'; units: number }
   /** Stored data: `baseUnits` per hour on the first day, growing by `growthUnitsPerDay`. */
   | { kind: 'growing'; baseUnits: number; growthUnitsPerDay: number }
-  /** Uniform on [0, 2·meanUnits) per hour. */
-  | { kind: 'random'; meanUnits: number };
+  /**
+   * Uniform on [0, 2·meanUnits) per hour; with `spike`, `factor` times that from day `from` to day
+   * `to` (a runaway job or a misconfigured log level).
+   */
+  | { kind: 'random'; meanUnits: number; spike?: { from: number; to: number; factor: number } }
+  /** `units` in the first hour of each calendar month's first day, nothing else (billed monthly, up front). */
+  | { kind: 'monthly'; units: number };
 
 export interface UsageSpan {
   seed: number;
@@ -50,8 +55,12 @@ export function hourUnits(s: UsageSpan, hour: number): number {
     }
     case 'growing':
       return Math.round(p.baseUnits + p.growthUnitsPerDay * (day - s.firstDay));
-    case 'random':
-      return Math.floor(unit(mix(s.seed, hour)) * 2 * p.meanUnits);
+    case 'random': {
+      const factor = p.spike && day >= p.spike.from && day <= p.spike.to ? p.spike.factor : 1;
+      return Math.floor(unit(mix(s.seed, hour)) * 2 * p.meanUnits * factor);
+    }
+    case 'monthly':
+      return hour === day * 24 && monthStart(day) === day ? p.units : 0;
   }
 }
 
@@ -61,6 +70,7 @@ export function dayUnits(s: UsageSpan, day: number): number {
   const p = s.profile;
   if (p.kind === 'constant' || p.kind === 'growing') return 24 * hourUnits(s, day * 24);
   if (p.kind === 'business') return weekday(day) >= 1 && weekday(day) <= 5 ? 10 * p.units : 0;
+  if (p.kind === 'monthly') return hourUnits(s, day * 24);
   let total = 0;
   for (let h = day * 24; h < day * 24 + 24; h++) total += hourUnits(s, h);
   return total;

@@ -6,6 +6,7 @@ import type { WorldSubscription } from '../types';
 import { UsageProfile, UsageSpan } from './hourlyUsage';
 import { Meter, MeterCatalogue, VmVariant } from './meters';
 import { ServiceKind } from './meterTemplates';
+import { shapedResources, shapesOf } from './shapes';
 import { QUANTITY_SCALE } from './tierCost';
 
 export interface UsageResource {
@@ -142,14 +143,33 @@ export function makeResources(
         uses.push({ meter: svc('classicStorage'), profile: { kind: 'growing', baseUnits: perHour(r.int(100, 900)), growthUnitsPerDay: 0 } });
         break;
     }
+    add(i, { type, name, group, location: region.armName, tags, classic: kind === 'classicStorage', additionalInfo, firstDay, lastDay, uses });
+  }
+  // The subscription's shape (weekday pattern, growth, churn, first-day charges, a spike): extra
+  // resources after the ordinary ones, so those keep their names, ids and usage.
+  const shaped = shapedResources(seed, sub, shapesOf(seed, sub), catalogue, window, start, home.armName);
+  shaped.forEach((s, k) => {
+    const r = Random.of(seed, 'shaped-resource', sub.subscriptionId, k);
+    add(count + k, {
+      type: s.type, name: s.name, group: s.kind === 'vm' && s.shape === 'weekly' ? groups[groups.length - 1] : groups[0], location: home.armName,
+      tags: { ...makeTags(r), env: s.shape === 'weekly' ? 'dev' : 'prod' }, classic: false, additionalInfo: s.additionalInfo, firstDay: s.firstDay, lastDay: s.lastDay, uses: s.uses,
+    });
+  });
+  return resources;
+
+  function add(
+    i: number,
+    spec: Pick<UsageResource, 'type' | 'name' | 'location' | 'tags' | 'classic' | 'additionalInfo' | 'firstDay' | 'lastDay'> & { group: string; uses: Array<{ meter: Meter; profile: UsageProfile }> },
+  ): void {
+    const { type, name, group, firstDay, lastDay } = spec;
     const provider = type.split('/');
     // For SQL the name already holds `<server>/databases/<db>`.
     const resourceId = `/subscriptions/${sub.subscriptionId}/resourceGroups/${group}/providers/${provider[0]}/${provider[1]}/${name}`;
     const resource: UsageResource = {
-      subscriptionId: sub.subscriptionId, resourceId, resourceGroup: group, name, type, location: region.armName, tags,
-      classic: kind === 'classicStorage', additionalInfo, firstDay, lastDay, streams: [],
+      subscriptionId: sub.subscriptionId, resourceId, resourceGroup: group, name, type, location: spec.location, tags: spec.tags,
+      classic: spec.classic, additionalInfo: spec.additionalInfo, firstDay, lastDay, streams: [],
     };
-    for (const use of uses) {
+    for (const use of spec.uses) {
       const streamRnd = Random.of(seed, 'stream', sub.subscriptionId, i, use.meter.key);
       resource.streams.push({
         index: streamIndex++, resource, meter: use.meter, profile: use.profile, seed: Math.floor(streamRnd.next() * 4294967296) >>> 0,
@@ -158,7 +178,6 @@ export function makeResources(
     }
     resources.push(resource);
   }
-  return resources;
 
   function weighted(r: Random): Kind {
     const total = KIND_WEIGHTS.reduce((s, [, w]) => s + w, 0);
