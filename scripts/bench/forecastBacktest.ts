@@ -10,14 +10,18 @@
 // without the HTTP round trips or the routes' throttling. Subscriptions are taken one by one and
 // billing profiles as the sum of their subscriptions in one currency (never across currencies).
 //
-// Honest caveat: the emulator's usage is regular (no weekday shape, little growth, no resources
-// added mid-month, no one-off charges), so the two forecasts may well come out alike; what the
-// model is for is shown by the hand-made cases in test/unit/insight/monthForecast.test.ts.
+// Cost Management's forecast is the emulator's stand-in (test/emulator/routes/costManagement/
+// forecast.ts: every remaining day at the mean of the 28 days before), computed here through the
+// same function the route uses, as of each backtest day. It scores the emulator, not Azure.
+//
+// The world has shapes on purpose (test/emulator/README.md, "Usage shapes"): weekday patterns,
+// growth, machines created and deleted mid-month, first-of-month charges and a spike.
 //
 //   node out/scripts/bench/forecastBacktest.js [--scale small|large] [--seed 1]
 import { addMonthsClamped, dayFromParts, daysInMonth, dateParts, formatIsoDate } from '../../src/insight/calendar';
 import { PastPeriod } from '../../src/insight/monthForecast';
-import { BacktestCase, backtestMonths, summariseBacktest } from '../../src/insight/monthForecast/backtest';
+import { BacktestCase, backtestMonths, OtherForecast, summariseBacktest } from '../../src/insight/monthForecast/backtest';
+import { baselineCents } from '../../test/emulator/routes/costManagement/forecast';
 import { createWorld } from '../../test/emulator/world';
 import { usageWorldOf } from '../../test/emulator/world/usage/access';
 import { Scale } from '../../test/emulator/world/types';
@@ -46,11 +50,19 @@ function main(): void {
       return { start, end, days };
     });
 
+  /** The emulator's Cost Management forecast of a month's total, as of `asOf`. */
+  const costManagement = (cost: (day: number) => number): OtherForecast => (month, asOf) => {
+    let known = 0;
+    for (let d = month.start; d < asOf; d++) known += cost(d);
+    return known + baselineCents(cost, asOf) * (month.end - asOf + 1);
+  };
+  const backtest = (cost: (day: number) => number) => backtestMonths(periodsOf(cost), undefined, 12, costManagement(cost));
+
   const started = Date.now();
   const bySubscription: BacktestCase[] = [];
   const profiles = new Map<string, string[]>();
   for (const sub of world.subscriptions) {
-    bySubscription.push(...backtestMonths(periodsOf((d) => usage.dailyCents(sub.subscriptionId, d))));
+    bySubscription.push(...backtest((d) => usage.dailyCents(sub.subscriptionId, d)));
     if (sub.billingProfileName) {
       const key = `${sub.billingAccountName}/${sub.billingProfileName}/${sub.currency}`;
       profiles.set(key, [...(profiles.get(key) ?? []), sub.subscriptionId]);
@@ -58,17 +70,21 @@ function main(): void {
   }
   const byProfile: BacktestCase[] = [];
   for (const ids of profiles.values()) {
-    byProfile.push(...backtestMonths(periodsOf((d) => ids.reduce((a, id) => a + usage.dailyCents(id, d), 0))));
+    byProfile.push(...backtest((d) => ids.reduce((a, id) => a + usage.dailyCents(id, d), 0)));
   }
 
   console.log(`Forecast backtest: ${scale} world, seed ${seed}, as of ${AS_OF}; ${months.length} whole months ${formatIsoDate(months[0].start)} … ${formatIsoDate(months[months.length - 1].end)}`);
   console.log(`${world.subscriptions.length} subscriptions, ${profiles.size} billing profiles (per currency); ${((Date.now() - started) / 1000).toFixed(1)} s`);
   for (const [label, cases] of [['subscriptions', bySubscription], ['billing profiles', byProfile]] as const) {
-    console.log(`\n${label}: forecast made with the days through day N complete; one row per month of each, months with a zero total left out`);
-    console.log('  day  months  run-rate MAPE  model MAPE  actual within model range');
+    console.log(`\n${label}: forecast made with the days through day N complete; one row per month of each, months with a zero total left out (a Markdown table)`);
+    console.log('  | day | months | run-rate MAPE | model MAPE | Cost Management MAPE | model vs run-rate | actual within model range |');
+    console.log('  | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const r of summariseBacktest(cases)) {
-      const pct = (x: number) => (Number.isNaN(x) ? '—' : `${x.toFixed(2)}%`);
-      console.log(`  ${String(r.day).padStart(3)}  ${String(r.months).padStart(6)}  ${pct(r.runRateMape).padStart(13)}  ${pct(r.modelMape).padStart(10)}  ${pct(100 * r.inRange).padStart(25)}`);
+      const pct = (x: number) => (Number.isNaN(x) ? '—' : `${x.toFixed(2)} %`);
+      // How much smaller the model's error is than the run-rate's, relative to the run-rate's.
+      const change = 100 * (1 - r.modelMape / r.runRateMape);
+      const better = change >= 0 ? `${change.toFixed(0)} % lower` : `${(-change).toFixed(0)} % higher`;
+      console.log(`  | ${r.day} | ${r.months} | ${pct(r.runRateMape)} | ${pct(r.modelMape)} | ${pct(r.otherMape)} | ${better} | ${pct(100 * r.inRange)} |`);
     }
   }
 }

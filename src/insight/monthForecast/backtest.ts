@@ -1,7 +1,8 @@
 // How good the month-end forecast is, measured the honest way: on past months, forecast each as
 // it would have been on day 5, 10, 15, 20 and 25 (those days complete, nothing later known, the
 // months before it as history), and compare with the month's real total — beside the run-rate
-// (../forecast.ts) on the same days. Pure: the months come in, figures go out.
+// (../forecast.ts) on the same days, and beside a third forecast the caller may bring (Cost
+// Management's own, in the benchmark). Pure: the months come in, figures go out.
 
 import { forecastBill } from '../forecast';
 import { forecastMonth, PastPeriod } from './index';
@@ -19,6 +20,8 @@ export interface BacktestCase {
   model: number;
   low: number;
   high: number;
+  /** The caller's other forecast of the same total, when one was given. */
+  other?: number;
 }
 
 export interface BacktestRow {
@@ -28,15 +31,23 @@ export interface BacktestRow {
   /** Mean absolute percentage error, in percent. */
   runRateMape: number;
   modelMape: number;
+  /** NaN when no case carries the other forecast. */
+  otherMape: number;
   /** Share (0–1) of months whose total fell within the model's low–high range. */
   inRange: number;
 }
 
 /**
+ * Another forecast to score beside the two: the total it gives for `month` when the days before
+ * `asOf` are known (undefined: none for that case).
+ */
+export type OtherForecast = (month: PastPeriod, asOf: number) => number | undefined;
+
+/**
  * Forecasts every month of `months` (oldest first, each a whole billing period) at each of
  * `days`, with the months before it as history (at most `historyMonths` of them).
  */
-export function backtestMonths(months: readonly PastPeriod[], days: readonly number[] = BACKTEST_DAYS, historyMonths = 12): BacktestCase[] {
+export function backtestMonths(months: readonly PastPeriod[], days: readonly number[] = BACKTEST_DAYS, historyMonths = 12, other?: OtherForecast): BacktestCase[] {
   const cases: BacktestCase[] = [];
   months.forEach((month, m) => {
     const start = dayOf(month.start);
@@ -55,7 +66,7 @@ export function backtestMonths(months: readonly PastPeriod[], days: readonly num
       const known = month.days.filter((r) => dayOf(r.day) <= asOf);
       const f = forecastMonth({ periodStart: start, periodEnd: end, today: asOf + 1, days: known, history });
       const runRate = forecastBill({ dailyTotals: totals, firstDay: start, periodEnd: end, asOf })!.forecast;
-      cases.push({ day: k, periodStart: start, actual, runRate, model: f.total, low: f.low, high: f.high });
+      cases.push({ day: k, periodStart: start, actual, runRate, model: f.total, low: f.low, high: f.high, other: other?.(month, asOf + 1) });
     }
   });
   return cases;
@@ -72,6 +83,7 @@ export function summariseBacktest(cases: readonly BacktestCase[], days: readonly
       months: at.length,
       runRateMape: mape((c) => c.runRate),
       modelMape: mape((c) => c.model),
+      otherMape: at.some((c) => c.other === undefined) ? NaN : mape((c) => c.other ?? NaN),
       inRange: at.length ? at.filter((c) => c.low <= c.actual && c.actual <= c.high).length / at.length : NaN,
     };
   });

@@ -1,6 +1,10 @@
 // The daily level a forecast carries forward, from the recent deseasonalised days: a flat mean, a
 // linear trend when the slope is clearly there, or — when a resource was added or removed — the
 // level after a step change, so the days before the change no longer drag the forecast.
+// Transients come out first: a run of days far from the window's median that is over (ordinary
+// days follow it) — a cost spike, a batch job that came and went — is paid, but not a level to
+// carry on, and left in it would pass for a trend. A run still going on at the end is kept: it
+// cannot yet be told from a step change, which the step search then judges.
 
 /** The most recent days the level is fitted on: about a month, so old levels fade out. */
 export const FIT_WINDOW = 28;
@@ -11,6 +15,13 @@ const TREND_MIN_T = 2.5;
 const STEP_MIN_SHIFT = 0.15;
 const STEP_MAX_SSE_SHARE = 0.25;
 const STEP_MIN_SIDE = 3;
+/**
+ * A day is a transient's when it is further from the window's median than both 4 robust standard
+ * deviations (1.4826 × the median absolute deviation) and 25 % of the median (so a flat window,
+ * whose deviation is 0, does not flag ordinary noise).
+ */
+const TRANSIENT_MADS = 4;
+const TRANSIENT_MIN_SHARE = 0.25;
 
 export interface LevelFit {
   /** Fitted daily level (deseasonalised, minor units) on the last day given. */
@@ -25,7 +36,7 @@ export interface LevelFit {
 
 /** Fits the last `FIT_WINDOW` values (oldest first, the last one is the last complete day). */
 export function fitLevel(all: readonly number[]): LevelFit {
-  const y = all.slice(-FIT_WINDOW);
+  const y = withoutTransients(all.slice(-FIT_WINDOW));
   const n = y.length;
   if (n === 0) return { level: 0, slope: 0, residuals: [] };
   const mean = y.reduce((a, b) => a + b, 0) / n;
@@ -49,6 +60,27 @@ export function fitLevel(all: readonly number[]): LevelFit {
   if (shift < STEP_MIN_SHIFT || best.sse > STEP_MAX_SSE_SHARE * baseSse) return base;
   const { c, before, after } = best;
   return { level: after, slope: 0, step: { daysAfter: n - c, before }, residuals: y.map((v, i) => v - (i < c ? before : after)) };
+}
+
+/** The window with each finished transient's days replaced by the median (see the top of the file). */
+export function withoutTransients(y: readonly number[]): number[] {
+  const n = y.length;
+  if (n < 2 * STEP_MIN_SIDE) return [...y];
+  const m = median(y);
+  const mad = median(y.map((v) => Math.abs(v - m)));
+  const limit = Math.max(TRANSIENT_MADS * 1.4826 * mad, TRANSIENT_MIN_SHARE * Math.abs(m));
+  const out = [...y];
+  // From the end: the run touching the last day stays.
+  let i = n - 1;
+  while (i >= 0 && Math.abs(y[i] - m) > limit) i--;
+  for (; i >= 0; i--) if (Math.abs(y[i] - m) > limit) out[i] = m;
+  return out;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const k = s.length >> 1;
+  return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
 }
 
 function linear(y: readonly number[]): { slope: number; se: number; fit: LevelFit } {

@@ -1,7 +1,8 @@
 // Forecast (docs/azure-apis.md#cost-management-forecast): past days as CostStatus 'Actual' (when
 // includeActualCost), days from asOf on as 'Forecast' = the mean daily cost of the 28 days before
-// asOf, per currency, rounded to the cent. No grouping. A simple, documented model: the point is
-// the shape.
+// asOf, per currency, rounded to the cent (`baselineCents`). No grouping. A simple, documented
+// model of the emulator's own [inf]: Azure does not publish its method; the point is the shape,
+// and a second opinion the benchmark (scripts/bench/forecastBacktest.ts) can score.
 import type { UsageWorld } from '../../world/usage';
 import { compactDay } from '../../world/usage/calendar';
 import type { ForecastSpec } from './definition';
@@ -13,6 +14,16 @@ export const BASELINE_DAYS = 28;
 interface DayCents {
   cents: number;
   centsUsd: number;
+}
+
+/**
+ * The emulator's forecast of every day from `asOf` on: the mean of the 28 days before it, in whole
+ * cents. `cents(day)` is one currency's daily cost.
+ */
+export function baselineCents(cents: (day: number) => number, asOf: number): number {
+  let total = 0;
+  for (let d = asOf - BASELINE_DAYS; d < asOf; d++) total += cents(d);
+  return Math.round(total / BASELINE_DAYS);
 }
 
 export function runForecast(usage: UsageWorld, scope: CostScope, spec: ForecastSpec): QueryTable {
@@ -28,14 +39,10 @@ export function runForecast(usage: UsageWorld, scope: CostScope, spec: ForecastS
   }
   const baseline = new Map<string, DayCents>();
   for (const [currency, days] of actual) {
-    let cents = 0;
-    let centsUsd = 0;
-    for (let d = asOf - BASELINE_DAYS; d < asOf; d++) {
-      const v = days.get(compactDay(d));
-      cents += v?.cents ?? 0;
-      centsUsd += v?.centsUsd ?? 0;
-    }
-    baseline.set(currency, { cents: Math.round(cents / BASELINE_DAYS), centsUsd: Math.round(centsUsd / BASELINE_DAYS) });
+    baseline.set(currency, {
+      cents: baselineCents((d) => days.get(compactDay(d))?.cents ?? 0, asOf),
+      centsUsd: baselineCents((d) => days.get(compactDay(d))?.centsUsd ?? 0, asOf),
+    });
   }
   const currencies = [...actual.keys()].sort();
   const rows: Array<Array<string | number>> = [];
