@@ -20,6 +20,8 @@ const SYNONYMS: Record<string, string> = {
   unit: '',
   count: '',
   s: '', // "10,000s": ten-thousands of something uncounted
+  // Managed disks: usage counts "Disks", the rate card prices "1/Month" of a plain count.
+  disk: '',
   '': '',
 };
 

@@ -64,14 +64,22 @@ export interface ComparisonSummary {
   totals: { estimate: number | null; actual: number | null; difference: number | null };
 }
 
+/** Minor units throughout (cents for USD). */
 export interface ForecastSummary {
   currency: string;
   fractionDigits: number;
+  /** The complete days of the period so far. */
   toDate: number;
+  /** Our forecast of the period's total (docs/forecast.md). */
   forecast: number;
+  /** 10th and 90th percentile of the total; both equal `forecast` when there is no spread to show. */
+  low: number;
+  high: number;
   dailyRunRate: number;
   /** "YYYY-MM-DD": the forecast is for the period ending on this day. */
   periodEnd: string;
+  /** Cost Management's own forecast of the same total, where the scope has one. */
+  costManagement?: number;
 }
 
 export interface UnpricedSummary {
@@ -140,6 +148,10 @@ export interface UsagePanelStrings {
   difference: string;
   monthToDate: string;
   forecast: string;
+  /** Label of the forecast's 10th–90th percentile range. */
+  forecastRange: string;
+  /** Label of Cost Management's own forecast, shown beside ours. */
+  costManagementForecast: string;
   dailyRunRate: string;
   unpricedTitle: string;
   legend: string;

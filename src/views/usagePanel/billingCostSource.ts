@@ -14,6 +14,7 @@ import { collectActualCosts } from '../../insight/actualCosts';
 import { formatIsoDate } from '../../insight/calendar';
 import { CostCube, DayRange, Granularity } from '../../insight/costCube';
 import { GroupByKey } from '../../shared/usagePanelMessages';
+import { ForecastFetches } from './forecastFetches';
 import { ActualCosts, PanelSource, PricedUsage, RangeCache } from './panelSource';
 import { BillingScope, costScopeOf } from './usageScope';
 
@@ -40,14 +41,17 @@ export class BillingCostSource implements PanelSource {
   readonly hasEstimate = false;
   private readonly queries = new RangeCache<ActualCosts>();
   private names: Promise<Map<string, string>> | undefined;
-  /** Cost Management queries sent (tests and logs read it). */
+  /** Cost Management queries sent for the chart (tests and logs read it); the forecast's are counted by `forecasts`. */
   queryCount = 0;
+  readonly forecasts: ForecastFetches;
 
   constructor(
     private readonly transport: ArmTransport,
     readonly scope: BillingScope,
     private readonly logger?: Logger,
-  ) {}
+  ) {
+    this.forecasts = new ForecastFetches(transport, costScopeOf(scope));
+  }
 
   estimate(_range: DayRange, _granularity: Granularity): Promise<PricedUsage> {
     return Promise.reject(new Error('Billing profiles and accounts have no usage estimate; the panel shows actual cost.'));
@@ -77,6 +81,7 @@ export class BillingCostSource implements PanelSource {
 
   clear(): void {
     this.queries.clear();
+    this.forecasts.clear();
     this.names = undefined;
   }
 

@@ -5,7 +5,6 @@
 import { DayNumber, formatIsoDate } from '../../insight/calendar';
 import { CostCube, UnpricedReason } from '../../insight/costCube';
 import { compareEstimateToActual } from '../../insight/comparison';
-import { forecastBill } from '../../insight/forecast';
 import { GroupedCosts, groupCosts } from '../../insight/grouping';
 import { PeriodError, resolvePeriod } from '../../insight/periods';
 import { unpricedMeters } from '../../insight/unpriced';
@@ -15,6 +14,8 @@ import { GroupByKey, GroupingChoice, PanelSelection, SeriesPayload } from '../..
 import { buildSeriesPayload } from './seriesPayload';
 import { redactText } from '../../azure/log';
 import { NotApplicableError } from '../../billing/notApplicable';
+import type { Logger } from '../../azure/log';
+import { billForecasts, fetchForecastInputs } from './panelForecast';
 import { PanelSource, PricedUsage } from './panelSource';
 
 /** Hourly series are offered for periods up to this many days (24 bars a day). */
@@ -54,6 +55,8 @@ export interface PanelContext {
   today: DayNumber;
   billingPeriodStartDay?: number;
   signal?: AbortSignal;
+  /** Where the forecast says why it went without an input. */
+  logger?: Logger;
 }
 
 export type PanelResult =
@@ -81,6 +84,10 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
   const isTag = selection.groupBy.startsWith('tag:');
   if (!offered.includes(selection.groupBy) && !(isTag && source.hasEstimate)) selection = { ...selection, groupBy: offered[0] };
   const groupOptions = { groupBy: selection.groupBy, range: period, topN: TOP_GROUPS, labels: { other: texts.other, untagged: texts.untagged, none: texts.none } };
+  // This billing period gets a month-end forecast: its extra inputs are fetched beside the chart's.
+  const forecastInputs = period.preset === 'billingPeriod' && view !== 'hourly'
+    ? fetchForecastInputs(source.forecasts, period, context.billingPeriodStartDay, context.logger)
+    : undefined;
 
   // The estimate needs Commerce, which EA and CSP subscriptions do not have: then actual cost only.
   // Billing profiles and accounts have neither: actual cost is all there is, and no note is needed.
@@ -133,7 +140,7 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
     usage,
     unpriced: priced ? unpricedMeters(priced.cube, period) : [],
     comparison: estimate && hasActual ? compareEstimateToActual(estimate, actual!) : [],
-    forecasts: period.preset === 'billingPeriod' && shown.granularity === 'day' ? billForecasts(shown, period, context.today) : [],
+    forecasts: forecastInputs && shown.granularity === 'day' ? billForecasts(shown, period, context.today, await forecastInputs) : [],
     sources: [...(estimate ? (['estimate'] as const) : []), ...(hasActual ? (['actual'] as const) : [])],
     groupings: groupingChoices(source.groupings((priced?.cube ?? actualCube)!), texts),
     hourlyAvailable: hourlyAvailable && priced !== undefined,
@@ -141,18 +148,6 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
     unpricedReason: texts.unpricedReason,
   });
   return { kind: 'series', payload, grouped: shown };
-}
-
-/**
- * Spend so far this billing period and where the daily run rate takes it by the period's end.
- * Today is partial, so the run rate counts the complete days only.
- */
-function billForecasts(daily: GroupedCosts, period: { first: DayNumber; last: DayNumber; periodEnd: DayNumber }, today: DayNumber) {
-  const asOf = Math.min(period.last, today - 1);
-  return daily.currencies.flatMap((c) => {
-    const forecast = forecastBill({ dailyTotals: c.bucketTotals, firstDay: period.first, periodEnd: period.periodEnd, asOf });
-    return forecast ? [{ currency: c.currency, fractionDigits: c.fractionDigits, periodEnd: formatIsoDate(period.periodEnd), forecast }] : [];
-  });
 }
 
 /** The source's groupings with their localised names. */

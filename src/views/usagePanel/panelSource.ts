@@ -7,6 +7,7 @@ import type { DimensionTable } from '../../insight/dimensions';
 import type { LedgerStats } from '../../insight/usageLedger';
 import type { ActualCostResult } from '../../insight/actualCosts';
 import type { GroupByKey } from '../../shared/usagePanelMessages';
+import type { ForecastFetches } from './forecastFetches';
 import type { UsageScope } from './usageScope';
 
 export interface PricedUsage {
@@ -35,6 +36,8 @@ export interface PanelSource {
    * answer every grouping they can from one query; `known` lends resource details (tags, regions).
    */
   actual(range: DayRange, groupBy: GroupByKey, known?: DimensionTable, signal?: AbortSignal): Promise<ActualCosts>;
+  /** Earlier periods' daily totals and Cost Management's forecast, for the month-end forecast (absent: no forecast inputs beyond the period's own days). */
+  readonly forecasts?: ForecastFetches;
   /** The groupings offered; with `cube`, also those its data brings (e.g. one per tag key seen). */
   groupings(cube?: CostCube): GroupByKey[];
   /** Forget cached data (Refresh). */

@@ -43,6 +43,8 @@ export function webviewStrings(): UsagePanelStrings {
     difference: vscode.l10n.t('Difference'),
     monthToDate: vscode.l10n.t('Spent so far'),
     forecast: vscode.l10n.t('Forecast'),
+    forecastRange: vscode.l10n.t('Likely range (10th–90th percentile)'),
+    costManagementForecast: vscode.l10n.t('Cost Management forecast'),
     dailyRunRate: vscode.l10n.t('Average per day'),
     unpricedTitle: vscode.l10n.t('Not included in the estimate'),
     legend: vscode.l10n.t('Groups'),

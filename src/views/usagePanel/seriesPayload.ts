@@ -5,7 +5,6 @@ import { CurrencyComparison } from '../../insight/comparison';
 import { GroupedCosts } from '../../insight/grouping';
 import { UnpricedMeter } from '../../insight/unpriced';
 import { UsageByMeter } from '../../insight/usageSeries';
-import { BillForecast } from '../../insight/forecast';
 import { CostSource, ForecastSummary, GroupingChoice, PanelSelection, SeriesPayload } from '../../shared/usagePanelMessages';
 
 export interface PayloadInput {
@@ -14,7 +13,7 @@ export interface PayloadInput {
   costs: GroupedCosts;
   usage?: UsageByMeter;
   comparison?: CurrencyComparison[];
-  forecasts?: Array<{ currency: string; fractionDigits: number; periodEnd: string; forecast: BillForecast }>;
+  forecasts?: ForecastSummary[];
   unpriced?: UnpricedMeter[];
   sources: CostSource[];
   groupings: GroupingChoice[];
@@ -27,14 +26,7 @@ export interface PayloadInput {
 export function buildSeriesPayload(input: PayloadInput): SeriesPayload {
   const buckets = input.costs.buckets;
   const usageMatches = input.usage && input.usage.buckets.join() === buckets.join();
-  const forecast: ForecastSummary[] = (input.forecasts ?? []).map((f) => ({
-    currency: f.currency,
-    fractionDigits: f.fractionDigits,
-    toDate: f.forecast.toDate,
-    forecast: f.forecast.forecast,
-    dailyRunRate: f.forecast.dailyRunRate,
-    periodEnd: f.periodEnd,
-  }));
+  const forecast: ForecastSummary[] = input.forecasts ?? [];
   return {
     selection: input.selection,
     title: input.title,

@@ -16,6 +16,7 @@ import { priceUsage } from '../../insight/estimate';
 import { RateIndex } from '../../insight/rateIndex';
 import { UsageLedger } from '../../insight/usageLedger';
 import { GroupByKey } from '../../shared/usagePanelMessages';
+import { ForecastFetches } from './forecastFetches';
 import { ActualCosts, PanelSource, PricedUsage, RangeCache } from './panelSource';
 import { DEFAULT_RATE_CARD_TERMS, SubscriptionScope } from './usageScope';
 
@@ -30,6 +31,7 @@ export class UsageCostSource implements PanelSource {
   private readonly estimates = new RangeCache<PricedUsage>();
   private readonly actuals = new RangeCache<ActualCosts>();
   private rateIndex: Promise<RateIndex> | undefined;
+  readonly forecasts: ForecastFetches;
 
   /**
    * `sharedRateCards` lets panels of subscriptions bought on the same terms share one RateCard
@@ -39,7 +41,9 @@ export class UsageCostSource implements PanelSource {
     private readonly transport: ArmTransport,
     readonly scope: SubscriptionScope,
     private readonly sharedRateCards: Map<string, Promise<RateIndex>> = new Map(),
-  ) {}
+  ) {
+    this.forecasts = new ForecastFetches(transport, costScopes.subscription(scope.subscriptionId));
+  }
 
   /** Priced usage covering `range` (days included) at `granularity`, fetched at most once. */
   estimate(range: DayRange, granularity: Granularity, signal?: AbortSignal): Promise<PricedUsage> {
@@ -87,6 +91,7 @@ export class UsageCostSource implements PanelSource {
   clear(): void {
     this.estimates.clear();
     this.actuals.clear();
+    this.forecasts.clear();
     this.rateIndex = undefined;
   }
 

@@ -105,7 +105,7 @@ export class UsagePanelController implements vscode.Disposable {
           buildPanelData(
             this.deps.source(),
             selection,
-            { today: this.deps.today?.() ?? dayOfInstant(Date.now()), billingPeriodStartDay: this.deps.billingPeriodStartDay?.(), signal },
+            { today: this.deps.today?.() ?? dayOfInstant(Date.now()), billingPeriodStartDay: this.deps.billingPeriodStartDay?.(), signal, logger: this.deps.logger },
             panelTexts(),
           ),
         {

@@ -13,6 +13,7 @@ test('the same unit spelled the way each API spells it converts one to one', () 
   assert.equal(convert('7', 'Hours', '1 Hour'), '7');
   assert.equal(convert('7', 'GB', '1 GB/Month'), '7');
   assert.equal(convert('7', '1M', '1,000,000'), '7');
+  assert.equal(convert('7', 'Disks', '1/Month'), '7');
 });
 
 test('packs of different sizes convert by their ratio', () => {

@@ -85,8 +85,9 @@ test('this billing period carries a forecast whose to-date part equals the sum o
   const complete = series.bucketTotals.slice(0, -1).reduce((s, v) => s + v, 0);
   assert.equal(forecast.toDate, complete);
   assert.equal(forecast.periodEnd, '2026-11-30');
-  const days = series.bucketTotals.length - 1;
-  assert.equal(forecast.forecast, complete + Math.round((complete * (30 - days)) / days));
+  // The model's figures themselves are checked against the world in panelForecast.test.ts.
+  assert.ok(forecast.low <= forecast.forecast && forecast.forecast <= forecast.high, JSON.stringify(forecast));
+  assert.ok(forecast.forecast > complete);
   assert.ok(r.payload.notes.includes('partial'));
 });
 

@@ -150,7 +150,7 @@ test('with actual cost as well, the page shows the switch, the comparison table,
       currency: 'USD', fractionDigits: 2, estimate, actual, difference: actual.map((a, i) => a - estimate[i]),
       totals: { estimate: 29250, actual: 29260, difference: 10 },
     }],
-    forecast: [{ currency: 'USD', fractionDigits: 2, toDate: 29250, forecast: 90675, dailyRunRate: 2925, periodEnd: '2024-05-31' }],
+    forecast: [{ currency: 'USD', fractionDigits: 2, toDate: 29250, forecast: 90675, low: 84000, high: 99950, dailyRunRate: 2925, periodEnd: '2024-05-31', costManagement: 88100 }],
     unpriced: [{ meterName: 'Premium SSD', unit: 'GB/Month', quantity: '12.5', reason: 'not in the rate card' }],
     notes: ['Estimated from list prices.'],
   };
@@ -158,7 +158,9 @@ test('with actual cost as well, the page shows the switch, the comparison table,
   assert.equal(await panel.page.isVisible('#source'), true);
   assert.deepEqual(await panel.texts('.comparison tfoot td'), ['$292.50', '$292.60', '$0.10']);
   assert.equal((await panel.texts('.comparison tbody tr')).length, buckets.length);
-  assert.deepEqual(await panel.texts('.card dd'), ['$292.50', '$906.75', '$29.25']);
+  // Point, range and Cost Management's own forecast, each under its label.
+  assert.deepEqual(await panel.texts('.card dd'), ['$292.50', '$906.75', '$840.00 – $999.50', '$881.00', '$29.25']);
+  assert.deepEqual(await panel.texts('.card dt'), ['To date', 'Forecast (May 31)', 'Likely range (10th–90th percentile)', 'Cost Management forecast', 'Per day']);
   assert.match((await panel.texts('.warning li'))[0], /Premium SSD: 12\.5 GB\/Month — not in the rate card/);
   await panel.page.screenshot({ path: path.join(artifacts, 'usage-panel-comparison.png'), fullPage: true });
   await panel.page.selectOption('#source', 'actual');

@@ -38,6 +38,8 @@ export const FALLBACK_STRINGS: UsagePanelStrings = {
   difference: 'Difference',
   monthToDate: 'To date',
   forecast: 'Forecast',
+  forecastRange: 'Likely range (10th–90th percentile)',
+  costManagementForecast: 'Cost Management forecast',
   dailyRunRate: 'Per day',
   unpricedTitle: 'Not included in the estimate',
   legend: 'Legend',

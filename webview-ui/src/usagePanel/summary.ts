@@ -9,9 +9,14 @@ export function forecastCards(payload: SeriesPayload, strings: UsagePanelStrings
   if (payload.forecast.length === 0) return undefined;
   return el('div', { class: 'cards' }, ...payload.forecast.map((fc) => {
     const money = (v: number) => f.currency(v, fc.currency, fc.fractionDigits);
+    // The range only when there is one to show; Cost Management's forecast only where the scope has one.
+    const range = fc.low < fc.high ? [el('dt', {}, strings.forecastRange), el('dd', { class: 'forecast-range' }, `${money(fc.low)} – ${money(fc.high)}`)] : [];
+    const azure = fc.costManagement !== undefined ? [el('dt', {}, strings.costManagementForecast), el('dd', { class: 'forecast-azure' }, money(fc.costManagement))] : [];
     return el('dl', { class: 'card' },
       el('dt', {}, strings.monthToDate), el('dd', {}, money(fc.toDate)),
-      el('dt', {}, `${strings.forecast} (${f.bucket(fc.periodEnd)})`), el('dd', {}, money(fc.forecast)),
+      el('dt', {}, `${strings.forecast} (${f.bucket(fc.periodEnd)})`), el('dd', { class: 'forecast-point' }, money(fc.forecast)),
+      ...range,
+      ...azure,
       el('dt', {}, strings.dailyRunRate), el('dd', {}, money(fc.dailyRunRate)));
   }));
 }
