@@ -43,7 +43,7 @@ export function earlierPeriods(period: ForecastPeriod, billingPeriodStartDay = 1
 }
 
 /**
- * Starts both fetches at once (they run beside the panel's own queries) and settles with what
+ * Asks for both at once (the caller does so after the chart's own queries) and settles with what
  * arrived; a failure is logged and left out.
  */
 export async function fetchForecastInputs(fetches: ForecastFetches | undefined, period: ForecastPeriod, billingPeriodStartDay: number | undefined, logger?: Logger): Promise<ForecastInputs> {

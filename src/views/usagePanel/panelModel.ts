@@ -84,10 +84,6 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
   const isTag = selection.groupBy.startsWith('tag:');
   if (!offered.includes(selection.groupBy) && !(isTag && source.hasEstimate)) selection = { ...selection, groupBy: offered[0] };
   const groupOptions = { groupBy: selection.groupBy, range: period, topN: TOP_GROUPS, labels: { other: texts.other, untagged: texts.untagged, none: texts.none } };
-  // This billing period gets a month-end forecast: its extra inputs are fetched beside the chart's.
-  const forecastInputs = period.preset === 'billingPeriod' && view !== 'hourly'
-    ? fetchForecastInputs(source.forecasts, period, context.billingPeriodStartDay, context.logger)
-    : undefined;
 
   // The estimate needs Commerce, which EA and CSP subscriptions do not have: then actual cost only.
   // Billing profiles and accounts have neither: actual cost is all there is, and no note is needed.
@@ -129,6 +125,11 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
   if (!shown || (shown.currencies.length === 0 && (usage?.meters.length ?? 0) === 0)) {
     return { kind: 'empty', message: texts.emptyMessage(from, to), hint: source.hasEstimate ? texts.emptyHint : texts.emptyHintBilling };
   }
+  // This billing period gets a month-end forecast. Its two extra queries go only after the chart's
+  // have been answered: Cost Management throttles per scope, and the chart comes first.
+  const forecastInputs = period.preset === 'billingPeriod' && shown.granularity === 'day'
+    ? await fetchForecastInputs(source.forecasts, period, context.billingPeriodStartDay, context.logger)
+    : undefined;
   if (priced && shown === estimate) notes.push(texts.noteEstimateTerms(priced.offerDurableId, priced.currency));
   if (period.last >= context.today) notes.push(texts.notePartialToday);
   if (priced && priced.skippedRows > 0) notes.push(texts.noteSkippedRows(priced.skippedRows));
@@ -140,7 +141,7 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
     usage,
     unpriced: priced ? unpricedMeters(priced.cube, period) : [],
     comparison: estimate && hasActual ? compareEstimateToActual(estimate, actual!) : [],
-    forecasts: forecastInputs && shown.granularity === 'day' ? billForecasts(shown, period, context.today, await forecastInputs) : [],
+    forecasts: forecastInputs ? billForecasts(shown, period, context.today, forecastInputs) : [],
     sources: [...(estimate ? (['estimate'] as const) : []), ...(hasActual ? (['actual'] as const) : [])],
     groupings: groupingChoices(source.groupings((priced?.cube ?? actualCube)!), texts),
     hourlyAvailable: hourlyAvailable && priced !== undefined,
