@@ -10,7 +10,7 @@
 // Everything is in minor units of one currency; the reported parts are integers that add up.
 
 import { DayNumber } from '../calendar';
-import { fitLevel } from './level';
+import { fitLevel, FIT_WINDOW } from './level';
 import { forecastRange, ForecastRange } from './range';
 import { buildTimeline, DailyAmount, dayOf, PastPeriod, Timeline, weekday } from './timeline';
 import { weekdayFactors } from './weekdays';
@@ -75,10 +75,13 @@ export function forecastMonth(input: MonthForecastInput): MonthForecast {
   let factors = weekdayFactors(t.values, t.origin, holdsFirstDay);
   const { clean, oneOffs } = removeOneOffs(t, factors, firstDays);
   let fit = fitRecent(t, clean, factors);
-  // … then, when a step was found, also clear of windows straddling it, and fitted again.
-  if (fit.stepSlot !== undefined) {
+  // … then, when a step or a finished transient was found, also clear of windows straddling the
+  // step or holding a transient's day (a spike would pass for its weekday's pattern), and fitted again.
+  if (fit.stepSlot !== undefined || fit.transientSlots.length > 0) {
     const s = fit.stepSlot;
-    factors = weekdayFactors(clean, t.origin, (c) => holdsFirstDay(c) || (c - 3 < s && c + 3 >= s));
+    const transients = fit.transientSlots;
+    const straddles = (c: number) => s !== undefined && c - 3 < s && c + 3 >= s;
+    factors = weekdayFactors(clean, t.origin, (c) => holdsFirstDay(c) || straddles(c) || transients.some((x) => x >= c - 3 && x <= c + 3));
     fit = fitRecent(t, clean, factors);
   }
 
@@ -159,7 +162,10 @@ function fitRecent(t: Timeline, clean: ReadonlyArray<number | undefined>, factor
   });
   const fit = fitLevel(series.map((s) => s.value));
   const stepSlot = fit.step ? series[series.length - fit.step.daysAfter].slot : undefined;
-  return { ...fit, stepSlot, stepBefore: fit.step?.before, series: series.map((s) => ({ day: t.origin + s.slot, value: s.value })) };
+  // The fit's window is the series' last FIT_WINDOW entries.
+  const windowStart = Math.max(0, series.length - FIT_WINDOW);
+  const transientSlots = fit.transients.map((i) => series[windowStart + i].slot);
+  return { ...fit, stepSlot, transientSlots, stepBefore: fit.step?.before, series: series.map((s) => ({ day: t.origin + s.slot, value: s.value })) };
 }
 
 function median(xs: number[]): number {

@@ -1,7 +1,7 @@
 // The daily level a forecast carries forward, from the recent deseasonalised days: a flat mean, a
 // linear trend when the slope is clearly there, or — when a resource was added or removed — the
 // level after a step change, so the days before the change no longer drag the forecast.
-// Transients come out first: a run of days far from the window's median that is over (ordinary
+// Transients come out first: a run of days far above the window's median that is over (ordinary
 // days follow it) — a cost spike, a batch job that came and went — is paid, but not a level to
 // carry on, and left in it would pass for a trend. A run still going on at the end is kept: it
 // cannot yet be told from a step change, which the step search then judges.
@@ -16,7 +16,7 @@ const STEP_MIN_SHIFT = 0.15;
 const STEP_MAX_SSE_SHARE = 0.25;
 const STEP_MIN_SIDE = 3;
 /**
- * A day is a transient's when it is further from the window's median than both 4 robust standard
+ * A day is a transient's when it is further above the window's median than both 4 robust standard
  * deviations (1.4826 × the median absolute deviation) and 25 % of the median (so a flat window,
  * whose deviation is 0, does not flag ordinary noise).
  */
@@ -32,18 +32,22 @@ export interface LevelFit {
   step?: { daysAfter: number; before: number };
   /** Actual minus fitted, per day of the window, for the spread of the range. */
   residuals: number[];
+  /** Positions in the window (0 = its first day) of the finished transients' days, left out of the fit. */
+  transients: number[];
 }
 
 /** Fits the last `FIT_WINDOW` values (oldest first, the last one is the last complete day). */
 export function fitLevel(all: readonly number[]): LevelFit {
-  const y = withoutTransients(all.slice(-FIT_WINDOW));
+  const window = all.slice(-FIT_WINDOW);
+  const y = withoutTransients(window);
+  const transients = y.flatMap((v, i) => (v !== window[i] ? [i] : []));
   const n = y.length;
-  if (n === 0) return { level: 0, slope: 0, residuals: [] };
+  if (n === 0) return { level: 0, slope: 0, residuals: [], transients };
   const mean = y.reduce((a, b) => a + b, 0) / n;
-  let base: LevelFit = { level: mean, slope: 0, residuals: y.map((v) => v - mean) };
+  let base: LevelFit = { level: mean, slope: 0, residuals: y.map((v) => v - mean), transients };
   if (n >= TREND_MIN_DAYS) {
     const trend = linear(y);
-    if (trend.se > 0 ? Math.abs(trend.slope) / trend.se >= TREND_MIN_T : trend.slope !== 0) base = trend.fit;
+    if (trend.se > 0 ? Math.abs(trend.slope) / trend.se >= TREND_MIN_T : trend.slope !== 0) base = { ...trend.fit, transients };
   }
   const baseSse = sse(base.residuals);
   if (n < 2 * STEP_MIN_SIDE || baseSse === 0) return base;
@@ -59,7 +63,7 @@ export function fitLevel(all: readonly number[]): LevelFit {
   const shift = Math.abs(best.after - best.before) / Math.max(Math.abs(best.before), Math.abs(best.after));
   if (shift < STEP_MIN_SHIFT || best.sse > STEP_MAX_SSE_SHARE * baseSse) return base;
   const { c, before, after } = best;
-  return { level: after, slope: 0, step: { daysAfter: n - c, before }, residuals: y.map((v, i) => v - (i < c ? before : after)) };
+  return { level: after, slope: 0, step: { daysAfter: n - c, before }, residuals: y.map((v, i) => v - (i < c ? before : after)), transients };
 }
 
 /** The window with each finished transient's days replaced by the median (see the top of the file). */
@@ -70,10 +74,13 @@ export function withoutTransients(y: readonly number[]): number[] {
   const mad = median(y.map((v) => Math.abs(v - m)));
   const limit = Math.max(TRANSIENT_MADS * 1.4826 * mad, TRANSIENT_MIN_SHARE * Math.abs(m));
   const out = [...y];
-  // From the end: the run touching the last day stays.
+  // Only runs above the level: a short dip is more often a weekly pattern not learnt yet (a young
+  // subscription's weekends) than a cost that went away. From the end: the run touching the last
+  // day stays.
+  const high = (v: number) => v - m > limit;
   let i = n - 1;
-  while (i >= 0 && Math.abs(y[i] - m) > limit) i--;
-  for (; i >= 0; i--) if (Math.abs(y[i] - m) > limit) out[i] = m;
+  while (i >= 0 && high(y[i])) i--;
+  for (; i >= 0; i--) if (high(y[i])) out[i] = m;
   return out;
 }
 
@@ -83,7 +90,7 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
 }
 
-function linear(y: readonly number[]): { slope: number; se: number; fit: LevelFit } {
+function linear(y: readonly number[]): { slope: number; se: number; fit: Omit<LevelFit, 'transients'> } {
   const n = y.length;
   const xm = (n - 1) / 2;
   const ym = y.reduce((a, b) => a + b, 0) / n;

@@ -159,3 +159,24 @@ test('ten days without history shrink the weekday pattern almost to nothing', ()
   assert.ok(Math.abs(f.weekdayFactors[6] - 1 / mean) < 1e-9);
   assert.ok(Math.abs(f.weekdayFactors[2] - tueToThu / mean) < 1e-9);
 });
+
+test('a cost spike that is over is paid once, not carried forward, and not read as a trend', () => {
+  // 1 000 a day, but the 8th–10th cost 10 000 each (a runaway job); days 1–20 are complete.
+  const days = series(2024, 3, 1, 20, (d) => (d >= 8 && d <= 10 ? 10000 : 1000));
+  const f = forecastMonth({ periodStart: march(1), periodEnd: march(31), today: march(21), days });
+  // Truth, if nothing else happens: 31 × 1 000 + 3 × 9 000 = 58 000.
+  // Run-rate: 47 000 so far / 20 × 31 = 72 850, as if a spike came every week.
+  assert.equal(runRate(days, march(20)), 72850);
+  assert.equal(f.total, 58000);
+  assert.deepEqual([f.dailyLevel, f.trendPerDay, f.step], [1000, 0, undefined]);
+  // Left in, the spike in the first half of the window would have made a falling trend.
+});
+
+test('a rise still going on at the last complete day is taken as a step, not as a spike', () => {
+  // 1 000 a day, then 3 000 from the 18th through the 20th, the last complete day.
+  const days = series(2024, 3, 1, 20, (d) => (d >= 18 ? 3000 : 1000));
+  const f = forecastMonth({ periodStart: march(1), periodEnd: march(31), today: march(21), days });
+  // Nothing says yet that it will end: 17 × 1 000 + 3 × 3 000 + 11 × 3 000 = 59 000.
+  assert.equal(f.total, 59000);
+  assert.deepEqual(f.step, { fromDay: march(18), before: 1000, after: 3000 });
+});
