@@ -12,9 +12,8 @@ import { pricingRangeFor } from '../../insight/usageLedger';
 import { usageByMeter } from '../../insight/usageSeries';
 import { GroupByKey, GroupingChoice, PanelSelection, SeriesPayload } from '../../shared/usagePanelMessages';
 import { buildSeriesPayload } from './seriesPayload';
-import { redactText } from '../../azure/log';
+import { Logger, redactText } from '../../azure/log';
 import { NotApplicableError } from '../../billing/notApplicable';
-import type { Logger } from '../../azure/log';
 import { billForecasts, fetchForecastInputs } from './panelForecast';
 import { PanelSource, PricedUsage } from './panelSource';
 
