@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { daysLeft, lotExpiryState } from '../../../src/views/explorer/lotExpiry';
-import { Pager, sortedAfterReading } from '../../../src/views/explorer/pager';
+import { ListCursor as Pager, sortedAfterReading } from '../../../src/azure/listing';
 import { portalResourceUrl, portalSubscriptionUrl } from '../../../src/views/explorer/portalLinks';
 import { lastTwelveMonths, newestFirst } from '../../../src/views/explorer/recentWindow';
 

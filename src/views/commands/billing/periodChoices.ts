@@ -2,7 +2,7 @@
 // dates are checked against what the APIs accept, with a message that says what is wrong.
 import * as vscode from 'vscode';
 import { MAX_EVENT_RANGE_MONTHS, validateEventRange } from '../../../billing/creditEvents';
-import { DateRangeError } from '../../../billing/dateRangeError';
+import { DateRangeError } from '../../../billing/dateRange';
 import { invoiceWindow } from '../../../billing/invoices';
 import { parseCalendarDate } from '../../../billing/models/dates';
 import { cancelledError } from '../../../azure/errors';
