@@ -7,7 +7,6 @@ import { API } from './apiVersions';
 import { checkDateRange } from './dateRange';
 import { Listing, listing, ListingOptions } from '../azure/listing';
 import { CostRow, DailyCostRow, rowReaderFor } from './models/cost';
-import { Money, sumByCurrency } from './models/money';
 import { ParseIssue } from './models/wire';
 import { scopePath, seg } from './models/ids';
 
@@ -171,9 +170,4 @@ export function forecastBody(options: ForecastOptions): Record<string, unknown> 
 export function forecastCost(transport: ArmTransport, scope: string, options: ForecastOptions): CostListing<DailyCostRow> {
   const body = forecastBody(options);
   return rowsOf(transport, costPath(scope, 'forecast'), body, options.metric ?? 'Cost', options, (r): r is DailyCostRow => r.date !== undefined);
-}
-
-/** Totals of rows, one per currency (billing-account scopes can mix currencies). */
-export function costTotals(rows: Iterable<CostRow>): Money[] {
-  return sumByCurrency([...rows].map((r) => r.cost));
 }

@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { budgetBody, BudgetRuleError } from '../../../src/billing/budgets';
-import { costPath, costScopes, costTotals, CostQueryError, forecastBody, forecastCost, queryBody, queryCost, queryDailyCost } from '../../../src/billing/costQuery';
+import { costPath, costScopes, CostQueryError, forecastBody, forecastCost, queryBody, queryCost, queryDailyCost } from '../../../src/billing/costQuery';
+import { sumByCurrency } from '../../../src/insight/moneyTotals';
 import { listRetailPrices, retailPricesUrl, RetailPricesError } from '../../../src/billing/retailPrices';
 import { parseBudget } from '../../../src/billing/models/budget';
 import { FakeTransport } from './support/fakeTransport';
@@ -62,7 +63,7 @@ describe('cost query offline', () => {
       { date: '2024-05-02', cost: { amount: 1.25, currency: 'EUR' }, dimensions: { ServiceName: 'Storage' } },
     ]);
     assert.equal(list.report.skippedRows.length, 1, 'the impossible 2024-02-30 row is reported, not summed');
-    assert.deepEqual(costTotals(items), [{ amount: 1.25, currency: 'EUR' }, { amount: 15.8456, currency: 'USD' }]);
+    assert.deepEqual(sumByCurrency(items.map((r) => r.cost)), [{ amount: 1.25, currency: 'EUR' }, { amount: 15.8456, currency: 'USD' }]);
     assert.equal(t.calls[0].method, 'POST');
     assert.equal(t.calls[0].query['api-version'], '2023-11-01');
   });

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { budgetBody, deleteBudget, getBudget, listBudgets, saveBudget } from '../../../src/billing/budgets';
 import { costScopes, forecastCost, queryCost, queryDailyCost } from '../../../src/billing/costQuery';
 import { addDays, calendarDate } from '../../../src/billing/models/dates';
-import { MoneyTotals } from '../../../src/billing/models/money';
+import { MoneyTotals } from '../../../src/insight/moneyTotals';
 import type { RetailPrice } from '../../../src/billing/models/retailPrice';
 import { getRateCard } from '../../../src/billing/rateCard';
 import { listRetailPrices } from '../../../src/billing/retailPrices';
