@@ -121,11 +121,6 @@ export function listingOf<T>(items: readonly T[], truncated = false, options: Li
   }, options);
 }
 
-/** Applies `map` to every item of a list. */
-export async function* mapAsync<A, B>(source: AsyncIterable<A>, map: (item: A) => B): AsyncIterable<B> {
-  for await (const item of source) yield map(item);
-}
-
 /** An async iterable over items that must all be read before they can be ordered (newest first). */
 export async function* sortedAfterReading<T>(source: AsyncIterable<T>, compare: (a: T, b: T) => number): AsyncIterable<T> {
   const all: T[] = [];
