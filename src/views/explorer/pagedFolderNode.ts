@@ -3,7 +3,7 @@
 // semaphore), so opening it is quick and siblings load side by side; a slow or failing list only
 // ever affects its own folder. "Does not apply to this agreement" answers become an info node.
 import * as vscode from 'vscode';
-import { ListCursor } from '../../azure/listing';
+import { ListCursor } from '../../azure/listCursor';
 import { isNotApplicable } from '../../billing/notApplicable';
 import { BillingNode } from './billingNode';
 import type { AccountScope } from './billingTree';
