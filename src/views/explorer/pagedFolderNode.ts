@@ -2,6 +2,9 @@
 // page starts loading in the background as soon as the folder appears (bounded by the tree's
 // semaphore), so opening it is quick and siblings load side by side; a slow or failing list only
 // ever affects its own folder. "Does not apply to this agreement" answers become an info node.
+// Opening, Refresh and Retry read the first page (`loadChildren`); Load more reads the next one and
+// appends it to the nodes already made (`loadMore`, through the provider). Drawing the folder's
+// item again (a description that arrived later) is the provider's `redraw` and never reads the list.
 import * as vscode from 'vscode';
 import { ListCursor } from '../../azure/listCursor';
 import { isNotApplicable } from '../../billing/notApplicable';
