@@ -53,7 +53,7 @@ export class Listing<T, R extends object = NoReport> implements AsyncIterable<T>
   constructor(
     private readonly source: ListingSource<T, R>,
     options: ListingOptions = {},
-    private readonly newReport: () => R = noReport as () => R,
+    private readonly newReport: () => R,
   ) {
     const { maxItems } = options;
     if (maxItems !== undefined && (!Number.isInteger(maxItems) || maxItems < 0)) {
@@ -108,8 +108,13 @@ export class Listing<T, R extends object = NoReport> implements AsyncIterable<T>
   }
 }
 
-export function listing<T, R extends object = NoReport>(source: ListingSource<T, R>, options: ListingOptions = {}, newReport?: () => R): Listing<T, R> {
-  return new Listing(source, options, newReport);
+/** A list with nothing to report besides its items. */
+export function listing<T>(source: ListingSource<T, NoReport>, options?: ListingOptions): Listing<T>;
+/** A list whose source fills a report, made fresh by `newReport` for every reading. */
+export function listing<T, R extends object>(source: ListingSource<T, R>, options: ListingOptions, newReport: () => R): Listing<T, R>;
+export function listing<T, R extends object>(source: ListingSource<T, R>, options: ListingOptions = {}, newReport?: () => R): Listing<T, R> {
+  // Without `newReport` the first overload has made R the empty report.
+  return new Listing(source, options, newReport ?? (noReport as () => R));
 }
 
 /** A listing over items already in hand (e.g. an `$expand` result); `truncated` when the service said it left some out. */

@@ -71,7 +71,7 @@ export class PagedFolderNode<T> extends BillingNode implements LoadsMore {
       }
     });
     // Failures surface when the folder is opened; an unobserved rejection must not be reported.
-    this.background.catch(() => undefined);
+    void this.background.catch(() => undefined);
     return this;
   }
 
