@@ -6,7 +6,8 @@
 const { spawn, spawnSync } = require('child_process');
 const os = require('os');
 const path = require('path');
-const { readLayerResult } = require('./lib/results');
+const fs = require('fs');
+const { readLayerResult, resultsDir } = require('./lib/results');
 
 const root = path.resolve(__dirname, '..');
 const args = process.argv.slice(2);
@@ -28,6 +29,8 @@ process.on('SIGINT', () => process.exit(130));
 const rows = [];
 for (let round = 1; round <= rounds; round++) {
   for (const layer of layers) {
+    // A layer that dies before writing its result must not be read as the previous round's.
+    fs.rmSync(path.join(resultsDir, `${layer}.json`), { force: true });
     const started = Date.now();
     const r = spawnSync(process.execPath, [`scripts/${layer}-tests.js`], { cwd: root, stdio: 'inherit' });
     const counts = readLayerResult(layer) ?? { passed: 0, failed: 1, skipped: 0 };
