@@ -14,7 +14,7 @@ import type { ChargebackRules, SharedCostRule, SharedMatch } from './rules';
 import { UNALLOCATED } from './rules';
 import { splitAmount, splitEvenly } from './splitAmount';
 
-export interface CostRow {
+export interface ChargeRow {
   /** Minor units of `currency` (cents for USD); negative for credits and refunds. */
   amount: bigint;
   currency: string;
@@ -55,8 +55,8 @@ export interface CurrencyReport {
   notes: AllocationNote[];
 }
 
-export function allocateChargeback(rows: readonly CostRow[], rules: ChargebackRules): CurrencyReport[] {
-  const byCurrency = new Map<string, CostRow[]>();
+export function allocateChargeback(rows: readonly ChargeRow[], rules: ChargebackRules): CurrencyReport[] {
+  const byCurrency = new Map<string, ChargeRow[]>();
   for (const row of rows) {
     const list = byCurrency.get(row.currency) ?? [];
     list.push(row);
@@ -65,7 +65,7 @@ export function allocateChargeback(rows: readonly CostRow[], rules: ChargebackRu
   return [...byCurrency.keys()].sort().map((currency) => allocateOneCurrency(currency, byCurrency.get(currency) ?? [], rules));
 }
 
-function allocateOneCurrency(currency: string, rows: readonly CostRow[], rules: ChargebackRules): CurrencyReport {
+function allocateOneCurrency(currency: string, rows: readonly ChargeRow[], rules: ChargebackRules): CurrencyReport {
   const ledger = new OwnerLedger(rules);
   const sharedPools = rules.shared.map(() => 0n);
   const sharedHits = rules.shared.map(() => 0);
@@ -179,7 +179,7 @@ function distribute(
   splitAmount(pool, weights).forEach((part, k) => add(candidates[k], part));
 }
 
-function matchesShared(row: CostRow, match: SharedMatch, rules: ChargebackRules): boolean {
+function matchesShared(row: ChargeRow, match: SharedMatch, rules: ChargebackRules): boolean {
   const same = (a: string | undefined, b: string) => a !== undefined && a.toLowerCase() === b.toLowerCase();
   if (match.resourceGroup !== undefined && !same(row.resourceGroup, match.resourceGroup)) return false;
   if (match.subscriptionId !== undefined && !same(row.subscriptionId, match.subscriptionId)) return false;

@@ -3,7 +3,7 @@
 // fractional parts).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { allocateChargeback, CostRow, CurrencyReport } from '../../../src/insight/chargeback/allocate';
+import { allocateChargeback, ChargeRow, CurrencyReport } from '../../../src/insight/chargeback/allocate';
 import type { ChargebackRules, UntaggedRule } from '../../../src/insight/chargeback/rules';
 import { splitAmount, splitEvenly } from '../../../src/insight/chargeback/splitAmount';
 
@@ -31,7 +31,7 @@ function rules(overrides: Partial<ChargebackRules> = {}): ChargebackRules {
   };
 }
 
-const row = (amount: number, tags?: Record<string, string>, resourceGroup = 'rg-app', currency = 'USD'): CostRow => ({
+const row = (amount: number, tags?: Record<string, string>, resourceGroup = 'rg-app', currency = 'USD'): ChargeRow => ({
   amount: BigInt(amount),
   currency,
   subscriptionId: SUB,
@@ -43,7 +43,7 @@ const row = (amount: number, tags?: Record<string, string>, resourceGroup = 'rg-
 // Direct: Finance 1000 − 200 = 800 (alias `fin`, key in another case, a refund); Engineering 3000
 // (value trimmed and title-cased); Marketing 1001 (second key). Shared 999 in shared-network;
 // untagged 1001.
-const ROWS: CostRow[] = [
+const ROWS: ChargeRow[] = [
   row(1000, { costcenter: 'fin' }),
   row(3000, { CostCenter: '  engineering ' }),
   row(1001, { Project: 'Marketing' }),
