@@ -2,7 +2,7 @@
 // the line a person has to fix, and no rules come back.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { readChargebackRules } from '../../../src/insight/chargeback/readRules';
+import { readChargebackRules } from '../../../src/views/chargeback/readRules';
 
 const GOOD = `{
   "$schema": "schema",

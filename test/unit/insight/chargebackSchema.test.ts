@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { readChargebackRules } from '../../../src/insight/chargeback/readRules';
+import { readChargebackRules } from '../../../src/views/chargeback/readRules';
 
 const root = path.resolve(__dirname, '../../../..');
 const readJson = (relative: string): unknown => JSON.parse(fs.readFileSync(path.join(root, relative), 'utf8'));

@@ -1,4 +1,4 @@
-// Reads a chargeback file's text into rules, or says exactly what is wrong and where. Every
+// Reads a chargeback file's text (JSON with comments, as VS Code's own settings files) into rules, or says exactly what is wrong and where. Every
 // problem is collected (not only the first), so the Problems panel shows them all at once; the
 // rules come back only when there is none, so nothing runs on half-valid rules.
 
@@ -13,7 +13,7 @@ import type {
   SharedSplit,
   UntaggedRule,
   ValueNormalization,
-} from './rules';
+} from '../../insight/chargeback/rules';
 import type { RuleProblem, RuleProblemCode } from './ruleProblems';
 
 export interface ReadRulesResult {
