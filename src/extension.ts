@@ -11,6 +11,8 @@ import { createOutputChannelLogger } from './views/log/outputChannelLogger';
 import { SessionManager } from './views/session/sessionManager';
 import { registerUsagePanel } from './views/usagePanel/registerUsagePanel';
 import { registerBillingCommands } from './views/commands/billing/registerBillingCommands';
+import { registerStatusBar } from './views/statusBar/registerStatusBar';
+import type { StatusBarGlance } from './views/statusBar/statusBarController';
 
 /** The walkthrough contributed in package.json (`contributes.walkthroughs`). */
 export const WALKTHROUGH_ID = 'azureBilling.gettingStarted';
@@ -19,6 +21,8 @@ export interface AzureBillingApi {
   readonly explorer: BillingExplorer;
   readonly sessions: SessionManager;
   readonly commands: CommandRunner;
+  /** The status bar item of the pinned scope. */
+  readonly statusBar: StatusBarGlance;
   /** How long `activate` took, in milliseconds. */
   readonly activationMs: number;
   readonly log: ExtensionLog;
@@ -40,14 +44,17 @@ export function activate(context: vscode.ExtensionContext): AzureBillingApi {
   const runner = new CommandRunner(logger);
   const sessions = new SessionManager(context.globalState, logger);
   const explorer = createBillingExplorer(runner, sessions, logger);
+  const usage = registerUsagePanel(context, runner, sessions, logger);
+  const statusBar = registerStatusBar(context, runner, sessions, usage.panels, logger);
   context.subscriptions.push(
     channel,
     runner,
     sessions,
     ...explorer.disposables,
     ...registerSignInCommands(runner, sessions),
-    ...registerUsagePanel(context, runner, sessions, logger).disposables,
-    ...registerBillingCommands(context, explorer, runner, sessions, logger),
+    ...usage.disposables,
+    ...statusBar.disposables,
+    ...registerBillingCommands(context, explorer, runner, sessions, logger, usage.panels),
     runner.register('azureBilling.showLog', () => channel.show(true)),
     runner.register('azureBilling.openWalkthrough', () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false),
@@ -62,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): AzureBillingApi {
     },
     logger,
   };
-  return { explorer, sessions, commands: runner, activationMs, log };
+  return { explorer, sessions, commands: runner, statusBar: statusBar.glance, activationMs, log };
 }
 
 export function deactivate(): void {

@@ -75,9 +75,10 @@ export class BillingCostSource implements PanelSource {
     return BILLING_GROUPINGS;
   }
 
-  clear(): void {
-    this.queries.clear();
-    this.names = undefined;
+  clear(olderThanMs?: number): void {
+    this.queries.clear(olderThanMs);
+    // Subscription names are a Billing list, not a query: a full Refresh reads them again.
+    if (olderThanMs === undefined) this.names = undefined;
   }
 
   /**

@@ -84,10 +84,10 @@ export class UsageCostSource implements PanelSource {
   }
 
   /** Forget cached usage and cost (Refresh). A RateCard shared with other panels stays: list prices change rarely. */
-  clear(): void {
-    this.estimates.clear();
-    this.actuals.clear();
-    this.rateIndex = undefined;
+  clear(olderThanMs?: number): void {
+    this.estimates.clear(olderThanMs);
+    this.actuals.clear(olderThanMs);
+    if (olderThanMs === undefined) this.rateIndex = undefined;
   }
 
   private rates(signal?: AbortSignal): Promise<RateIndex> {
