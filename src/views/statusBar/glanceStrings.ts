@@ -9,7 +9,7 @@ export function glanceTexts(): GlanceTexts {
     forecast: vscode.l10n.t('Forecast for the billing period'),
     forecastRange: (low, high) => vscode.l10n.t('likely {0} to {1}', low, high),
     sameDayLastMonth: vscode.l10n.t('Same day last month'),
-    change: (percent) => vscode.l10n.t('{0} since', percent),
+    change: (percent) => vscode.l10n.t('now {0}', percent),
     topServices: vscode.l10n.t('Costliest services this month'),
     noCost: vscode.l10n.t('No cost reported this billing period yet.'),
   };

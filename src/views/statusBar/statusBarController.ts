@@ -35,6 +35,11 @@ export const MIN_INTERVAL_MINUTES = 15;
 /** An answer younger than this is the same data: a refresh reuses it rather than asking again. */
 export const FRESH_MS = 60_000;
 
+/** Menus offer Unpin only while a scope is pinned. */
+function setPinnedContext(pinned: boolean): void {
+  void vscode.commands.executeCommand('setContext', 'azureBilling.statusBarPinned', pinned);
+}
+
 export type GlanceState = 'hidden' | 'loading' | 'waiting' | 'shown' | 'failed';
 
 export interface StatusBarDeps {
@@ -79,6 +84,7 @@ export class StatusBarGlance implements vscode.Disposable {
   /** Called once after activation: shows the pinned scope, if any, without delaying activation. */
   start(): void {
     if (!this.deps.store.get()) return;
+    setPinnedContext(true);
     this.schedule();
     setTimeout(() => void this.refresh(), 0);
   }
@@ -93,6 +99,7 @@ export class StatusBarGlance implements vscode.Disposable {
 
   async pin(scope: UsageScope): Promise<void> {
     await this.deps.store.set(scope);
+    setPinnedContext(true);
     this.glance = undefined;
     this.runway = undefined;
     this.deps.logger.info(`Status bar: pinned ${scope.label}.`);
@@ -103,6 +110,7 @@ export class StatusBarGlance implements vscode.Disposable {
   async unpin(): Promise<void> {
     const scope = this.deps.store.get();
     await this.deps.store.set(undefined);
+    setPinnedContext(false);
     this.running?.abort.abort();
     this.running = undefined;
     this.stopTimer();
