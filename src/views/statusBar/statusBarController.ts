@@ -89,6 +89,27 @@ export class StatusBarGlance implements vscode.Disposable {
     setTimeout(() => void this.refresh(), 0);
   }
 
+  /**
+   * As after a restart of the editor: forgets everything held in memory (figures, the item) and
+   * starts again from what the global state kept. Extension-host tests use it to check that the
+   * pin survives; the person never needs it.
+   */
+  restart(): Promise<void> {
+    this.running?.abort.abort();
+    this.running = undefined;
+    this.stopTimer();
+    this.item?.dispose();
+    this.item = undefined;
+    this.state = 'hidden';
+    this.glance = undefined;
+    this.runway = undefined;
+    this.budgets = undefined;
+    if (!this.deps.store.get()) return Promise.resolve();
+    setPinnedContext(true);
+    this.schedule();
+    return this.refresh();
+  }
+
   get pinned(): UsageScope | undefined {
     return this.deps.store.get();
   }
