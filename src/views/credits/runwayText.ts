@@ -18,7 +18,7 @@ export function runwayPhrase(answer: RunwayAnswer, language: string): string | u
   return vscode.l10n.t('runs out ~{0}', day(r.runsOutOn, language));
 }
 
-/** Tooltip lines (Markdown) explaining the runway and its assumptions. */
+/** Tooltip paragraphs (Markdown, to be joined by blank lines) explaining the runway and its assumptions. */
 export function runwayLines(answer: RunwayAnswer, language: string): string[] {
   switch (answer.kind) {
     case 'noBalance':
@@ -37,11 +37,13 @@ export function runwayLines(answer: RunwayAnswer, language: string): string[] {
   else if (r.runsOutBy === 'expiry') lines.push(vscode.l10n.t('Credits run out around **{0}**, when the last lot expires.', day(r.runsOutOn, language)));
   else lines.push(vscode.l10n.t('Credits run out around **{0}** at the forecast spend.', day(r.runsOutOn, language)));
   if (r.expiresUnused.amount > 0) lines.push(vscode.l10n.t('Projected to expire unused: **{0}**', m(r.expiresUnused.amount)));
-  for (const lot of r.lots) {
+  // One block: a Markdown list, its items on consecutive lines.
+  const lots = r.lots.map((lot) => {
     const expires = lot.lastDay !== undefined ? day(lot.lastDay, language) : vscode.l10n.t('no expiry');
     const fate = lot.expiresUnused.amount > 0 ? vscode.l10n.t('{0} expires unused', m(lot.expiresUnused.amount)) : lot.usedUpOn !== undefined ? vscode.l10n.t('used up ~{0}', day(lot.usedUpOn, language)) : vscode.l10n.t('not used up');
-    lines.push(`- ${vscode.l10n.t('Lot {0} ({1} left, expires {2}): {3}', escapeMarkdown(lot.id), m(lot.remaining.amount), expires, fate)}`);
-  }
+    return `- ${vscode.l10n.t('Lot {0} ({1} left, expires {2}): {3}', escapeMarkdown(lot.id), m(lot.remaining.amount), expires, fate)}`;
+  });
+  if (lots.length > 0) lines.push(lots.join('\n'));
   lines.push(
     vscode.l10n.t(
       'Assumes {0} a day (the billing period forecast), taken from the lot that expires first (earliest expiry first), as Azure applies credits.',

@@ -158,9 +158,13 @@ export class CreditsNode extends PagedFolderNode<CreditLot> {
       const tooltip = balanceTooltip(vscode.l10n.t('Credits of {0}', this.profile.displayName), state.balance.summary, language);
       const runway = this.runwayState;
       if (runway.state === 'loaded') {
+        // Right after the current balance, so it shows at the default sidebar width.
         const phrase = runwayPhrase(runway.answer, language);
-        if (phrase) item.description = `${item.description} · ${phrase}`;
-        tooltip.appendMarkdown(`\n\n---\n\n**${vscode.l10n.t('Credit runway')}**\n\n${runwayLines(runway.answer, language).join('  \n')}`);
+        if (phrase) {
+          const [first, ...rest] = String(item.description).split(' · ');
+          item.description = [first, phrase, ...rest].join(' · ');
+        }
+        tooltip.appendMarkdown(`\n\n---\n\n**${vscode.l10n.t('Credit runway')}**\n\n${runwayLines(runway.answer, language).join('\n\n')}`);
       } else if (runway.state === 'loading') {
         item.description = `${item.description} · ${vscode.l10n.t('runway…')}`;
       }

@@ -278,7 +278,7 @@ export class StatusBarGlance implements vscode.Disposable {
         ),
       );
     }
-    if (runway) parts.push(`**${vscode.l10n.t('Credit runway')}**  \n${runwayLines(runway, language).join('  \n')}`);
+    if (runway) parts.push(`**${vscode.l10n.t('Credit runway')}**\n\n${runwayLines(runway, language).join('\n\n')}`);
     const args = encodeURIComponent(JSON.stringify([scope]));
     parts.push(
       [
