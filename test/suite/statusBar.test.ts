@@ -101,10 +101,12 @@ describe('Azure Billing: status bar', function () {
   });
 
   it('shares the usage panel\'s Cost Management queries: opening the panel and refreshing within a minute ask nothing more', async () => {
+    // A scope no other suite charts: the answers cached here would spare their queries (and
+    // their throttling faults) otherwise, as they spare the panel's here.
     const accounts = await armList<{ name: string; properties: { agreementType: string; displayName: string } }>('/providers/Microsoft.Billing/billingAccounts?api-version=2024-04-01');
-    const ea = accounts.find((a) => a.properties.agreementType === 'EnterpriseAgreement');
-    assert.ok(ea, 'an EA account');
-    const scope = { kind: 'billingAccount', accountName: ea.name, tenantId: host.tenantId, label: ea.properties.displayName };
+    const mosp = accounts.find((a) => a.properties.agreementType === 'MicrosoftOnlineServicesProgram');
+    assert.ok(mosp, 'a pay-as-you-go billing account');
+    const scope = { kind: 'billingAccount', accountName: mosp.name, tenantId: host.tenantId, label: mosp.properties.displayName };
     await resetEmulatorStats();
     await vscode.commands.executeCommand('azureBilling.pinToStatusBar', scope);
     const bar = host.api.statusBar;
@@ -129,10 +131,10 @@ describe('Azure Billing: status bar', function () {
   });
 
   it('a throttled refresh waits as Azure asks, then shows the figures, with no failure message', async () => {
-    // A scope nothing read before (other tests' answers, under a minute old, would be reused).
+    // A scope nothing else reads (other tests' answers would be reused, and no 429 met).
     const subs = await armList<{ subscriptionId: string; displayName: string }>('/subscriptions?api-version=2022-12-01');
-    const sub = subs.find((s) => s.displayName === 'Pay-As-You-Go');
-    assert.ok(sub, 'the emulator lists Pay-As-You-Go');
+    const sub = subs.find((s) => s.displayName === 'Contoso Web Staging');
+    assert.ok(sub, 'the emulator lists Contoso Web Staging');
     const scope = { kind: 'subscription', subscriptionId: sub.subscriptionId, tenantId: host.tenantId, label: sub.displayName };
     await vscode.commands.executeCommand('azureBilling.unpinFromStatusBar');
     // The two queries (this period, last month) together meet more 429s than the client sits

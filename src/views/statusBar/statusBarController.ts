@@ -15,7 +15,7 @@ import { describeFailure } from '../commands/failureMessage';
 import { readProfileRunway } from '../credits/readProfileRunway';
 import { RunwayAnswer } from '../credits/profileRunway';
 import { runwayLines } from '../credits/runwayText';
-import { formatCalendarDate, formatInstant, formatMoney } from '../format/displayFormat';
+import { formatCalendarDate, formatInstant, formatMoney, safeLocale } from '../format/displayFormat';
 import type { SessionManager } from '../session/sessionManager';
 import type { PanelSource } from '../usagePanel/panelSource';
 import { retryWhenThrottled } from '../usagePanel/throttleWait';
@@ -267,7 +267,7 @@ export class StatusBarGlance implements vscode.Disposable {
     for (const b of budgets) {
       const spent = b.currentSpend;
       if (!spent) continue;
-      const share = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }).format(spent.amount / b.amount);
+      const share = new Intl.NumberFormat(safeLocale(language), { style: 'percent', maximumFractionDigits: 0 }).format(spent.amount / b.amount);
       parts.push(
         vscode.l10n.t(
           'Budget {0}: {1} of {2} ({3})',
