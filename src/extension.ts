@@ -13,6 +13,7 @@ import { registerUsagePanel } from './views/usagePanel/registerUsagePanel';
 import { registerBillingCommands } from './views/commands/billing/registerBillingCommands';
 import { registerStatusBar } from './views/statusBar/registerStatusBar';
 import type { StatusBarGlance } from './views/statusBar/statusBarController';
+import { registerChargebackDiagnostics } from './views/chargeback/ruleDiagnostics';
 
 /** The walkthrough contributed in package.json (`contributes.walkthroughs`). */
 export const WALKTHROUGH_ID = 'azureBilling.gettingStarted';
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): AzureBillingApi {
     ...usage.disposables,
     ...statusBar.disposables,
     ...registerBillingCommands(context, explorer, runner, sessions, logger, usage.panels),
+    ...registerChargebackDiagnostics(),
     runner.register('azureBilling.showLog', () => channel.show(true)),
     runner.register('azureBilling.openWalkthrough', () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false),

@@ -78,7 +78,7 @@ export class CreditsNode extends PagedFolderNode<CreditLot> {
       this.balancePromise = read.then(
         (balance) => {
           this.balanceState = { state: 'loaded', balance };
-          this.redrawKeepingChildren();
+          this.scope.services.redraw(this);
           if (balance.kind === 'summary') void this.runway(signal).catch(() => undefined);
           return balance;
         },
@@ -86,7 +86,7 @@ export class CreditsNode extends PagedFolderNode<CreditLot> {
           this.balancePromise = undefined;
           if (!signal?.aborted) {
             this.balanceState = { state: 'failed', error };
-            this.redrawKeepingChildren();
+            this.scope.services.redraw(this);
           }
           throw error;
         },
@@ -125,13 +125,13 @@ export class CreditsNode extends PagedFolderNode<CreditLot> {
       this.runwayPromise = read.then(
         (answer) => {
           this.runwayState = answer ? { state: 'loaded', answer } : { state: 'none' };
-          this.redrawKeepingChildren();
+          this.scope.services.redraw(this);
           return answer;
         },
         (error: unknown) => {
           this.runwayPromise = undefined;
           this.runwayState = { state: 'failed' };
-          if (!signal?.aborted) this.redrawKeepingChildren();
+          if (!signal?.aborted) this.scope.services.redraw(this);
           throw error;
         },
       );
