@@ -11,6 +11,8 @@ import { createOutputChannelLogger } from './views/log/outputChannelLogger';
 import { SessionManager } from './views/session/sessionManager';
 import { registerUsagePanel } from './views/usagePanel/registerUsagePanel';
 import { registerBillingCommands } from './views/commands/billing/registerBillingCommands';
+import { registerStatusBar } from './views/statusBar/registerStatusBar';
+import type { StatusBarGlance } from './views/statusBar/statusBarController';
 import { registerChargebackDiagnostics } from './views/chargeback/ruleDiagnostics';
 
 /** The walkthrough contributed in package.json (`contributes.walkthroughs`). */
@@ -20,6 +22,8 @@ export interface AzureBillingApi {
   readonly explorer: BillingExplorer;
   readonly sessions: SessionManager;
   readonly commands: CommandRunner;
+  /** The status bar item of the pinned scope. */
+  readonly statusBar: StatusBarGlance;
   /** How long `activate` took, in milliseconds. */
   readonly activationMs: number;
   readonly log: ExtensionLog;
@@ -41,14 +45,17 @@ export function activate(context: vscode.ExtensionContext): AzureBillingApi {
   const runner = new CommandRunner(logger);
   const sessions = new SessionManager(context.globalState, logger);
   const explorer = createBillingExplorer(runner, sessions, logger);
+  const usage = registerUsagePanel(context, runner, sessions, logger);
+  const statusBar = registerStatusBar(context, runner, sessions, usage.panels, logger);
   context.subscriptions.push(
     channel,
     runner,
     sessions,
     ...explorer.disposables,
     ...registerSignInCommands(runner, sessions),
-    ...registerUsagePanel(context, runner, sessions, logger).disposables,
-    ...registerBillingCommands(context, explorer, runner, sessions, logger),
+    ...usage.disposables,
+    ...statusBar.disposables,
+    ...registerBillingCommands(context, explorer, runner, sessions, logger, usage.panels),
     ...registerChargebackDiagnostics(),
     runner.register('azureBilling.showLog', () => channel.show(true)),
     runner.register('azureBilling.openWalkthrough', () =>
@@ -64,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): AzureBillingApi {
     },
     logger,
   };
-  return { explorer, sessions, commands: runner, activationMs, log };
+  return { explorer, sessions, commands: runner, statusBar: statusBar.glance, activationMs, log };
 }
 
 export function deactivate(): void {

@@ -3,6 +3,8 @@
 import type { Semaphore } from '../../azure/concurrency';
 import type { BillingAccount } from '../../billing/models/account';
 import type { TenantConnection } from '../session/billingSession';
+import type { PanelSource } from '../usagePanel/panelSource';
+import type { BillingScope } from '../usagePanel/usageScope';
 import type { ExplorerNode } from './explorerNode';
 
 export interface TreeServices {
@@ -18,6 +20,8 @@ export interface TreeServices {
   pageSize(): number;
   /** `AzureCloud`, `AzureChinaCloud`, `AzureUSGovernment` or `Custom`, for portal links. */
   cloudName(): string;
+  /** The scope's cost source shared with the usage panel (credit runway's forecast spend). */
+  costSource?(scope: BillingScope): PanelSource;
 }
 
 export interface AccountScope {

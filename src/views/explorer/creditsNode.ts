@@ -18,12 +18,20 @@ import { notApplicableReason } from './notApplicableNode';
 import { fieldsTooltip } from './nodeTooltip';
 import { PagedFolderNode } from './pagedFolderNode';
 import { creditsDescription } from './treeDescriptions';
+import { dayOfInstant } from '../../insight/calendar';
+import type { RunwayAnswer } from '../credits/profileRunway';
+import { readProfileRunway } from '../credits/readProfileRunway';
+import { runwayLines, runwayPhrase } from '../credits/runwayText';
+
+type RunwayState = { state: 'none' } | { state: 'loading' } | { state: 'loaded'; answer: RunwayAnswer } | { state: 'failed' };
 
 type BalanceState = { state: 'loading' } | { state: 'loaded'; balance: CreditBalance } | { state: 'failed'; error: unknown };
 
 export class CreditsNode extends PagedFolderNode<CreditLot> {
   private balanceState: BalanceState = { state: 'loading' };
   private balancePromise: Promise<CreditBalance> | undefined;
+  private runwayState: RunwayState = { state: 'none' };
+  private runwayPromise: Promise<RunwayAnswer | undefined> | undefined;
 
   constructor(
     parent: ExplorerNode,
@@ -71,6 +79,7 @@ export class CreditsNode extends PagedFolderNode<CreditLot> {
         (balance) => {
           this.balanceState = { state: 'loaded', balance };
           this.scope.services.redraw(this);
+          if (balance.kind === 'summary') void this.runway(signal).catch(() => undefined);
           return balance;
         },
         (error: unknown) => {
@@ -84,6 +93,50 @@ export class CreditsNode extends PagedFolderNode<CreditLot> {
       );
     }
     return this.balancePromise;
+  }
+
+  /**
+   * The credit runway (docs/credit-runway.md): the balance, the lots and the profile's forecast
+   * spend from the cost source it shares with the usage panel. Undefined without credits, or
+   * when the tree has no cost source. Kept like the balance: a failure is asked again next time.
+   */
+  runway(signal?: AbortSignal): Promise<RunwayAnswer | undefined> {
+    const costSource = this.scope.services.costSource;
+    if (!costSource) return Promise.resolve(undefined);
+    if (!this.runwayPromise) {
+      const tenantId = this.scope.connection.tenant.tenantId;
+      const costs = costSource({ kind: 'billingProfile', accountName: this.profile.accountName, profileName: this.profile.name, tenantId, label: this.profile.displayName });
+      this.runwayState = { state: 'loading' };
+      const slots = this.scope.services.backgroundLoads;
+      const read = slots.acquire(signal).then(async (release) => {
+        try {
+          return await readProfileRunway({
+            transport: this.scope.connection.transport,
+            scope: { accountName: this.profile.accountName, profileName: this.profile.name, agreementType: this.scope.account.agreementType },
+            costs,
+            today: dayOfInstant(this.scope.services.now()),
+            balance: this.balance(signal),
+            signal,
+          });
+        } finally {
+          release();
+        }
+      });
+      this.runwayPromise = read.then(
+        (answer) => {
+          this.runwayState = answer ? { state: 'loaded', answer } : { state: 'none' };
+          this.scope.services.redraw(this);
+          return answer;
+        },
+        (error: unknown) => {
+          this.runwayPromise = undefined;
+          this.runwayState = { state: 'failed' };
+          if (!signal?.aborted) this.scope.services.redraw(this);
+          throw error;
+        },
+      );
+    }
+    return this.runwayPromise;
   }
 
   override getTreeItem(): vscode.TreeItem {
@@ -102,7 +155,20 @@ export class CreditsNode extends PagedFolderNode<CreditLot> {
       item.tooltip = vscode.l10n.t('The billing profile {0} has no Azure credits.', this.profile.displayName);
     } else {
       item.description = balanceSummaryText(state.balance.summary, language);
-      item.tooltip = balanceTooltip(vscode.l10n.t('Credits of {0}', this.profile.displayName), state.balance.summary, language);
+      const tooltip = balanceTooltip(vscode.l10n.t('Credits of {0}', this.profile.displayName), state.balance.summary, language);
+      const runway = this.runwayState;
+      if (runway.state === 'loaded') {
+        // Right after the current balance, so it shows at the default sidebar width.
+        const phrase = runwayPhrase(runway.answer, language);
+        if (phrase) {
+          const [first, ...rest] = String(item.description).split(' · ');
+          item.description = [first, phrase, ...rest].join(' · ');
+        }
+        tooltip.appendMarkdown(`\n\n---\n\n**${vscode.l10n.t('Credit runway')}**\n\n${runwayLines(runway.answer, language).join('\n\n')}`);
+      } else if (runway.state === 'loading') {
+        item.description = `${item.description} · ${vscode.l10n.t('runway…')}`;
+      }
+      item.tooltip = tooltip;
     }
     return item;
   }

@@ -28,6 +28,9 @@ export class SessionManager implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** The session was replaced or the editor's accounts changed: whatever was loaded is stale. */
   readonly onDidChange = this.changed.event;
+  private readonly stateChanged = new vscode.EventEmitter<SignInState>();
+  /** The sign-in state changed (signed out: the status bar hides). */
+  readonly onDidChangeSignInState = this.stateChanged.event;
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Benchmarks and diagnostics may watch every HTTP attempt. */
   onRequest: RequestListener | undefined;
@@ -75,6 +78,7 @@ export class SessionManager implements vscode.Disposable {
     this.state = state;
     this.logger.debug(`sign-in state: ${state}`);
     void vscode.commands.executeCommand('setContext', 'azureBilling.signInState', state);
+    this.stateChanged.fire(state);
   }
 
   /** Drop the session (and its connections) so the next use builds one from the settings. */
@@ -125,6 +129,7 @@ export class SessionManager implements vscode.Disposable {
   dispose(): void {
     this.disposeCurrent();
     this.changed.dispose();
+    this.stateChanged.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
 }

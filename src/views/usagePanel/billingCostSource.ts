@@ -79,10 +79,12 @@ export class BillingCostSource implements PanelSource {
     return BILLING_GROUPINGS;
   }
 
-  clear(): void {
-    this.queries.clear();
-    this.forecasts.clear();
-    this.names = undefined;
+  clear(olderThanMs?: number): void {
+    this.queries.clear(olderThanMs);
+    // A full Refresh only: the status bar's periodic refresh keeps the panel's forecast inputs.
+    if (olderThanMs === undefined) this.forecasts.clear();
+    // Subscription names are a Billing list, not a query: a full Refresh reads them again.
+    if (olderThanMs === undefined) this.names = undefined;
   }
 
   /**

@@ -70,11 +70,7 @@ export function billForecasts(daily: GroupedCosts, period: ForecastPeriod, today
     const asOf = Math.min(period.first + c.bucketTotals.length - 1, today - 1);
     const simple = forecastBill({ dailyTotals: c.bucketTotals, firstDay: period.first, periodEnd: period.periodEnd, asOf });
     if (!simple) return [];
-    const days: DailyAmount[] = c.bucketTotals.map((amount, i) => ({ day: period.first + i, amount }));
-    const known = inputs.history?.get(c.currency);
-    // Without a day of history in this currency (a new subscription), the period teaches itself.
-    const history: PastPeriod[] = known ? inputs.periods.map((p) => ({ start: p.first, end: p.last, days: daysOf(known, p) })) : [];
-    const model = forecastMonth({ periodStart: period.first, periodEnd: period.periodEnd, today, days, history });
+    const model = forecastModel(c, period, today, inputs);
     return [{
       currency: c.currency,
       fractionDigits: c.fractionDigits,
@@ -87,6 +83,18 @@ export function billForecasts(daily: GroupedCosts, period: ForecastPeriod, today
       costManagement: totalWithin(inputs.costManagement, c.currency, { first: period.first, last: period.periodEnd }),
     }];
   });
+}
+
+/**
+ * The model's forecast of one currency's period so far (`bucketTotals` from `period.first`), taught
+ * by the earlier periods' daily totals: the panel and the status bar both use it, so they agree.
+ */
+export function forecastModel(c: { currency: string; bucketTotals: readonly number[] }, period: ForecastPeriod, today: DayNumber, inputs: ForecastInputs, fallbackHistory: PastPeriod[] = []): ReturnType<typeof forecastMonth> {
+  const days: DailyAmount[] = c.bucketTotals.map((amount, i) => ({ day: period.first + i, amount }));
+  const known = inputs.history?.get(c.currency);
+  // Without a day of history in this currency (a new subscription), the period teaches itself.
+  const history: PastPeriod[] = known ? inputs.periods.map((p) => ({ start: p.first, end: p.last, days: daysOf(known, p) })) : fallbackHistory;
+  return forecastMonth({ periodStart: period.first, periodEnd: period.periodEnd, today, days, history });
 }
 
 function daysOf(totals: Map<DayNumber, number>, range: DayRange): DailyAmount[] {

@@ -40,20 +40,29 @@ export interface PanelSource {
   readonly forecasts?: ForecastFetches;
   /** The groupings offered; with `cube`, also those its data brings (e.g. one per tag key seen). */
   groupings(cube?: CostCube): GroupByKey[];
-  /** Forget cached data (Refresh). */
-  clear(): void;
+  /**
+   * Forget cached data (Refresh). With `olderThanMs`, only answers that arrived longer ago than
+   * that: queries in flight and fresh answers stay shared (the status bar's scheduled refresh).
+   */
+  clear(olderThanMs?: number): void;
 }
 
 /** Keeps promises of fetches by range, so a range inside a cached (or in-flight) one reuses it; failures are forgotten. */
 export class RangeCache<T> {
-  private readonly entries: Array<{ range: DayRange; tag: string; result: Promise<T> }> = [];
+  private readonly entries: Array<{ range: DayRange; tag: string; result: Promise<T>; settledAt?: number }> = [];
+
+  constructor(private readonly now: () => number = Date.now) {}
 
   get(range: DayRange, tag: string, load: () => Promise<T>): Promise<T> {
     const cached = this.entries.find((e) => e.tag === tag && e.range.first <= range.first && e.range.last >= range.last);
     if (cached) return cached.result;
     const result = load();
-    const entry = { range, tag, result };
+    const entry: { range: DayRange; tag: string; result: Promise<T>; settledAt?: number } = { range, tag, result };
     this.entries.push(entry);
+    result.then(
+      () => (entry.settledAt = this.now()),
+      () => undefined,
+    );
     // A failed load is not kept: Retry must fetch again.
     result.catch(() => {
       const at = this.entries.indexOf(entry);
@@ -62,7 +71,16 @@ export class RangeCache<T> {
     return result;
   }
 
-  clear(): void {
-    this.entries.length = 0;
+  /** Without an age, forgets everything; with one, only answers that arrived more than `olderThanMs` ago. */
+  clear(olderThanMs?: number): void {
+    if (olderThanMs === undefined) {
+      this.entries.length = 0;
+      return;
+    }
+    const cutoff = this.now() - olderThanMs;
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const settledAt = this.entries[i].settledAt;
+      if (settledAt !== undefined && settledAt < cutoff) this.entries.splice(i, 1);
+    }
   }
 }

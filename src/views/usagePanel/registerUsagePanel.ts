@@ -72,7 +72,11 @@ export class UsagePanels implements vscode.Disposable {
     return controller;
   }
 
-  private sourceFor(scope: UsageScope): PanelSource {
+  /**
+   * The one cost source of a scope, shared by its panels, the status bar and credit runway: a
+   * range fetched (or in flight) for one of them answers the others without another query.
+   */
+  sourceFor(scope: UsageScope): PanelSource {
     const key = scopeKey(scope);
     let source = this.sources.get(key);
     if (!source) {

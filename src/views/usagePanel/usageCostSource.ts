@@ -88,11 +88,12 @@ export class UsageCostSource implements PanelSource {
   }
 
   /** Forget cached usage and cost (Refresh). A RateCard shared with other panels stays: list prices change rarely. */
-  clear(): void {
-    this.estimates.clear();
-    this.actuals.clear();
-    this.forecasts.clear();
-    this.rateIndex = undefined;
+  clear(olderThanMs?: number): void {
+    this.estimates.clear(olderThanMs);
+    this.actuals.clear(olderThanMs);
+    // A full Refresh only: the status bar's periodic refresh keeps the panel's forecast inputs.
+    if (olderThanMs === undefined) this.forecasts.clear();
+    if (olderThanMs === undefined) this.rateIndex = undefined;
   }
 
   private rates(signal?: AbortSignal): Promise<RateIndex> {

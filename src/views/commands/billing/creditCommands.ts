@@ -16,6 +16,12 @@ import type { CreditTarget, TargetResolver } from './billingTargets';
 import { ChosenRange, checkEventsRange, describeRange, EventsPreset, eventsPresetRange, pickEventsRange, rangeProblem } from './periodChoices';
 import { findNode } from './treeLookup';
 import { withListProgress } from './listProgress';
+import { dayOfInstant } from '../../../insight/calendar';
+import type { RunwayAnswer } from '../../credits/profileRunway';
+import { readProfileRunway } from '../../credits/readProfileRunway';
+import { runwayPhrase } from '../../credits/runwayText';
+import type { PanelSource } from '../../usagePanel/panelSource';
+import type { BillingScope } from '../../usagePanel/usageScope';
 
 export interface CreditCommandDeps {
   targets: TargetResolver;
@@ -24,11 +30,15 @@ export interface CreditCommandDeps {
   extensionUri: vscode.Uri;
   logger: Logger;
   now(): Date;
+  /** The profile's cost source shared with the usage panel, for the credit runway. */
+  costSource?(scope: BillingScope): PanelSource;
 }
 
 export interface BalanceResult {
   profile: CreditTarget['profile'];
   balance: CreditBalance;
+  /** Undefined without credits, or when it could not be projected (the balance is still shown). */
+  runway?: RunwayAnswer;
   message: string;
 }
 
@@ -37,13 +47,35 @@ export async function showCreditBalance(deps: CreditCommandDeps, node?: unknown)
   const creditsNode = target.creditsNode ?? (await creditsNodeInTree(deps, target).catch(() => undefined));
   const scope = { accountName: target.profile.accountName, profileName: target.profile.name, agreementType: target.account.agreementType };
   const balance = creditsNode ? await creditsNode.balance() : await getCreditBalance(target.connection.transport, scope);
+  const runway = balance.kind === 'summary' ? await creditRunwayOf(deps, target, creditsNode, balance) : undefined;
+  const phrase = runway && runwayPhrase(runway, vscode.env.language);
   const message =
     balance.kind === 'noCredits'
       ? vscode.l10n.t('{0} has no Azure credits.', target.profile.displayName)
-      : vscode.l10n.t('Credits of {0}: {1}', target.profile.displayName, balanceSummaryText(balance.summary, vscode.env.language));
+      : vscode.l10n.t('Credits of {0}: {1}', target.profile.displayName, balanceSummaryText(balance.summary, vscode.env.language)) + (phrase ? ` · ${phrase}` : '');
   void vscode.window.showInformationMessage(message);
   if (creditsNode && !target.creditsNode) void deps.view.reveal(creditsNode, { select: true, focus: false }).then(undefined, () => undefined);
-  return { profile: target.profile, balance, message };
+  return { profile: target.profile, balance, runway, message };
+}
+
+/** The runway from the Credits node when the tree has one, else read here; a failure leaves it out. */
+async function creditRunwayOf(deps: CreditCommandDeps, target: CreditTarget, node: CreditsNode | undefined, balance: CreditBalance): Promise<RunwayAnswer | undefined> {
+  try {
+    if (node) return await node.runway();
+    if (!deps.costSource) return undefined;
+    const { profile, account, connection } = target;
+    const costs = deps.costSource({ kind: 'billingProfile', accountName: profile.accountName, profileName: profile.name, tenantId: connection.tenant.tenantId, label: profile.displayName });
+    return await readProfileRunway({
+      transport: connection.transport,
+      scope: { accountName: profile.accountName, profileName: profile.name, agreementType: account.agreementType },
+      costs,
+      today: dayOfInstant(deps.now()),
+      balance: Promise.resolve(balance),
+    });
+  } catch (error) {
+    deps.logger.warn(`Credit runway of ${target.profile.displayName} not projected: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }
 
 /** The Credits node of the target's profile, if the tree can reach it (ids extend their parent's). */

@@ -8,6 +8,7 @@ import { accountChildrenLoader } from '../../explorer/accountChildren';
 import type { TreeServices } from '../../explorer/billingTree';
 import type { BillingExplorer } from '../../explorer/explorerView';
 import type { SessionManager } from '../../session/sessionManager';
+import type { UsagePanels } from '../../usagePanel/registerUsagePanel';
 import { TablePanel } from '../../tablePanel/tablePanel';
 import { TargetResolver, NoChoiceError } from './billingTargets';
 import { showCreditBalance, showCreditEvents } from './creditCommands';
@@ -25,6 +26,7 @@ export function registerBillingCommands(
   runner: CommandRunner,
   sessions: SessionManager,
   logger: Logger,
+  panels?: UsagePanels,
 ): vscode.Disposable[] {
   const services: TreeServices = {
     language: () => vscode.env.language,
@@ -33,11 +35,12 @@ export function registerBillingCommands(
     backgroundLoads: new Semaphore(BACKGROUND_LOADS),
     pageSize: () => Math.max(1, Math.floor(vscode.workspace.getConfiguration().get<number>(PAGE_SIZE_SETTING) ?? 50)),
     cloudName: () => sessions.session().cloud.name,
+    costSource: panels ? (scope) => panels.sourceFor(scope) : undefined,
   };
   explorer.root.accountChildren = accountChildrenLoader(services);
 
   const targets = new TargetResolver(sessions, logger);
-  const deps = { targets, provider: explorer.provider, view: explorer.view as vscode.TreeView<unknown>, extensionUri: context.extensionUri, logger, now: services.now };
+  const deps = { targets, provider: explorer.provider, view: explorer.view as vscode.TreeView<unknown>, extensionUri: context.extensionUri, logger, now: services.now, costSource: services.costSource };
   const explained = <A extends unknown[], R>(work: (...args: A) => Promise<R>) => async (...args: A): Promise<R | undefined> => {
     try {
       return await work(...args);
