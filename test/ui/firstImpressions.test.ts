@@ -73,6 +73,25 @@ async function horizontalOverflow(frame: Frame, scroller: string): Promise<{ scr
   }, scroller);
 }
 
+/** What Tab reaches in the page, in order, and whether each shows where the focus is (an outline). */
+async function tabOrder(page: Page, frame: Frame, start: string, presses: number): Promise<{ text: string; outlined: boolean }[]> {
+  await frame.locator(start).first().click();
+  const seen: { text: string; outlined: boolean }[] = [];
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(
+      await frame.evaluate(() => {
+        type El = { textContent: string | null; ownerDocument: { defaultView: { getComputedStyle(e: unknown): { outlineStyle: string; outlineWidth: string } } } };
+        const active = (globalThis as unknown as { document: { activeElement: El | null } }).document.activeElement;
+        if (!active) return { text: '', outlined: false };
+        const style = active.ownerDocument.defaultView.getComputedStyle(active);
+        return { text: (active.textContent ?? '').trim(), outlined: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 };
+      }),
+    );
+  }
+  return seen;
+}
+
 /** Runs axe in the frame, prints what it found, and returns the serious and critical violations. */
 async function axeCheck(frame: Frame, where: string): Promise<string> {
   const { violations, passedRules } = await axeRun(frame);
@@ -214,6 +233,11 @@ suite('First impressions at the default size (1400×900)', function () {
     await wb.screenshot('first-impressions-2-credit-events');
     await readmePicture('credit-events');
     const problems = await axeCheck(frame, 'credit events table');
+    // From the heading, Tab goes to Export CSV and then along the column headings, each outlined.
+    const columns = (await frame.locator('thead th').allTextContents()).map((t) => t.trim());
+    const order = await tabOrder(wb.page, frame, 'h1', columns.length + 1);
+    assert.deepStrictEqual(order.map((o) => o.text), ['Export CSV', ...columns], 'keyboard order');
+    assert.deepStrictEqual(order.filter((o) => !o.outlined).map((o) => o.text), [], 'every focused control shows the focus');
     assert.deepStrictEqual(overflow, { scroller: 0, page: 0 }, 'no horizontal scrolling');
     assert.strictEqual(problems, '');
   });
@@ -274,14 +298,23 @@ suite('First impressions at the default size (1400×900)', function () {
     await wb.screenshot('first-impressions-4-usage-panel');
     problems.push(await axeCheck(frame, 'usage panel, cost view (chart and daily table)'));
 
+    // The page redraws its toolbar with every message from the host; a click that lands while the
+    // buttons are replaced is lost, so a view is clicked until it is the pressed one.
+    const chooseView = async (view: string) => {
+      const pressed = frame.locator(`.segmented button[data-view="${view}"][aria-pressed="true"]`);
+      for (let attempt = 1; ; attempt++) {
+        await frame.locator(`.segmented button[data-view="${view}"]`).click();
+        if (await pressed.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+        if (attempt >= 5) throw new Error(`the ${view} view did not open`);
+      }
+      await frame.locator('body[aria-busy="false"]').waitFor({ timeout: 60_000 });
+    };
     for (const view of ['usage', 'hourly']) {
-      const button = frame.locator(`.segmented button[data-view="${view}"]`);
-      if (await button.isDisabled()) continue;
-      await button.click();
-      await frame.locator(`body[aria-busy="false"] .segmented button[data-view="${view}"][aria-pressed="true"]`).waitFor({ timeout: 60_000 });
+      if (await frame.locator(`.segmented button[data-view="${view}"]`).isDisabled()) continue;
+      await chooseView(view);
       problems.push(await axeCheck(frame, `usage panel, ${view} view`));
     }
-    await frame.locator('.segmented button[data-view="cost"]').click();
+    await chooseView('cost');
     await frame.locator('body[aria-busy="false"] .legend-entry').first().waitFor({ timeout: 60_000 });
     await readmePicture('usage-panel');
     assert.deepStrictEqual(overflow, { scroller: 0, page: 0 }, 'no horizontal scrolling');
