@@ -73,6 +73,8 @@ function hostSettings(emulator, { authentication = 'servicePrincipal', extra = {
     'extensions.autoUpdate': false,
     'update.mode': 'none',
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    // The server forwards the emulator's port and says so in a toast that covers the screenshots.
+    'remote.autoForwardPorts': false,
     // The extension host's own fetch() extensions load only the system certificates and would
     // ignore NODE_EXTRA_CA_CERTS; Node's fetch and https trust the emulator's CA without them.
     'http.fetchAdditionalSupport': false,

@@ -120,8 +120,11 @@ describe('Azure Billing: the billing tree below accounts', function () {
       const total = w.properties.totalAmount;
       assert.strictEqual(total.currency, 'EUR');
       assert.ok(node.description.includes(money(total.value, 'EUR')), `${node.description} shows ${money(total.value, 'EUR')}`);
-      assert.ok(node.description.includes(new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(w.properties.dueDate.slice(0, 10)))));
-      if (english()) assert.ok(node.description.includes(w.properties.status === 'OverDue' ? 'Overdue' : w.properties.status), node.description);
+      // The due date while the invoice is due; otherwise its status (Paid, Overdue), the date in the tooltip.
+      const dueDate = new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(w.properties.dueDate.slice(0, 10)));
+      assert.strictEqual(node.description.includes(dueDate), w.properties.status === 'Due', `${node.description} (${w.properties.status}, due ${dueDate})`);
+      assert.ok(node.tooltip.includes(dueDate), `the tooltip of ${w.name} has its due date`);
+      if (english() && w.properties.status !== 'Due') assert.ok(node.description.includes(w.properties.status === 'OverDue' ? 'Overdue' : w.properties.status), node.description);
       assert.match(node.contextValue, /\binvoice\b/);
     }
     assert.ok(expected.some((i) => i.properties.status === 'OverDue'), 'the EUR profile has an overdue invoice');

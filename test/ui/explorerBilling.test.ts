@@ -94,8 +94,8 @@ suite('Billing explorer, downloads and the events table, as a person', function 
     const summary = emu.world.billing.credits(profile)!.summary;
     await credits.filter({ hasText: usd(summary.currentBalanceCents, summary.currency) }).waitFor({ timeout: 30_000 });
     const lot = emu.world.billing.credits(profile)!.lots.find((l) => l.status === 'Active')!;
-    const source = lot.source === 'PromotionalCredit' ? 'Promotional credit' : lot.source === 'PurchasedCredit' ? 'Purchased credit' : 'Consumption commitment (MACC)';
-    // The lot's label is its source; its description reads "$x left · … · of $original".
+    const source = lot.source === 'PromotionalCredit' ? 'Promotional' : lot.source === 'PurchasedCredit' ? 'Prepaid' : 'MACC';
+    // The lot's label is its source in a word; its description reads "$x left · … · of $original".
     const row = treeRow(wb.page, source).filter({ hasText: `of ${usd(lot.originalCents, lot.currency)}` }).first();
     await row.waitFor({ timeout: 30_000 });
     assert.match((await row.textContent()) ?? '', new RegExp(usd(lot.closedBalanceCents, lot.currency).replace(/[$.]/g, '\\$&')));

@@ -5,11 +5,11 @@
 // theme. Expectations come from the emulator's own Cost Management answers, fetched here.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as https from 'https';
 import * as path from 'path';
 import type { FrameLocator, Page } from 'playwright-core';
 import type { Emulator } from '../emulator/server';
-import { emulators, HostEmulator } from './support/harness';
+import { emulatorCost } from './support/costQuery';
+import { emulators } from './support/harness';
 import { activityBarTitle, paletteTitle } from './support/manifest';
 import { activityBarItem, openWorkbench, screenshotOnFailure, treeRow, Workbench } from './support/workbench';
 
@@ -22,34 +22,6 @@ function lastMonth(): { from: string; to: string } {
   const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
   const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0));
   return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
-}
-
-/** The emulator's Cost Management answer for a subscription, in cents per group value. */
-function emulatorCost(emu: HostEmulator, subscriptionId: string, period: { from: string; to: string }, dimension: string): Promise<Map<string, number>> {
-  const body = JSON.stringify({
-    type: 'ActualCost', timeframe: 'Custom', timePeriod: { from: `${period.from}T00:00:00Z`, to: `${period.to}T23:59:59Z` },
-    dataset: { granularity: 'Daily', aggregation: { totalCost: { name: 'Cost', function: 'Sum' } }, grouping: [{ type: 'Dimension', name: dimension }] },
-  });
-  const exact = new Map<string, number>();
-  const page = (url: string): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const req = https.request(url, { method: 'POST', ca: fs.readFileSync(emu.caCertPath), headers: { authorization: `Bearer ${emu.issueToken()}`, 'content-type': 'application/json' } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          if (res.statusCode === 204) return resolve();
-          const props = JSON.parse(Buffer.concat(chunks).toString('utf8')).properties as { columns: { name: string }[]; rows: unknown[][]; nextLink?: string };
-          const at = (n: string) => props.columns.findIndex((c) => c.name === n);
-          for (const row of props.rows) exact.set(String(row[at(dimension)]), (exact.get(String(row[at(dimension)])) ?? 0) + Number(row[at('Cost')]));
-          (props.nextLink ? page(props.nextLink) : Promise.resolve()).then(resolve, reject);
-        });
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-  return page(new URL(`/subscriptions/${subscriptionId}/providers/Microsoft.CostManagement/query?api-version=2023-11-01`, emu.baseUrl).toString()).then(
-    () => new Map([...exact].filter(([, v]) => Math.round(v * 100) !== 0).map(([k, v]) => [k, Math.round(v * 100)])),
-  );
 }
 
 /** The legend the panel must show for groups of Cost Management: the six largest, then "Other". */

@@ -6,6 +6,7 @@ import type { BillingAccount } from '../../billing/models/account';
 import type { TenantConnection } from '../session/billingSession';
 import { CONTEXT, contextValue, ExplorerNode } from './explorerNode';
 import { accountStatusLabel, accountTypeLabel, agreementTypeLabel, agreementTypeShortLabel } from './billingLabels';
+import { accountDescription } from './treeDescriptions';
 
 /** Loads what sits below an account; none yet, so accounts are leaves until one is registered. */
 export type AccountChildrenLoader = (account: BillingAccountNode, signal: AbortSignal) => Promise<ExplorerNode[]>;
@@ -31,8 +32,8 @@ export class BillingAccountNode implements ExplorerNode {
     const a = this.account;
     const item = new vscode.TreeItem(a.displayName, this.loadChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    const status = accountStatusLabel(a.accountStatus);
-    item.description = [agreementTypeShortLabel(a.agreementType), status].filter(Boolean).join(' · ');
+    const trouble = a.accountStatus && a.accountStatus !== 'Active' ? accountStatusLabel(a.accountStatus) : undefined;
+    item.description = accountDescription({ trouble, agreement: agreementTypeShortLabel(a.agreementType) });
     item.tooltip = this.tooltip();
     item.iconPath = new vscode.ThemeIcon('credit-card', INACTIVE.has(a.accountStatus ?? '') ? new vscode.ThemeColor('disabledForeground') : undefined);
     item.contextValue = contextValue('billingAccount', CONTEXT.refreshable, a.agreementType ? `agreement-${a.agreementType}` : '');

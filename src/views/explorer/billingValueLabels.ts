@@ -16,6 +16,23 @@ export function lotSourceLabel(source: string | undefined): string | undefined {
   }
 }
 
+/**
+ * The source as the tree names a lot, below "Credits" where "credit" goes without saying: short
+ * enough that what is left still shows beside it in the default side bar.
+ */
+export function lotSourceShortLabel(source: string | undefined): string | undefined {
+  switch (source) {
+    case 'PurchasedCredit':
+      return vscode.l10n.t('Prepaid');
+    case 'PromotionalCredit':
+      return vscode.l10n.t('Promotional');
+    case 'ConsumptionCommitment':
+      return vscode.l10n.t('MACC');
+    default:
+      return source || undefined;
+  }
+}
+
 export function lotStatusLabel(status: string | undefined): string | undefined {
   switch (status) {
     case 'Active':

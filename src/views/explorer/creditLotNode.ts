@@ -5,7 +5,7 @@ import type { CreditLot } from '../../billing/models/credit';
 import { formatMoney } from '../format/displayFormat';
 import { BillingNode, BILLING_MARKS } from './billingNode';
 import type { AccountScope } from './billingTree';
-import { lotSourceLabel, lotStatusLabel, yesNo } from './billingValueLabels';
+import { lotSourceLabel, lotSourceShortLabel, lotStatusLabel, yesNo } from './billingValueLabels';
 import { dayText } from './dateText';
 import type { ExplorerNode } from './explorerNode';
 import { daysLeft, EXPIRING_SOON_DAYS, lotExpiryState } from './lotExpiry';
@@ -44,20 +44,25 @@ export class CreditLotNode extends BillingNode {
     return undefined;
   }
 
+  /** The label shortens the source; a screen reader says it in full. */
+  accessibleDetail(): string | undefined {
+    return lotSourceLabel(this.lot.source);
+  }
+
   getTreeItem(): vscode.TreeItem {
     const { lot } = this;
     const language = this.scope.services.language();
     const now = this.scope.services.now();
     const state = lotExpiryState(lot, now);
     const original = lot.originalAmount ? formatMoney(lot.originalAmount, language) : undefined;
-    // The label stays short (the source); the amounts and the state are the description.
-    const label = lotSourceLabel(lot.source) ?? vscode.l10n.t('Credit lot');
+    // The label stays short (the source, in a word); the amounts and the state are the description.
+    const label = lotSourceShortLabel(lot.source) ?? vscode.l10n.t('Credit lot');
     const item = this.item(label, this.icon(state), 'creditLot', false, BILLING_MARKS.lots, 'leaf');
     const expiry = dayText(lot.expirationDate, language);
     const remaining = lot.closedBalance && formatMoney(lot.closedBalance, language);
     item.description = lotDescription({ remaining, original, state, daysLeft: daysLeft(lot, now), expiry }, lotWords());
     item.tooltip = fieldsTooltip(
-      label,
+      lotSourceLabel(lot.source) ?? label,
       [
         [vscode.l10n.t('Source'), lotSourceLabel(lot.source)],
         [vscode.l10n.t('Status'), lotStatusLabel(lot.status)],

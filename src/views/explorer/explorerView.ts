@@ -1,5 +1,7 @@
-// The "Billing Accounts" tree view and its refresh commands. Creating the view costs nothing: VS
-// Code asks for the first level only when the view is visible, which is when the network is used.
+// The "Azure Billing" tree view and its refresh commands. The view is named like its container, so
+// the side bar's title reads just "Azure Billing" instead of a name cut at the default width.
+// Creating the view costs nothing: VS Code asks for the first level only when the view is
+// visible, which is when the network is used.
 import * as vscode from 'vscode';
 import type { Logger } from '../../azure/log';
 import type { CommandRunner } from '../commands/commandRunner';

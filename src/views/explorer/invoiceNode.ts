@@ -5,6 +5,7 @@ import { formatMoney } from '../format/displayFormat';
 import { BillingNode, BILLING_MARKS } from './billingNode';
 import type { AccountScope } from './billingTree';
 import { documentTypeLabel, invoiceStatusLabel, invoiceTypeLabel, yesNo } from './billingValueLabels';
+import { invoiceDescription } from './treeDescriptions';
 import { dayText } from './dateText';
 import type { ExplorerNode } from './explorerNode';
 import { fieldsTooltip } from './nodeTooltip';
@@ -43,9 +44,10 @@ export class InvoiceNode extends BillingNode {
       : new vscode.ThemeIcon(invoice.documentType === 'CreditNote' ? 'file-symlink-file' : 'file-pdf');
     const item = this.item(invoice.name, icon, 'invoice', false, BILLING_MARKS.invoice, 'leaf');
     const due = dayText(invoice.dueDate, language);
-    item.description = [amount, due && vscode.l10n.t('due {0}', due), invoiceStatusLabel(invoice.status), invoice.documentType === 'CreditNote' ? documentTypeLabel('CreditNote') : undefined]
-      .filter(Boolean)
-      .join(' · ');
+    item.description = invoiceDescription(
+      { amount, status: invoice.status, dueDate: due },
+      { due: (date) => vscode.l10n.t('due {0}', date), status: invoiceStatusLabel(invoice.status), creditNote: invoice.documentType === 'CreditNote' ? documentTypeLabel('CreditNote') : undefined },
+    );
     const period = invoice.periodStart && invoice.periodEnd ? `${dayText(invoice.periodStart, language)} – ${dayText(invoice.periodEnd, language)}` : undefined;
     item.tooltip = fieldsTooltip(vscode.l10n.t('Invoice {0}', invoice.name), [
       [vscode.l10n.t('Status'), invoiceStatusLabel(invoice.status)],

@@ -6,6 +6,7 @@ import { formatMoney } from '../format/displayFormat';
 import { BillingNode, BILLING_MARKS } from './billingNode';
 import type { AccountScope } from './billingTree';
 import { subscriptionStatusLabel } from './billingValueLabels';
+import { subscriptionDescription } from './treeDescriptions';
 import type { ExplorerNode } from './explorerNode';
 import { fieldsTooltip } from './nodeTooltip';
 import { portalSubscriptionUrl } from './portalLinks';
@@ -46,7 +47,9 @@ export class SubscriptionNode extends BillingNode {
     const icon = new vscode.ThemeIcon('key', inactive ? new vscode.ThemeColor('disabledForeground') : undefined);
     const item = this.item(s.displayName, icon, 'subscription', false, 'leaf', BILLING_MARKS.usage);
     const mtd = money(s.monthToDateCharges);
-    item.description = [subscriptionStatusLabel(s.status), mtd && vscode.l10n.t('{0} this month', mtd)].filter(Boolean).join(' · ');
+    // An active subscription is the usual case: its status is in the tooltip, the description leads with its month.
+    const trouble = s.status && s.status !== 'Active' ? subscriptionStatusLabel(s.status) : undefined;
+    item.description = subscriptionDescription({ trouble, monthToDate: mtd && vscode.l10n.t('{0} this month', mtd) });
     item.tooltip = fieldsTooltip(s.displayName, [
       [vscode.l10n.t('Subscription ID'), s.subscriptionId],
       [vscode.l10n.t('Status'), subscriptionStatusLabel(s.status)],

@@ -57,3 +57,30 @@ export function creditsDescription(balance: { current?: string; estimated?: stri
   const estimated = balance.estimated && balance.estimated !== balance.current ? words.estimated(balance.estimated) : undefined;
   return joinDescription(balance.current, estimated) || words.none;
 }
+
+/** "Disabled · EA": an account's trouble (a status other than active) before its agreement; all well, just the agreement. */
+export function accountDescription(account: { trouble?: string; agreement?: string }): string {
+  return joinDescription(account.trouble, account.agreement);
+}
+
+export interface InvoiceWords {
+  due(date: string): string;
+  /** The status as a word (Paid, Overdue, Void…); undefined when unknown. */
+  status?: string;
+  creditNote?: string;
+}
+
+/**
+ * "$4,591.04 · due Jan 5, 2027", "$0.00 · Paid", "$812.00 · Overdue": the amount, then what the
+ * person has to do about it. Only an invoice still due shows its due date (it is in the tooltip
+ * for the others); a credit note says so after.
+ */
+export function invoiceDescription(invoice: { amount?: string; status?: string; dueDate?: string }, words: InvoiceWords): string {
+  const state = invoice.status === 'Due' && invoice.dueDate ? words.due(invoice.dueDate) : words.status;
+  return joinDescription(invoice.amount, state, words.creditNote);
+}
+
+/** "$12.30 this month", "Disabled · $0.00 this month": a subscription's trouble first, its month so far after. */
+export function subscriptionDescription(subscription: { trouble?: string; monthToDate?: string }): string {
+  return joinDescription(subscription.trouble, subscription.monthToDate);
+}

@@ -1,7 +1,7 @@
 // The tree's descriptions at a 300 px sidebar: the decisive fact first and short.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { creditsDescription, joinDescription, LotWords, lotDescription, profileDescription } from '../../../src/views/explorer/treeDescriptions';
+import { accountDescription, creditsDescription, invoiceDescription, joinDescription, LotWords, lotDescription, profileDescription, subscriptionDescription } from '../../../src/views/explorer/treeDescriptions';
 
 const words: LotWords = {
   left: (a) => `${a} left`,
@@ -40,4 +40,24 @@ test('descriptions stay short enough for the default sidebar', () => {
   const lot = lotDescription({ remaining: '€1,455.40', original: '€12,000.00', state: 'expiringSoon', daysLeft: 88 }, words);
   assert.ok(lot.startsWith('€1,455.40 left · ⚠'), lot);
   assert.equal(joinDescription('a', undefined, false, '', 'a', 'b'), 'a · b');
+});
+
+test('a billing account: its trouble before its agreement, and just the agreement when all is well', () => {
+  assert.equal(accountDescription({ agreement: 'MCA' }), 'MCA');
+  assert.equal(accountDescription({ trouble: 'Disabled', agreement: 'EA' }), 'Disabled · EA');
+});
+
+test('an invoice: the amount, then the due date only while it is due, else its status', () => {
+  const due = (d: string) => `due ${d}`;
+  assert.equal(invoiceDescription({ amount: '$4,591.04', status: 'Due', dueDate: 'Jan 5, 2027' }, { due, status: 'Due' }), '$4,591.04 · due Jan 5, 2027');
+  assert.equal(invoiceDescription({ amount: '$0.00', status: 'Paid', dueDate: 'Dec 5, 2026' }, { due, status: 'Paid' }), '$0.00 · Paid');
+  assert.equal(invoiceDescription({ amount: '$812.00', status: 'OverDue', dueDate: 'Nov 5, 2026' }, { due, status: 'Overdue' }), '$812.00 · Overdue');
+  assert.equal(invoiceDescription({ amount: '-$565.48', status: 'Paid' }, { due, status: 'Paid', creditNote: 'Credit note' }), '-$565.48 · Paid · Credit note');
+  assert.equal(invoiceDescription({ amount: '$10.00', status: 'Due' }, { due, status: 'Due' }), '$10.00 · Due');
+});
+
+test('a subscription: its trouble first, the month so far after; all well, just the month', () => {
+  assert.equal(subscriptionDescription({ monthToDate: '$12.30 this month' }), '$12.30 this month');
+  assert.equal(subscriptionDescription({ trouble: 'Disabled', monthToDate: '$0.00 this month' }), 'Disabled · $0.00 this month');
+  assert.equal(subscriptionDescription({}), '');
 });
