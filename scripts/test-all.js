@@ -8,6 +8,8 @@ const { readLayerResult, resultsDir } = require('./lib/results');
 const root = path.resolve(__dirname, '..');
 // Each layer is a script that writes test-results/<layer>.json.
 const layers = [
+  // ESLint first: it is quick and needs no build (scripts/lint.js, one result per file).
+  { name: 'lint', script: 'scripts/lint.js' },
   { name: 'unit', script: 'scripts/unit-tests.js' },
   // The real-VS-Code layers (scripts/testhost/): they install the test host on first use.
   { name: 'host', script: 'scripts/host-tests.js' },
