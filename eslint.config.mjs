@@ -33,6 +33,11 @@ export default tseslint.config(
       curly: 'warn',
       eqeqeq: 'warn',
       '@stylistic/semi': 'warn',
+      // A leading underscore marks a parameter or binding that is there for its position only.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      // Passing on a rejection or an abort reason as it came is right; only-throw-error allows
+      // the same for `throw` by default.
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingAny: true, allowThrowingUnknown: true }],
       // node:test's describe/it/test return promises that the runner itself awaits; awaiting
       // them in a test file would serialise nothing and only add noise.
       '@typescript-eslint/no-floating-promises': [

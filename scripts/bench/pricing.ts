@@ -20,6 +20,7 @@ import { servicePrincipalTokenSource } from '../../src/azure/identitySources';
 import { HOURS_PER_DAY, formatIsoDate, parseIsoDate } from '../../src/insight/calendar';
 import { CostCube } from '../../src/insight/costCube';
 import { groupCosts } from '../../src/insight/grouping';
+import { RateIndex } from '../../src/insight/rateIndex';
 import { pricingRangeFor } from '../../src/insight/usageLedger';
 import { usageByMeter } from '../../src/insight/usageSeries';
 import { buildSeriesPayload } from '../../src/views/usagePanel/seriesPayload';
@@ -40,7 +41,7 @@ function startEmulatorProcess(): Promise<{ info: EmulatorInfo; child: ChildProce
   });
   return new Promise((resolve, reject) => {
     let buffered = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       buffered += chunk.toString('utf8');
       const newline = buffered.indexOf('\n');
       if (newline >= 0) resolve({ info: JSON.parse(buffered.slice(0, newline)) as EmulatorInfo, child });
@@ -161,7 +162,7 @@ async function main(): Promise<void> {
     let failed = 0;
     const messageSizes: number[] = [];
     // As the panels do: one RateCard per set of terms, shared by every subscription.
-    const rateCards = new Map();
+    const rateCards = new Map<string, Promise<RateIndex>>();
     for (const sub of chosen) {
       const { client } = clientFor(sub.tenantId);
       const source = new UsageCostSource(client, { subscriptionId: sub.subscriptionId, tenantId: sub.tenantId, label: sub.displayName }, rateCards);

@@ -31,7 +31,7 @@ export interface WalkCounts {
 export interface WalkOptions {
   asOf: Date;
   /** Runs `fn` for every item with bounded parallelism, each as its own branch of the walk. */
-  fanOut<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]>;
+  fanOut: <T, R>(items: T[], fn: (item: T) => Promise<R>) => Promise<R[]>;
 }
 
 export async function walkWorld(transport: ArmTransport, options: WalkOptions): Promise<WalkCounts> {

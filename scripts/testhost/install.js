@@ -145,7 +145,7 @@ function withLock(p, fn) {
       try { holder = Number(fs.readFileSync(path.join(p.lock, 'pid'), 'utf8')); } catch { /* being written */ }
       const alive = Number.isInteger(holder) && (() => { try { process.kill(holder, 0); return true; } catch { return false; } })();
       if (!alive && !Number.isNaN(holder)) { fs.rmSync(p.lock, { recursive: true, force: true }); continue; }
-      if (Date.now() > deadline) throw new Error(`another install (pid ${holder}) holds ${p.lock}`);
+      if (Date.now() > deadline) throw new Error(`another install (pid ${holder}) holds ${p.lock}`, { cause: err });
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
     }
   }
@@ -163,7 +163,6 @@ function ensureTestHost() {
     if (isComplete(p)) return p; // another process finished it while we waited
     const started = Date.now();
     log(`installing the VS Code test host (code-server ${CODE_SERVER_VERSION}, Node ${NODE_MAJOR}) into ${p.root}`);
-    let t = Date.now();
     fs.mkdirSync(p.steps, { recursive: true });
     const recipeFile = path.join(p.steps, 'recipe');
     const recipe = fs.existsSync(recipeFile) ? Number(fs.readFileSync(recipeFile, 'utf8')) : undefined;
@@ -175,7 +174,7 @@ function ensureTestHost() {
     for (const [name, step] of STEPS) {
       const done = path.join(p.steps, `${name}.done`);
       if (fs.existsSync(done)) { log(`step ${name}: done before, skipped`); continue; }
-      t = Date.now();
+      const t = Date.now();
       step(p);
       fs.writeFileSync(done, new Date().toISOString());
       log(`step ${name}: ${seconds(Date.now() - t)}`);

@@ -79,8 +79,8 @@ export interface EditorSignIn extends TokenSource {
 /** The `exp` claim of a JWT, so the shared cache above knows when to ask again; a guess otherwise. */
 function expiryOf(token: string): number {
   try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-    if (typeof claims.exp === 'number') return claims.exp * 1000;
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown } | null;
+    if (typeof claims?.exp === 'number') return claims.exp * 1000;
   } catch {
     // Not a JWT: the editor refreshes it for us anyway.
   }

@@ -98,14 +98,14 @@ function redactedCause(cause: unknown, depth = 0): unknown {
     let field = Object.getOwnPropertyDescriptor(cause, key)!;
     // Newer V8 keeps `stack` behind an accessor: read it once and carry the text.
     if (key === 'stack' && !('value' in field)) field = { value: cause.stack, writable: true, configurable: true, enumerable: false };
-    const safe = key === 'cause' ? redactedCause(field.value, depth + 1) : typeof field.value === 'string' ? redactText(field.value) : field.value;
+    const safe: unknown = key === 'cause' ? redactedCause(field.value, depth + 1) : typeof field.value === 'string' ? redactText(field.value) : field.value;
     if ('value' in field && safe !== field.value) {
       changed = true;
       field.value = safe;
     }
     fields[key] = field;
   }
-  return changed ? Object.create(Object.getPrototypeOf(cause), fields) : cause;
+  return changed ? Object.create(Object.getPrototypeOf(cause) as object | null, fields) : cause;
 }
 
 /** True for a cancellation by the caller, whether it came from this client or from elsewhere. */

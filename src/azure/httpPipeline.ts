@@ -221,7 +221,7 @@ async function attemptOnce(settings: PipelineSettings, request: PipelineRequest,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       // A request that carries a token is never redirected by the library (redirects.ts).
       redirect: request.authenticated ? 'manual' : (request.redirect ?? 'follow'),
-      signal: timer.signal as never,
+      signal: timer.signal,
       agent: settings.agent,
       compress: true,
     });

@@ -60,8 +60,8 @@ export function cachedTokenSource(inner: TokenSource, options: TokenCacheOptions
 /** The tenant id (`tid` claim) of an access token, when it is a readable JWT. */
 export function tenantOfToken(token: string): string | undefined {
   try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-    return typeof claims.tid === 'string' ? claims.tid : undefined;
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { tid?: unknown } | null;
+    return typeof claims?.tid === 'string' ? claims.tid : undefined;
   } catch {
     return undefined;
   }

@@ -113,7 +113,7 @@ export function listUsageAggregates(
       throw commerceRefusal(error, 'UsageAggregates') ?? error;
     }
   }, options);
-  return Object.assign(inner, { skipped }) as UsageListing;
+  return Object.assign(inner, { skipped });
 }
 
 export interface UsageDaysOptions extends UsageAggregatesOptions {

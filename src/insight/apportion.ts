@@ -9,7 +9,7 @@ export function apportion(values: readonly Fixed[], places: number): bigint[] {
   const unit = 10n ** BigInt(FIXED_PLACES - places);
   let exactTotal: Fixed = 0n;
   let floorTotal = 0n;
-  const floors: bigint[] = new Array(values.length);
+  const floors = new Array<bigint>(values.length);
   const remainders: Array<{ index: number; remainder: bigint }> = [];
   for (let i = 0; i < values.length; i++) {
     const v = values[i];

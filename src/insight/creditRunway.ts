@@ -131,7 +131,7 @@ export function creditRunway(input: CreditRunwayInput): CreditRunway {
  */
 function reconcile<L extends { order: number; left: Fixed; lastDay?: DayNumber; id: string; expired: Fixed; usedUpOn?: DayNumber }>(lots: L[], balance: Fixed): L[] {
   const sum = lots.reduce((a, l) => a + l.left, 0n);
-  if (balance > sum) return [...lots, { ...lots[0], id: '', order: -1, left: balance - sum, lastDay: undefined, expired: 0n, usedUpOn: undefined } as L];
+  if (balance > sum) return [...lots, { ...lots[0], id: '', order: -1, left: balance - sum, lastDay: undefined, expired: 0n, usedUpOn: undefined }];
   let spent = sum - balance;
   for (const lot of [...lots].sort((a, b) => (a.lastDay ?? Infinity) - (b.lastDay ?? Infinity))) {
     const take = fixedMin(spent, lot.left);

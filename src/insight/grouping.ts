@@ -110,7 +110,7 @@ export function groupCosts(cube: CostCube, options: GroupOptions): GroupedCosts 
   for (const line of cube.lines) {
     if (!line.cost || !line.currency) continue;
     let groups = byCurrency.get(line.currency);
-    if (!groups) byCurrency.set(line.currency, (groups = new Map()));
+    if (!groups) byCurrency.set(line.currency, (groups = new Map<string, Accumulator>()));
     const id = groupKeyOf(line, options.groupBy);
     let acc = groups.get(id.key);
     if (!acc) groups.set(id.key, (acc = { ...id, cells: new Array<Fixed>(width).fill(0n), total: 0n }));

@@ -21,7 +21,7 @@ export interface TieredRate {
 }
 
 export function cumulativeCost(rate: TieredRate, monthToDateQuantity: Fixed): Fixed {
-  let billable = monthToDateQuantity - rate.includedQuantity;
+  const billable = monthToDateQuantity - rate.includedQuantity;
   if (billable <= 0n) return 0n;
   let cost = 0n;
   const tiers = rate.tiers;

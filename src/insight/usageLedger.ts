@@ -98,7 +98,7 @@ export class UsageLedger {
 
 function child<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
   let found = map.get(key);
-  if (!found) map.set(key, (found = new Map()));
+  if (!found) map.set(key, (found = new Map<string, V>()));
   return found;
 }
 

@@ -4,7 +4,6 @@
 
 /** A known value, or any other string Azure sent. */
 // `string & {}` keeps the literal members visible to the editor while accepting every string.
-// eslint-disable-next-line @typescript-eslint/ban-types
 export type Open<Known extends string> = Known | (string & {});
 
 /**

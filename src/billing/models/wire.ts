@@ -24,7 +24,8 @@ export function asObject(value: unknown): RawObject {
   return isObject(value) ? value : {};
 }
 
-function show(value: unknown): string {
+/** A value as text for a message: strings as they are, anything else as JSON. */
+export function show(value: unknown): string {
   if (typeof value === 'string') return value;
   try {
     return JSON.stringify(value) ?? String(value);
@@ -163,7 +164,7 @@ function readAmount(v: unknown, fallbackCurrency: string | undefined, note: (rea
   const value = typeof v.value === 'string' && v.value.trim() !== '' ? Number(v.value) : v.value;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     // Budgets' currentSpend uses `amount` + `unit`; accept that spelling too.
-    if (typeof v.amount === 'number') return { amount: v.amount, currency: String(v.unit ?? v.currency ?? fallbackCurrency ?? '') };
+    if (typeof v.amount === 'number') return { amount: v.amount, currency: show(v.unit ?? v.currency ?? fallbackCurrency ?? '') };
     if (v.value === undefined || v.value === null) return undefined;
     note('The amount is not a number.');
     return undefined;

@@ -42,7 +42,7 @@ export function backtestMonths(months: readonly PastPeriod[], days: readonly num
     const start = dayOf(month.start);
     const end = dayOf(month.end);
     const length = end - start + 1;
-    const totals = new Array(length).fill(0);
+    const totals = new Array<number>(length).fill(0);
     for (const row of month.days) {
       const i = dayOf(row.day) - start;
       if (i >= 0 && i < length) totals[i] += row.amount;

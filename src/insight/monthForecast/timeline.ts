@@ -48,7 +48,7 @@ export function buildTimeline(
   const periods = [...history].filter((p) => p.end < current.start).sort((a, b) => a.start - b.start);
   const origin = periods.length ? Math.min(periods[0].start, current.start) : current.start;
   const length = Math.max(0, lastComplete - origin + 1);
-  const values: Array<number | undefined> = new Array(length).fill(undefined);
+  const values = new Array<number | undefined>(length).fill(undefined);
   const periodFirstDays: number[] = [];
   const place = (start: DayNumber, end: DayNumber, days: readonly DailyAmount[]) => {
     for (let d = Math.max(start, origin); d <= Math.min(end, lastComplete); d++) values[d - origin] = 0;

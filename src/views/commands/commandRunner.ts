@@ -21,11 +21,20 @@ export function describeErrorChain(error: unknown): string {
       parts.push(`${current.name}: ${current.message}`);
       current = (current as { cause?: unknown }).cause;
     } else {
-      parts.push(String(current));
+      parts.push(typeof current === 'string' ? current : describeThrownValue(current));
       break;
     }
   }
   return parts.join(' ← caused by ');
+}
+
+/** Something thrown that is not an Error: as JSON, so an object shows its fields, not "[object Object]". */
+function describeThrownValue(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value;
+  }
 }
 
 export class CommandRunner {
@@ -41,8 +50,9 @@ export class CommandRunner {
   }
 
   /** `vscode.commands.registerCommand`, with the handler running inside `run`. */
-  register(commandId: string, handler: (...args: any[]) => unknown): vscode.Disposable {
-    return vscode.commands.registerCommand(commandId, (...args: unknown[]) => this.run(commandId, () => handler(...args)));
+  register<A extends unknown[]>(commandId: string, handler: (...args: A) => unknown): vscode.Disposable {
+    // VS Code passes whatever the caller gave; each handler checks its own arguments.
+    return vscode.commands.registerCommand(commandId, (...args: unknown[]) => this.run(commandId, () => handler(...(args as A))));
   }
 
   async run<T>(commandId: string, work: () => T | Promise<T>): Promise<T | undefined> {

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { cancelledError } from '../../azure/errors';
 import type { SessionManager } from '../session/sessionManager';
-import { AUTHENTICATION_METHODS, AuthenticationMethod } from '../session/cloudChoice';
+import { AUTHENTICATION_METHODS } from '../session/cloudChoice';
 import { signInMethodLabel } from '../session/signInLabels';
 import type { CommandRunner } from './commandRunner';
 

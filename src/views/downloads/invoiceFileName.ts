@@ -6,6 +6,7 @@
 const RESERVED_DEVICE_NAMES = /^(con|prn|aux|nul|clock\$|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 
 /** Characters that are separators or illegal somewhere: / \ : * ? " < > | plus NUL. */
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters this pattern exists to find
 const ILLEGAL_CHARACTERS = /[/\\:*?"<>|\u0000]/g;
 
 /** Control characters, line separators and invisible format characters (e.g. the right-to-left

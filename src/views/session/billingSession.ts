@@ -79,8 +79,8 @@ export function unavailableTokenSource(kind: string, why: string): TokenSource {
   const cause = Object.assign(new Error(why), { name: 'CredentialUnavailableError' });
   return {
     kind,
-    async getToken() {
-      throw new AzureError({ kind: 'auth', message: why, cause });
+    getToken() {
+      return Promise.reject(new AzureError({ kind: 'auth', message: why, cause }));
     },
   };
 }

@@ -22,10 +22,10 @@ export const MAX_HOURLY_DAYS = 14;
 /** Groups shown by name before the rest are added up as "Other". */
 export const TOP_GROUPS = 6;
 
-const FIXED_GROUPINGS = ['meterCategory', 'service', 'resourceGroup', 'region', 'resource', 'meter', 'subscription'] as const;
+type FixedGrouping = 'meterCategory' | 'service' | 'resourceGroup' | 'region' | 'resource' | 'meter' | 'subscription';
 
 export interface PanelTexts {
-  groupings: Record<(typeof FIXED_GROUPINGS)[number], string>;
+  groupings: Record<FixedGrouping, string>;
   tagGrouping(tagKey: string): string;
   other: string;
   untagged: string;
@@ -113,7 +113,7 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
   const hasActual = actual !== undefined && actual.currencies.length > 0;
   // An estimate in another currency than the bill (list prices assumed in USD for a subscription
   // billed in euros) would contradict the tree: it is not offered at all.
-  if (priced && estimate && hasActual && !actual!.currencies.some((c) => c.currency === priced!.currency)) {
+  if (priced && estimate && hasActual && !actual!.currencies.some((c) => c.currency === priced.currency)) {
     notes.push(texts.noteEstimateOtherCurrency(priced.currency, actual!.currencies.map((c) => c.currency).join(', ')));
     estimate = undefined;
   }
@@ -135,10 +135,10 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
     comparison: estimate && hasActual ? compareEstimateToActual(estimate, actual!) : [],
     forecasts: period.preset === 'billingPeriod' && shown.granularity === 'day' ? billForecasts(shown, period, context.today) : [],
     sources: [...(estimate ? (['estimate'] as const) : []), ...(hasActual ? (['actual'] as const) : [])],
-    groupings: groupingChoices(source.groupings((priced?.cube ?? actualCube)!), texts),
+    groupings: groupingChoices(source.groupings(priced?.cube ?? actualCube), texts),
     hourlyAvailable: hourlyAvailable && priced !== undefined,
     notes,
-    unpricedReason: texts.unpricedReason,
+    unpricedReason: (reason) => texts.unpricedReason(reason),
   });
   return { kind: 'series', payload, grouped: shown };
 }
@@ -159,6 +159,6 @@ function billForecasts(daily: GroupedCosts, period: { first: DayNumber; last: Da
 export function groupingChoices(keys: GroupByKey[], texts: PanelTexts): GroupingChoice[] {
   return keys.map((key) => ({
     key,
-    label: key.startsWith('tag:') ? texts.tagGrouping(key.slice('tag:'.length)) : texts.groupings[key as (typeof FIXED_GROUPINGS)[number]] ?? key,
+    label: key.startsWith('tag:') ? texts.tagGrouping(key.slice('tag:'.length)) : texts.groupings[key as FixedGrouping] ?? key,
   }));
 }

@@ -112,14 +112,15 @@ export function registerUsagePanel(
       return undefined;
     }),
     vscode.window.registerWebviewPanelSerializer(USAGE_PANEL_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+      deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const restore = (state as { restore?: { scope?: unknown } } | undefined)?.restore;
         const scope = scopeFromArgument(restore?.scope);
         if (!scope) {
           panel.dispose();
-          return;
+          return Promise.resolve();
         }
         panels.attach(panel, scope);
+        return Promise.resolve();
       },
     }),
   ];

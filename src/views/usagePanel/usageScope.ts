@@ -110,10 +110,10 @@ function fromNode(arg: object): Partial<UsageScope> | undefined {
     return { kind: 'subscription', subscriptionId: node.subscription.subscriptionId, tenantId, label: node.subscription.displayName, ...terms };
   }
   if (node.profile && typeof node.profile === 'object') {
-    return { kind: 'billingProfile', accountName: node.profile.accountName ?? node.scope?.account?.name, profileName: node.profile.name, tenantId, label: node.profile.displayName } as Partial<BillingScope>;
+    return { kind: 'billingProfile', accountName: node.profile.accountName ?? node.scope?.account?.name, profileName: node.profile.name, tenantId, label: node.profile.displayName };
   }
   if (node.account && typeof node.account === 'object' && node.connection) {
-    return { kind: 'billingAccount', accountName: node.account.name, tenantId, label: node.account.displayName } as Partial<BillingScope>;
+    return { kind: 'billingAccount', accountName: node.account.name, tenantId, label: node.account.displayName };
   }
   return undefined;
 }
@@ -123,7 +123,7 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 /** Reads a scope from a command argument: a scope itself, or a tree node that carries one. */
 export function scopeFromArgument(arg: unknown): UsageScope | undefined {
   if (!arg || typeof arg !== 'object') return undefined;
-  const candidate = ('usageScope' in arg ? (arg as { usageScope: unknown }).usageScope : fromNode(arg) ?? arg) as Record<string, unknown> | undefined;
+  const candidate = ('usageScope' in arg ? arg.usageScope : fromNode(arg) ?? arg) as Record<string, unknown> | undefined;
   if (!candidate || typeof candidate !== 'object') return undefined;
   const tenantId = text(candidate.tenantId);
   if (candidate.kind === 'billingProfile' || candidate.kind === 'billingAccount') {

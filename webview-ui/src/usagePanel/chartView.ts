@@ -130,13 +130,13 @@ export class ChartView {
     };
     if (this.chart) {
       this.chart.data = { labels: spec.labels, datasets };
-      this.chart.options = options as never;
+      this.chart.options = options;
       this.chart.update();
     } else {
       this.chart = new Chart(this.canvas, {
         type: 'bar',
         data: { labels: spec.labels, datasets },
-        options: options as never,
+        options,
         plugins: [backgroundPlugin as Plugin<'bar' | 'line'>],
       });
     }

@@ -3,7 +3,6 @@
 // the invoice.
 import * as vscode from 'vscode';
 import { cancelledError } from '../../../azure/errors';
-import type { Invoice } from '../../../billing/models/invoice';
 import { formatMoney } from '../../format/displayFormat';
 import { invoiceStatusLabel } from '../../explorer/billingValueLabels';
 import { dayText } from '../../explorer/dateText';

@@ -37,7 +37,7 @@ export function registerBillingCommands(
   explorer.root.accountChildren = accountChildrenLoader(services);
 
   const targets = new TargetResolver(sessions, logger);
-  const deps = { targets, provider: explorer.provider, view: explorer.view as vscode.TreeView<unknown>, extensionUri: context.extensionUri, logger, now: services.now };
+  const deps = { targets, provider: explorer.provider, view: explorer.view as vscode.TreeView<unknown>, extensionUri: context.extensionUri, logger, now: () => services.now() };
   const explained = <A extends unknown[], R>(work: (...args: A) => Promise<R>) => async (...args: A): Promise<R | undefined> => {
     try {
       return await work(...args);
