@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     process.stdout.write(`  AZURE_TENANT_ID=${info.tenantId} AZURE_CLIENT_ID=${info.clientId} AZURE_AUTHORITY_HOST=${info.baseUrl}\n`);
   }
   const stop = () => {
-    emulator.close().then(() => process.exit(0));
+    void emulator.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

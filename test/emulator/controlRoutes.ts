@@ -22,8 +22,9 @@ export function controlAnswer(method: string, rest: string[], body: Buffer, targ
       return { status: 204 };
     }
     if (rest[0] === 'faults' && method === 'POST') {
-      const input = JSON.parse(body.toString('utf8') || '{}');
-      const rules: unknown[] = Array.isArray(input) ? input : Array.isArray(input.rules) ? input.rules : [input];
+      const input = JSON.parse(body.toString('utf8') || '{}') as unknown;
+      const listed = typeof input === 'object' && input !== null && 'rules' in input ? input.rules : undefined;
+      const rules: unknown[] = Array.isArray(input) ? input : Array.isArray(listed) ? listed : [input];
       rules.map(validateRule).forEach((r) => targets.faults.add(r));
       return { status: 201, json: { rules: targets.faults.list() } };
     }

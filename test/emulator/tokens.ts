@@ -39,7 +39,7 @@ export class TokenIssuer {
     }
     let claims: TokenClaims;
     try {
-      claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+      claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as TokenClaims;
     } catch {
       return { ok: false, reason: 'invalid' };
     }

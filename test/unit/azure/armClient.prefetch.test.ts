@@ -17,7 +17,7 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Faults for the list route's requests in order: `rules[i]` applies to page i + 1 only. */
 function perPage(...rules: Array<Partial<Omit<FaultRule, 'path' | 'times'>> | undefined>): FaultRule[] {
   // A request takes the first rule left, so a page without a fault gets a harmless 0 ms wait.
-  return rules.map((rule) => ({ kind: 'latency', latencyMs: 0, ...rule, path: 'Test.Client/', times: 1 }) as FaultRule);
+  return rules.map((rule) => ({ kind: 'latency', latencyMs: 0, ...rule, path: 'Test.Client/', times: 1 }));
 }
 
 /** Each attempt as an interval on the client's clock. */

@@ -87,7 +87,7 @@ export async function failureOf(call: Promise<unknown>): Promise<AzureError> {
     await call;
   } catch (e) {
     if (e instanceof AzureError) return e;
-    throw new Error(`Expected an AzureError, got: ${String(e)}`);
+    throw new Error(`Expected an AzureError, got: ${String(e)}`, { cause: e });
   }
   throw new Error('Expected the call to fail, but it succeeded.');
 }

@@ -35,7 +35,7 @@ describe('mapWithConcurrency', () => {
   });
 
   it('handles an empty input', async () => {
-    assert.deepEqual(await mapWithConcurrency([], 4, async () => 1), []);
+    assert.deepEqual(await mapWithConcurrency([], 4, () => Promise.resolve(1)), []);
   });
 });
 

@@ -54,7 +54,7 @@ describe('errors hold no secret', () => {
     assert.ok(cause instanceof Error, 'the network error is kept as the cause');
     assert.equal(cause.code, 'ECONNREFUSED', 'the cause still says what happened');
     assert.match(cause.message, /request to https:\/\/127\.0\.0\.1:\d+\/invoices\/G123\.pdf\?.*sig=\[redacted\]/);
-    assert.match(error.lastError!.url ?? '', /\/invoices\/G123\.pdf\?.*sig=\[redacted\]/);
+    assert.match(error.lastError.url ?? '', /\/invoices\/G123\.pdf\?.*sig=\[redacted\]/);
   });
 
   it('redacts what a call site hands the constructor: message, URL, details and the cause chain', () => {

@@ -31,7 +31,7 @@ export function registerTestRoutes(emu: Emulator): void {
   });
   router.add({
     method: 'POST', path: '/providers/Test.Client/echo', apiVersions: [TEST_API], auth: 'arm',
-    handler: (req) => ok({ headers: req.headers, body: JSON.parse(req.body.toString('utf8') || 'null') }),
+    handler: (req) => ok({ headers: req.headers, body: JSON.parse(req.body.toString('utf8') || 'null') as unknown }),
   });
   // GET …/items/{count}/{pageSize}/{lastPage}: a paged list ending in the given style.
   router.add({
@@ -64,7 +64,7 @@ export function registerTestRoutes(emu: Emulator): void {
   router.add({
     method: 'POST', path: '/providers/Test.Client/query', apiVersions: [TEST_API], auth: 'arm',
     handler: (req: EmuRequest) => {
-      const body = JSON.parse(req.body.toString('utf8') || '{}');
+      const body = JSON.parse(req.body.toString('utf8') || '{}') as { type?: unknown };
       if (body.type !== 'ActualCost') badRequest('The query body was not sent again with the next page.');
       const all = itemsUpTo(7).map((i) => [i.n * 1.5, 20261101 + i.n, 'USD']);
       const offset = decodeOffset(req.q('$skiptoken'));

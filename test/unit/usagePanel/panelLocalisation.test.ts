@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { repoRoot } from '../../support/paths';
 
 const PANEL_SOURCES = path.join(repoRoot, 'src', 'views', 'usagePanel');
-const bundle = (name: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n', name), 'utf8'));
+const bundle = (name: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n', name), 'utf8')) as Record<string, string>;
 
 /** The literal first argument of every vscode.l10n.t call, quotes unescaped. */
 function messagesIn(source: string): string[] {

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DayNumber, parseIsoDate } from '../../../src/insight/calendar';
+import { RateIndex } from '../../../src/insight/rateIndex';
 import { PanelSelection } from '../../../src/shared/usagePanelMessages';
 import { buildPanelData } from '../../../src/views/usagePanel/panelModel';
 import { UsageCostSource } from '../../../src/views/usagePanel/usageCostSource';
@@ -158,7 +159,7 @@ test('panels of subscriptions bought on the same terms share one RateCard downlo
   const payg = emu.world.subscriptions.filter((s) => s.offerId === 'MS-AZR-0003P' && s.tenantId === emu.tenantId && s.currency === 'USD');
   assert.ok(payg.length >= 2, 'two pay-as-you-go subscriptions in USD');
   const { client, recorder } = testClient(emu);
-  const shared = new Map();
+  const shared = new Map<string, Promise<RateIndex>>();
   for (const sub of payg.slice(0, 2)) {
     const source = new UsageCostSource(client, { subscriptionId: sub.subscriptionId, label: sub.displayName, currency: 'USD', regionInfo: sub.regionInfo }, shared);
     assert.equal((await buildPanelData(source, lastMonth, { today }, texts)).kind, 'series');

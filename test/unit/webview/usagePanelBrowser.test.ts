@@ -103,7 +103,7 @@ test('choices and exports are posted to the host; state survives in setState', {
   assert.deepEqual(select, { type: 'select', selection: { ...selection, groupBy: 'resourceGroup' } });
   const png = posted.find((m) => m.type === 'exportPng');
   assert.ok(png && png.type === 'exportPng' && png.dataUrl.startsWith('data:image/png;base64,'));
-  const state = (await panel.page.evaluate('window.__state')) as { selection: PanelSelection };
+  const state = await panel.page.evaluate<{ selection: PanelSelection }>('window.__state');
   assert.equal(state.selection.view, 'usage');
 
   // A custom range the host refused: the message sits by the field the person must change.

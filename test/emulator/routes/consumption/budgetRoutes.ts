@@ -5,7 +5,7 @@ import { badRequest, fail, ok, pageOf } from '../../arm';
 import type { EmuRequest } from '../../http';
 import type { Router } from '../../router';
 import type { World } from '../../world';
-import { addDays, addMonths, daysBetween, isoMidnight, minDay, monthStart } from '../../world/billing/calendar';
+import { addDays, addMonths, daysBetween, isoMidnight, minDay } from '../../world/billing/calendar';
 import { fromCents } from '../../world/billing/money';
 import type { RouteContext } from '../context';
 import { BudgetScope, resolveBudgetScope } from './budgetScope';
@@ -81,7 +81,7 @@ export function registerBudgetRoutes(router: Router, ctx: RouteContext): void {
     const name = named(req);
     let body: { eTag?: unknown };
     try {
-      body = JSON.parse(req.body.toString('utf8') || 'null') ?? {};
+      body = (JSON.parse(req.body.toString('utf8') || 'null') as { eTag?: unknown } | null) ?? {};
     } catch {
       badRequest('The request content was invalid and could not be deserialized.', 'InvalidRequestContent');
     }

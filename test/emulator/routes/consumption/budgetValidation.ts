@@ -39,7 +39,7 @@ function invalid(message: string): never {
 function oneOf(value: unknown, allowed: readonly string[], what: string): string {
   const hit = typeof value === 'string' ? allowed.find((a) => a.toLowerCase() === value.toLowerCase()) : undefined;
   if (!hit) invalid(`'${String(value)}' is not a valid ${what}. Allowed: ${allowed.join(', ')}.`);
-  return hit as string;
+  return hit;
 }
 
 /** `2024-06-01` or `2024-06-01T00:00:00Z` → the calendar date. */
@@ -84,9 +84,9 @@ function notification(name: string, raw: unknown, scope: BudgetScope): BudgetNot
     invalid(`Notification '${name}' needs at least one contact email${rbacScope ? ' or action group' : ''}.`);
   }
   return {
-    enabled: n.enabled as boolean,
+    enabled: n.enabled,
     operator: oneOf(n.operator, OPERATORS, 'notification operator'),
-    threshold: threshold as number,
+    threshold,
     thresholdType: n.thresholdType === undefined ? 'Actual' : oneOf(n.thresholdType, THRESHOLD_TYPES, 'threshold type'),
     locale: n.locale === undefined ? undefined : oneOf(n.locale, LOCALES, 'locale'),
     contactEmails,
@@ -117,5 +117,5 @@ export function validateBudget(body: unknown, scope: BudgetScope, asOf: string):
   if (names.length > 5) invalid(`A budget can have at most 5 notifications; this one has ${names.length}.`);
   const notifications: Record<string, BudgetNotification> = {};
   for (const name of names) notifications[name] = notification(name, raw[name], scope);
-  return { category, amount: p.amount as number, timeGrain, timePeriod: { startDate, endDate }, filter: p.filter ?? undefined, notifications };
+  return { category, amount: p.amount, timeGrain, timePeriod: { startDate, endDate }, filter: p.filter ?? undefined, notifications };
 }

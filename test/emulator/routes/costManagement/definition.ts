@@ -70,8 +70,8 @@ function parseFilter(node: unknown, depth = 0): Filter {
     if (!Array.isArray(leaf.values) || leaf.values.length === 0 || !leaf.values.every((v) => typeof v === 'string')) bad(`${key}.values must be a non-empty array of strings.`);
     if (key === 'dimensions' && !DIMENSIONS[leaf.name.toLowerCase()]) bad(`dimension '${leaf.name}' is not valid.`);
     return key === 'dimensions'
-      ? { dimensions: { name: leaf.name, values: leaf.values as string[] } }
-      : { tags: { name: leaf.name, values: leaf.values as string[] } };
+      ? { dimensions: { name: leaf.name, values: leaf.values } }
+      : { tags: { name: leaf.name, values: leaf.values } };
   }
   bad(`'${key}' is not a valid filter expression.`);
 }

@@ -19,7 +19,7 @@ const FIELDS: Record<string, string> = Object.fromEntries(
   ['armRegionName', 'location', 'meterId', 'meterName', 'productId', 'skuId', 'productName', 'skuName', 'serviceName', 'serviceId',
     'serviceFamily', 'type', 'armSkuName', 'reservationTerm', 'unitOfMeasure', 'isPrimaryMeterRegion', 'tierMinimumUnits',
     'effectiveStartDate', 'effectiveEndDate', 'currencyCode', 'retailPrice', 'unitPrice']
-    .map((f) => [f.toLowerCase(), f]).concat([['pricetype', 'type']]),
+    .map((f): [string, string] => [f.toLowerCase(), f]).concat([['pricetype', 'type']]),
 );
 const PRICE_TYPES = ['consumption', 'reservation', 'devtestconsumption', 'savingsplan'];
 
@@ -89,7 +89,7 @@ export function parseFilter(text: string): Node {
     }
     const left = operand();
     const opTok = tokens[pos];
-    const op = opTok?.t === 'word' ? (opTok.v as string).toLowerCase() : '';
+    const op = opTok?.t === 'word' ? opTok.v.toLowerCase() : '';
     if (['eq', 'ne', 'gt', 'ge', 'lt', 'le'].includes(op)) {
       pos++;
       return { kind: 'compare', op: op as 'eq', left, right: operand() };
@@ -103,7 +103,7 @@ export function parseFilter(text: string): Node {
     if (tok.t === 'str') return { kind: 'literal', value: tok.v };
     if (tok.t === 'num') return { kind: 'literal', value: tok.v };
     if (tok.t !== 'word') return invalid();
-    const w = (tok.v as string).toLowerCase();
+    const w = tok.v.toLowerCase();
     if (w === 'true' || w === 'false') return { kind: 'literal', value: w === 'true' };
     if (w === 'null') return { kind: 'literal', value: null };
     if (w === 'not') return invalid();
@@ -113,8 +113,8 @@ export function parseFilter(text: string): Node {
       expect(',');
       const text = tokens[pos++];
       expect(')');
-      if (field?.t !== 'word' || text?.t !== 'str' || !FIELDS[(field.v as string).toLowerCase()]) return invalid();
-      return { kind: 'contains', field: FIELDS[(field.v as string).toLowerCase()], text: text.v as string };
+      if (field?.t !== 'word' || text?.t !== 'str' || !FIELDS[field.v.toLowerCase()]) return invalid();
+      return { kind: 'contains', field: FIELDS[field.v.toLowerCase()], text: text.v };
     }
     const name = FIELDS[w];
     if (!name) return invalid();

@@ -77,7 +77,7 @@ export class RetailCatalogue {
 
   private push(usd: Omit<RetailItem, 'retailPrice' | 'unitPrice'>, priceIn: (c: string) => number, savingsIn?: Entry['savingsIn']): void {
     const price = priceIn('USD');
-    this.entries.push({ usd: { ...usd, retailPrice: price, unitPrice: price } as RetailItem, priceIn, savingsIn });
+    this.entries.push({ usd: { ...usd, retailPrice: price, unitPrice: price }, priceIn, savingsIn });
   }
 
   private addMeter(meter: Meter): void {
