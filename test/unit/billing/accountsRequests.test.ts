@@ -52,8 +52,8 @@ describe('accounts: requests and version fallbacks', () => {
     const result = await listBillingAccounts(t);
     assert.deepEqual(result.accounts, []);
     assert.equal(result.empty?.reason, 'noBillingAccountVisible');
-    assert.match(result.empty!.message, /billing role/);
-    assert.match(result.empty!.message, /does not show them/);
+    assert.match(result.empty.message, /billing role/);
+    assert.match(result.empty.message, /does not show them/);
   });
 
   it('cuts at maxItems and says so', async () => {

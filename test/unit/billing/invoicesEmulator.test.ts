@@ -10,7 +10,7 @@ import { getInvoice, invoiceWindow, listInvoicesByAccount, listInvoicesByProfile
 import type { BillingAccount } from '../../../src/billing/models/account';
 import { parseInvoice } from '../../../src/billing/models/invoice';
 import { sumByCurrency } from '../../../src/billing/models/money';
-import { FIXED_AS_OF, useEmulator } from '../../support/emulator';
+import { ArmResource, FIXED_AS_OF, useEmulator, WireAmount } from '../../support/emulator';
 import type { Emulator } from '../../emulator/server';
 import { TestClient } from '../azure/clientFixture';
 import { clientFor, rawList, requestsOf } from './support/live';
@@ -65,7 +65,7 @@ describe('invoices against the emulator', () => {
     const mca = byType('MicrosoftCustomerAgreement');
     const eur = mca.billingProfiles!.items.find((p) => p.currency === 'EUR')!;
     const got = (await listInvoicesByProfile(home.client, { accountName: mca.name, name: eur.name }, { asOf }).all()).items;
-    const raw = await rawList(emu(), `/providers/Microsoft.Billing/billingAccounts/${encodeURIComponent(mca.name)}/billingProfiles/${eur.name}/invoices?api-version=2024-04-01&periodStartDate=${window.from}&periodEndDate=${window.to}`);
+    const raw = await rawList<ArmResource<{ amountDue: WireAmount }>>(emu(), `/providers/Microsoft.Billing/billingAccounts/${encodeURIComponent(mca.name)}/billingProfiles/${eur.name}/invoices?api-version=2024-04-01&periodStartDate=${window.from}&periodEndDate=${window.to}`);
     assert.equal(got.length, raw.length);
     assert.ok(got.length > 0);
     for (const r of raw) {

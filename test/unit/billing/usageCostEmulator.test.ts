@@ -11,10 +11,23 @@ import type { RetailPrice } from '../../../src/billing/models/retailPrice';
 import { getRateCard } from '../../../src/billing/rateCard';
 import { listRetailPrices } from '../../../src/billing/retailPrices';
 import { listUsageForDays } from '../../../src/billing/usageAggregates';
-import { FIXED_AS_OF, useEmulator } from '../../support/emulator';
+import { ArmResource, FIXED_AS_OF, jsonAs, useEmulator } from '../../support/emulator';
 import type { WorldSubscription } from '../../emulator/world/types';
 import { TestClient } from '../azure/clientFixture';
 import { clientFor, rawList } from './support/live';
+
+/** The fields of a retail prices row that the independent walk below reads. */
+interface RetailRow {
+  meterId: string;
+  skuId: string;
+  effectiveStartDate: string;
+  isPrimaryMeterRegion: boolean;
+  retailPrice: number;
+}
+interface RetailPage {
+  Items: RetailRow[];
+  NextPageLink?: string | null;
+}
 
 const YESTERDAY = addDays(calendarDate(FIXED_AS_OF), -1);
 const MONTH_START = calendarDate(`${FIXED_AS_OF.slice(0, 8)}01`);
@@ -36,7 +49,7 @@ describe('usage, prices and cost against the emulator', () => {
     const rows = (await list.all()).items;
     assert.equal(list.skipped.length, 0);
     const q = `reportedStartTime=${from}T00:00:00Z&reportedEndTime=${addDays(YESTERDAY, 4)}T00:00:00Z&aggregationGranularity=Daily&showDetails=true`;
-    const raw = await rawList(emu(), `/subscriptions/${payg.subscriptionId}/providers/Microsoft.Commerce/UsageAggregates?api-version=2015-06-01-preview&${q}`);
+    const raw = await rawList<ArmResource<{ usageStartTime: string; meterId: string; quantity: number }>>(emu(), `/subscriptions/${payg.subscriptionId}/providers/Microsoft.Commerce/UsageAggregates?api-version=2015-06-01-preview&${q}`);
     assert.ok(raw.length > 40, 'several pages');
     const key = (meter: string, day: string) => `${meter.toLowerCase()}|${day}`;
     const expected = new Map<string, number>();
@@ -114,7 +127,7 @@ describe('usage, prices and cost against the emulator', () => {
       const rows: string[] = [];
       let url: string | undefined = `${emu().baseUrl}/api/retail/prices?api-version=2023-01-01-preview`;
       while (url) {
-        const body: any = await (await fetch(url)).json();
+        const body: RetailPage = await jsonAs<RetailPage>(await fetch(url));
         for (const i of body.Items) rows.push(`${i.meterId}|${i.skuId}|${i.effectiveStartDate}|${i.isPrimaryMeterRegion}|${Math.round(i.retailPrice * 1e6)}`);
         url = body.NextPageLink ?? undefined;
       }
