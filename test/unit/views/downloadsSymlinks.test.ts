@@ -75,9 +75,9 @@ describe('downloads: links that lead out of the workspace', () => {
     await fs.symlink(outside, path.join(workspace, 'invoices'), linkType);
     let opened = false;
     const download = downloadToFolder({
-      open: async () => {
+      open: () => {
         opened = true;
-        return { body: Readable.from([pdf]), contentLength: pdf.length };
+        return Promise.resolve({ body: Readable.from([pdf]), contentLength: pdf.length });
       },
       fileName: 'G1.pdf',
       folder: portFor('invoices', 'Contoso'),

@@ -6,10 +6,32 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot } from '../../support/paths';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const manifest: any = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+/** The parts of package.json these tests read; what VS Code requires of them is asserted below. */
+interface PackageJson {
+  activationEvents?: string[];
+  main: string;
+  engines: { vscode: string };
+  icon: string;
+  license: string;
+  l10n: string;
+  repository?: { url?: string };
+  categories?: string[];
+  keywords?: string[];
+  capabilities: { untrustedWorkspaces: { supported: string } };
+  contributes: {
+    commands: Array<{ command: string; title: string; icon?: string }>;
+    viewsContainers: { activitybar: Array<{ id: string; icon: string }> };
+    views: Record<string, Array<{ id: string }>>;
+    viewsWelcome: Array<{ view: string; when: string; contents: string }>;
+    menus: Record<string, Array<{ command: string; when?: string }>>;
+    configuration: { properties: Record<string, { enum?: string[]; default?: unknown; properties?: Record<string, unknown>; description?: string; markdownDescription?: string; scope?: string }> };
+    walkthroughs?: Array<{ id: string; title: string; description: string; steps: Array<{ id: string; title: string; description: string; media: { image?: string | Record<string, string>; altText?: string; markdown?: string; svg?: string }; completionEvents?: string[] }> }>;
+  };
+}
+
+const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as PackageJson;
 const contributes = manifest.contributes;
-const declared = new Set<string>(contributes.commands.map((c: { command: string }) => c.command));
+const declared = new Set<string>(contributes.commands.map((c) => c.command));
 
 /** Every file under src/ as text, to find where commands are registered. */
 function sourceText(): string {
@@ -24,7 +46,7 @@ function sourceText(): string {
   return parts.join('\n');
 }
 
-const nls = (file: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8'));
+const nls = (file: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8')) as Record<string, string>;
 const english = nls('package.nls.json');
 const korean = nls('package.nls.ko.json');
 
@@ -56,23 +78,23 @@ function pngSize(file: string): { width: number; height: number } {
 
 describe('views: extension manifest', () => {
   it('activates only through its contributions, never at start-up', () => {
-    const events: string[] = manifest.activationEvents ?? [];
+    const events = manifest.activationEvents ?? [];
     assert.ok(!events.includes('*') && !events.includes('onStartupFinished'), `activationEvents: ${events.join(', ')}`);
     assert.equal(manifest.main, './dist/extension.js');
     assert.match(manifest.engines.vscode, /^\^1\.105\./);
   });
 
   it('puts the Azure Billing container in the activity bar with the Billing Accounts tree in it', () => {
-    const container = contributes.viewsContainers.activitybar.find((c: { id: string }) => c.id === 'azureBilling');
+    const container = contributes.viewsContainers.activitybar.find((c) => c.id === 'azureBilling');
     assert.ok(container, 'no azureBilling view container');
     assert.ok(fs.existsSync(path.join(repoRoot, container.icon)), `missing ${container.icon}`);
-    assert.deepEqual(contributes.views.azureBilling.map((v: { id: string }) => v.id), ['azureBilling.explorer']);
+    assert.deepEqual(contributes.views.azureBilling.map((v) => v.id), ['azureBilling.explorer']);
   });
 
   it('offers a Sign in button in the view while signed out', () => {
-    const welcome = contributes.viewsWelcome.find((w: { when: string }) => w.when === 'azureBilling.signInState == signedOut');
+    const welcome = contributes.viewsWelcome.find((w) => w.when === 'azureBilling.signInState == signedOut');
     assert.ok(welcome, 'no welcome content for the signed-out state');
-    const text = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8'))[welcome.contents.replace(/%/g, '')];
+    const text = nls('package.nls.json')[welcome.contents.replace(/%/g, '')];
     assert.match(text, /\n\[[^\]]+\]\(command:azureBilling\.signIn\)\n/, 'a button is a link alone on its line');
   });
 
@@ -93,7 +115,7 @@ describe('views: extension manifest', () => {
     assert.deepEqual(props['azureBilling.authentication'].enum, ['editor', 'azureCli', 'servicePrincipal', 'managedIdentity']);
     assert.equal(props['azureBilling.authentication'].default, 'editor');
     assert.deepEqual(props['azureBilling.cloud'].enum, ['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment', 'Custom']);
-    assert.deepEqual(Object.keys(props['azureBilling.customCloud'].properties), ['resourceManagerEndpoint', 'authorityHost', 'retailPricesEndpoint', 'audience']);
+    assert.deepEqual(Object.keys(props['azureBilling.customCloud'].properties ?? {}), ['resourceManagerEndpoint', 'authorityHost', 'retailPricesEndpoint', 'audience']);
     for (const [key, prop] of Object.entries(props) as Array<[string, { description?: string; markdownDescription?: string }]>) {
       assert.ok(prop.description || prop.markdownDescription, `${key} has no description`);
     }
@@ -215,7 +237,7 @@ describe('views: extension manifest', () => {
     });
 
     it('opens from the Get Started command, which names this walkthrough', () => {
-      const command = contributes.commands.find((c: { command: string }) => c.command === 'azureBilling.openWalkthrough');
+      const command = contributes.commands.find((c) => c.command === 'azureBilling.openWalkthrough');
       assert.ok(command, 'azureBilling.openWalkthrough is not declared');
       bothLanguages(command.title, 'azureBilling.openWalkthrough title');
       const source = sourceText();
