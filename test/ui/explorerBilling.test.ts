@@ -13,6 +13,9 @@ import { emulators } from './support/harness';
 import { activityBarTitle, paletteTitle } from './support/manifest';
 import { activityBarItem, openWorkbench, screenshotOnFailure, treeRow, Workbench } from './support/workbench';
 
+/** The part of a DOM element's classList these tests read (the DOM's types are not in this project's libs). */
+type DOMTokenListLike = { contains(token: string): boolean };
+
 const usd = (cents: number, currency = 'USD') => new Intl.NumberFormat('en', { style: 'currency', currency }).format(cents / 100);
 const today = () => new Date().toISOString().slice(0, 10);
 const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
@@ -120,8 +123,8 @@ suite('Billing explorer, downloads and the events table, as a person', function 
     const item = wb.page.locator('.monaco-menu .action-item', { hasText: 'Download Invoice...' }).first();
     await item.waitFor({ timeout: 10_000 });
     // VS Code's menus act on the keyboard as a person's arrow keys and Enter: go down to the item.
-    for (let i = 0; i < 8 && !(await item.evaluate((e) => e.classList.contains('focused'))); i++) await wb.page.keyboard.press('ArrowDown');
-    assert.ok(await item.evaluate((e) => e.classList.contains('focused')), 'the menu item is selected');
+    for (let i = 0; i < 8 && !(await item.evaluate((e: { classList: DOMTokenListLike }) => e.classList.contains('focused'))); i++) await wb.page.keyboard.press('ArrowDown');
+    assert.ok(await item.evaluate((e: { classList: DOMTokenListLike }) => e.classList.contains('focused')), 'the menu item is selected');
     await wb.page.keyboard.press('Enter');
     const bytes = await waitForFile(savedFile(invoice));
     assert.ok(bytes.equals(expectedPdf(invoice)), `${invoice.name}.pdf equals the emulator's document`);
@@ -149,7 +152,7 @@ suite('Billing explorer, downloads and the events table, as a person', function 
     await row.click({ button: 'right' });
     const item = wb.page.locator('.monaco-menu .action-item', { hasText: 'Download Invoice...' }).first();
     await item.waitFor({ timeout: 10_000 });
-    for (let i = 0; i < 8 && !(await item.evaluate((e) => e.classList.contains('focused'))); i++) await wb.page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 8 && !(await item.evaluate((e: { classList: DOMTokenListLike }) => e.classList.contains('focused'))); i++) await wb.page.keyboard.press('ArrowDown');
     await wb.page.keyboard.press('Enter');
     const toast = wb.page.locator('.notification-toast', { hasText: `Downloading invoice ${invoice.name}` }).first();
     await toast.waitFor({ timeout: 15_000 });

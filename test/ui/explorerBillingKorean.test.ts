@@ -10,6 +10,9 @@ import { emulators } from './support/harness';
 import { activityBarTitle, localized } from './support/manifest';
 import { activityBarItem, openWorkbench, screenshotOnFailure, treeRow, Workbench } from './support/workbench';
 
+/** The part of a DOM element's classList these tests read (the DOM's types are not in this project's libs). */
+type DOMTokenListLike = { contains(token: string): boolean };
+
 const won = (cents: number, currency: string) => new Intl.NumberFormat('ko', { style: 'currency', currency }).format(cents / 100);
 
 suite('Billing explorer in Korean, as a person', function () {
@@ -57,7 +60,7 @@ suite('Billing explorer in Korean, as a person', function () {
     const title = localized('%command.downloadInvoice%', 'ko');
     const item = wb.page.locator('.monaco-menu .action-item', { hasText: title }).first();
     await item.waitFor({ timeout: 10_000 });
-    for (let i = 0; i < 8 && !(await item.evaluate((e) => e.classList.contains('focused'))); i++) await wb.page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 8 && !(await item.evaluate((e: { classList: DOMTokenListLike }) => e.classList.contains('focused'))); i++) await wb.page.keyboard.press('ArrowDown');
     await wb.page.keyboard.press('Enter');
     const file = path.join(wb.server.dirs.workspace, 'invoices', profile.displayName, `${newest.name}.pdf`);
     const until = Date.now() + 30_000;

@@ -7,15 +7,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { directoriesOf } from '../support/directories';
 import { extensionHostLog, extensionLog } from '../support/hostLogs';
-import { activityBarTitle } from '../support/manifest';
+import { activityBarTitle, Manifest } from '../support/manifest';
 import { activityBarItem, openWorkbench, screenshotOnFailure, treeRow, Workbench } from '../support/workbench';
 
 const EXTENSION_ID = 'azure-billing-insight.azure-billing-insight';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 /** Paths (relative to the extension folder) that the manifest names and the editor will load. */
-function filesNamedBy(manifest: Json): string[] {
+function filesNamedBy(manifest: Manifest): string[] {
   const files = new Set<string>();
   const add = (p: unknown) => {
     if (typeof p === 'string' && !p.startsWith('$(')) files.add(p.replace(/^\.\//, ''));
@@ -24,8 +22,8 @@ function filesNamedBy(manifest: Json): string[] {
   add(manifest.browser);
   add(manifest.icon);
   const c = manifest.contributes ?? {};
-  for (const containers of Object.values(c.viewsContainers ?? {}) as Json[][]) containers.forEach((v) => add(v.icon));
-  for (const views of Object.values(c.views ?? {}) as Json[][]) views.forEach((v) => add(v.icon));
+  for (const containers of Object.values(c.viewsContainers ?? {})) containers.forEach((v) => add(v.icon));
+  for (const views of Object.values(c.views ?? {})) views.forEach((v) => add(v.icon));
   for (const command of c.commands ?? []) {
     if (command.icon && typeof command.icon === 'object') Object.values(command.icon).forEach(add);
     else add(command.icon);
@@ -53,14 +51,15 @@ suite('The packaged .vsix installed into VS Code', function () {
   screenshotOnFailure(() => wb, 'vsix');
 
   test('every file the manifest refers to is in the package', () => {
-    const manifest: Json = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
+    const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as Manifest;
     const named = filesNamedBy(manifest);
+    assert.ok(manifest.main, 'package.json names an entry point');
     assert.ok(named.includes(manifest.main.replace(/^\.\//, '')), 'the entry point is among the checked files');
     assert.deepStrictEqual(named.filter((f) => !fs.existsSync(path.join(installed, f))), [], 'named by package.json but missing from the .vsix');
   });
 
   test('the Korean translation ships with the English one', () => {
-    const manifest: Json = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
+    const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as Manifest;
     for (const f of ['package.nls.json', 'package.nls.ko.json']) assert.ok(fs.existsSync(path.join(installed, f)), `${f} is in the package`);
     if (manifest.l10n) {
       for (const f of ['bundle.l10n.json', 'bundle.l10n.ko.json']) {
