@@ -40,11 +40,11 @@ async function main() {
   }
   const formatter = await eslint.loadFormatter('stylish');
   const report = await formatter.format(enforced);
-  if (report) process.stdout.write(report + '\n');
+  if (report) { process.stdout.write(report + '\n'); }
   let failed = enforced.filter((r) => findings(r) > 0).length;
   let skipped = 0;
   for (const [dir, p] of pending) {
-    if (p.linted === 0) continue;
+    if (p.linted === 0) { continue; }
     if (p.findings === 0) {
       console.log(`lint: ${dir} has no findings any more: take it off NOT_YET_CLEAN in scripts/lint.js`);
       failed += 1;

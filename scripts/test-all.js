@@ -20,18 +20,18 @@ const layers = [
 fs.rmSync(resultsDir, { recursive: true, force: true });
 let exitCode = 0;
 for (const layer of layers) {
-  if (!fs.existsSync(path.join(root, layer.script))) continue;
+  if (!fs.existsSync(path.join(root, layer.script))) { continue; }
   console.log(`\n=== ${layer.name} ===`);
   const started = Date.now();
   const r = spawnSync(process.execPath, [layer.script], { cwd: root, stdio: 'inherit' });
   console.log(`=== ${layer.name}: exit ${r.status} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
-  if (r.status !== 0) exitCode = 1;
+  if (r.status !== 0) { exitCode = 1; }
 }
 const total = { passed: 0, failed: 0, skipped: 0 };
 for (const layer of layers) {
   const counts = readLayerResult(layer.name);
   if (!counts) {
-    if (fs.existsSync(path.join(root, layer.script))) total.failed += 1;
+    if (fs.existsSync(path.join(root, layer.script))) { total.failed += 1; }
     continue;
   }
   console.log(`${layer.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
@@ -39,6 +39,6 @@ for (const layer of layers) {
   total.failed += counts.failed;
   total.skipped += counts.skipped;
 }
-if (total.failed > 0) exitCode = 1;
+if (total.failed > 0) { exitCode = 1; }
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(exitCode);

@@ -65,7 +65,7 @@ async function firstPaint(browser: import('playwright-core').Browser, bundle: { 
     setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start))), 0);
   })`);
   const bars = await panel.page.$$eval('.legend-entry', (n) => n.length);
-  if (bars !== payload.currencies[0].groups.length) throw new Error(`the legend shows ${bars} groups, the payload has ${payload.currencies[0].groups.length}`);
+  if (bars !== payload.currencies[0].groups.length) { throw new Error(`the legend shows ${bars} groups, the payload has ${payload.currencies[0].groups.length}`); }
   await panel.page.close();
   return ms;
 }
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
       const payload = payloadFor(topN);
       await firstPaint(browser, bundle, payload); // warm-up: Chromium compiles the bundle once
       const times: number[] = [];
-      for (let i = 0; i < runs; i++) times.push(await firstPaint(browser, bundle, payload));
+      for (let i = 0; i < runs; i++) { times.push(await firstPaint(browser, bundle, payload)); }
       times.sort((a, b) => a - b);
       const bytes = Buffer.byteLength(JSON.stringify(payload));
       console.log(

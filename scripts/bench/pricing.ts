@@ -44,7 +44,7 @@ function startEmulatorProcess(): Promise<{ info: EmulatorInfo; child: ChildProce
     child.stdout.on('data', (chunk: Buffer) => {
       buffered += chunk.toString('utf8');
       const newline = buffered.indexOf('\n');
-      if (newline >= 0) resolve({ info: JSON.parse(buffered.slice(0, newline)) as EmulatorInfo, child });
+      if (newline >= 0) { resolve({ info: JSON.parse(buffered.slice(0, newline)) as EmulatorInfo, child }); }
     });
     child.on('exit', (code) => reject(new Error(`The emulator exited (${code}) before it was ready.`)));
   });
@@ -73,12 +73,12 @@ function childCpuSeconds(pid: number | undefined): number | undefined {
  * offers the hourly view up to 14 days), so the message measured is the one a person would get.
  */
 function dailyView(cube: CostCube): CostCube {
-  if (cube.granularity === 'day') return cube;
+  if (cube.granularity === 'day') { return cube; }
   const days = cube.bucketCount / HOURS_PER_DAY;
   const sum = (cells: bigint[] | undefined) => {
-    if (!cells) return undefined;
+    if (!cells) { return undefined; }
     const out = new Array<bigint>(days).fill(0n);
-    for (let b = 0; b < cells.length; b++) out[Math.floor(b / HOURS_PER_DAY)] += cells[b];
+    for (let b = 0; b < cells.length; b++) { out[Math.floor(b / HOURS_PER_DAY)] += cells[b]; }
     return out;
   };
   return {
@@ -182,7 +182,7 @@ async function main(): Promise<void> {
         messageSizes.push(Buffer.byteLength(JSON.stringify({ type: 'series', payload })));
       } catch (error) {
         failed++;
-        if (failed <= 3) console.log(`  ${sub.displayName}: ${error instanceof Error ? error.message : String(error)}`);
+        if (failed <= 3) { console.log(`  ${sub.displayName}: ${error instanceof Error ? error.message : String(error)}`); }
       }
     }
     const pipelineMs = performance.now() - started;
@@ -201,7 +201,7 @@ async function main(): Promise<void> {
       // The same reported window listUsageForDays asks for: 3 more days for late rows.
       const window = { from: formatIsoDate(pricing.first), to: formatIsoDate(display.last + 1 + 3) };
       const b = await jsonParseBaseline(info, token, sub.subscriptionId, window.from, window.to, granularity).catch(() => undefined);
-      if (b) baseline = { bytes: baseline.bytes + b.bytes, rows: baseline.rows + b.rows, parseMs: baseline.parseMs + b.parseMs };
+      if (b) { baseline = { bytes: baseline.bytes + b.bytes, rows: baseline.rows + b.rows, parseMs: baseline.parseMs + b.parseMs }; }
     }
     messageSizes.sort((a, b) => a - b);
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -229,7 +229,7 @@ async function main(): Promise<void> {
       `${(yearRows / (rows / (pipelineMs / 1000)) / 60).toFixed(1)} min end to end, ${(yearRows / (rows / (clientCpuMs / 1000)) / 60).toFixed(1)} min of client CPU; ` +
       `a daily cube of ${Math.round(yearCells).toLocaleString('en-US')} cells`);
   } finally {
-    for (const c of clients.values()) c.client.dispose();
+    for (const c of clients.values()) { c.client.dispose(); }
     child.kill();
   }
 }

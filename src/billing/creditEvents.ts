@@ -32,12 +32,12 @@ export interface CheckedRange {
 
 /** Checks both dates, their order and the length limit; throws `DateRangeError` otherwise. */
 export function validateEventRange(range: DateRangeInput, maxMonths = MAX_EVENT_RANGE_MONTHS): CheckedRange {
-  if (!range.startDate) throw new DateRangeError('missingStart', 'Choose a start date: Azure needs both a start and an end date for the credit history.');
-  if (!range.endDate) throw new DateRangeError('missingEnd', 'Choose an end date: Azure needs both a start and an end date for the credit history.');
+  if (!range.startDate) { throw new DateRangeError('missingStart', 'Choose a start date: Azure needs both a start and an end date for the credit history.'); }
+  if (!range.endDate) { throw new DateRangeError('missingEnd', 'Choose an end date: Azure needs both a start and an end date for the credit history.'); }
   const start = parseCalendarDate(range.startDate);
-  if (!start.ok) throw new DateRangeError('invalidStart', `The start date is not a valid date (${start.reason}) Use the form YYYY-MM-DD, e.g. 2024-01-31.`);
+  if (!start.ok) { throw new DateRangeError('invalidStart', `The start date is not a valid date (${start.reason}) Use the form YYYY-MM-DD, e.g. 2024-01-31.`); }
   const end = parseCalendarDate(range.endDate);
-  if (!end.ok) throw new DateRangeError('invalidEnd', `The end date is not a valid date (${end.reason}) Use the form YYYY-MM-DD, e.g. 2024-01-31.`);
+  if (!end.ok) { throw new DateRangeError('invalidEnd', `The end date is not a valid date (${end.reason}) Use the form YYYY-MM-DD, e.g. 2024-01-31.`); }
   if (start.value > end.value) {
     throw new DateRangeError('startAfterEnd', `The start date ${start.value} is after the end date ${end.value}. Swap them, or pick an end date on or after the start.`);
   }
@@ -87,7 +87,7 @@ export function listCreditEventsInWindows(transport: ArmTransport, scope: Credit
   return listing(async function* () {
     requireMcaCredits(scope.agreementType, `billing account '${scope.accountName}'`);
     const checked = validateEventRange(range, Number.MAX_SAFE_INTEGER / 12);
-    for (const window of splitRange(checked)) yield* eventsIn(transport, scope, window, options.signal);
+    for (const window of splitRange(checked)) { yield* eventsIn(transport, scope, window, options.signal); }
   }, options);
 }
 
@@ -108,8 +108,8 @@ export function listAccountCreditEvents(
 ): Listing<CreditEvent> {
   return listing(async function* () {
     const terms: string[] = [];
-    if (options.lotId) terms.push(`lotid eq ${odataString(options.lotId)}`);
-    if (options.lotSource) terms.push(`lotsource eq ${odataString(options.lotSource)}`);
+    if (options.lotId) { terms.push(`lotid eq ${odataString(options.lotId)}`); }
+    if (options.lotSource) { terms.push(`lotsource eq ${odataString(options.lotSource)}`); }
     for await (const raw of transport.list<unknown>(`${accountPath(account.name)}/providers/Microsoft.Consumption/events`, {
       query: { 'api-version': API.consumption, $filter: terms.length ? terms.join(' AND ') : undefined },
       signal: options.signal,

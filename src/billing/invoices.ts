@@ -37,12 +37,12 @@ export interface InvoiceListOptions extends ListingOptions {
 export function invoiceWindow(period: InvoicePeriod = {}, asOf: Date = new Date()): { from: CalendarDate; to: CalendarDate } {
   const read = (raw: string, which: 'start' | 'end'): CalendarDate => {
     const p = parseCalendarDate(raw);
-    if (!p.ok) throw new DateRangeError(which === 'start' ? 'invalidStart' : 'invalidEnd', `The invoice period's ${which} is not a valid date (${p.reason}) Use the form YYYY-MM-DD.`);
+    if (!p.ok) { throw new DateRangeError(which === 'start' ? 'invalidStart' : 'invalidEnd', `The invoice period's ${which} is not a valid date (${p.reason}) Use the form YYYY-MM-DD.`); }
     return p.value;
   };
   const to = period.to ? read(period.to, 'end') : utcDateOf(asOf);
   const from = period.from ? read(period.from, 'start') : addDays(to, -395);
-  if (from > to) throw new DateRangeError('startAfterEnd', `The invoice period starts (${from}) after it ends (${to}). Swap the dates.`);
+  if (from > to) { throw new DateRangeError('startAfterEnd', `The invoice period starts (${from}) after it ends (${to}). Swap the dates.`); }
   return { from, to };
 }
 
@@ -68,7 +68,7 @@ function invoicesAt(
         signal: options.signal,
       });
     });
-    for await (const raw of items) yield parseInvoice(raw, { apiVersion: used, scope });
+    for await (const raw of items) { yield parseInvoice(raw, { apiVersion: used, scope }); }
   }, options);
 }
 
@@ -117,7 +117,7 @@ export async function getInvoice(transport: ArmTransport, where: InvoiceLocator,
   }
   return withVersionFallback(versions, async (apiVersion) => {
     const raw = await transport.get<unknown>(path, { query: { 'api-version': apiVersion }, signal: options.signal });
-    if (raw === undefined) throw new Error(`Invoice '${where.invoiceName}' answered with no content.`);
+    if (raw === undefined) { throw new Error(`Invoice '${where.invoiceName}' answered with no content.`); }
     return parseInvoice(raw, { apiVersion, scope });
   });
 }

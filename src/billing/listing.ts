@@ -59,7 +59,7 @@ class SourceListing<T> implements Listing<T> {
 
   async all(): Promise<ListResult<T>> {
     const items: T[] = [];
-    for await (const item of this) items.push(item);
+    for await (const item of this) { items.push(item); }
     return { items, truncated: this.cutShort };
   }
 }
@@ -72,12 +72,12 @@ export function listing<T>(source: (sink: TruncationSink) => AsyncIterable<T>, o
 export function listingOf<T>(items: readonly T[], truncated = false, options: ListingOptions = {}): Listing<T> {
   // eslint-disable-next-line @typescript-eslint/require-await -- a listing reads an async iterable; these items are already in hand
   return listing(async function* (sink) {
-    if (truncated) sink.markTruncated();
+    if (truncated) { sink.markTruncated(); }
     yield* items;
   }, options);
 }
 
 /** Applies `map` to every item of a transport list. */
 export async function* mapAsync<A, B>(source: AsyncIterable<A>, map: (item: A) => B): AsyncIterable<B> {
-  for await (const item of source) yield map(item);
+  for await (const item of source) { yield map(item); }
 }

@@ -21,7 +21,7 @@ export type Granularity = 'Daily' | 'Hourly';
 const OFFERS_WITHOUT_COMMERCE = new Set(['MS-AZR-0017P', 'MS-AZR-0148P', 'MS-AZR-0145P']);
 
 export function commerceNotApplicable(offerId: string | undefined, what: 'UsageAggregates' | 'RateCard'): NotApplicableError | undefined {
-  if (!offerId || !OFFERS_WITHOUT_COMMERCE.has(offerId.toUpperCase())) return undefined;
+  if (!offerId || !OFFERS_WITHOUT_COMMERCE.has(offerId.toUpperCase())) { return undefined; }
   const kind = offerId.toUpperCase() === 'MS-AZR-0145P' ? 'Cloud Solution Provider' : 'Enterprise Agreement';
   return new NotApplicableError(
     what === 'RateCard' ? 'rateCardNotForOffer' : 'usageAggregatesNotForOffer',
@@ -34,7 +34,7 @@ export function commerceNotApplicable(offerId: string | undefined, what: 'UsageA
  * turned into the same "does not apply" answer as a refusal before calling.
  */
 export function commerceRefusal(error: unknown, what: 'UsageAggregates' | 'RateCard'): NotApplicableError | undefined {
-  if (statusOf(error) !== 400 || codeOf(error) !== 'DisallowedProvider') return undefined;
+  if (statusOf(error) !== 400 || codeOf(error) !== 'DisallowedProvider') { return undefined; }
   return new NotApplicableError(
     what === 'RateCard' ? 'rateCardNotForOffer' : 'usageAggregatesNotForOffer',
     `${what} is not offered for this subscription's offer (Azure answered DisallowedProvider); Cost Management or Partner Center has its costs.`,
@@ -73,7 +73,7 @@ function rawUsageRows(
   options: UsageAggregatesOptions,
 ): AsyncIterable<unknown> {
   const refused = commerceNotApplicable(options.offerId, 'UsageAggregates');
-  if (refused) throw refused;
+  if (refused) { throw refused; }
   if (!(reportedStart < reportedEnd)) {
     throw new DateRangeError('startAfterEnd', `The reported window must end after it starts (${reportedStart.toISOString()} … ${reportedEnd.toISOString()}).`);
   }
@@ -106,8 +106,8 @@ export function listUsageAggregates(
     try {
       for await (const raw of rows) {
         const row = parseUsageAggregate(raw, cache);
-        if (isSkippedRow(row)) skipped.push(row);
-        else yield row;
+        if (isSkippedRow(row)) { skipped.push(row); }
+        else { yield row; }
       }
     } catch (error) {
       throw commerceRefusal(error, 'UsageAggregates') ?? error;
@@ -126,7 +126,7 @@ function usageWindow(days: { from: string; to: string }, options: UsageDaysOptio
   // Checked when iteration starts, like every other range here: no request for a bad range.
   const from = checkedDay(days.from, 'start');
   const to = checkedDay(days.to, 'end');
-  if (from > to) throw new DateRangeError('startAfterEnd', `The usage days start (${from}) after they end (${to}). Swap the dates.`);
+  if (from > to) { throw new DateRangeError('startAfterEnd', `The usage days start (${from}) after they end (${to}). Swap the dates.`); }
   const late = options.lateArrivalDays ?? 3;
   return { from, to, reportedStart: new Date(`${from}T00:00:00Z`), reportedEnd: new Date(`${addDays(to, 1 + late)}T00:00:00Z`) };
 }
@@ -145,7 +145,7 @@ export function listUsageForDays(
   const inner = listing(async function* () {
     const { from, to, reportedStart, reportedEnd } = usageWindow(days, options);
     source = listUsageAggregates(transport, subscriptionId, reportedStart, reportedEnd, { ...options, maxItems: undefined });
-    for await (const row of source) if (row.usageDay >= from && row.usageDay <= to) yield row;
+    for await (const row of source) { if (row.usageDay >= from && row.usageDay <= to) { yield row; } }
   }, options);
   return Object.defineProperty(inner, 'skipped', { get: () => source?.skipped ?? [] }) as UsageListing;
 }
@@ -169,8 +169,8 @@ export async function readUsageForDays(
   try {
     for await (const raw of rows) {
       const row = parseUsageAggregate(raw, cache);
-      if (isSkippedRow(row)) skipped.push(row);
-      else if (row.usageDay >= from && row.usageDay <= to) onRow(row);
+      if (isSkippedRow(row)) { skipped.push(row); }
+      else if (row.usageDay >= from && row.usageDay <= to) { onRow(row); }
     }
   } catch (error) {
     throw commerceRefusal(error, 'UsageAggregates') ?? error;
@@ -180,6 +180,6 @@ export async function readUsageForDays(
 
 function checkedDay(raw: string, which: 'start' | 'end'): CalendarDate {
   const p = parseCalendarDate(raw);
-  if (!p.ok) throw new DateRangeError(which === 'start' ? 'invalidStart' : 'invalidEnd', `The ${which} day is not a valid date (${p.reason}) Use the form YYYY-MM-DD.`);
+  if (!p.ok) { throw new DateRangeError(which === 'start' ? 'invalidStart' : 'invalidEnd', `The ${which} day is not a valid date (${p.reason}) Use the form YYYY-MM-DD.`); }
   return p.value;
 }

@@ -31,7 +31,7 @@ export class TokenIssuer {
   /** The claims of a token this issuer made, or why it is not acceptable. */
   verify(token: string): { ok: true; claims: TokenClaims } | { ok: false; reason: 'invalid' | 'expired' } {
     const parts = token.split('.');
-    if (parts.length !== 3) return { ok: false, reason: 'invalid' };
+    if (parts.length !== 3) { return { ok: false, reason: 'invalid' }; }
     const expected = b64url(crypto.createHmac('sha256', this.key).update(`${parts[0]}.${parts[1]}`).digest());
     const given = Buffer.from(parts[2]);
     if (given.length !== expected.length || !crypto.timingSafeEqual(given, Buffer.from(expected))) {
@@ -43,7 +43,7 @@ export class TokenIssuer {
     } catch {
       return { ok: false, reason: 'invalid' };
     }
-    if (claims.exp <= Math.floor(Date.now() / 1000)) return { ok: false, reason: 'expired' };
+    if (claims.exp <= Math.floor(Date.now() / 1000)) { return { ok: false, reason: 'expired' }; }
     return { ok: true, claims };
   }
 }

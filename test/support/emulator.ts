@@ -16,7 +16,7 @@ export function useEmulator(options: EmulatorOptions = {}): () => Emulator {
     await emulator?.close();
   });
   return () => {
-    if (!emulator) throw new Error('The emulator has not started yet.');
+    if (!emulator) { throw new Error('The emulator has not started yet.'); }
     return emulator;
   };
 }
@@ -25,7 +25,7 @@ export function useEmulator(options: EmulatorOptions = {}): () => Emulator {
 export async function armFetch(emu: Emulator, pathAndQuery: string, init: RequestInit & { token?: string | null } = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   const token = init.token === undefined ? emu.issueToken() : init.token;
-  if (token) headers.set('authorization', `Bearer ${token}`);
+  if (token) { headers.set('authorization', `Bearer ${token}`); }
   return fetch(new URL(pathAndQuery, emu.baseUrl), { ...init, headers });
 }
 

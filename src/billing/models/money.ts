@@ -25,14 +25,14 @@ const SCALE = 10n ** BigInt(SCALE_DIGITS);
 
 /** The amount as an integer count of 10^-18 units. */
 export function toScaled(amount: number): bigint {
-  if (!Number.isFinite(amount)) throw new RangeError(`Not a finite amount: ${amount}`);
+  if (!Number.isFinite(amount)) { throw new RangeError(`Not a finite amount: ${amount}`); }
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i.exec(String(amount));
-  if (!m) throw new RangeError(`Cannot read the amount ${amount}.`);
+  if (!m) { throw new RangeError(`Cannot read the amount ${amount}.`); }
   const [, sign, whole, fraction = '', exp = '0'] = m;
   // digits × 10^(exponent − fraction length), then moved to the fixed scale.
   let digits = BigInt(whole + fraction);
   const shift = Number(exp) - fraction.length + SCALE_DIGITS;
-  if (shift >= 0) digits *= 10n ** BigInt(shift);
+  if (shift >= 0) { digits *= 10n ** BigInt(shift); }
   else {
     const divisor = 10n ** BigInt(-shift);
     // Round half away from zero at the 18th decimal.
@@ -57,14 +57,14 @@ export class MoneyTotals {
   private readonly sums = new Map<string, bigint>();
 
   add(money: Money | undefined): this {
-    if (!money) return this;
+    if (!money) { return this; }
     const key = money.currency.toUpperCase();
     this.sums.set(key, (this.sums.get(key) ?? 0n) + toScaled(money.amount));
     return this;
   }
 
   addAll(items: Iterable<Money | undefined>): this {
-    for (const m of items) this.add(m);
+    for (const m of items) { this.add(m); }
     return this;
   }
 

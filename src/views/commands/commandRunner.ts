@@ -69,7 +69,7 @@ export class CommandRunner {
         return undefined;
       }
       this.logger.error(`${commandId}: failed after ${Date.now() - started} ms (${advice.kind}): ${describeErrorChain(error)}`);
-      if (advice.kind === 'unexpected' && error instanceof Error && error.stack) this.logger.debug(error.stack);
+      if (advice.kind === 'unexpected' && error instanceof Error && error.stack) { this.logger.debug(error.stack); }
       this.latestFailure = { commandId, advice, at: new Date() };
       this.failed.fire(this.latestFailure);
       // Not awaited: the command is over; the notification stays until the person acts on it.
@@ -84,7 +84,7 @@ export class CommandRunner {
     const titles = text.actions.map((a) => a.title);
     const chosen = text.severity === 'error' ? await vscode.window.showErrorMessage(message, ...titles) : await vscode.window.showWarningMessage(message, ...titles);
     const action = text.actions.find((a) => a.title === chosen);
-    if (action) await vscode.commands.executeCommand(action.command, ...(action.args ?? []));
+    if (action) { await vscode.commands.executeCommand(action.command, ...(action.args ?? [])); }
   }
 
   dispose(): void {

@@ -73,7 +73,7 @@ export class BillingProfileNode extends BillingNode {
       invoiceSectionsFolder(this, scope, this.profile),
       plainSubscriptionsFolder(this, scope, (s) => listSubscriptionsByProfile(scope.connection.transport, { accountName: this.profile.accountName, name: this.profile.name }, { signal: s })),
     ] as PagedFolderNode<unknown>[];
-    for (const child of children) child.startLoading(signal);
+    for (const child of children) { child.startLoading(signal); }
     return Promise.resolve(children);
   }
 }

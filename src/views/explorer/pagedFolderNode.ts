@@ -105,14 +105,14 @@ export class PagedFolderNode<T> extends BillingNode {
     try {
       await this.read(signal);
     } catch (error) {
-      if (isNotApplicable(error)) return [notApplicableNode(this, error)];
+      if (isNotApplicable(error)) { return [notApplicableNode(this, error)]; }
       throw error;
     }
     const children = this.pager.items.map((item) => this.options.child(item, this));
     if (children.length === 0) {
       return [notApplicableNode(this, undefined, this.options.emptyLabel)];
     }
-    if (this.pager.hasMore) children.push(new LoadMoreNode(this, this.pager.items.length));
+    if (this.pager.hasMore) { children.push(new LoadMoreNode(this, this.pager.items.length)); }
     return children;
   }
 

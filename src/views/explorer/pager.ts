@@ -15,7 +15,7 @@ export class Pager<T> {
     private readonly open: (signal: AbortSignal) => AsyncIterable<T>,
     readonly pageSize: number,
   ) {
-    if (!(pageSize >= 1)) throw new RangeError('A page holds at least one item.');
+    if (!(pageSize >= 1)) { throw new RangeError('A page holds at least one item.'); }
   }
 
   /** Everything shown so far. */
@@ -35,8 +35,8 @@ export class Pager<T> {
 
   /** Reads one more page (the first, if nothing was read yet). */
   async more(signal?: AbortSignal): Promise<readonly T[]> {
-    if (signal?.aborted) throw cancelledError('Loading the list');
-    if (this.exhausted) return this.shown;
+    if (signal?.aborted) { throw cancelledError('Loading the list'); }
+    if (this.exhausted) { return this.shown; }
     if (!this.iterator) {
       this.controller = new AbortController();
       this.iterator = this.open(this.controller.signal)[Symbol.asyncIterator]();
@@ -46,7 +46,7 @@ export class Pager<T> {
     signal?.addEventListener('abort', onAbort, { once: true });
     const iterator = this.iterator;
     const throwIfCancelled = () => {
-      if (signal?.aborted) throw cancelledError('Loading the list');
+      if (signal?.aborted) { throw cancelledError('Loading the list'); }
     };
     try {
       const target = this.shown.length + this.pageSize;
@@ -65,12 +65,12 @@ export class Pager<T> {
       }
       const peek = await iterator.next();
       throwIfCancelled();
-      if (peek.done) this.exhausted = true;
-      else this.held = { value: peek.value };
+      if (peek.done) { this.exhausted = true; }
+      else { this.held = { value: peek.value }; }
       return this.shown;
     } catch (error) {
       this.reset();
-      if (signal?.aborted) throw cancelledError('Loading the list');
+      if (signal?.aborted) { throw cancelledError('Loading the list'); }
       throw error;
     } finally {
       signal?.removeEventListener('abort', onAbort);
@@ -93,6 +93,6 @@ export class Pager<T> {
 /** An async iterable over items that must all be read before they can be ordered (newest first). */
 export async function* sortedAfterReading<T>(source: AsyncIterable<T>, compare: (a: T, b: T) => number): AsyncIterable<T> {
   const all: T[] = [];
-  for await (const item of source) all.push(item);
+  for await (const item of source) { all.push(item); }
   yield* all.sort(compare);
 }

@@ -38,7 +38,7 @@ export class SessionManager implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (SETTINGS_THAT_RECONNECT.some((s) => e.affectsConfiguration(s))) this.reconnect('settings changed');
+        if (SETTINGS_THAT_RECONNECT.some((s) => e.affectsConfiguration(s))) { this.reconnect('settings changed'); }
       }),
     );
   }
@@ -71,7 +71,7 @@ export class SessionManager implements vscode.Disposable {
   }
 
   setSignInState(state: SignInState): void {
-    if (state === this.state) return;
+    if (state === this.state) { return; }
     this.state = state;
     this.logger.debug(`sign-in state: ${state}`);
     void vscode.commands.executeCommand('setContext', 'azureBilling.signInState', state);
@@ -85,11 +85,11 @@ export class SessionManager implements vscode.Disposable {
   }
 
   private connect(): Current {
-    if (this.current) return this.current;
+    if (this.current) { return this.current; }
     const settings = this.settings();
     const editorEnv = settings.authentication === 'editor' ? editorCloudEnvironment() : undefined;
     const { cloud, warning } = chooseCloud(settings, editorEnv);
-    if (warning) this.logger.warn(warning);
+    if (warning) { this.logger.warn(warning); }
     let current: Current;
     if (settings.authentication === 'editor') {
       const editor = editorSignIn(cloud.scope);
@@ -125,6 +125,6 @@ export class SessionManager implements vscode.Disposable {
   dispose(): void {
     this.disposeCurrent();
     this.changed.dispose();
-    for (const s of this.subscriptions) s.dispose();
+    for (const s of this.subscriptions) { s.dispose(); }
   }
 }

@@ -63,7 +63,7 @@ export class TablePanel implements vscode.Disposable {
     this.document = document;
     this.hostDocument = document;
     this.panel.title = document.title;
-    if (this.ready) void this.post({ type: 'show', document });
+    if (this.ready) { void this.post({ type: 'show', document }); }
   }
 
   private async onMessage(message: WebviewToHostMessage): Promise<void> {
@@ -85,7 +85,7 @@ export class TablePanel implements vscode.Disposable {
 
   dispose(): void {
     TablePanel.open.delete(this);
-    for (const d of this.disposables.splice(0)) d.dispose();
+    for (const d of this.disposables.splice(0)) { d.dispose(); }
     this.panel.dispose();
   }
 }

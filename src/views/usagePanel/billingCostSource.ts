@@ -90,7 +90,7 @@ export class BillingCostSource implements PanelSource {
       try {
         const s = this.scope;
         const list = s.kind === 'billingProfile' ? listSubscriptionsByProfile(this.transport, { accountName: s.accountName, name: s.profileName ?? '' }) : listSubscriptionsByAccount(this.transport, { name: s.accountName });
-        for await (const sub of list) if (sub.subscriptionId && sub.displayName) names.set(sub.subscriptionId.toLowerCase(), sub.displayName);
+        for await (const sub of list) { if (sub.subscriptionId && sub.displayName) { names.set(sub.subscriptionId.toLowerCase(), sub.displayName); } }
       } catch (error) {
         this.logger?.warn(`Usage panel ${this.scope.label}: subscription names could not be listed, showing ids (${error instanceof Error ? error.message : String(error)}).`);
       }

@@ -63,7 +63,7 @@ export type PanelResult =
 
 export async function buildPanelData(source: PanelSource, selection: PanelSelection, context: PanelContext, texts: PanelTexts): Promise<PanelResult> {
   const resolved = resolvePeriod(selection.period, { today: context.today, billingPeriodStartDay: context.billingPeriodStartDay });
-  if (!resolved.ok) return { kind: 'periodInvalid', field: resolved.error.field, message: texts.periodError(resolved.error) };
+  if (!resolved.ok) { return { kind: 'periodInvalid', field: resolved.error.field, message: texts.periodError(resolved.error) }; }
   const period = resolved.period;
   const hourlyAvailable = period.last - period.first + 1 <= MAX_HOURLY_DAYS;
   const notes: string[] = [];
@@ -79,7 +79,7 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
   // back to the source's first, rather than charting everything as "(none)".
   const offered = source.groupings();
   const isTag = selection.groupBy.startsWith('tag:');
-  if (!offered.includes(selection.groupBy) && !(isTag && source.hasEstimate)) selection = { ...selection, groupBy: offered[0] };
+  if (!offered.includes(selection.groupBy) && !(isTag && source.hasEstimate)) { selection = { ...selection, groupBy: offered[0] }; }
   const groupOptions = { groupBy: selection.groupBy, range: period, topN: TOP_GROUPS, labels: { other: texts.other, untagged: texts.untagged, none: texts.none } };
 
   // The estimate needs Commerce, which EA and CSP subscriptions do not have: then actual cost only.
@@ -89,11 +89,11 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
     try {
       priced = await source.estimate(pricingRangeFor(period), view === 'hourly' ? 'hour' : 'day', context.signal);
     } catch (error) {
-      if (!(error instanceof NotApplicableError)) throw error;
+      if (!(error instanceof NotApplicableError)) { throw error; }
       notes.push(texts.noteEstimateUnavailable(error.message));
     }
   }
-  if (!priced && view === 'hourly') view = 'cost';
+  if (!priced && view === 'hourly') { view = 'cost'; }
   let estimate = priced && groupCosts(priced.cube, groupOptions);
 
   // Actual cost is daily only; without it (no Cost Management access) the panel still estimates.
@@ -105,7 +105,7 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
       actual = groupCosts(actualCube, groupOptions);
     } catch (error) {
       // With no estimate either, the reason actual cost failed is what the person must act on.
-      if (context.signal?.aborted || !estimate) throw error;
+      if (context.signal?.aborted || !estimate) { throw error; }
       // The note is shown in the panel as it is; an error no layer of ours made may quote a URL.
       notes.push(texts.noteActualUnavailable(redactText(error instanceof Error ? error.message : String(error))));
     }
@@ -122,9 +122,9 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
   if (!shown || (shown.currencies.length === 0 && (usage?.meters.length ?? 0) === 0)) {
     return { kind: 'empty', message: texts.emptyMessage(from, to), hint: source.hasEstimate ? texts.emptyHint : texts.emptyHintBilling };
   }
-  if (priced && shown === estimate) notes.push(texts.noteEstimateTerms(priced.offerDurableId, priced.currency));
-  if (period.last >= context.today) notes.push(texts.notePartialToday);
-  if (priced && priced.skippedRows > 0) notes.push(texts.noteSkippedRows(priced.skippedRows));
+  if (priced && shown === estimate) { notes.push(texts.noteEstimateTerms(priced.offerDurableId, priced.currency)); }
+  if (period.last >= context.today) { notes.push(texts.notePartialToday); }
+  if (priced && priced.skippedRows > 0) { notes.push(texts.noteSkippedRows(priced.skippedRows)); }
 
   const payload = buildSeriesPayload({
     selection: { ...selection, view: shown === actual && view === 'usage' ? 'cost' : view, source: shown === estimate ? 'estimate' : 'actual' },

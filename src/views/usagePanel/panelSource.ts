@@ -47,14 +47,14 @@ export class RangeCache<T> {
 
   get(range: DayRange, tag: string, load: () => Promise<T>): Promise<T> {
     const cached = this.entries.find((e) => e.tag === tag && e.range.first <= range.first && e.range.last >= range.last);
-    if (cached) return cached.result;
+    if (cached) { return cached.result; }
     const result = load();
     const entry = { range, tag, result };
     this.entries.push(entry);
     // A failed load is not kept: Retry must fetch again.
     result.catch(() => {
       const at = this.entries.indexOf(entry);
-      if (at >= 0) this.entries.splice(at, 1);
+      if (at >= 0) { this.entries.splice(at, 1); }
     });
     return result;
   }

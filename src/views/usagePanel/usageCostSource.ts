@@ -77,7 +77,7 @@ export class UsageCostSource implements PanelSource {
   groupings(cube?: CostCube): GroupByKey[] {
     const tagKeys = new Map<string, string>();
     for (const line of cube?.lines ?? []) {
-      for (const key of Object.keys(line.resource.tags)) if (!tagKeys.has(key.toLowerCase())) tagKeys.set(key.toLowerCase(), key);
+      for (const key of Object.keys(line.resource.tags)) { if (!tagKeys.has(key.toLowerCase())) { tagKeys.set(key.toLowerCase(), key); } }
     }
     const tags = [...tagKeys.values()].sort((a, b) => a.localeCompare(b)).slice(0, MAX_TAG_GROUPINGS);
     return [...SUBSCRIPTION_GROUPINGS, ...tags.map((key) => `tag:${key}` as GroupByKey)];

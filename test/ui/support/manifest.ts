@@ -31,7 +31,7 @@ const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(re
 const manifest = (): Manifest => readJson<Manifest>('package.json');
 
 function found<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`package.json does not contribute ${what}`);
+  if (value === undefined) { throw new Error(`package.json does not contribute ${what}`); }
   return value;
 }
 
@@ -40,16 +40,16 @@ function messages(locale?: string): Record<string, string> {
   const english = readJson<Messages>('package.nls.json');
   const localized = locale && fs.existsSync(path.join(repoRoot, `package.nls.${locale}.json`)) ? readJson<Messages>(`package.nls.${locale}.json`) : {};
   const flat: Record<string, string> = {};
-  for (const [key, value] of Object.entries({ ...english, ...localized })) flat[key] = typeof value === 'string' ? value : value.message;
+  for (const [key, value] of Object.entries({ ...english, ...localized })) { flat[key] = typeof value === 'string' ? value : value.message; }
   return flat;
 }
 
 /** A manifest string with its `%key%` placeholder replaced as VS Code does for `locale`. */
 export function localized(value: string, locale?: string): string {
   const m = /^%(.+)%$/.exec(value);
-  if (!m) return value;
+  if (!m) { return value; }
   const text = messages(locale)[m[1]];
-  if (text === undefined) throw new Error(`package.nls.json has no ${m[1]}`);
+  if (text === undefined) { throw new Error(`package.nls.json has no ${m[1]}`); }
   return text;
 }
 
@@ -66,7 +66,7 @@ export function explorerViewName(locale?: string): string {
 /** "Category: Title", as the command palette lists the command. */
 export function paletteTitle(commandId: string, locale?: string): string {
   const command = manifest().contributes?.commands?.find((c) => c.command === commandId);
-  if (!command) throw new Error(`package.json does not contribute ${commandId}`);
+  if (!command) { throw new Error(`package.json does not contribute ${commandId}`); }
   const title = localized(command.title, locale);
   return command.category ? `${localized(command.category, locale)}: ${title}` : title;
 }
@@ -74,10 +74,10 @@ export function paletteTitle(commandId: string, locale?: string): string {
 /** The label of the welcome-view button (a link alone on its line) that runs `commandId`. */
 export function welcomeButtonLabel(commandId: string, locale?: string): string {
   for (const entry of manifest().contributes?.viewsWelcome ?? []) {
-    if (entry.view !== 'azureBilling.explorer') continue;
+    if (entry.view !== 'azureBilling.explorer') { continue; }
     for (const line of localized(entry.contents, locale).split('\n')) {
       const m = /^\s*\[([^\]]+)\]\(command:([\w.]+)\)\s*$/.exec(line);
-      if (m && m[2] === commandId) return m[1];
+      if (m && m[2] === commandId) { return m[1]; }
     }
   }
   throw new Error(`no welcome-view button runs ${commandId}`);

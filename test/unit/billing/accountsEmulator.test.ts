@@ -35,7 +35,7 @@ describe('accounts and structure against the emulator', () => {
       assert.equal(a.agreementType, w.agreementType);
       assert.equal(a.displayName, w.displayName);
       assert.equal(a.soldTo?.city, w.soldTo.city);
-      if (w.agreementType !== 'MicrosoftCustomerAgreement') continue;
+      if (w.agreementType !== 'MicrosoftCustomerAgreement') { continue; }
       assert.deepEqual(a.billingProfiles?.items.map((p) => [p.name, p.currency, p.displayName]), w.profiles.map((p) => [p.name, p.currency, p.displayName]));
       for (const p of w.profiles) {
         const got: BillingProfile = a.billingProfiles.items.find((x) => x.name === p.name)!;

@@ -53,7 +53,7 @@ describe('invoices against the emulator', () => {
     }
     // Totals per currency, computed independently in integer cents from the world.
     const expected = new Map<string, number>();
-    for (const w of world) expected.set(w.currency, (expected.get(w.currency) ?? 0) + w.totalCents);
+    for (const w of world) { expected.set(w.currency, (expected.get(w.currency) ?? 0) + w.totalCents); }
     assert.deepEqual(
       sumByCurrency(got.map((i) => i.totalAmount)),
       [...expected.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, cents]) => ({ amount: cents / 100, currency })),

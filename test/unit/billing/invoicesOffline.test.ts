@@ -65,8 +65,8 @@ describe('invoices offline', () => {
   it('asks EA on 2019-10-01-preview and others on 2024-04-01, falling back when a version is refused', async () => {
     const refused = new HttpLikeError(400, 'InvalidApiVersionParameter', 'not supported');
     const t = new FakeTransport((call) => {
-      if (call.path.endsWith('/8771640/invoices')) return { items: [] };
-      if (call.query['api-version'] === '2024-04-01') return { error: refused };
+      if (call.path.endsWith('/8771640/invoices')) { return { items: [] }; }
+      if (call.query['api-version'] === '2024-04-01') { return { error: refused }; }
       return { items: older.value };
     });
     const opts = { period: { from: '2026-01-01', to: '2026-10-31' } };

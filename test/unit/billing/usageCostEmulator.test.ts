@@ -55,11 +55,11 @@ describe('usage, prices and cost against the emulator', () => {
     const expected = new Map<string, number>();
     for (const r of raw) {
       const day = r.properties.usageStartTime.slice(0, 10);
-      if (day < from || day > YESTERDAY) continue;
+      if (day < from || day > YESTERDAY) { continue; }
       expected.set(key(r.properties.meterId, day), (expected.get(key(r.properties.meterId, day)) ?? 0) + Math.round(r.properties.quantity * 1e4));
     }
     const got = new Map<string, number>();
-    for (const r of rows) got.set(key(r.meterId, r.usageDay), (got.get(key(r.meterId, r.usageDay)) ?? 0) + Math.round(r.quantity * 1e4));
+    for (const r of rows) { got.set(key(r.meterId, r.usageDay), (got.get(key(r.meterId, r.usageDay)) ?? 0) + Math.round(r.quantity * 1e4)); }
     assert.deepEqual(got, expected);
     assert.ok(rows.every((r) => r.resourceId === undefined || r.resourceId === r.resourceId.toLowerCase()));
     assert.ok(rows.some((r) => r.resourceGroup && r.location), 'instanceData decoded');
@@ -91,8 +91,8 @@ describe('usage, prices and cost against the emulator', () => {
     }
     const grouped = await queryDailyCost(home.client, scope, { period, groupBy: [{ type: 'Dimension', name: 'ResourceGroupName' }] }).all();
     const perDay = new Map<string, MoneyTotals>();
-    for (const r of grouped.items) perDay.set(r.date, (perDay.get(r.date) ?? new MoneyTotals()).add(r.cost));
-    for (const r of daily) assert.deepEqual(perDay.get(r.date)?.list(), [r.cost], r.date);
+    for (const r of grouped.items) { perDay.set(r.date, (perDay.get(r.date) ?? new MoneyTotals()).add(r.cost)); }
+    for (const r of daily) { assert.deepEqual(perDay.get(r.date)?.list(), [r.cost], r.date); }
     assert.ok(grouped.items.every((r) => 'ResourceGroupName' in r.dimensions));
     // Five rows a page: the same rows come back over many re-POSTed pages.
     assert.ok(grouped.items.length > 10);
@@ -128,7 +128,7 @@ describe('usage, prices and cost against the emulator', () => {
       let url: string | undefined = `${emu().baseUrl}/api/retail/prices?api-version=2023-01-01-preview`;
       while (url) {
         const body: RetailPage = await jsonAs<RetailPage>(await fetch(url));
-        for (const i of body.Items) rows.push(`${i.meterId}|${i.skuId}|${i.effectiveStartDate}|${i.isPrimaryMeterRegion}|${Math.round(i.retailPrice * 1e6)}`);
+        for (const i of body.Items) { rows.push(`${i.meterId}|${i.skuId}|${i.effectiveStartDate}|${i.isPrimaryMeterRegion}|${Math.round(i.retailPrice * 1e6)}`); }
         url = body.NextPageLink ?? undefined;
       }
       return rows.sort();

@@ -19,7 +19,7 @@ describe('one model across Billing api-versions', () => {
     const results = [];
     for (const v of VERSIONS) {
       const raw = await rawList<ArmResource<{ billingProfiles?: unknown }>>(emu(), `/providers/Microsoft.Billing/billingAccounts?api-version=${v}&$expand=soldTo,billingProfiles,billingProfiles/invoiceSections`);
-      for (const r of raw) if (r.properties.billingProfiles) shapes.add(Array.isArray(r.properties.billingProfiles) ? 'array' : 'wrapper');
+      for (const r of raw) { if (r.properties.billingProfiles) { shapes.add(Array.isArray(r.properties.billingProfiles) ? 'array' : 'wrapper'); } }
       results.push(
         raw.map(parseBillingAccount).map((a) => ({
           name: a.name,

@@ -21,7 +21,7 @@ export class MemoryFolder implements FolderPort {
   }
 
   async renameNoReplace(from: string, to: string): Promise<boolean> {
-    if (this.files.has(to)) return false;
+    if (this.files.has(to)) { return false; }
     await this.renameReplacing(from, to);
     return true;
   }
@@ -31,7 +31,7 @@ export class MemoryFolder implements FolderPort {
     assertPlainName(to);
     const bytes = this.files.get(from);
     // A rejection, as the real port gives for a missing file.
-    if (!bytes) return Promise.reject(new Error(`No file ${from}`));
+    if (!bytes) { return Promise.reject(new Error(`No file ${from}`)); }
     this.files.delete(from);
     this.files.set(to, bytes);
     return Promise.resolve();

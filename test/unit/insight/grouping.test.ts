@@ -14,7 +14,7 @@ async function priced(rows: UsageRecord[], cards: Record<string, RateCard> | Rat
   const indexes = new Map<string, RateIndex>();
   priceUsage(ledger.cube, (sub) => {
     const c = 'currency' in cards ? (cards as RateCard) : cards[sub];
-    if (!indexes.has(sub)) indexes.set(sub, new RateIndex(c));
+    if (!indexes.has(sub)) { indexes.set(sub, new RateIndex(c)); }
     return indexes.get(sub);
   });
   return ledger.cube;

@@ -13,7 +13,7 @@ const bundle = (name: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, 
 function messagesIn(source: string): string[] {
   const found: string[] = [];
   const call = /vscode\.l10n\.t\(\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")/g;
-  for (let m = call.exec(source); m; m = call.exec(source)) found.push(m[1].slice(1, -1).replace(/\\(['"\\])/g, '$1'));
+  for (let m = call.exec(source); m; m = call.exec(source)) { found.push(m[1].slice(1, -1).replace(/\\(['"\\])/g, '$1')); }
   return found;
 }
 

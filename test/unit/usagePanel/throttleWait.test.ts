@@ -23,7 +23,7 @@ test('waits as long as asked, says so first, then returns the data', async () =>
   const result = await retryWhenThrottled(
     () => {
       calls++;
-      if (calls < 3) return Promise.reject(calls === 1 ? throttled(61_500) : exhausted(0));
+      if (calls < 3) { return Promise.reject(calls === 1 ? throttled(61_500) : exhausted(0)); }
       return Promise.resolve('data');
     },
     { signal: new AbortController().signal, onWait: (s) => waits.push(s), sleep: (ms) => Promise.resolve(void slept.push(ms)) },

@@ -9,7 +9,7 @@ function staysInside(name: string): boolean {
   for (const flavour of [path.posix, path.win32]) {
     const folder = flavour === path.posix ? '/ws/invoices' : 'C:\\ws\\invoices';
     const joined = flavour.resolve(folder, name);
-    if (flavour.dirname(joined) !== folder) return false;
+    if (flavour.dirname(joined) !== folder) { return false; }
   }
   return true;
 }

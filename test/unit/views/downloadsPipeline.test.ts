@@ -39,7 +39,7 @@ describe('download pipeline', () => {
   const roots: string[] = [];
 
   after(async () => {
-    for (const dir of roots) await fs.rm(dir, { recursive: true, force: true });
+    for (const dir of roots) { await fs.rm(dir, { recursive: true, force: true }); }
   });
 
   beforeEach(async () => {

@@ -25,7 +25,7 @@ describe('downloads: links that lead out of the workspace', () => {
   let outside: string;
 
   after(async () => {
-    for (const dir of bases) await fs.rm(dir, { recursive: true, force: true });
+    for (const dir of bases) { await fs.rm(dir, { recursive: true, force: true }); }
   });
 
   beforeEach(async () => {
@@ -42,7 +42,7 @@ describe('downloads: links that lead out of the workspace', () => {
     const out: string[] = [];
     for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
       out.push(entry.name);
-      if (entry.isDirectory()) out.push(...(await treeOf(path.join(dir, entry.name))).map((n) => `${entry.name}/${n}`));
+      if (entry.isDirectory()) { out.push(...(await treeOf(path.join(dir, entry.name))).map((n) => `${entry.name}/${n}`)); }
     }
     return out;
   }

@@ -35,7 +35,7 @@ const SHELL_SOURCES = [
 
 function filesOf(relative: string): string[] {
   const full = path.join(repoRoot, relative);
-  if (!fs.statSync(full).isDirectory()) return [full];
+  if (!fs.statSync(full).isDirectory()) { return [full]; }
   return fs.readdirSync(full).flatMap((name) => filesOf(path.join(relative, name))).filter((f) => f.endsWith('.ts'));
 }
 

@@ -28,7 +28,7 @@ let payload: SeriesPayload;
 const selection: PanelSelection = { groupBy: 'resource', period: { preset: 'custom', from: '2024-05-01', to: '2024-05-10' }, view: 'cost', source: 'estimate' };
 
 before(async () => {
-  if (!haveChromium) return;
+  if (!haveChromium) { return; }
   bundle = await buildPanelBundle(fs.mkdtempSync(path.join(os.tmpdir(), 'usage-panel-')));
   // Ten days of three VMs at different sizes, priced with a flat rate: vm-web 30 h/day × 0.5,
   // vm-db 20 h/day × 0.5, vm-batch 4 h/day × 0.5 (folded into "Other" with top 2).

@@ -45,7 +45,7 @@ export interface ChartSpec {
 const backgroundPlugin: Plugin<'bar'> = {
   id: 'themeBackground',
   beforeDraw(chart, _args, options: { colour?: string }) {
-    if (!options.colour) return;
+    if (!options.colour) { return; }
     const { ctx, width, height } = chart;
     ctx.save();
     ctx.fillStyle = options.colour;
@@ -143,7 +143,7 @@ export class ChartView {
   }
 
   setHidden(index: number, hidden: boolean): void {
-    if (!this.chart) return;
+    if (!this.chart) { return; }
     this.chart.setDatasetVisibility(index, !hidden);
     this.chart.update();
   }

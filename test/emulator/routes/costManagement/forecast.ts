@@ -23,7 +23,7 @@ export function runForecast(usage: UsageWorld, scope: CostScope, spec: ForecastS
   });
   const actual = new Map<string, Map<number, DayCents>>(); // currency → yyyymmdd → cents
   for (const [cost, costUsd, date, currency] of history.rows as Array<[number, number, number, string]>) {
-    if (!actual.has(currency)) actual.set(currency, new Map());
+    if (!actual.has(currency)) { actual.set(currency, new Map()); }
     actual.get(currency)!.set(date, { cents: Math.round(cost * 100), centsUsd: Math.round(costUsd * 100) });
   }
   const baseline = new Map<string, DayCents>();
@@ -46,7 +46,7 @@ export function runForecast(usage: UsageWorld, scope: CostScope, spec: ForecastS
     for (const currency of currencies) {
       if (day < asOf) {
         const v = actual.get(currency)!.get(date);
-        if (spec.includeActualCost && v) push(v, date, 'Actual', currency);
+        if (spec.includeActualCost && v) { push(v, date, 'Actual', currency); }
       } else {
         push(baseline.get(currency)!, date, 'Forecast', currency);
       }

@@ -23,7 +23,7 @@ export class HttpLikeError extends Error {
 
 function flatQuery(q: RequestOptions['query']): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(q ?? {})) if (v !== undefined) out[k] = String(v);
+  for (const [k, v] of Object.entries(q ?? {})) { if (v !== undefined) { out[k] = String(v); } }
   return out;
 }
 
@@ -36,8 +36,8 @@ export class FakeTransport implements ArmTransport {
   private answer(call: RecordedCall): Promise<Answer> {
     this.calls.push(call);
     const a = this.respond(call);
-    if (!a) return Promise.reject(new HttpLikeError(404, 'NoRoute', `No fake answer for ${call.method} ${call.path} ${JSON.stringify(call.query)}`));
-    if (a.error) return Promise.reject(a.error);
+    if (!a) { return Promise.reject(new HttpLikeError(404, 'NoRoute', `No fake answer for ${call.method} ${call.path} ${JSON.stringify(call.query)}`)); }
+    if (a.error) { return Promise.reject(a.error); }
     return Promise.resolve(a);
   }
 
@@ -54,12 +54,12 @@ export class FakeTransport implements ArmTransport {
   }
   async *list<T>(path: string, options?: ListOptions): AsyncIterable<T> {
     const a = await this.answer({ method: 'GET', path, query: flatQuery(options?.query) });
-    if (a.status === 204) return;
-    for (const item of a.items ?? []) yield item as T;
+    if (a.status === 204) { return; }
+    for (const item of a.items ?? []) { yield item as T; }
   }
   async *queryPages(path: string, body: unknown, options?: RequestOptions): AsyncIterable<QueryPage> {
     const a = await this.answer({ method: 'POST', path, query: flatQuery(options?.query), body });
-    if (a.status === 204) return;
+    if (a.status === 204) { return; }
     yield* a.pages ?? [];
   }
   async longRunning<T>(path: string, body: unknown, options?: LongRunningOptions): Promise<T> {

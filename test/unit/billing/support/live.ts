@@ -15,8 +15,8 @@ export async function rawList<T>(emu: Emulator, pathAndQuery: string, tenantId?:
   let next: string | undefined = pathAndQuery;
   while (next) {
     const res = await armFetch(emu, next, { token: emu.issueToken(tenantId) });
-    if (res.status === 204) break;
-    if (res.status !== 200) throw new Error(`raw ${pathAndQuery}: ${res.status} ${await res.text()}`);
+    if (res.status === 204) { break; }
+    if (res.status !== 200) { throw new Error(`raw ${pathAndQuery}: ${res.status} ${await res.text()}`); }
     const body = await jsonAs<ArmPage<T>>(res);
     items.push(...body.value);
     next = body.nextLink || undefined;
