@@ -4,11 +4,12 @@
 // included, and `npm test` runs it as its first layer.
 // https://typescript-eslint.io/getting-started/typed-linting
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import stylistic from '@stylistic/eslint-plugin';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+export default defineConfig(
   {
     // Build output, downloaded test hosts and test artefacts are not source.
     ignores: ['node_modules/', 'out/', 'dist/', '.cache/', '.vscode-test/', 'test-results/'],
