@@ -92,10 +92,10 @@ const extensionOptions = {
 function webviewEntries() {
   const dir = path.join(root, 'webview-ui', 'src');
   const entries = {};
-  if (!fs.existsSync(dir)) return entries;
+  if (!fs.existsSync(dir)) { return entries; }
   for (const name of fs.readdirSync(dir).sort()) {
     const main = path.join(dir, name, 'main.ts');
-    if (fs.existsSync(main)) entries[name] = main;
+    if (fs.existsSync(main)) { entries[name] = main; }
   }
   return entries;
 }
@@ -117,14 +117,14 @@ function targets() {
     { name: 'extension', options: extensionOptions },
     { name: 'identity', options: identityOptions },
   ];
-  if (Object.keys(webviewOptions.entryPoints).length > 0) list.push({ name: 'webview', options: webviewOptions });
-  else console.log('build: no webview-ui/src/*/main.ts yet; skipping the webview bundles.');
+  if (Object.keys(webviewOptions.entryPoints).length > 0) { list.push({ name: 'webview', options: webviewOptions }); }
+  else { console.log('build: no webview-ui/src/*/main.ts yet; skipping the webview bundles.'); }
   return list;
 }
 
 function reportSizes(name, metafile) {
   for (const [file, info] of Object.entries(metafile.outputs)) {
-    if (file.endsWith('.map')) continue;
+    if (file.endsWith('.map')) { continue; }
     console.log(`build: ${name}: ${file} ${info.bytes} bytes`);
   }
 }
@@ -146,13 +146,13 @@ async function main() {
   for (const { name, options } of targets()) {
     const result = await esbuild.build(options);
     reportSizes(name, result.metafile);
-    if (analyze) console.log(await esbuild.analyzeMetafile(result.metafile, { verbose: false }));
+    if (analyze) { console.log(await esbuild.analyzeMetafile(result.metafile, { verbose: false })); }
   }
   console.log(`build: done in ${Date.now() - started} ms`);
 }
 
 main().catch((error) => {
   // esbuild has already printed the diagnostics.
-  if (!error?.errors) console.error(error);
+  if (!error?.errors) { console.error(error); }
   process.exitCode = 1;
 });

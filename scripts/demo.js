@@ -29,7 +29,7 @@ const option = (name, fallback) => {
 
 function step(cmd, cmdArgs, what) {
   const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`${what} failed`);
+  if (r.status !== 0) { throw new Error(`${what} failed`); }
 }
 
 function status(url) {
@@ -38,7 +38,7 @@ function status(url) {
 
 /** Desktop VS Code with the extension under development, a throw-away profile and the same settings. */
 async function openDesktop(settings, env, workspace) {
-  if (spawnSync('sh', ['-c', 'command -v code'], { encoding: 'utf8' }).status !== 0) throw new Error('--desktop needs desktop VS Code (`code`) on PATH');
+  if (spawnSync('sh', ['-c', 'command -v code'], { encoding: 'utf8' }).status !== 0) { throw new Error('--desktop needs desktop VS Code (`code`) on PATH'); }
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'abi-demo-desktop-'));
   fs.mkdirSync(path.join(profile, 'User'), { recursive: true });
   fs.writeFileSync(path.join(profile, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
@@ -50,7 +50,7 @@ async function openDesktop(settings, env, workspace) {
 
 async function main() {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-  if (!manifest.scripts || !manifest.scripts.build) throw new Error('package.json has no "build" script: the extension does not exist yet');
+  if (!manifest.scripts || !manifest.scripts.build) { throw new Error('package.json has no "build" script: the extension does not exist yet'); }
   step('npm', ['run', 'build'], 'npm run build');
   step('npx', ['tsc', '-p', '.'], 'compiling the emulator (npx tsc -p .)');
   const host = flag('desktop') ? undefined : ensureTestHost();
@@ -61,7 +61,7 @@ async function main() {
   const workspace = path.join(root, '.cache', 'demo-workspace'); // invoices downloaded in the demo land here
   fs.mkdirSync(workspace, { recursive: true });
   console.log(`\nAzure emulator: ${emulator.baseUrl}`);
-  if (flag('desktop')) return openDesktop(settings, env, workspace);
+  if (flag('desktop')) { return openDesktop(settings, env, workspace); }
 
   const locale = option('locale');
   const server = await startVsCodeServer({

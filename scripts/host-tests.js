@@ -18,13 +18,13 @@ const { resultsDir } = require('./lib/results');
 function activationFromExtensionLog() {
   const found = [];
   (function walk(dir) {
-    if (!fs.existsSync(dir)) return;
+    if (!fs.existsSync(dir)) { return; }
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
+      if (e.isDirectory()) { walk(full); }
       else if (full.includes('azure-billing-insight.azure-billing-insight') && e.name.endsWith('.log')) {
         const m = /activated in ([\d.]+) ms/.exec(fs.readFileSync(full, 'utf8'));
-        if (m) found.push(Number(m[1]));
+        if (m) { found.push(Number(m[1])); }
       }
     }
   })(path.join(resultsDir, 'logs', 'host'));
@@ -55,7 +55,7 @@ runLayer('host', async () => {
     const why = timedOut ? `no results within ${timeoutMs / 1000} s` : `the extension host exited with code ${exitCode} without writing results`;
     throw new Error(`${why}; see test-results/logs/host/`);
   }
-  for (const t of summary.tests.filter((x) => x.state === 'failed')) console.log(`[host] FAILED ${t.title}\n${t.error}`);
+  for (const t of summary.tests.filter((x) => x.state === 'failed')) { console.log(`[host] FAILED ${t.title}\n${t.error}`); }
   // Two views of activation: the suite times load + activate(); the extension logs its activate().
   const metrics = { ...summary.metrics, activateFunctionMs: activationFromExtensionLog() };
   console.log(`[host] measured in the extension host: ${JSON.stringify(metrics)}`);

@@ -27,8 +27,8 @@ const args = process.argv.slice(2);
 const split = args.indexOf('--');
 const dates = (split < 0 ? args : args.slice(0, split)).filter(Boolean);
 const layers = split < 0 ? Object.keys(LAYERS) : args.slice(split + 1);
-for (const d of dates) if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`not a date: ${d} (YYYY-MM-DD)`);
-for (const l of layers) if (!LAYERS[l]) throw new Error(`unknown layer ${l}; known: ${Object.keys(LAYERS).join(', ')}`);
+for (const d of dates) { if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) { throw new Error(`not a date: ${d} (YYYY-MM-DD)`); } }
+for (const l of layers) { if (!LAYERS[l]) { throw new Error(`unknown layer ${l}; known: ${Object.keys(LAYERS).join(', ')}`); } }
 
 ensureDebianPackages();
 const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
@@ -36,18 +36,18 @@ const PRELOAD = '/etc/ld.so.preload';
 const needsVsCode = layers.some((l) => l !== 'unit');
 let preloadBefore;
 function preloadEverywhere() {
-  if (!needsVsCode) return;
-  if (!process.getuid || process.getuid() !== 0) throw new Error('the host, ui and vsix layers need root here: VS Code drops LD_PRELOAD, so the clock is faked through /etc/ld.so.preload');
+  if (!needsVsCode) { return; }
+  if (!process.getuid || process.getuid() !== 0) { throw new Error('the host, ui and vsix layers need root here: VS Code drops LD_PRELOAD, so the clock is faked through /etc/ld.so.preload'); }
   preloadBefore = fs.existsSync(PRELOAD) ? fs.readFileSync(PRELOAD, 'utf8') : null;
-  if (!(preloadBefore ?? '').includes(LIBFAKETIME)) fs.writeFileSync(PRELOAD, `${preloadBefore ?? ''}${LIBFAKETIME}\n`);
+  if (!(preloadBefore ?? '').includes(LIBFAKETIME)) { fs.writeFileSync(PRELOAD, `${preloadBefore ?? ''}${LIBFAKETIME}\n`); }
 }
 function restorePreload() {
-  if (preloadBefore === undefined) return;
-  if (preloadBefore === null) fs.rmSync(PRELOAD, { force: true });
-  else fs.writeFileSync(PRELOAD, preloadBefore);
+  if (preloadBefore === undefined) { return; }
+  if (preloadBefore === null) { fs.rmSync(PRELOAD, { force: true }); }
+  else { fs.writeFileSync(PRELOAD, preloadBefore); }
   preloadBefore = undefined;
 }
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { restorePreload(); process.exit(130); });
+for (const signal of ['SIGINT', 'SIGTERM']) { process.on(signal, () => { restorePreload(); process.exit(130); }); }
 process.on('exit', restorePreload);
 preloadEverywhere();
 
@@ -67,8 +67,8 @@ for (const date of dates.length ? dates : DEFAULT_DATES) {
       env: { ...process.env, LD_PRELOAD: LIBFAKETIME, FAKETIME: `${offsetSeconds >= 0 ? '+' : ''}${offsetSeconds}`, TZ: 'UTC' },
     });
     const counts = readLayerResult(layer) ?? { passed: 0, failed: 1, skipped: 0 };
-    if (r.status !== 0 && counts.failed === 0) counts.failed = 1;
-    for (const k of Object.keys(total)) total[k] += counts[k];
+    if (r.status !== 0 && counts.failed === 0) { counts.failed = 1; }
+    for (const k of Object.keys(total)) { total[k] += counts[k]; }
     lines.push(`${date} ${layer}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     fs.mkdirSync(path.join(root, 'test-results', 'dates'), { recursive: true });
     fs.writeFileSync(path.join(root, 'test-results', 'dates', `${date}-${layer}.json`), JSON.stringify(counts));

@@ -41,7 +41,7 @@ for (let round = 1; round <= rounds; round++) {
 }
 stopBurners();
 console.log(`\nUnder load (${burners} CPU burners, ${os.cpus().length} cores):`);
-for (const r of rows) console.log(`round ${r.round} ${r.layer.padEnd(5)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped, ${r.seconds} s`);
+for (const r of rows) {console.log(`round ${r.round} ${r.layer.padEnd(5)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped, ${r.seconds} s`);}
 const total = rows.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }), { passed: 0, failed: 0, skipped: 0 });
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed > 0 ? 1 : 0);

@@ -16,9 +16,9 @@ runLayer('ui', async () => {
   compileTests(['out/test/ui/support/workbench.js']);
   ensureTestHost(); // once, up front, so that a first install is not counted against a test
   const files = findTests(path.join(root, 'out', 'test', 'ui'));
-  if (files.length === 0) throw new Error('no compiled UI tests under out/test/ui');
+  if (files.length === 0) { throw new Error('no compiled UI tests under out/test/ui'); }
   const result = await runMocha(files, { timeout: 180000, grep: process.env.AZURE_BILLING_TEST_GREP });
   writeJson('ui-tests.json', result);
-  for (const t of result.tests.filter((x) => x.state === 'failed')) console.log(`[ui] FAILED ${t.title}\n${t.error}`);
+  for (const t of result.tests.filter((x) => x.state === 'failed')) { console.log(`[ui] FAILED ${t.title}\n${t.error}`); }
   return { passed: result.passed, failed: result.failed, skipped: result.skipped };
 });

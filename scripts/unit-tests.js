@@ -25,8 +25,8 @@ const files = [];
 (function walk(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) walk(full);
-    else if (entry.name.endsWith('.test.js') && (filter.length === 0 || filter.some((f) => full.includes(f)))) files.push(full);
+    if (entry.isDirectory()) { walk(full); }
+    else if (entry.name.endsWith('.test.js') && (filter.length === 0 || filter.some((f) => full.includes(f)))) { files.push(full); }
   }
 })(testRoot);
 
@@ -39,6 +39,6 @@ const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '-
 process.stdout.write(result.stdout);
 process.stderr.write(result.stderr);
 const counts = summarize(result.stdout);
-if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
+if (result.status !== 0 && counts.failed === 0) { counts.failed = 1; }
 writeLayerResult('unit', counts);
 process.exit(result.status === 0 ? 0 : 1);

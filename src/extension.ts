@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): AzureBillingApi {
     ),
   );
   const activationMs = performance.now() - started;
-  logger.info(`Azure Billing ${context.extension.packageJSON.version} activated in ${activationMs.toFixed(1)} ms (UI language ${vscode.env.language}).`);
+  logger.info(`Azure Billing ${(context.extension.packageJSON as { version: string }).version} activated in ${activationMs.toFixed(1)} ms (UI language ${vscode.env.language}).`);
   const log: ExtensionLog = {
     folder: context.logUri,
     get level() {

@@ -21,7 +21,7 @@ export function option(name: string, fallback: string): string {
  */
 export function rerunTrustingEmulatorCa(nodeArgs: string[] = []): boolean {
   const caPath = path.join(caDir, 'ca.pem');
-  if (process.env.NODE_EXTRA_CA_CERTS === caPath) return false;
+  if (process.env.NODE_EXTRA_CA_CERTS === caPath) { return false; }
   ensureCa(caDir);
   const child = spawnSync(process.execPath, [...nodeArgs, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: caPath } });
   process.exitCode = child.status ?? 1;
@@ -30,7 +30,7 @@ export function rerunTrustingEmulatorCa(nodeArgs: string[] = []): boolean {
 
 /** Runs `main` in the re-run process only, reporting a failure through the exit code. */
 export function runBenchmark(main: () => Promise<void>, nodeArgs: string[] = []): void {
-  if (rerunTrustingEmulatorCa(nodeArgs)) return;
+  if (rerunTrustingEmulatorCa(nodeArgs)) { return; }
   main().catch((e) => {
     console.error(e);
     process.exitCode = 1;

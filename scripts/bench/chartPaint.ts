@@ -59,13 +59,13 @@ function payloadFor(topN: number): SeriesPayload {
 async function firstPaint(browser: import('playwright-core').Browser, bundle: { js: string; css: string }, payload: SeriesPayload): Promise<number> {
   const panel = await PanelPage.open(browser, bundle, 'dark');
   // The page's own clock: the message is handled as a task, and the frame after the next one has the chart on screen.
-  const ms = (await panel.page.evaluate(`new Promise((resolve) => {
+  const ms = await panel.page.evaluate<number>(`new Promise((resolve) => {
     const start = performance.now();
     window.postMessage({ type: 'series', payload: ${JSON.stringify(payload)} }, '*');
     setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start))), 0);
-  })`)) as number;
+  })`);
   const bars = await panel.page.$$eval('.legend-entry', (n) => n.length);
-  if (bars !== payload.currencies[0].groups.length) throw new Error(`the legend shows ${bars} groups, the payload has ${payload.currencies[0].groups.length}`);
+  if (bars !== payload.currencies[0].groups.length) { throw new Error(`the legend shows ${bars} groups, the payload has ${payload.currencies[0].groups.length}`); }
   await panel.page.close();
   return ms;
 }
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
       const payload = payloadFor(topN);
       await firstPaint(browser, bundle, payload); // warm-up: Chromium compiles the bundle once
       const times: number[] = [];
-      for (let i = 0; i < runs; i++) times.push(await firstPaint(browser, bundle, payload));
+      for (let i = 0; i < runs; i++) { times.push(await firstPaint(browser, bundle, payload)); }
       times.sort((a, b) => a - b);
       const bytes = Buffer.byteLength(JSON.stringify(payload));
       console.log(

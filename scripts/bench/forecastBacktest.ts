@@ -39,21 +39,21 @@ function main(): void {
   for (let start = addMonthsClamped(dayFromParts(dateParts(firstDay).year, dateParts(firstDay).month, 1), 1); ; start = addMonthsClamped(start, 1)) {
     const p = dateParts(start);
     const end = start + daysInMonth(p.year, p.month) - 1;
-    if (end > lastDay) break;
+    if (end > lastDay) { break; }
     months.push({ start, end });
   }
 
   const periodsOf = (cost: (day: number) => number): PastPeriod[] =>
     months.map(({ start, end }) => {
       const days = [];
-      for (let d = start; d <= end; d++) days.push({ day: d, amount: cost(d) });
+      for (let d = start; d <= end; d++) { days.push({ day: d, amount: cost(d) }); }
       return { start, end, days };
     });
 
   /** The emulator's Cost Management forecast of a month's total, as of `asOf`. */
   const costManagement = (cost: (day: number) => number): OtherForecast => (month, asOf) => {
     let known = 0;
-    for (let d = month.start; d < asOf; d++) known += cost(d);
+    for (let d = month.start; d < asOf; d++) {known += cost(d);}
     return known + baselineCents(cost, asOf) * (month.end - asOf + 1);
   };
   const backtest = (cost: (day: number) => number) => backtestMonths(periodsOf(cost), undefined, 12, costManagement(cost));

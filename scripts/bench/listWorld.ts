@@ -52,9 +52,9 @@ async function main(): Promise<void> {
     console.log(`\nWorld: scale ${scale}, ${emu.world.billing.visibleAccounts(emu.tenantId).length} billing accounts visible, ${latencyMs} ms added to every answer`);
     console.log(`Found: ${found.accounts} accounts, ${found.profiles} profiles, ${found.sections} invoice sections, ${found.subscriptions} subscriptions, ` +
       `${found.creditBalances} credit balances (${found.noCredits} without credits), ${found.lots} credit lots, ${found.invoices} invoices`);
-    if (found.notApplicable) console.log(`Skipped as not applicable to the agreement: ${found.notApplicable} calls`);
-    for (const failure of found.failures.slice(0, 5)) console.log(`Failed: ${failure}`);
-    if (found.failures.length > 5) console.log(`… and ${found.failures.length - 5} more failures`);
+    if (found.notApplicable) { console.log(`Skipped as not applicable to the agreement: ${found.notApplicable} calls`); }
+    for (const failure of found.failures.slice(0, 5)) { console.log(`Failed: ${failure}`); }
+    if (found.failures.length > 5) { console.log(`… and ${found.failures.length - 5} more failures`); }
     console.log(`Requests: ${recorder.count} (${recorder.retries} retries), at most ${concurrency} in flight`);
     console.log(`Request time: median ${pct(50)} ms, p90 ${pct(90)} ms, max ${pct(100)} ms`);
     console.log(`Wall time (warm): ${(wallMs / 1000).toFixed(2)} s`);

@@ -20,6 +20,7 @@ import { servicePrincipalTokenSource } from '../../src/azure/identitySources';
 import { HOURS_PER_DAY, formatIsoDate, parseIsoDate } from '../../src/insight/calendar';
 import { CostCube } from '../../src/insight/costCube';
 import { groupCosts } from '../../src/insight/grouping';
+import { RateIndex } from '../../src/insight/rateIndex';
 import { pricingRangeFor } from '../../src/insight/usageLedger';
 import { usageByMeter } from '../../src/insight/usageSeries';
 import { buildSeriesPayload } from '../../src/views/usagePanel/seriesPayload';
@@ -40,10 +41,10 @@ function startEmulatorProcess(): Promise<{ info: EmulatorInfo; child: ChildProce
   });
   return new Promise((resolve, reject) => {
     let buffered = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       buffered += chunk.toString('utf8');
       const newline = buffered.indexOf('\n');
-      if (newline >= 0) resolve({ info: JSON.parse(buffered.slice(0, newline)) as EmulatorInfo, child });
+      if (newline >= 0) { resolve({ info: JSON.parse(buffered.slice(0, newline)) as EmulatorInfo, child }); }
     });
     child.on('exit', (code) => reject(new Error(`The emulator exited (${code}) before it was ready.`)));
   });
@@ -72,12 +73,12 @@ function childCpuSeconds(pid: number | undefined): number | undefined {
  * offers the hourly view up to 14 days), so the message measured is the one a person would get.
  */
 function dailyView(cube: CostCube): CostCube {
-  if (cube.granularity === 'day') return cube;
+  if (cube.granularity === 'day') { return cube; }
   const days = cube.bucketCount / HOURS_PER_DAY;
   const sum = (cells: bigint[] | undefined) => {
-    if (!cells) return undefined;
+    if (!cells) { return undefined; }
     const out = new Array<bigint>(days).fill(0n);
-    for (let b = 0; b < cells.length; b++) out[Math.floor(b / HOURS_PER_DAY)] += cells[b];
+    for (let b = 0; b < cells.length; b++) { out[Math.floor(b / HOURS_PER_DAY)] += cells[b]; }
     return out;
   };
   return {
@@ -161,7 +162,7 @@ async function main(): Promise<void> {
     let failed = 0;
     const messageSizes: number[] = [];
     // As the panels do: one RateCard per set of terms, shared by every subscription.
-    const rateCards = new Map();
+    const rateCards = new Map<string, Promise<RateIndex>>();
     for (const sub of chosen) {
       const { client } = clientFor(sub.tenantId);
       const source = new UsageCostSource(client, { subscriptionId: sub.subscriptionId, tenantId: sub.tenantId, label: sub.displayName }, rateCards);
@@ -181,7 +182,7 @@ async function main(): Promise<void> {
         messageSizes.push(Buffer.byteLength(JSON.stringify({ type: 'series', payload })));
       } catch (error) {
         failed++;
-        if (failed <= 3) console.log(`  ${sub.displayName}: ${error instanceof Error ? error.message : String(error)}`);
+        if (failed <= 3) { console.log(`  ${sub.displayName}: ${error instanceof Error ? error.message : String(error)}`); }
       }
     }
     const pipelineMs = performance.now() - started;
@@ -200,7 +201,7 @@ async function main(): Promise<void> {
       // The same reported window listUsageForDays asks for: 3 more days for late rows.
       const window = { from: formatIsoDate(pricing.first), to: formatIsoDate(display.last + 1 + 3) };
       const b = await jsonParseBaseline(info, token, sub.subscriptionId, window.from, window.to, granularity).catch(() => undefined);
-      if (b) baseline = { bytes: baseline.bytes + b.bytes, rows: baseline.rows + b.rows, parseMs: baseline.parseMs + b.parseMs };
+      if (b) { baseline = { bytes: baseline.bytes + b.bytes, rows: baseline.rows + b.rows, parseMs: baseline.parseMs + b.parseMs }; }
     }
     messageSizes.sort((a, b) => a - b);
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -228,7 +229,7 @@ async function main(): Promise<void> {
       `${(yearRows / (rows / (pipelineMs / 1000)) / 60).toFixed(1)} min end to end, ${(yearRows / (rows / (clientCpuMs / 1000)) / 60).toFixed(1)} min of client CPU; ` +
       `a daily cube of ${Math.round(yearCells).toLocaleString('en-US')} cells`);
   } finally {
-    for (const c of clients.values()) c.client.dispose();
+    for (const c of clients.values()) { c.client.dispose(); }
     child.kill();
   }
 }

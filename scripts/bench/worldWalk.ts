@@ -31,7 +31,7 @@ export interface WalkCounts {
 export interface WalkOptions {
   asOf: Date;
   /** Runs `fn` for every item with bounded parallelism, each as its own branch of the walk. */
-  fanOut<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]>;
+  fanOut: <T, R>(items: T[], fn: (item: T) => Promise<R>) => Promise<R[]>;
 }
 
 export async function walkWorld(transport: ArmTransport, options: WalkOptions): Promise<WalkCounts> {
@@ -43,12 +43,12 @@ export async function walkWorld(transport: ArmTransport, options: WalkOptions): 
     try {
       await call();
     } catch (e) {
-      if (isNotApplicable(e)) counts.notApplicable++;
-      else counts.failures.push(`${what}: ${(e as Error).message}`);
+      if (isNotApplicable(e)) { counts.notApplicable++; }
+      else { counts.failures.push(`${what}: ${(e as Error).message}`); }
     }
   };
   const drain = async <T>(listing: Listing<T>, onItem: (item: T) => void = () => {}) => {
-    for await (const item of listing) onItem(item);
+    for await (const item of listing) { onItem(item); }
   };
 
   const walkProfile = async (account: BillingAccount, profile: BillingProfile) => {
@@ -63,8 +63,8 @@ export async function walkWorld(transport: ArmTransport, options: WalkOptions): 
         drain(listSubscriptionsByInvoiceSection(transport, { accountName: account.name, profileName: profile.name, name: s.name }), () => counts.subscriptions++))),
       () => guarded(`credit balance of ${profile.name}`, async () => {
         const balance = await getCreditBalance(transport, creditScope);
-        if (balance.kind === 'noCredits') counts.noCredits++;
-        else counts.creditBalances++;
+        if (balance.kind === 'noCredits') { counts.noCredits++; }
+        else { counts.creditBalances++; }
       }),
       () => guarded(`lots of ${profile.name}`, () => drain(listCreditLots(transport, creditScope), () => counts.lots++)),
       () => guarded(`invoices of ${profile.name}`, () => drain(listInvoicesByProfile(transport, profileRef, { asOf }), () => counts.invoices++)),
@@ -82,7 +82,7 @@ export async function walkWorld(transport: ArmTransport, options: WalkOptions): 
     const subscriptionIds: string[] = [];
     const listSubscriptions = () => guarded(`subscriptions of ${account.name}`, () => drain(listSubscriptionsByAccount(transport, account), (s) => {
       counts.subscriptions++;
-      if (s.subscriptionId) subscriptionIds.push(s.subscriptionId);
+      if (s.subscriptionId) { subscriptionIds.push(s.subscriptionId); }
     }));
     if (account.agreementType === 'MicrosoftOnlineServicesProgram') {
       // Pay-as-you-go invoices live under each subscription, so they wait for the subscription list.

@@ -23,7 +23,7 @@ async function openWorkbench(context, url, { onConsole } = {}) {
   page.on('console', (msg) => {
     const text = msg.text();
     messages.push(`${msg.type()}: ${text}`);
-    if (onConsole) onConsole(text, msg.type());
+    if (onConsole) { onConsole(text, msg.type()); }
   });
   page.on('pageerror', (err) => messages.push(`pageerror: ${err.message}`));
   await page.goto(url, { waitUntil: 'domcontentloaded' });

@@ -12,7 +12,7 @@ const caDir = path.join(root, '.cache', 'emulator-ca');
 /** Starts the emulator (needs `npx tsc -p .` first); it closes with the other cleanups. */
 async function startHostEmulator(options = {}) {
   const serverModule = path.join(root, 'out', 'test', 'emulator', 'server.js');
-  if (!fs.existsSync(serverModule)) throw new Error('out/test/emulator/server.js is missing: compile with `npx tsc -p .` first');
+  if (!fs.existsSync(serverModule)) { throw new Error('out/test/emulator/server.js is missing: compile with `npx tsc -p .` first'); }
   const { startEmulator } = require(serverModule);
   const emulator = await startEmulator({ caDir, ...options });
   stoppers.set(emulator, onCleanup(() => emulator.close()));
@@ -30,7 +30,7 @@ function hostEnvironment(emulator) {
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
     // A harness started from a VS Code terminal must not hand that editor's IPC hooks down.
-    if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE' || key === 'NODE_OPTIONS') continue;
+    if (key.startsWith('VSCODE_') || key === 'ELECTRON_RUN_AS_NODE' || key === 'NODE_OPTIONS') { continue; }
     env[key] = value;
   }
   return {
@@ -93,7 +93,7 @@ function getJson(emulator, url, tenantId) {
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        if (res.statusCode !== 200) return reject(new Error(`GET ${url}: HTTP ${res.statusCode} ${text.slice(0, 200)}`));
+        if (res.statusCode !== 200) { return reject(new Error(`GET ${url}: HTTP ${res.statusCode} ${text.slice(0, 200)}`)); }
         try { resolve(JSON.parse(text)); } catch (err) { reject(err); }
       });
     });

@@ -44,7 +44,7 @@ async function runExtensionTests({ host, extensionPath, testsPath, settings, env
   await openWorkbench(context, workbenchUrl(server, { payload }), {
     onConsole: (text) => {
       const line = extensionHostText(text);
-      if (line !== undefined) console.log(`  ${line}`);
+      if (line !== undefined) { console.log(`  ${line}`); }
     },
   });
   timings.workbenchOpenMs = Date.now() - t;

@@ -24,8 +24,8 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 function run(cmd, args, opts = {}) {
   log(`$ ${cmd} ${args.join(' ')}${opts.cwd ? `   (in ${path.basename(opts.cwd)})` : ''}`);
   const r = spawnSync(cmd, args, { stdio: opts.capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', encoding: 'utf8', ...opts });
-  if (r.error) throw new Error(`${cmd} could not start: ${r.error.message}`);
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${r.status}`);
+  if (r.error) { throw new Error(`${cmd} could not start: ${r.error.message}`); }
+  if (r.status !== 0) { throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${r.status}`); }
   return r.stdout;
 }
 
@@ -39,7 +39,7 @@ function missingDebianPackages() {
 /** Installs the Debian packages the test layers need; one dpkg-query when they are all there. */
 function ensureDebianPackages(p = hostPaths()) {
   const missing = missingDebianPackages();
-  if (missing.length === 0) return;
+  if (missing.length === 0) { return; }
   const asRoot = process.getuid && process.getuid() === 0;
   const prefix = asRoot ? [] : ['sudo', '-n'];
   const apt = (args) => run(prefix[0] || 'apt-get', [...prefix.slice(1), ...(asRoot ? [] : ['apt-get']), ...args], {
@@ -48,7 +48,7 @@ function ensureDebianPackages(p = hostPaths()) {
   log(`installing Debian packages: ${missing.join(', ')}`);
   apt(['-qq', 'update']);
   apt(['-qq', 'install', '-y', '--no-install-recommends', ...missing]);
-  if (!fs.existsSync(p.chromium)) throw new Error(`chromium was installed but ${p.chromium} is missing`);
+  if (!fs.existsSync(p.chromium)) { throw new Error(`chromium was installed but ${p.chromium} is missing`); }
 }
 
 function installNode(p) {
@@ -60,8 +60,8 @@ function installNode(p) {
   run('tar', ['xzf', tarball, '-C', p.nodeDir, '--strip-components=1']);
   fs.rmSync(tarball, { force: true });
   const version = run(p.node, ['--version'], { capture: true }).trim();
-  if (!version.startsWith(`v${NODE_MAJOR}.`)) throw new Error(`expected Node ${NODE_MAJOR}, got ${version}`);
-  if (!fs.existsSync(path.join(p.nodeDir, 'include', 'node', 'node.h'))) throw new Error('Node headers missing');
+  if (!version.startsWith(`v${NODE_MAJOR}.`)) { throw new Error(`expected Node ${NODE_MAJOR}, got ${version}`); }
+  if (!fs.existsSync(path.join(p.nodeDir, 'include', 'node', 'node.h'))) { throw new Error('Node headers missing'); }
   log(`Node ${version} at ${p.node}`);
 }
 
@@ -70,7 +70,7 @@ function installCodeServer(p) {
   fs.writeFileSync(path.join(p.codeServerPrefix, 'package.json'), JSON.stringify({ private: true }, null, 2));
   // --ignore-scripts: its postinstall refuses root and would download ripgrep from GitHub.
   run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`], { cwd: p.codeServerPrefix });
-  if (!fs.existsSync(p.serverMain)) throw new Error(`${p.serverMain} missing after install`);
+  if (!fs.existsSync(p.serverMain)) { throw new Error(`${p.serverMain} missing after install`); }
 }
 
 function installVscodeDependencies(p) {
@@ -95,7 +95,7 @@ function rebuildNativeModules(p) {
 
 function placeRipgrep(p) {
   const rg = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).stdout.trim();
-  if (!rg) throw new Error('ripgrep (rg) not found on PATH');
+  if (!rg) { throw new Error('ripgrep (rg) not found on PATH'); }
   const target = path.join(p.vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin', 'rg');
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.rmSync(target, { force: true });
@@ -140,12 +140,12 @@ function withLock(p, fn) {
       fs.writeFileSync(path.join(p.lock, 'pid'), String(process.pid));
       break;
     } catch (err) {
-      if (err.code !== 'EEXIST') throw err;
+      if (err.code !== 'EEXIST') { throw err; }
       let holder = NaN;
       try { holder = Number(fs.readFileSync(path.join(p.lock, 'pid'), 'utf8')); } catch { /* being written */ }
       const alive = Number.isInteger(holder) && (() => { try { process.kill(holder, 0); return true; } catch { return false; } })();
       if (!alive && !Number.isNaN(holder)) { fs.rmSync(p.lock, { recursive: true, force: true }); continue; }
-      if (Date.now() > deadline) throw new Error(`another install (pid ${holder}) holds ${p.lock}`);
+      if (Date.now() > deadline) { throw new Error(`another install (pid ${holder}) holds ${p.lock}`, { cause: err }); }
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
     }
   }
@@ -158,24 +158,23 @@ function ensureTestHost() {
   // Checked every time, not only on a first install: a package added to the list since the host
   // was installed arrives on machines that already have the rest.
   ensureDebianPackages(p);
-  if (isComplete(p)) return p;
+  if (isComplete(p)) { return p; }
   return withLock(p, () => {
-    if (isComplete(p)) return p; // another process finished it while we waited
+    if (isComplete(p)) { return p; } // another process finished it while we waited
     const started = Date.now();
     log(`installing the VS Code test host (code-server ${CODE_SERVER_VERSION}, Node ${NODE_MAJOR}) into ${p.root}`);
-    let t = Date.now();
     fs.mkdirSync(p.steps, { recursive: true });
     const recipeFile = path.join(p.steps, 'recipe');
     const recipe = fs.existsSync(recipeFile) ? Number(fs.readFileSync(recipeFile, 'utf8')) : undefined;
     if (recipe !== RECIPE_VERSION) {
       // Steps done by another recipe cannot be trusted: redo them all.
-      for (const f of fs.readdirSync(p.steps)) fs.rmSync(path.join(p.steps, f), { force: true });
+      for (const f of fs.readdirSync(p.steps)) { fs.rmSync(path.join(p.steps, f), { force: true }); }
       fs.writeFileSync(recipeFile, String(RECIPE_VERSION));
     }
     for (const [name, step] of STEPS) {
       const done = path.join(p.steps, `${name}.done`);
       if (fs.existsSync(done)) { log(`step ${name}: done before, skipped`); continue; }
-      t = Date.now();
+      const t = Date.now();
       step(p);
       fs.writeFileSync(done, new Date().toISOString());
       log(`step ${name}: ${seconds(Date.now() - t)}`);

@@ -23,18 +23,18 @@ function run(cmd, args, opts = {}) {
 function compileTests(needed = []) {
   const ok = run('npx', ['tsc', '-p', '.']).status === 0;
   const missing = ['out/test/emulator/server.js', ...needed].filter((f) => !fs.existsSync(path.join(root, f)));
-  if (missing.length) throw new Error(`TypeScript compilation failed (npx tsc -p .): ${missing.join(', ')} missing`);
-  if (!ok) console.log('[testhost] npx tsc -p . reported type errors (the unit layer counts them); going on with the JavaScript it emitted');
+  if (missing.length) { throw new Error(`TypeScript compilation failed (npx tsc -p .): ${missing.join(', ')} missing`); }
+  if (!ok) { console.log('[testhost] npx tsc -p . reported type errors (the unit layer counts them); going on with the JavaScript it emitted'); }
 }
 
 /** `npm run build` → dist/extension.js; skips the layer while the extension has no build yet. */
 function buildExtension() {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-  if (!manifest.scripts || !manifest.scripts.build) throw new LayerSkipped('package.json has no "build" script yet: the extension does not exist yet');
+  if (!manifest.scripts || !manifest.scripts.build) { throw new LayerSkipped('package.json has no "build" script yet: the extension does not exist yet'); }
   const started = Date.now();
-  if (run('npm', ['run', 'build']).status !== 0) throw new Error('npm run build failed');
+  if (run('npm', ['run', 'build']).status !== 0) { throw new Error('npm run build failed'); }
   const main = path.join(root, manifest.main || 'dist/extension.js');
-  if (!fs.existsSync(main)) throw new Error(`npm run build did not produce ${path.relative(root, main)}`);
+  if (!fs.existsSync(main)) { throw new Error(`npm run build did not produce ${path.relative(root, main)}`); }
   console.log(`[testhost] extension built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return manifest;
 }

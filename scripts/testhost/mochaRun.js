@@ -4,12 +4,12 @@ const path = require('path');
 const Mocha = require('mocha');
 
 function findTests(dir) {
-  if (!fs.existsSync(dir)) return [];
+  if (!fs.existsSync(dir)) { return []; }
   const files = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...findTests(full));
-    else if (entry.name.endsWith('.test.js')) files.push(full);
+    if (entry.isDirectory()) { files.push(...findTests(full)); }
+    else if (entry.name.endsWith('.test.js')) { files.push(full); }
   }
   return files.sort();
 }
@@ -18,8 +18,8 @@ function findTests(dir) {
 async function runMocha(files, { timeout = 120000, grep } = {}) {
   const mocha = new Mocha({ ui: 'tdd', timeout, reporter: 'spec', color: false });
   Mocha.interfaces.bdd(mocha.suite);
-  if (grep) mocha.grep(grep);
-  for (const file of files) mocha.addFile(file);
+  if (grep) { mocha.grep(grep); }
+  for (const file of files) { mocha.addFile(file); }
   const tests = [];
   await mocha.loadFilesAsync();
   await new Promise((resolve) => {

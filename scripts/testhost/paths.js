@@ -10,7 +10,7 @@ const NODE_MAJOR = 22;
 const RECIPE_VERSION = 1;
 
 function cacheRoot() {
-  if (process.env.AZURE_BILLING_TESTHOST_DIR) return path.resolve(process.env.AZURE_BILLING_TESTHOST_DIR);
+  if (process.env.AZURE_BILLING_TESTHOST_DIR) { return path.resolve(process.env.AZURE_BILLING_TESTHOST_DIR); }
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   return path.join(base, 'azure-billing-insight', 'testhost');
 }

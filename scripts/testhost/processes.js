@@ -9,7 +9,7 @@ function onCleanup(fn) {
   installHandlers();
   let done = false;
   const once = async () => {
-    if (done) return;
+    if (done) { return; }
     done = true;
     cleanups.delete(once);
     await fn();
@@ -27,14 +27,14 @@ async function cleanupAll() {
 
 /** Kills a child's whole process group (it was spawned detached), then the child itself. */
 function killGroup(child, signal) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  if (!child || child.exitCode !== null || child.signalCode !== null) { return; }
   try { process.kill(-child.pid, signal); } catch { try { child.kill(signal); } catch { /* gone */ } }
 }
 
 /** Asks a detached child to stop, and kills it when it has not within `graceMs`. */
 function stopChild(child, graceMs = 5000) {
   return new Promise((resolve) => {
-    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+    if (!child || child.exitCode !== null || child.signalCode !== null) { return resolve(); }
     const timer = setTimeout(() => killGroup(child, 'SIGKILL'), graceMs);
     child.once('exit', () => {
       clearTimeout(timer);
@@ -56,10 +56,10 @@ function trackChild(child) {
 }
 
 function installHandlers() {
-  if (installed) return;
+  if (installed) { return; }
   installed = true;
   process.on('exit', () => {
-    for (const child of children) killGroup(child, 'SIGKILL');
+    for (const child of children) { killGroup(child, 'SIGKILL'); }
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.once(signal, () => {

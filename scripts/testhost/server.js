@@ -49,7 +49,7 @@ function makeRunDirs(name, settings) {
     extensions: path.join(dir, 'extensions'),
     workspace: path.join(dir, 'workspace'),
   };
-  for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
+  for (const d of Object.values(dirs)) { fs.mkdirSync(d, { recursive: true }); }
   // This build keeps machine and user settings under the user-data folder (upstream VS Code
   // reads machine settings from <server-data-dir>/data/Machine): both places get them.
   for (const folder of [path.join(dirs.serverData, 'data', 'Machine'), path.join(dirs.userData, 'Machine'), path.join(dirs.userData, 'User')]) {
@@ -98,10 +98,10 @@ async function startVsCodeServer({ name, host, settings = {}, env = process.env,
   const onData = (chunk) => {
     logStream.write(chunk);
     for (const line of chunk.toString('utf8').split(/\r?\n/)) {
-      if (!line) continue;
+      if (!line) { continue; }
       lines.push(line);
-      if (echo) console.log(`[server] ${line}`);
-      for (const w of waiters) w(line);
+      if (echo) { console.log(`[server] ${line}`); }
+      for (const w of waiters) { w(line); }
     }
   };
   child.stdout.on('data', onData);
@@ -111,10 +111,10 @@ async function startVsCodeServer({ name, host, settings = {}, env = process.env,
   function waitForLine(pattern, timeoutMs) {
     return new Promise((resolve, reject) => {
       const seen = lines.find((l) => pattern.test(l));
-      if (seen) return resolve(seen);
+      if (seen) { return resolve(seen); }
       const timer = setTimeout(() => { waiters.delete(check); reject(new Error(`timed out after ${timeoutMs} ms waiting for ${pattern}`)); }, timeoutMs);
       const check = (line) => {
-        if (!pattern.test(line)) return;
+        if (!pattern.test(line)) { return; }
         clearTimeout(timer);
         waiters.delete(check);
         resolve(line);
@@ -129,8 +129,8 @@ async function startVsCodeServer({ name, host, settings = {}, env = process.env,
     await stopChild(child);
     logStream.end();
     keepLogs(name, dirs);
-    if (!process.env.AZURE_BILLING_KEEP_RUN) fs.rmSync(dirs.dir, { recursive: true, force: true });
-    else console.log(`[testhost] kept ${dirs.dir}`);
+    if (!process.env.AZURE_BILLING_KEEP_RUN) { fs.rmSync(dirs.dir, { recursive: true, force: true }); }
+    else { console.log(`[testhost] kept ${dirs.dir}`); }
   });
 
   const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
@@ -138,9 +138,9 @@ async function startVsCodeServer({ name, host, settings = {}, env = process.env,
   const url = `http://${listenHost === '0.0.0.0' ? os.hostname() : listenHost}:${port}`;
   const ready = (async () => {
     await waitForLine(/Extension host agent listening on|Server bound to/, readyTimeoutMs);
-    if (vsixFiles.length) await waitForInstalls(vsixFiles.length);
+    if (vsixFiles.length) { await waitForInstalls(vsixFiles.length); }
     while (Date.now() - started < readyTimeoutMs) {
-      if ((await httpStatus(`${url}/version`)) === 200 || (await httpStatus(url)) === 200) return;
+      if ((await httpStatus(`${url}/version`)) === 200 || (await httpStatus(url)) === 200) { return; }
       await new Promise((r) => setTimeout(r, 200));
     }
     throw new Error('the server did not answer HTTP in time');
@@ -148,11 +148,11 @@ async function startVsCodeServer({ name, host, settings = {}, env = process.env,
   async function waitForInstalls(count) {
     const failed = waitForLine(/Failed Installing Extensions/, readyTimeoutMs).then((line) => { throw new Error(`${line}\n${lines.slice(-15).join('\n')}`); });
     const done = (async () => {
-      while (lines.filter((l) => /Extension '.*' was successfully installed/.test(l)).length < count) await new Promise((r) => setTimeout(r, 100));
+      while (lines.filter((l) => /Extension '.*' was successfully installed/.test(l)).length < count) { await new Promise((r) => setTimeout(r, 100)); }
     })();
     await Promise.race([done, failed]);
   }
-  const early = exited.then((code) => { if (!stopped) throw new Error(`the VS Code server exited early with code ${code}:\n${lines.slice(-30).join('\n')}`); });
+  const early = exited.then((code) => { if (!stopped) { throw new Error(`the VS Code server exited early with code ${code}:\n${lines.slice(-30).join('\n')}`); } });
   try {
     await Promise.race([ready, early]);
   } catch (err) {
@@ -173,7 +173,7 @@ function keepLogs(name, dirs) {
     // This build writes its logs (remote agent, extension host, each extension's log channel)
     // under the user-data folder.
     const logs = path.join(dirs.userData, 'logs');
-    if (fs.existsSync(logs)) fs.cpSync(logs, path.join(target, 'logs'), { recursive: true });
+    if (fs.existsSync(logs)) { fs.cpSync(logs, path.join(target, 'logs'), { recursive: true }); }
   } catch (err) {
     console.error(`[testhost] could not keep logs of ${name}: ${err.message}`);
   }
@@ -190,7 +190,7 @@ function remoteUri(server, absPath) {
  */
 function workbenchUrl(server, { folder = server.dirs.workspace, payload } = {}) {
   const params = new URLSearchParams({ folder });
-  if (payload) params.set('payload', JSON.stringify(payload));
+  if (payload) { params.set('payload', JSON.stringify(payload)); }
   return `${server.url}/?${params.toString()}`;
 }
 

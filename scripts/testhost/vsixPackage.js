@@ -13,7 +13,7 @@ function packageFolder(folder, outDir) {
   const out = path.join(outDir, `${manifest.publisher}.${manifest.name}-${manifest.version}.vsix`);
   fs.mkdirSync(outDir, { recursive: true });
   const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', out], { cwd: folder, encoding: 'utf8' });
-  if (r.status !== 0 || !fs.existsSync(out)) throw new Error(`vsce could not package ${path.relative(root, folder)}:\n${r.stdout}\n${r.stderr}`);
+  if (r.status !== 0 || !fs.existsSync(out)) { throw new Error(`vsce could not package ${path.relative(root, folder)}:\n${r.stdout}\n${r.stderr}`); }
   return out;
 }
 

@@ -4,13 +4,13 @@ import { cancelledError } from './errors';
 
 /** Rejects with a cancellation error if `signal` has fired. */
 export function throwIfCancelled(signal: AbortSignal | undefined, what?: string): void {
-  if (signal?.aborted) throw cancelledError(what);
+  if (signal?.aborted) { throw cancelledError(what); }
 }
 
 /** Waits `ms`, or rejects with a cancellation error the moment `signal` fires. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(cancelledError('The wait'));
+    if (signal?.aborted) { return reject(cancelledError('The wait')); }
     const onAbort = () => {
       clearTimeout(timer);
       reject(cancelledError('The wait'));
@@ -41,8 +41,8 @@ export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number
   const controller = new AbortController();
   let timedOut = false;
   const onCallerAbort = () => controller.abort();
-  if (caller?.aborted) controller.abort();
-  else caller?.addEventListener('abort', onCallerAbort, { once: true });
+  if (caller?.aborted) { controller.abort(); }
+  else { caller?.addEventListener('abort', onCallerAbort, { once: true }); }
   const timer = timeoutMs > 0 && Number.isFinite(timeoutMs)
     ? setTimeout(() => {
         timedOut = true;
@@ -58,10 +58,10 @@ export function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number
       controller.abort();
     },
     clearTimeout: () => {
-      if (timer) clearTimeout(timer);
+      if (timer) { clearTimeout(timer); }
     },
     dispose: () => {
-      if (timer) clearTimeout(timer);
+      if (timer) { clearTimeout(timer); }
       caller?.removeEventListener('abort', onCallerAbort);
     },
   };
@@ -79,8 +79,8 @@ export interface LinkedAbort {
 export function linkedAbort(parent: AbortSignal | undefined): LinkedAbort {
   const controller = new AbortController();
   const onParentAbort = () => controller.abort();
-  if (parent?.aborted) controller.abort();
-  else parent?.addEventListener('abort', onParentAbort, { once: true });
+  if (parent?.aborted) { controller.abort(); }
+  else { parent?.addEventListener('abort', onParentAbort, { once: true }); }
   return {
     signal: controller.signal,
     abort: () => controller.abort(),

@@ -29,11 +29,11 @@ function brokenAnswer(request: PipelineRequest, safeUrl: string, status: number,
 }
 
 export function classify(request: PipelineRequest, safeUrl: string, status: number, headers: Record<string, string>, body: Buffer): Outcome {
-  if (status >= 200 && status < 300 && request.bytes) return classifyBytes(request, request.bytes, safeUrl, status, headers, body);
+  if (status >= 200 && status < 300 && request.bytes) { return classifyBytes(request, request.bytes, safeUrl, status, headers, body); }
   const text = body.toString('utf8');
   if (status >= 200 && status < 400) {
     const isJson = /json/i.test(headers['content-type'] ?? '') || /^\s*[[{]/.test(text);
-    if (!isJson || text.trim() === '' || status === 204) return { response: { status, headers, text } };
+    if (!isJson || text.trim() === '' || status === 204) { return { response: { status, headers, text } }; }
     try {
       return { response: { status, headers, text, json: JSON.parse(text) } };
     } catch (e) {
@@ -41,7 +41,7 @@ export function classify(request: PipelineRequest, safeUrl: string, status: numb
     }
   }
   const retriable = isRetriableStatus(status);
-  if (!retriable && request.returnErrors) return { response: { status, headers, text } };
+  if (!retriable && request.returnErrors) { return { response: { status, headers, text } }; }
   const wait = retriable ? retryAfterMs(headers) : undefined;
   const error = errorFromResponse({ status, headers, text, method: request.method, url: safeUrl }, { retryAfterMs: wait });
   return { failure: { error, retriable, serverWaitMs: wait } };
@@ -57,7 +57,7 @@ function classifyBytes(request: PipelineRequest, expect: BytesExpectation, safeU
     }
   }
   const problem = expect.check?.(body);
-  if (problem) return brokenAnswer(request, safeUrl, status, headers, problem);
+  if (problem) { return brokenAnswer(request, safeUrl, status, headers, problem); }
   return { response: { status, headers, body } };
 }
 

@@ -65,7 +65,7 @@ export class ArmClient implements ArmTransport {
   constructor(options: ArmClientOptions) {
     const endpoint = options.endpoint ?? options.cloud?.resourceManagerEndpoint;
     const scope = options.scope ?? options.cloud?.scope;
-    if (!endpoint || !scope) throw new Error('ArmClient needs a cloud, or an endpoint and a token scope.');
+    if (!endpoint || !scope) { throw new Error('ArmClient needs a cloud, or an endpoint and a token scope.'); }
     this.endpoint = endpoint.replace(/\/+$/, '');
     this.clientType = options.clientType ?? DEFAULT_CLIENT_TYPE;
     this.defaultPollMs = options.defaultPollMs ?? 10_000;
@@ -73,7 +73,7 @@ export class ArmClient implements ArmTransport {
     // Keep-alive saves a TLS handshake per request when a tree fans out.
     this.agent = new WatchfulAgent({ keepAlive: true, maxSockets: options.maxConcurrentRequests ?? 8 });
     // Registered once for every later redaction, this client's log lines included.
-    for (const secret of options.knownSecrets ?? []) registerSecret(secret);
+    for (const secret of options.knownSecrets ?? []) { registerSecret(secret); }
     this.settings = {
       tokenSource: options.tokenSource,
       scope,
@@ -159,7 +159,7 @@ export class ArmClient implements ArmTransport {
   /** `follow` makes redirect hops without credentials (redirects.ts); `manual` hands a 3xx back. */
   private async arm(method: string, url: string, body: unknown, options: RequestOptions, redirect: PipelineRequest['redirect'] = 'follow'): Promise<PipelineResponse> {
     const headers: Record<string, string> = { ...options.headers };
-    if (isCostManagementUrl(url) && !Object.keys(headers).some((h) => h.toLowerCase() === 'clienttype')) headers.ClientType = this.clientType;
+    if (isCostManagementUrl(url) && !Object.keys(headers).some((h) => h.toLowerCase() === 'clienttype')) { headers.ClientType = this.clientType; }
     const request: PipelineRequest = { method, url, body, headers, signal: options.signal, authenticated: true, redirect: 'manual' };
     const response = await runRequest(this.settings, request);
     return redirect === 'follow' && isRedirect(response.status) ? followWithoutCredentials(this.settings, request, response) : response;

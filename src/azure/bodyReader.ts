@@ -35,24 +35,24 @@ export function readWholeBody(body: NodeJS.ReadableStream, limits: BodyReadLimit
     let idle: NodeJS.Timeout | undefined;
     let pieces = 0;
     const armIdle = () => {
-      if (idle) clearTimeout(idle);
-      if (!(limits.idleTimeoutMs > 0 && Number.isFinite(limits.idleTimeoutMs))) return;
+      if (idle) { clearTimeout(idle); }
+      if (!(limits.idleTimeoutMs > 0 && Number.isFinite(limits.idleTimeoutMs))) { return; }
       const seen = pieces;
       // After the event loop was blocked (a busy editor, a loaded machine) timers run before the
       // I/O that waited meanwhile: let that I/O be read first, and only call the body silent when
       // nothing arrived even then.
       idle = setTimeout(() => setImmediate(() => setImmediate(() => {
-        if (!settled && pieces === seen) limits.onIdle();
+        if (!settled && pieces === seen) { limits.onIdle(); }
       })), limits.idleTimeoutMs);
     };
     const finish = (error?: Error) => {
-      if (settled) return;
+      if (settled) { return; }
       settled = true;
-      if (idle) clearTimeout(idle);
+      if (idle) { clearTimeout(idle); }
       body.removeListener('data', onData);
       body.removeListener('end', onEnd);
-      if (error) reject(error);
-      else resolve(Buffer.concat(chunks, size));
+      if (error) { reject(error); }
+      else { resolve(Buffer.concat(chunks, size)); }
     };
     const onData = (chunk: Buffer | string) => {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;

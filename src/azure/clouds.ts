@@ -66,7 +66,7 @@ export function cloudByName(name: string, custom?: CustomCloudSettings): CloudEn
     case 'AzureUSGovernment':
       return AZURE_US_GOVERNMENT;
     case 'Custom':
-      if (!custom) throw new Error('The Custom cloud needs a resource manager endpoint.');
+      if (!custom) { throw new Error('The Custom cloud needs a resource manager endpoint.'); }
       return customCloud(custom);
     default:
       throw new Error(`Unknown Azure cloud '${name}'. Known: AzureCloud, AzureChinaCloud, AzureUSGovernment, Custom.`);

@@ -8,12 +8,12 @@ export class Semaphore {
   private readonly waiting: Array<() => void> = [];
 
   constructor(readonly limit: number) {
-    if (!(limit >= 1)) throw new RangeError('A semaphore needs a limit of at least 1.');
+    if (!(limit >= 1)) { throw new RangeError('A semaphore needs a limit of at least 1.'); }
   }
 
   /** Resolves with a release function once a slot is free. */
   acquire(signal?: AbortSignal): Promise<() => void> {
-    if (signal?.aborted) return Promise.reject(cancelledError());
+    if (signal?.aborted) { return Promise.reject(cancelledError()); }
     if (this.active < this.limit) {
       this.active += 1;
       return Promise.resolve(this.releaser());
@@ -26,7 +26,7 @@ export class Semaphore {
       };
       const onAbort = () => {
         const at = this.waiting.indexOf(grant);
-        if (at >= 0) this.waiting.splice(at, 1);
+        if (at >= 0) { this.waiting.splice(at, 1); }
         reject(cancelledError());
       };
       this.waiting.push(grant);
@@ -37,7 +37,7 @@ export class Semaphore {
   private releaser(): () => void {
     let released = false;
     return () => {
-      if (released) return;
+      if (released) { return; }
       released = true;
       this.active -= 1;
       this.waiting.shift()?.();
@@ -56,7 +56,7 @@ export async function mapWithConcurrency<T, R>(items: Iterable<T>, limit: number
   let failed = false;
   const worker = async () => {
     while (!failed && next < list.length) {
-      if (signal?.aborted) throw cancelledError();
+      if (signal?.aborted) { throw cancelledError(); }
       const index = next++;
       try {
         results[index] = await fn(list[index], index);

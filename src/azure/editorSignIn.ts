@@ -79,8 +79,8 @@ export interface EditorSignIn extends TokenSource {
 /** The `exp` claim of a JWT, so the shared cache above knows when to ask again; a guess otherwise. */
 function expiryOf(token: string): number {
   try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-    if (typeof claims.exp === 'number') return claims.exp * 1000;
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown } | null;
+    if (typeof claims?.exp === 'number') { return claims.exp * 1000; }
   } catch {
     // Not a JWT: the editor refreshes it for us anyway.
   }
@@ -95,7 +95,7 @@ export function editorSignIn(armScope: string): EditorSignIn & vscode.Disposable
   const providerId = editorAuthProviderId();
   const changed = new vscode.EventEmitter<void>();
   const listener = vscode.authentication.onDidChangeSessions((e) => {
-    if (e.provider.id === providerId) changed.fire();
+    if (e.provider.id === providerId) { changed.fire(); }
   });
 
   async function session(scope: string, tenantId: string | undefined, options: vscode.AuthenticationGetSessionOptions) {
@@ -107,7 +107,7 @@ export function editorSignIn(armScope: string): EditorSignIn & vscode.Disposable
     providerId,
     onDidChangeSessions: changed.event,
     async getToken(scope: string, options: GetTokenOptions = {}): Promise<AccessTokenResult> {
-      if (options.signal?.aborted) throw cancelledError('Signing in');
+      if (options.signal?.aborted) { throw cancelledError('Signing in'); }
       let found: vscode.AuthenticationSession | undefined;
       try {
         // Silent: a token request in the middle of loading a tree must never pop up a dialog.

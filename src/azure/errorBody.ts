@@ -24,8 +24,8 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 function pick(obj: Json, names: string[]): string | undefined {
   for (const name of names) {
     const v = obj[name];
-    if (typeof v === 'string' && v !== '') return v;
-    if (typeof v === 'number') return String(v);
+    if (typeof v === 'string' && v !== '') { return v; }
+    if (typeof v === 'number') { return String(v); }
   }
   return undefined;
 }
@@ -55,19 +55,19 @@ function xmlTag(text: string, tag: string): string | undefined {
 /** Up to `max` characters of a non-JSON body, tags stripped, for a message a person can read. */
 function plainText(text: string, max = 300): string | undefined {
   const flat = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-  if (!flat) return undefined;
+  if (!flat) { return undefined; }
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
 /** Whatever code and message the body carries; never throws. */
 export function parseErrorBody(text: string | undefined, contentType = ''): ParsedErrorBody {
   const empty: ParsedErrorBody = { details: [] };
-  if (!text) return empty;
+  if (!text) { return empty; }
   const trimmed = text.trim();
   if (trimmed.startsWith('{') || contentType.includes('json')) {
     try {
       const json: unknown = JSON.parse(trimmed);
-      if (isObject(json)) return fromObject(json);
+      if (isObject(json)) { return fromObject(json); }
     } catch {
       // fall through: a JSON content type with a broken body is read as text
     }

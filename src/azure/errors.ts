@@ -90,27 +90,27 @@ export class AzureError extends Error {
  * when it was made), stays itself.
  */
 function redactedCause(cause: unknown, depth = 0): unknown {
-  if (typeof cause === 'string') return redactText(cause);
-  if (!(cause instanceof Error) || cause instanceof AzureError || depth > 4) return cause;
+  if (typeof cause === 'string') { return redactText(cause); }
+  if (!(cause instanceof Error) || cause instanceof AzureError || depth > 4) { return cause; }
   let changed = false;
   const fields: PropertyDescriptorMap = {};
   for (const key of Object.getOwnPropertyNames(cause)) {
     let field = Object.getOwnPropertyDescriptor(cause, key)!;
     // Newer V8 keeps `stack` behind an accessor: read it once and carry the text.
-    if (key === 'stack' && !('value' in field)) field = { value: cause.stack, writable: true, configurable: true, enumerable: false };
-    const safe = key === 'cause' ? redactedCause(field.value, depth + 1) : typeof field.value === 'string' ? redactText(field.value) : field.value;
+    if (key === 'stack' && !('value' in field)) { field = { value: cause.stack, writable: true, configurable: true, enumerable: false }; }
+    const safe: unknown = key === 'cause' ? redactedCause(field.value, depth + 1) : typeof field.value === 'string' ? redactText(field.value) : field.value;
     if ('value' in field && safe !== field.value) {
       changed = true;
       field.value = safe;
     }
     fields[key] = field;
   }
-  return changed ? Object.create(Object.getPrototypeOf(cause), fields) : cause;
+  return changed ? Object.create(Object.getPrototypeOf(cause) as object | null, fields) : cause;
 }
 
 /** True for a cancellation by the caller, whether it came from this client or from elsewhere. */
 export function isCancellation(error: unknown): boolean {
-  if (error instanceof AzureError) return error.kind === 'cancelled';
+  if (error instanceof AzureError) { return error.kind === 'cancelled'; }
   return error instanceof Error && error.name === 'AbortError';
 }
 
@@ -136,12 +136,12 @@ export interface HttpFailure {
 
 /** The kind of error an HTTP status means. */
 export function kindOfStatus(status: number): AzureErrorKind {
-  if (status === 401) return 'auth';
-  if (status === 403) return 'permission';
-  if (status === 404) return 'notFound';
-  if (status === 409 || status === 412) return 'conflict';
-  if (status === 429) return 'throttled';
-  if (status >= 500) return 'server';
+  if (status === 401) { return 'auth'; }
+  if (status === 403) { return 'permission'; }
+  if (status === 404) { return 'notFound'; }
+  if (status === 409 || status === 412) { return 'conflict'; }
+  if (status === 429) { return 'throttled'; }
+  if (status >= 500) { return 'server'; }
   return 'badRequest';
 }
 

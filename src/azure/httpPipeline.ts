@@ -97,9 +97,9 @@ export async function runRequest(settings: PipelineSettings, request: PipelineRe
     throwIfCancelled(request.signal);
     const outcome = await attemptOnce(settings, request, { attempt, clientRequestId, forceRefresh, safeUrl });
     forceRefresh = false;
-    if ('response' in outcome) return outcome.response;
+    if ('response' in outcome) { return outcome.response; }
     const failure = outcome.failure;
-    if (failure.error.kind === 'cancelled') throw failure.error;
+    if (failure.error.kind === 'cancelled') { throw failure.error; }
 
     // A token ARM calls expired or invalid gets one fresh try, outside the retry budget.
     if (failure.error.kind === 'auth' && !refreshedToken && request.authenticated && AUTH_RETRY_CODES.has(failure.error.code ?? '')) {
@@ -108,7 +108,7 @@ export async function runRequest(settings: PipelineSettings, request: PipelineRe
       logger.info(`${request.method} ${safeUrl}: ${failure.error.code}; getting a new token and trying again.`);
       continue;
     }
-    if (!failure.retriable) throw failure.error;
+    if (!failure.retriable) { throw failure.error; }
 
     const requested = failure.serverWaitMs;
     if (requested !== undefined && requested > retry.maxRetryAfterMs) {
@@ -160,11 +160,11 @@ function withProgress(error: AzureError, extra: { retryAfterMs?: number; attempt
 
 /** The failure in a few words for the retry line; a status alone would hide that its body broke. */
 function describe(error: AzureError): string {
-  if (error.kind === 'throttled') return `throttled (${error.status}${error.code ? ` ${error.code}` : ''})`;
-  if (error.kind === 'network') return error.status ? `the connection broke while ${error.status} was arriving` : 'network failure';
-  if (error.kind === 'timeout') return error.status ? `the ${error.status} answer stopped arriving` : 'no answer in time';
-  if (error.kind === 'invalidResponse') return `an unreadable ${error.status ?? ''} answer`.replace('  ', ' ');
-  if (error.status) return `${error.status}${error.code ? ` ${error.code}` : ''}`;
+  if (error.kind === 'throttled') { return `throttled (${error.status}${error.code ? ` ${error.code}` : ''})`; }
+  if (error.kind === 'network') { return error.status ? `the connection broke while ${error.status} was arriving` : 'network failure'; }
+  if (error.kind === 'timeout') { return error.status ? `the ${error.status} answer stopped arriving` : 'no answer in time'; }
+  if (error.kind === 'invalidResponse') { return `an unreadable ${error.status ?? ''} answer`.replace('  ', ' '); }
+  if (error.status) { return `${error.status}${error.code ? ` ${error.code}` : ''}`; }
   return error.kind;
 }
 
@@ -190,9 +190,9 @@ async function attemptOnce(settings: PipelineSettings, request: PipelineRequest,
     'x-ms-client-request-id': ctx.clientRequestId,
     ...lowerKeys(request.headers ?? {}),
   };
-  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  if (request.body !== undefined) { headers['content-type'] = 'application/json'; }
   if (request.authenticated) {
-    if (!settings.tokenSource) throw new AzureError({ kind: 'auth', message: 'Not signed in to Azure.' });
+    if (!settings.tokenSource) { throw new AzureError({ kind: 'auth', message: 'Not signed in to Azure.' }); }
     const token = await settings.tokenSource.getToken(settings.scope, { signal: request.signal, tenantId: settings.tenantId, forceRefresh: ctx.forceRefresh });
     headers.authorization = `Bearer ${token.token}`;
   } else {
@@ -221,14 +221,14 @@ async function attemptOnce(settings: PipelineSettings, request: PipelineRequest,
       body: request.body === undefined ? undefined : JSON.stringify(request.body),
       // A request that carries a token is never redirected by the library (redirects.ts).
       redirect: request.authenticated ? 'manual' : (request.redirect ?? 'follow'),
-      signal: timer.signal as never,
+      signal: timer.signal,
       agent: settings.agent,
       compress: true,
     });
     const resHeaders = headersOf(res);
     // A document may take long to arrive as a whole: once its headers are in, only the idle limit
     // guards it. A JSON answer keeps its limit for the whole answer as well.
-    if (request.bytes && res.ok) timer.clearTimeout();
+    if (request.bytes && res.ok) { timer.clearTimeout(); }
     const body = await readWholeBody(res.body, {
       idleTimeoutMs: settings.idleTimeoutMs,
       maxBytes: request.bytes && res.ok ? request.bytes.maxBytes : undefined,
@@ -253,7 +253,7 @@ async function attemptOnce(settings: PipelineSettings, request: PipelineRequest,
     }
     const kind = request.signal?.aborted ? 'cancelled' : timer.timedOut() ? 'timeout' : 'network';
     report(res?.status, kind);
-    if (kind === 'cancelled') return { failure: { error: cancelledError(`${request.method} ${pathOf(ctx.safeUrl)}`), retriable: false } };
+    if (kind === 'cancelled') { return { failure: { error: cancelledError(`${request.method} ${pathOf(ctx.safeUrl)}`), retriable: false } }; }
     const what = `${request.method} ${pathOf(ctx.safeUrl)}`;
     const message = kind === 'timeout'
       ? stalled
@@ -270,6 +270,6 @@ async function attemptOnce(settings: PipelineSettings, request: PipelineRequest,
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) out[k.toLowerCase()] = v;
+  for (const [k, v] of Object.entries(headers)) { out[k.toLowerCase()] = v; }
   return out;
 }

@@ -15,15 +15,15 @@ export function credentialTokenSource(kind: string, makeCredential: () => TokenC
   const source: TokenSource = {
     kind,
     async getToken(scope, options = {}) {
-      if (options.forceRefresh) credential = makeCredential();
+      if (options.forceRefresh) { credential = makeCredential(); }
       let token;
       try {
         token = await credential.getToken(scope, { abortSignal: options.signal, tenantId: options.tenantId });
       } catch (e) {
-        if (options.signal?.aborted || isCancellation(e)) throw cancelledError('Signing in');
+        if (options.signal?.aborted || isCancellation(e)) { throw cancelledError('Signing in'); }
         throw new AzureError({ kind: 'auth', message: `Signing in with ${kind} failed: ${(e as Error).message}`, cause: e });
       }
-      if (!token) throw new AzureError({ kind: 'auth', message: `Signing in with ${kind} returned no token.` });
+      if (!token) { throw new AzureError({ kind: 'auth', message: `Signing in with ${kind} returned no token.` }); }
       return { token: token.token, expiresOnTimestamp: token.expiresOnTimestamp };
     },
   };
@@ -62,7 +62,7 @@ export function servicePrincipalFromEnvironment(env: NodeJS.ProcessEnv = process
   const tenantId = env.AZURE_TENANT_ID?.trim();
   const clientId = env.AZURE_CLIENT_ID?.trim();
   const clientSecret = env.AZURE_CLIENT_SECRET;
-  if (!tenantId || !clientId || !clientSecret) return undefined;
+  if (!tenantId || !clientId || !clientSecret) { return undefined; }
   return servicePrincipalTokenSource({ tenantId, clientId, clientSecret, authorityHost: env.AZURE_AUTHORITY_HOST?.trim() || undefined }, cache);
 }
 

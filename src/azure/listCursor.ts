@@ -19,7 +19,7 @@ export class ListCursor<T> {
     private readonly open: (signal: AbortSignal) => AsyncIterable<T>,
     readonly pageSize: number,
   ) {
-    if (!(pageSize >= 1)) throw new RangeError('A page holds at least one item.');
+    if (!(pageSize >= 1)) {throw new RangeError('A page holds at least one item.');}
   }
 
   /** Everything read so far. */
@@ -39,8 +39,8 @@ export class ListCursor<T> {
 
   /** Reads one more page (the first, if nothing was read yet). */
   async more(signal?: AbortSignal): Promise<readonly T[]> {
-    if (signal?.aborted) throw cancelledError('Loading the list');
-    if (this.exhausted) return this.shown;
+    if (signal?.aborted) {throw cancelledError('Loading the list');}
+    if (this.exhausted) {return this.shown;}
     if (!this.iterator) {
       this.controller = new AbortController();
       this.iterator = this.open(this.controller.signal)[Symbol.asyncIterator]();
@@ -49,7 +49,7 @@ export class ListCursor<T> {
     signal?.addEventListener('abort', onAbort, { once: true });
     const iterator = this.iterator;
     const throwIfCancelled = () => {
-      if (signal?.aborted) throw cancelledError('Loading the list');
+      if (signal?.aborted) {throw cancelledError('Loading the list');}
     };
     try {
       const target = this.shown.length + this.pageSize;
@@ -68,12 +68,12 @@ export class ListCursor<T> {
       }
       const peek = await iterator.next();
       throwIfCancelled();
-      if (peek.done) this.exhausted = true;
-      else this.held = { value: peek.value };
+      if (peek.done) {this.exhausted = true;}
+      else {this.held = { value: peek.value };}
       return this.shown;
     } catch (error) {
       this.reset();
-      if (signal?.aborted) throw cancelledError('Loading the list');
+      if (signal?.aborted) {throw cancelledError('Loading the list');}
       throw error;
     } finally {
       signal?.removeEventListener('abort', onAbort);

@@ -103,7 +103,7 @@ export class Listing<T, R extends object = NoReport> implements AsyncIterable<T>
   /** Iterates to the end and returns everything with the truncation and the report. */
   async all(): Promise<ListResult<T, R>> {
     const items: T[] = [];
-    for await (const item of this) items.push(item);
+    for await (const item of this) {items.push(item);}
     return { items, truncated: this.truncated, ...(this.cut ? { truncation: this.cut } : {}), report: this.latest };
   }
 }
@@ -120,7 +120,7 @@ export function listing<T, R extends object>(source: ListingSource<T, R>, option
 /** A listing over items already in hand (e.g. an `$expand` result); `truncated` when the service said it left some out. */
 export function listingOf<T>(items: readonly T[], truncated = false, options: ListingOptions = {}): Listing<T> {
   return listing(async function* (context) {
-    if (truncated) context.markTruncated();
+    if (truncated) {context.markTruncated();}
     yield* items;
   }, options);
 }
@@ -128,6 +128,6 @@ export function listingOf<T>(items: readonly T[], truncated = false, options: Li
 /** An async iterable over items that must all be read before they can be ordered (newest first). */
 export async function* sortedAfterReading<T>(source: AsyncIterable<T>, compare: (a: T, b: T) => number): AsyncIterable<T> {
   const all: T[] = [];
-  for await (const item of source) all.push(item);
+  for await (const item of source) {all.push(item);}
   yield* all.sort(compare);
 }

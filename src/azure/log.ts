@@ -39,7 +39,7 @@ const registeredSecrets = new Set<string>();
 
 /** Makes every later redaction (log lines, error messages) blank `value`. Short values are ignored. */
 export function registerSecret(value: string | undefined): void {
-  if (value && value.length >= MIN_SECRET_LENGTH) registeredSecrets.add(value);
+  if (value && value.length >= MIN_SECRET_LENGTH) { registeredSecrets.add(value); }
 }
 
 /** Hosts and paths that serve SAS links: their whole query is a credential. */
@@ -58,7 +58,7 @@ export function redactUrl(raw: string): string {
     const q = raw.indexOf('?');
     return q < 0 ? raw : `${raw.slice(0, q)}?${REDACTED}`;
   }
-  if (isBlobUrl(url)) return url.search ? `${url.origin}${url.pathname}?${REDACTED}` : `${url.origin}${url.pathname}`;
+  if (isBlobUrl(url)) { return url.search ? `${url.origin}${url.pathname}?${REDACTED}` : `${url.origin}${url.pathname}`; }
   const parts = url.search
     .replace(/^\?/, '')
     .split('&')
@@ -94,7 +94,7 @@ const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9
 export function redactText(text: string, knownSecrets: readonly string[] = []): string {
   let out = text;
   for (const secret of [...knownSecrets, ...registeredSecrets]) {
-    if (secret && secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join(REDACTED);
+    if (secret && secret.length >= MIN_SECRET_LENGTH) { out = out.split(secret).join(REDACTED); }
   }
   out = out.replace(/https?:\/\/[^\s"'<>]+/gi, (match) => {
     // Punctuation that ends a sentence is not part of the URL ("see https://host:443/x.").

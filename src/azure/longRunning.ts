@@ -25,10 +25,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export async function pollToCompletion<T>(start: PipelineResponse, get: PollGet, settings: PollSettings, what: string): Promise<T> {
   const asyncOperation = start.headers['azure-asyncoperation'];
   const location = start.headers.location;
-  if (start.status !== 201 && start.status !== 202) return start.json as T;
+  if (start.status !== 201 && start.status !== 202) { return start.json as T; }
   if (!asyncOperation && !location) {
     // 201 Created with the resource in the body is a finished operation.
-    if (start.json !== undefined) return start.json as T;
+    if (start.json !== undefined) { return start.json as T; }
     throw new AzureError({ kind: 'invalidResponse', status: start.status, message: `${what} answered ${start.status} without a Location or Azure-AsyncOperation header to poll.` });
   }
   const began = Date.now();
@@ -44,8 +44,8 @@ export async function pollToCompletion<T>(start: PipelineResponse, get: PollGet,
     last = await get(asyncOperation ?? location);
     if (asyncOperation) {
       const status = isObject(last.json) && typeof last.json.status === 'string' ? last.json.status : undefined;
-      if (status === undefined || /^(InProgress|Running|Accepted|NotStarted|Updating|Creating|Deleting)$/i.test(status)) continue;
-      if (/^Succeeded$/i.test(status)) return (location ? (await get(location)).json : last.json) as T;
+      if (status === undefined || /^(InProgress|Running|Accepted|NotStarted|Updating|Creating|Deleting)$/i.test(status)) { continue; }
+      if (/^Succeeded$/i.test(status)) { return (location ? (await get(location)).json : last.json) as T; }
       const error = isObject(last.json) && isObject(last.json.error) ? last.json.error : {};
       throw new AzureError({
         kind: 'server',
@@ -55,7 +55,7 @@ export async function pollToCompletion<T>(start: PipelineResponse, get: PollGet,
         correlationId: last.headers['x-ms-correlation-request-id'],
       });
     }
-    if (last.status === 202) continue;
+    if (last.status === 202) { continue; }
     return last.json as T;
   }
 }

@@ -79,7 +79,7 @@ async function* walkPages<P>(
   try {
     let body = await fetchPage(undefined, stop.signal);
     for (;;) {
-      if (body === undefined) return; // 204: nothing for this scope or period
+      if (body === undefined) { return; } // 204: nothing for this scope or period
       const { page, nextLink } = parse(body);
       // A repeated link is not fetched ahead: the guard below throws once this page is consumed.
       const ahead = nextLink !== undefined && !seen.has(nextLink) && mayPrefetch(page)
@@ -88,12 +88,12 @@ async function* walkPages<P>(
       // One turn of the event loop puts that request on the wire. A caller that works through the
       // page without awaiting anything real (rows folded in a loop) would otherwise hold it back
       // until the whole page is done, and the two sides would take turns again.
-      if (ahead) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (ahead) { await new Promise<void>((resolve) => setImmediate(resolve)); }
       yield page;
-      if (nextLink === undefined) return;
+      if (nextLink === undefined) { return; }
       if (ahead) {
         const settled = await ahead;
-        if (!settled.ok) throw settled.error;
+        if (!settled.ok) { throw settled.error; }
         // Answered before the caller cancelled: the cancellation still wins, as without the prefetch.
         throwIfCancelled(signal);
         body = settled.body;
@@ -124,7 +124,7 @@ function linkOf(value: unknown): string | undefined {
 }
 
 export function readPage(body: unknown, style: PagingStyle): { items: unknown[]; nextLink?: string } {
-  if (!isObject(body)) throw new AzureError({ kind: 'invalidResponse', message: 'A list page was not a JSON object.' });
+  if (!isObject(body)) { throw new AzureError({ kind: 'invalidResponse', message: 'A list page was not a JSON object.' }); }
   if (style === 'properties') {
     // { properties: { nextLink, pricesheets: [...] } } or { properties: { tags: [...] } }
     const props = isObject(body.properties) ? body.properties : {};

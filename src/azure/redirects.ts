@@ -21,10 +21,10 @@ export async function followWithoutCredentials(settings: PipelineSettings, reque
   let body = request.body;
   for (let hop = 1; isRedirect(current.status); hop++) {
     const location = current.headers.location;
-    if (!location) throw redirectError(request, `answered ${current.status} without a Location to follow.`);
+    if (!location) { throw redirectError(request, `answered ${current.status} without a Location to follow.`); }
     const target = new URL(location, from);
-    if (target.protocol !== 'https:') throw redirectError(request, `redirected to ${redactUrl(target.toString())}, which is not https; not followed.`);
-    if (hop > MAX_HOPS) throw redirectError(request, `redirected more than ${MAX_HOPS} times; not followed further.`);
+    if (target.protocol !== 'https:') { throw redirectError(request, `redirected to ${redactUrl(target.toString())}, which is not https; not followed.`); }
+    if (hop > MAX_HOPS) { throw redirectError(request, `redirected more than ${MAX_HOPS} times; not followed further.`); }
     // 303, and 301/302 after anything but GET, turn into a GET as browsers do; 307/308 repeat the request.
     if (current.status === 303 || ((current.status === 301 || current.status === 302) && method !== 'GET')) {
       method = 'GET';

@@ -39,7 +39,7 @@ export function isRetriableStatus(status: number): boolean {
 /** One retry-after value in ms: seconds (integer or decimal) or an HTTP date. */
 function parseSeconds(value: string, now: number): number | undefined {
   const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  if (/^\d+(\.\d+)?$/.test(trimmed)) { return Math.round(Number(trimmed) * 1000); }
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
@@ -59,7 +59,7 @@ export function retryAfterMs(headers: Record<string, string>, now = Date.now()):
     } else if (name === 'retry-after' || (name.startsWith('x-ms-ratelimit-') && name.endsWith('retry-after'))) {
       ms = parseSeconds(value, now);
     }
-    if (ms !== undefined && (longest === undefined || ms > longest)) longest = ms;
+    if (ms !== undefined && (longest === undefined || ms > longest)) { longest = ms; }
   }
   return longest;
 }

@@ -39,9 +39,9 @@ export function cachedTokenSource(inner: TokenSource, options: TokenCacheOptions
     async getToken(scope, getOptions = {}) {
       const key = `${getOptions.tenantId ?? ''}|${scope}`;
       const cached = cache.get(key);
-      if (!getOptions.forceRefresh && cached && cached.expiresOnTimestamp - margin > now()) return cached;
+      if (!getOptions.forceRefresh && cached && cached.expiresOnTimestamp - margin > now()) { return cached; }
       const pending = inFlight.get(key);
-      if (pending && !getOptions.forceRefresh) return pending;
+      if (pending && !getOptions.forceRefresh) { return pending; }
       const request = inner
         .getToken(scope, getOptions)
         .then((result) => {
@@ -49,7 +49,7 @@ export function cachedTokenSource(inner: TokenSource, options: TokenCacheOptions
           return result;
         })
         .finally(() => {
-          if (inFlight.get(key) === request) inFlight.delete(key);
+          if (inFlight.get(key) === request) { inFlight.delete(key); }
         });
       inFlight.set(key, request);
       return request;
@@ -60,8 +60,8 @@ export function cachedTokenSource(inner: TokenSource, options: TokenCacheOptions
 /** The tenant id (`tid` claim) of an access token, when it is a readable JWT. */
 export function tenantOfToken(token: string): string | undefined {
   try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
-    return typeof claims.tid === 'string' ? claims.tid : undefined;
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { tid?: unknown } | null;
+    return typeof claims?.tid === 'string' ? claims.tid : undefined;
   } catch {
     return undefined;
   }

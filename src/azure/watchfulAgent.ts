@@ -28,7 +28,7 @@ export class WatchfulAgent extends Agent {
   watch(id: string, onPrematureClose: () => void): () => void {
     this.watchers.set(id, onPrematureClose);
     return () => {
-      if (this.watchers.get(id) === onPrematureClose) this.watchers.delete(id);
+      if (this.watchers.get(id) === onPrematureClose) { this.watchers.delete(id); }
     };
   }
 
@@ -36,11 +36,11 @@ export class WatchfulAgent extends Agent {
     // node-fetch hands headers over as arrays of values.
     const raw = req.getHeader(ATTEMPT_HEADER);
     const id = Array.isArray(raw) ? raw[0] : raw;
-    if (typeof id !== 'string') return;
+    if (typeof id !== 'string') { return; }
     req.once('response', (res: IncomingMessage) => {
       res.once('close', () => {
         // `complete` is set once the parser has the whole message, whether or not it was read yet.
-        if (!res.complete) this.watchers.get(id)?.();
+        if (!res.complete) { this.watchers.get(id)?.(); }
       });
     });
   }

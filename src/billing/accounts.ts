@@ -89,7 +89,7 @@ function lacksEnterpriseStructure(account: BillingAccount): boolean {
 }
 
 async function completeEnterpriseAccount(transport: ArmTransport, account: BillingAccount, signal?: AbortSignal): Promise<BillingAccount> {
-  if (!lacksEnterpriseStructure(account)) return account;
+  if (!lacksEnterpriseStructure(account)) {return account;}
   try {
     const fuller = await getEnterpriseAccount(transport, account.name, signal);
     return {
@@ -101,7 +101,7 @@ async function completeEnterpriseAccount(transport: ArmTransport, account: Billi
   } catch (error) {
     // Cancellation must stop the whole list; anything else leaves the account as listed, and the
     // departments node will ask again (and show that error) when opened.
-    if (error instanceof Error && error.name === 'AbortError') throw error;
+    if (error instanceof Error && error.name === 'AbortError') {throw error;}
     const issue: ParseIssue = {
       field: 'departments',
       raw: '',
@@ -116,7 +116,7 @@ async function getEnterpriseAccount(transport: ArmTransport, name: string, signa
     query: { 'api-version': API.billingEa, $expand: EA_EXPAND },
     signal,
   });
-  if (raw === undefined) throw new Error(`Billing account '${name}' answered with no content.`);
+  if (raw === undefined) {throw new Error(`Billing account '${name}' answered with no content.`);}
   return parseBillingAccount(raw);
 }
 
@@ -125,11 +125,11 @@ async function getEnterpriseAccount(transport: ArmTransport, name: string, signa
  * departments and enrollment accounts; others on 2020-05-01 with profiles and sections.
  */
 export async function getBillingAccount(transport: ArmTransport, name: string, options: { signal?: AbortSignal } = {}): Promise<BillingAccount> {
-  if (looksLikeEnrollmentNumber(name)) return getEnterpriseAccount(transport, name, options.signal);
+  if (looksLikeEnrollmentNumber(name)) {return getEnterpriseAccount(transport, name, options.signal);}
   const raw = await transport.get<unknown>(accountPath(name), {
     query: { 'api-version': API.billingAccounts, $expand: FULL_EXPAND },
     signal: options.signal,
   });
-  if (raw === undefined) throw new Error(`Billing account '${name}' answered with no content.`);
+  if (raw === undefined) {throw new Error(`Billing account '${name}' answered with no content.`);}
   return completeEnterpriseAccount(transport, parseBillingAccount(raw), options.signal);
 }

@@ -26,7 +26,7 @@ export function listBudgets(transport: ArmTransport, scope: string, options: Lis
 
 export async function getBudget(transport: ArmTransport, scope: string, name: string, options: { signal?: AbortSignal } = {}): Promise<Budget> {
   const raw = await transport.get<unknown>(`${budgetsPath(scope)}/${seg(name)}`, { query: { 'api-version': API.consumption }, signal: options.signal });
-  if (raw === undefined) throw new Error(`Budget '${name}' answered with no content.`);
+  if (raw === undefined) { throw new Error(`Budget '${name}' answered with no content.`); }
   return parseBudget(raw);
 }
 
@@ -45,27 +45,27 @@ export interface BudgetDraft {
 
 /** Checks a draft against the rules in docs/azure-apis.md#budgets; returns the PUT body. */
 export function budgetBody(draft: BudgetDraft, asOf: Date = new Date()): Record<string, unknown> {
-  if (!(draft.amount > 0) || !Number.isFinite(draft.amount)) throw new BudgetRuleError(`The budget amount must be a positive number, not ${draft.amount}.`);
+  if (!(draft.amount > 0) || !Number.isFinite(draft.amount)) { throw new BudgetRuleError(`The budget amount must be a positive number, not ${draft.amount}.`); }
   const start = parseCalendarDate(draft.startDate);
-  if (!start.ok) throw new BudgetRuleError(`The start date is not a valid date (${start.reason})`);
-  if (!start.value.endsWith('-01')) throw new BudgetRuleError(`A budget starts on the first day of a month; ${start.value} is not. Use ${start.value.slice(0, 8)}01.`);
-  if (start.value < '2017-06-01') throw new BudgetRuleError(`A budget cannot start before 2017-06-01 (${start.value} was given).`);
+  if (!start.ok) { throw new BudgetRuleError(`The start date is not a valid date (${start.reason})`); }
+  if (!start.value.endsWith('-01')) { throw new BudgetRuleError(`A budget starts on the first day of a month; ${start.value} is not. Use ${start.value.slice(0, 8)}01.`); }
+  if (start.value < '2017-06-01') { throw new BudgetRuleError(`A budget cannot start before 2017-06-01 (${start.value} was given).`); }
   const latest = addDays(utcDateOf(asOf), 366);
-  if (start.value > latest) throw new BudgetRuleError(`A budget can start at most 12 months ahead; ${start.value} is later than that.`);
+  if (start.value > latest) { throw new BudgetRuleError(`A budget can start at most 12 months ahead; ${start.value} is later than that.`); }
   let end: CalendarDate | undefined;
   if (draft.endDate) {
     const e = parseCalendarDate(draft.endDate);
-    if (!e.ok) throw new BudgetRuleError(`The end date is not a valid date (${e.reason})`);
-    if (e.value <= start.value) throw new BudgetRuleError(`The budget ends (${e.value}) before it starts (${start.value}).`);
+    if (!e.ok) { throw new BudgetRuleError(`The end date is not a valid date (${e.reason})`); }
+    if (e.value <= start.value) { throw new BudgetRuleError(`The budget ends (${e.value}) before it starts (${start.value}).`); }
     end = e.value;
   }
   const names = Object.keys(draft.notifications);
-  if (names.length > 5) throw new BudgetRuleError(`A budget has at most 5 notifications; ${names.length} were given.`);
+  if (names.length > 5) { throw new BudgetRuleError(`A budget has at most 5 notifications; ${names.length} were given.`); }
   for (const [name, n] of Object.entries(draft.notifications)) {
     if (!(n.threshold >= 0 && n.threshold <= 1000)) {
       throw new BudgetRuleError(`Notification '${name}': the threshold is a percentage from 0 to 1000 (80 means 80%), not ${n.threshold}.`);
     }
-    if (n.contactEmails.length > 50) throw new BudgetRuleError(`Notification '${name}': at most 50 e-mail addresses.`);
+    if (n.contactEmails.length > 50) { throw new BudgetRuleError(`Notification '${name}': at most 50 e-mail addresses.`); }
     if (n.enabled && n.contactEmails.length === 0 && n.contactGroups.length === 0 && n.contactRoles.length === 0) {
       throw new BudgetRuleError(`Notification '${name}': give at least one e-mail address, role or action group to notify.`);
     }
@@ -105,7 +105,7 @@ export async function saveBudget(
 ): Promise<Budget> {
   const body = budgetBody(draft, options.asOf);
   const raw = await transport.send<unknown>('PUT', `${budgetsPath(scope)}/${seg(name)}`, body, { query: { 'api-version': API.consumption }, signal: options.signal });
-  if (raw === undefined) return getBudget(transport, scope, name, options);
+  if (raw === undefined) { return getBudget(transport, scope, name, options); }
   return parseBudget(raw);
 }
 

@@ -64,12 +64,12 @@ export function costPath(scope: string, operation: 'query' | 'forecast'): string
 function filterBody(f: CostFilter): unknown {
   if ('and' in f || 'or' in f) {
     const list = 'and' in f ? f.and : f.or;
-    if (list.length === 0) throw new CostQueryError('An and/or filter needs at least one condition.');
+    if (list.length === 0) {throw new CostQueryError('An and/or filter needs at least one condition.');}
     // The service wants two or more items in and/or; a single one stands alone.
-    if (list.length === 1) return filterBody(list[0]);
+    if (list.length === 1) {return filterBody(list[0]);}
     return { ['and' in f ? 'and' : 'or']: list.map(filterBody) };
   }
-  if (f.values.length === 0) throw new CostQueryError(`The filter on ${'dimension' in f ? f.dimension : f.tag} has no values.`);
+  if (f.values.length === 0) {throw new CostQueryError(`The filter on ${'dimension' in f ? f.dimension : f.tag} has no values.`);}
   return 'dimension' in f
     ? { dimensions: { name: f.dimension, operator: 'In', values: f.values } }
     : { tags: { name: f.tag, operator: 'In', values: f.values } };
@@ -77,9 +77,9 @@ function filterBody(f: CostFilter): unknown {
 
 function timeBody(options: { timeframe?: Timeframe; period?: { from: string; to: string } }, defaultTimeframe: Timeframe): Record<string, unknown> {
   const timeframe = options.timeframe ?? (options.period ? 'Custom' : defaultTimeframe);
-  if (timeframe === 'Custom' && !options.period) throw new CostQueryError('A Custom timeframe needs a period (from and to).');
-  if (timeframe !== 'Custom' && options.period) throw new CostQueryError(`A period is only sent with the Custom timeframe, not with ${timeframe}.`);
-  if (!options.period) return { timeframe };
+  if (timeframe === 'Custom' && !options.period) {throw new CostQueryError('A Custom timeframe needs a period (from and to).');}
+  if (timeframe !== 'Custom' && options.period) {throw new CostQueryError(`A period is only sent with the Custom timeframe, not with ${timeframe}.`);}
+  if (!options.period) {return { timeframe };}
   const p = checkDateRange(options.period, { subject: 'cost period' });
   return { timeframe, timePeriod: { from: `${p.from}T00:00:00Z`, to: `${p.to}T23:59:59Z` } };
 }
@@ -89,15 +89,15 @@ const COST_ALIAS = 'totalCost';
 /** The query body (docs/azure-apis.md#cost-management-query), checked. */
 export function queryBody(options: CostQueryOptions): Record<string, unknown> {
   const groupBy = options.groupBy ?? [];
-  if (groupBy.length > 2) throw new CostQueryError(`Cost Management groups by at most 2 columns; ${groupBy.length} were asked for.`);
+  if (groupBy.length > 2) {throw new CostQueryError(`Cost Management groups by at most 2 columns; ${groupBy.length} were asked for.`);}
   const aggregation: Record<string, unknown> = { [COST_ALIAS]: { name: options.metric ?? 'Cost', function: 'Sum' } };
-  if (options.includeQuantity) aggregation.totalQuantity = { name: 'UsageQuantity', function: 'Sum' };
+  if (options.includeQuantity) {aggregation.totalQuantity = { name: 'UsageQuantity', function: 'Sum' };}
   const dataset: Record<string, unknown> = { aggregation };
   const granularity = options.granularity ?? 'Daily';
   // `None` is what the examples send for "no date column"; omitting it means the same and is valid.
-  if (granularity !== 'None') dataset.granularity = granularity;
-  if (groupBy.length) dataset.grouping = groupBy.map((g) => ({ type: g.type, name: g.name }));
-  if (options.filter) dataset.filter = filterBody(options.filter);
+  if (granularity !== 'None') {dataset.granularity = granularity;}
+  if (groupBy.length) {dataset.grouping = groupBy.map((g) => ({ type: g.type, name: g.name }));}
+  if (options.filter) {dataset.filter = filterBody(options.filter);}
   return { type: options.type ?? 'ActualCost', ...timeBody(options, 'MonthToDate'), dataset };
 }
 
@@ -117,8 +117,8 @@ function rowsOf<T extends CostRow>(
       const reader = rowReaderFor(page.columns, metric, COST_ALIAS);
       for (const raw of page.rows) {
         const read = reader.read(raw);
-        if ('issues' in read) report.skippedRows.push(read.issues);
-        else if (keep(read.row)) yield read.row;
+        if ('issues' in read) {report.skippedRows.push(read.issues);}
+        else if (keep(read.row)) {yield read.row;}
       }
     }
   }, options, () => ({ skippedRows: [] }));
@@ -156,7 +156,7 @@ export function forecastBody(options: ForecastOptions): Record<string, unknown> 
     throw new CostQueryError('includeFreshPartialCost only has a meaning together with includeActualCost.');
   }
   const dataset: Record<string, unknown> = { granularity: 'Daily', aggregation: { [COST_ALIAS]: { name: options.metric ?? 'Cost', function: 'Sum' } } };
-  if (options.filter) dataset.filter = filterBody(options.filter);
+  if (options.filter) {dataset.filter = filterBody(options.filter);}
   return {
     type: options.type ?? 'ActualCost',
     ...timeBody({ timeframe: 'Custom', period: options.period }, 'Custom'),

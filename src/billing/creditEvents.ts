@@ -71,7 +71,7 @@ export function listCreditEventsInWindows(transport: ArmTransport, scope: Credit
     requireMcaCredits(scope.agreementType, `billing account '${scope.accountName}'`);
     // No length limit here: a long range is read in windows that each keep to it.
     const { from, to } = checkDateRange({ from: range.startDate, to: range.endDate }, { subject: 'credit history' });
-    for (const window of splitRange({ startDate: from, endDate: to })) yield* eventsIn(transport, scope, window, options.signal);
+    for (const window of splitRange({ startDate: from, endDate: to })) {yield* eventsIn(transport, scope, window, options.signal);}
   }, options);
 }
 
@@ -92,8 +92,8 @@ export function listAccountCreditEvents(
 ): Listing<CreditEvent> {
   return listing(async function* () {
     const terms: string[] = [];
-    if (options.lotId) terms.push(`lotid eq ${odataString(options.lotId)}`);
-    if (options.lotSource) terms.push(`lotsource eq ${odataString(options.lotSource)}`);
+    if (options.lotId) {terms.push(`lotid eq ${odataString(options.lotId)}`);}
+    if (options.lotSource) {terms.push(`lotsource eq ${odataString(options.lotSource)}`);}
     for await (const raw of transport.list<unknown>(`${accountPath(account.name)}/providers/Microsoft.Consumption/events`, {
       query: { 'api-version': API.consumption, $filter: terms.length ? terms.join(' AND ') : undefined },
       signal: options.signal,

@@ -22,7 +22,7 @@ export interface CreditScope {
 }
 
 export function requireMcaCredits(agreementType: AgreementType | undefined, where: string): void {
-  if (agreementType === undefined || agreementType === 'MicrosoftCustomerAgreement') return;
+  if (agreementType === undefined || agreementType === 'MicrosoftCustomerAgreement') { return; }
   throw new NotApplicableError(
     'creditsNeedMcaProfile',
     `Azure credit balances, lots and credit events are kept per billing profile of a Microsoft Customer Agreement; ${where} has ${describeAgreement(agreementType)}.`,
@@ -41,7 +41,7 @@ export async function getCreditBalance(transport: ArmTransport, scope: CreditSco
     query: { 'api-version': API.consumption },
     signal: options.signal,
   });
-  if (raw === undefined) return { kind: 'noCredits' };
+  if (raw === undefined) { return { kind: 'noCredits' }; }
   return { kind: 'summary', summary: parseBalanceSummary(raw) };
 }
 
@@ -81,8 +81,8 @@ export function listAccountLots(transport: ArmTransport, account: AccountRef, op
       );
     }
     const terms: string[] = [];
-    if (options.status) terms.push(`status eq ${odataString(options.status)}`);
-    if (options.source) terms.push(`source eq ${odataString(options.source)}`);
+    if (options.status) { terms.push(`status eq ${odataString(options.status)}`); }
+    if (options.source) { terms.push(`source eq ${odataString(options.source)}`); }
     for await (const raw of transport.list<unknown>(consumption(accountPath(account.name), 'lots'), {
       query: { 'api-version': API.consumption, $filter: terms.length ? terms.join(' AND ') : undefined },
       signal: options.signal,

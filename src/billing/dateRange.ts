@@ -38,19 +38,19 @@ export interface DateRangeRules {
 export function checkDateRange(range: DateRangeText, rules: DateRangeRules): CheckedDateRange {
   const { subject } = rules;
   const day = (raw: string | undefined, which: 'start' | 'end'): CalendarDate | undefined => {
-    if (!raw) return undefined;
+    if (!raw) {return undefined;}
     const p = parseCalendarDate(raw);
-    if (!p.ok) throw new DateRangeError(which === 'start' ? 'invalidStart' : 'invalidEnd', `The ${which} of the ${subject} is not a valid date (${p.reason}) Use the form YYYY-MM-DD, e.g. 2024-01-31.`);
+    if (!p.ok) {throw new DateRangeError(which === 'start' ? 'invalidStart' : 'invalidEnd', `The ${which} of the ${subject} is not a valid date (${p.reason}) Use the form YYYY-MM-DD, e.g. 2024-01-31.`);}
     return p.value;
   };
   const missing = (which: 'start' | 'end') =>
     new DateRangeError(which === 'start' ? 'missingStart' : 'missingEnd', `Choose ${which === 'start' ? 'a start' : 'an end'} date: Azure needs both a start and an end date for the ${subject}.`);
-  if (!range.from && !rules.defaultFrom) throw missing('start');
-  if (!range.to && !rules.defaultTo) throw missing('end');
+  if (!range.from && !rules.defaultFrom) {throw missing('start');}
+  if (!range.to && !rules.defaultTo) {throw missing('end');}
   const givenFrom = day(range.from, 'start');
   const to = day(range.to, 'end') ?? rules.defaultTo!;
   const from = givenFrom ?? rules.defaultFrom!(to);
-  if (from > to) throw new DateRangeError('startAfterEnd', `In the ${subject}, the start date ${from} is after the end date ${to}. Swap the dates.`);
+  if (from > to) {throw new DateRangeError('startAfterEnd', `In the ${subject}, the start date ${from} is after the end date ${to}. Swap the dates.`);}
   if (rules.maxMonths !== undefined) {
     const latestEnd = addMonths(from, rules.maxMonths);
     if (to > latestEnd) {

@@ -33,7 +33,7 @@ export function listDepartments(transport: ArmTransport, account: AccountRef, op
         signal: options.signal,
       }),
     );
-    for await (const raw of items) yield parseDepartment(raw);
+    for await (const raw of items) { yield parseDepartment(raw); }
   }, options);
 }
 
@@ -46,7 +46,7 @@ export function listEnrollmentAccounts(transport: ArmTransport, account: Account
         signal: options.signal,
       }),
     );
-    for await (const raw of items) yield parseEnrollmentAccount(raw);
+    for await (const raw of items) { yield parseEnrollmentAccount(raw); }
   }, options);
 }
 

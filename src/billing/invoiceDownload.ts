@@ -76,7 +76,7 @@ export interface DownloadOptions {
 
 /** The document to ask for: the named one, else the one of kind `Invoice`, else the first. */
 export function chooseDocument(invoice: Invoice, documentName?: string): InvoiceDocument | undefined {
-  if (documentName) return invoice.documents.find((d) => d.name === documentName);
+  if (documentName) { return invoice.documents.find((d) => d.name === documentName); }
   return invoice.documents.find((d) => d.kind === 'Invoice') ?? invoice.documents[0];
 }
 
@@ -92,7 +92,7 @@ interface DownloadRequest {
  */
 export function downloadRequestFor(invoice: Invoice, documentName?: string): DownloadRequest {
   const doc = chooseDocument(invoice, documentName);
-  if (documentName && !doc) throw new DocumentUnavailableError(`Invoice ${invoice.name} has no document named ${documentName}.`);
+  if (documentName && !doc) { throw new DocumentUnavailableError(`Invoice ${invoice.name} has no document named ${documentName}.`); }
   const invoiceSeg = seg(invoice.name);
   const base =
     invoice.origin.scope === 'subscription' && invoice.subscriptionId
@@ -101,7 +101,7 @@ export function downloadRequestFor(invoice: Invoice, documentName?: string): Dow
   switch (invoice.origin.apiVersion) {
     case API.billingMca: {
       // 2020-05-01: the selector is the download token found in the document URL.
-      if (!doc?.downloadToken) throw new DocumentUnavailableError(`Invoice ${invoice.name} lists no downloadable document.`);
+      if (!doc?.downloadToken) { throw new DocumentUnavailableError(`Invoice ${invoice.name} lists no downloadable document.`); }
       return { path: `${base}/download`, query: { downloadToken: doc.downloadToken }, versions: [API.billingMca] };
     }
     case API.billingEa: {
@@ -137,7 +137,7 @@ export async function requestInvoiceDownload(transport: ArmTransport, invoice: I
   const url = typeof body.url === 'string' ? body.url : typeof body.downloadUrl === 'string' ? body.downloadUrl : undefined;
   // Azure's answer was broken, not the invoice: typed so a person hears "try again", and asked once
   // more by downloadInvoiceDocument.
-  if (!url) throw new AzureError({ kind: 'invalidResponse', code: NO_DOWNLOAD_LINK, message: `The download of invoice ${invoice.name} finished without a link.` });
+  if (!url) { throw new AzureError({ kind: 'invalidResponse', code: NO_DOWNLOAD_LINK, message: `The download of invoice ${invoice.name} finished without a link.` }); }
   return {
     url: new ShortLivedUrl(url),
     expiresAt: expiryOf(body, url),
@@ -161,10 +161,10 @@ export async function openDocument(
   options: { signal?: AbortSignal; now?: () => Date; checkBody?: (body: Buffer) => string | undefined } = {},
 ): Promise<BlobResponse> {
   const now = (options.now ?? (() => new Date()))();
-  if (link.expiresAt && link.expiresAt.getTime() - EXPIRY_MARGIN_MS <= now.getTime()) throw new DownloadLinkExpiredError(link.invoiceName);
+  if (link.expiresAt && link.expiresAt.getTime() - EXPIRY_MARGIN_MS <= now.getTime()) { throw new DownloadLinkExpiredError(link.invoiceName); }
   const url = link.url.reveal();
   const response = await transport.fetchUnauthenticated(url, { signal: options.signal, checkBody: options.checkBody });
-  if (response.status === 200) return response;
+  if (response.status === 200) { return response; }
   if (response.status === 403) {
     const refusal = await linkRefusal(response, url, `invoice ${link.invoiceName}`, now);
     throw refusal.expired ? new DownloadLinkExpiredError(link.invoiceName, refusal.cause) : refusal;
@@ -189,7 +189,7 @@ export async function downloadInvoiceDocument(
       const link = await requestInvoiceDownload(transport, invoice, options);
       return { link, response: await openDocument(transport, link, { signal: options.signal, checkBody: options.checkBody }) };
     } catch (error) {
-      if (!worthAFreshLink(error) || attempt >= 2) throw error;
+      if (!worthAFreshLink(error) || attempt >= 2) { throw error; }
     }
   }
 }

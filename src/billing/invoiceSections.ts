@@ -29,6 +29,6 @@ export async function getInvoiceSection(
     query: { 'api-version': API.billingMca },
     signal: options.signal,
   });
-  if (raw === undefined) throw new Error(`Invoice section '${sectionName}' answered with no content.`);
+  if (raw === undefined) { throw new Error(`Invoice section '${sectionName}' answered with no content.`); }
   return parseInvoiceSection(raw);
 }

@@ -60,7 +60,7 @@ function invoicesAt(
         signal: options.signal,
       });
     });
-    for await (const raw of items) yield parseInvoice(raw, { apiVersion: used, scope });
+    for await (const raw of items) {yield parseInvoice(raw, { apiVersion: used, scope });}
   }, options);
 }
 
@@ -109,7 +109,7 @@ export async function getInvoice(transport: ArmTransport, where: InvoiceLocator,
   }
   return withVersionFallback(versions, async (apiVersion) => {
     const raw = await transport.get<unknown>(path, { query: { 'api-version': apiVersion }, signal: options.signal });
-    if (raw === undefined) throw new Error(`Invoice '${where.invoiceName}' answered with no content.`);
+    if (raw === undefined) {throw new Error(`Invoice '${where.invoiceName}' answered with no content.`);}
     return parseInvoice(raw, { apiVersion, scope });
   });
 }

@@ -42,20 +42,20 @@ const AGREEMENT_NAMES: Record<string, string> = {
 
 /** "an Enterprise Agreement", for messages. */
 export function describeAgreement(agreementType: AgreementType | undefined): string {
-  if (!agreementType) return 'an agreement of unknown type';
+  if (!agreementType) { return 'an agreement of unknown type'; }
   return AGREEMENT_NAMES[agreementType] ?? `a '${agreementType}' agreement`;
 }
 
 /** The HTTP status of an error from the transport, whatever class it is. */
 export function statusOf(error: unknown): number | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
+  if (typeof error !== 'object' || error === null) { return undefined; }
   const s = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
   return typeof s === 'number' ? s : undefined;
 }
 
 /** The ARM error code of an error from the transport (`InvalidBillingAccountName`, `BadRequest`…). */
 export function codeOf(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
+  if (typeof error !== 'object' || error === null) { return undefined; }
   const c = (error as { code?: unknown }).code;
   return typeof c === 'string' ? c : undefined;
 }

@@ -25,7 +25,7 @@ export function profilesNotApplicable(account: AccountRef, cause?: unknown): Not
  */
 export function listBillingProfiles(transport: ArmTransport, account: AccountRef, options: ListingOptions = {}): Listing<BillingProfile> {
   return listing(async function* () {
-    if (!hasBillingProfiles(account.agreementType)) throw profilesNotApplicable(account);
+    if (!hasBillingProfiles(account.agreementType)) { throw profilesNotApplicable(account); }
     const asks = account.agreementType === 'MicrosoftCustomerAgreement' ? 2 : 1;
     try {
       for (let ask = 1; ask <= asks; ask++) {
@@ -37,12 +37,12 @@ export function listBillingProfiles(transport: ArmTransport, account: AccountRef
           seen++;
           yield parseBillingProfile(raw);
         }
-        if (seen > 0) return;
+        if (seen > 0) { return; }
       }
     } catch (error) {
       // Agreement type unknown and the service refuses an EA enrollment number on this route
       // (docs/azure-apis.md#billing-profiles-and-invoice-sections).
-      if (statusOf(error) === 400 && looksLikeEnrollmentNumber(account.name)) throw profilesNotApplicable(account, error);
+      if (statusOf(error) === 400 && looksLikeEnrollmentNumber(account.name)) { throw profilesNotApplicable(account, error); }
       throw error;
     }
   }, options);
@@ -53,6 +53,6 @@ export async function getBillingProfile(transport: ArmTransport, accountName: st
     query: { 'api-version': API.billingMca, $expand: 'invoiceSections' },
     signal: options.signal,
   });
-  if (raw === undefined) throw new Error(`Billing profile '${profileName}' answered with no content.`);
+  if (raw === undefined) { throw new Error(`Billing profile '${profileName}' answered with no content.`); }
   return parseBillingProfile(raw);
 }

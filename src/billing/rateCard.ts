@@ -41,7 +41,7 @@ export function rateCardFilter(q: RateCardQuery): string {
   ];
   for (const [key, pattern, expected] of checks) {
     const value = q[key];
-    if (typeof value !== 'string' || !pattern.test(value)) throw new RateCardQueryError(`${key} '${String(value)}' is not ${expected}.`);
+    if (typeof value !== 'string' || !pattern.test(value)) { throw new RateCardQueryError(`${key} '${String(value)}' is not ${expected}.`); }
   }
   return [
     `OfferDurableId eq ${odataString(q.offerDurableId)}`,
@@ -60,7 +60,7 @@ function oddAnswer(message: string): AzureError {
 
 export async function getRateCard(transport: ArmTransport, subscriptionId: string, query: RateCardQuery, options: { signal?: AbortSignal } = {}): Promise<RateCard> {
   const refused = commerceNotApplicable(query.offerDurableId, 'RateCard');
-  if (refused) throw refused;
+  if (refused) { throw refused; }
   const filter = rateCardFilter(query);
   // Storage refusing the signed link (403) is worth one fresh link, as for invoice downloads.
   for (let link = 1; ; link++) {
@@ -73,22 +73,22 @@ export async function getRateCard(transport: ArmTransport, subscriptionId: strin
         throw commerceRefusal(error, 'RateCard') ?? error;
       });
     if (first.status === 200) {
-      if (first.json === undefined) throw oddAnswer('RateCard answered 200 without a document.');
+      if (first.json === undefined) { throw oddAnswer('RateCard answered 200 without a document.'); }
       return parseRateCard(first.json);
     }
-    if (!REDIRECTS.has(first.status)) throw oddAnswer(`RateCard answered ${first.status}, neither the document nor a link to it.`);
+    if (!REDIRECTS.has(first.status)) { throw oddAnswer(`RateCard answered ${first.status}, neither the document nor a link to it.`); }
     const location = Object.entries(first.headers).find(([k]) => k.toLowerCase() === 'location')?.[1];
-    if (!location) throw oddAnswer(`RateCard answered ${first.status} without a Location.`);
+    if (!location) { throw oddAnswer(`RateCard answered ${first.status} without a Location.`); }
     const blobUrl = new URL(location, transport.endpoint).toString();
     // Read and parsed inside the client's attempt: a body cut short or broken is fetched again.
     const blob = await transport.fetchUnauthenticated(blobUrl, { signal: options.signal, expectJson: true });
-    if (blob.status === 200 && blob.json !== undefined) return parseRateCard(blob.json);
+    if (blob.status === 200 && blob.json !== undefined) { return parseRateCard(blob.json); }
     if (blob.status === 403) {
       const refusal = await linkRefusal(blob, blobUrl, 'the RateCard document');
-      if (link < 2) continue;
+      if (link < 2) { continue; }
       throw refusal;
     }
-    if (blob.status === 200) throw oddAnswer('Storage answered 200 without the RateCard document.');
+    if (blob.status === 200) { throw oddAnswer('Storage answered 200 without the RateCard document.'); }
     throw await storageError(blob, blobUrl);
   }
 }

@@ -88,13 +88,13 @@ export class RetailPricesError extends AzureError {
 
 /** A page without a link that is exactly a page long probably had one (a known service fault). */
 function looksFull(count: number, learned: number | undefined, hint: number | undefined): boolean {
-  if (learned !== undefined) return count === learned;
+  if (learned !== undefined) { return count === learned; }
   return count === hint || KNOWN_PAGE_SIZES.includes(count);
 }
 
 export function retailFilterExpression(filter: RetailPriceFilter | string | undefined): string | undefined {
-  if (filter === undefined) return undefined;
-  if (typeof filter === 'string') return filter.trim() || undefined;
+  if (filter === undefined) { return undefined; }
+  if (typeof filter === 'string') { return filter.trim() || undefined; }
   const terms = Object.entries(filter)
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${k} eq ${odataString(String(v))}`);
@@ -107,9 +107,9 @@ export function retailPricesUrl(endpoint: string, options: RetailPricesOptions =
   const params = new URLSearchParams();
   params.set('api-version', options.apiVersion ?? API.retailPrices);
   const filter = retailFilterExpression(options.filter);
-  if (filter) params.set('$filter', filter);
-  if (options.currencyCode) params.set('currencyCode', options.currencyCode);
-  if (options.primaryRegionOnly) params.set('meterRegion', "'primary'");
+  if (filter) { params.set('$filter', filter); }
+  if (options.currencyCode) { params.set('currencyCode', options.currencyCode); }
+  if (options.primaryRegionOnly) { params.set('meterRegion', "'primary'"); }
   url.search = params.toString().replace(/\+/g, '%20');
   return url.toString();
 }
@@ -126,7 +126,7 @@ function errorFromBody(status: number, text: string, contentType: string | undef
 // answer: the page, or a refusal.
 async function fetchPage(transport: ArmTransport, url: string, options: RetailPricesOptions): Promise<Record<string, unknown>> {
   const res = await transport.fetchUnauthenticated(url, { signal: options.signal, headers: { accept: 'application/json' }, expectJson: true });
-  if (res.status === 200) return asObject(res.json);
+  if (res.status === 200) { return asObject(res.json); }
   const text = (await readBody(res, 1024 * 1024).catch(() => Buffer.alloc(0))).toString('utf8');
   throw errorFromBody(res.status, text, res.headers['content-type']);
 }
@@ -164,7 +164,7 @@ export function listRetailPrices(transport: ArmTransport, endpoint: string = RET
         pageSize ??= items.length;
         const next = new URL(link, endpoint);
         // The link must stay on the prices host: nothing else is asked for without a reason.
-        if (next.hostname !== host) throw new RetailPricesError(0, undefined, `The next-page link points to another host (${next.hostname}).`);
+        if (next.hostname !== host) { throw new RetailPricesError(0, undefined, `The next-page link points to another host (${next.hostname}).`); }
         url = next.toString();
       } else if (items.length > 0 && looksFull(items.length, pageSize, options.pageSizeHint)) {
         // A full page without a link (a known service fault): continue by offset.

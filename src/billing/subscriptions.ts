@@ -17,7 +17,7 @@ function subscriptionsAt(transport: ArmTransport, path: string, versions: readon
     const items = listWithVersionFallback(versions, (apiVersion) =>
       transport.list<unknown>(`${path}/billingSubscriptions`, { query: { 'api-version': apiVersion }, signal: options.signal }),
     );
-    for await (const raw of items) yield parseBillingSubscription(raw);
+    for await (const raw of items) { yield parseBillingSubscription(raw); }
   }, options);
 }
 
@@ -60,12 +60,12 @@ export function listSubscriptionsByEnrollmentAccount(
       }
       return;
     } catch (error) {
-      if (yielded || statusOf(error) !== 404 || codeOf(error) !== 'InvalidResourceType') throw error;
+      if (yielded || statusOf(error) !== 404 || codeOf(error) !== 'InvalidResourceType') { throw error; }
     }
     const wanted = enrollmentAccountName.toLowerCase();
     for await (const raw of transport.list<unknown>(`${accountPath(accountName)}/billingSubscriptions`, { query: { 'api-version': API.billingCurrent }, signal: options.signal })) {
       const sub = parseBillingSubscription(raw);
-      if (sub.enrollmentAccountName?.toLowerCase() === wanted) yield sub;
+      if (sub.enrollmentAccountName?.toLowerCase() === wanted) { yield sub; }
     }
   }, options);
 }

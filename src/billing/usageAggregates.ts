@@ -21,7 +21,7 @@ export type Granularity = 'Daily' | 'Hourly';
 const OFFERS_WITHOUT_COMMERCE = new Set(['MS-AZR-0017P', 'MS-AZR-0148P', 'MS-AZR-0145P']);
 
 export function commerceNotApplicable(offerId: string | undefined, what: 'UsageAggregates' | 'RateCard'): NotApplicableError | undefined {
-  if (!offerId || !OFFERS_WITHOUT_COMMERCE.has(offerId.toUpperCase())) return undefined;
+  if (!offerId || !OFFERS_WITHOUT_COMMERCE.has(offerId.toUpperCase())) {return undefined;}
   const kind = offerId.toUpperCase() === 'MS-AZR-0145P' ? 'Cloud Solution Provider' : 'Enterprise Agreement';
   return new NotApplicableError(
     what === 'RateCard' ? 'rateCardNotForOffer' : 'usageAggregatesNotForOffer',
@@ -34,7 +34,7 @@ export function commerceNotApplicable(offerId: string | undefined, what: 'UsageA
  * turned into the same "does not apply" answer as a refusal before calling.
  */
 export function commerceRefusal(error: unknown, what: 'UsageAggregates' | 'RateCard'): NotApplicableError | undefined {
-  if (statusOf(error) !== 400 || codeOf(error) !== 'DisallowedProvider') return undefined;
+  if (statusOf(error) !== 400 || codeOf(error) !== 'DisallowedProvider') {return undefined;}
   return new NotApplicableError(
     what === 'RateCard' ? 'rateCardNotForOffer' : 'usageAggregatesNotForOffer',
     `${what} is not offered for this subscription's offer (Azure answered DisallowedProvider); Cost Management or Partner Center has its costs.`,
@@ -75,7 +75,7 @@ function rawUsageRows(
   options: UsageAggregatesOptions,
 ): AsyncIterable<unknown> {
   const refused = commerceNotApplicable(options.offerId, 'UsageAggregates');
-  if (refused) throw refused;
+  if (refused) {throw refused;}
   if (!(reportedStart < reportedEnd)) {
     throw new DateRangeError('startAfterEnd', `The reported window must end after it starts (${reportedStart.toISOString()} … ${reportedEnd.toISOString()}).`);
   }
@@ -105,8 +105,8 @@ async function* usageRows(
   try {
     for await (const raw of rows) {
       const row = parseUsageAggregate(raw, cache);
-      if (isSkippedRow(row)) skipped.push(row);
-      else yield row;
+      if (isSkippedRow(row)) {skipped.push(row);}
+      else {yield row;}
     }
   } catch (error) {
     throw commerceRefusal(error, 'UsageAggregates') ?? error;
@@ -152,7 +152,7 @@ export function listUsageForDays(
   return listing(async function* ({ report }) {
     const window = usageWindow(days, options);
     for await (const row of usageRows(transport, subscriptionId, window, options, report.skipped)) {
-      if (row.usageDay >= window.from && row.usageDay <= window.to) yield row;
+      if (row.usageDay >= window.from && row.usageDay <= window.to) {yield row;}
     }
   }, options, newUsageReport);
 }
@@ -176,8 +176,8 @@ export async function readUsageForDays(
   try {
     for await (const raw of rows) {
       const row = parseUsageAggregate(raw, cache);
-      if (isSkippedRow(row)) skipped.push(row);
-      else if (row.usageDay >= from && row.usageDay <= to) onRow(row);
+      if (isSkippedRow(row)) {skipped.push(row);}
+      else if (row.usageDay >= from && row.usageDay <= to) {onRow(row);}
     }
   } catch (error) {
     throw commerceRefusal(error, 'UsageAggregates') ?? error;

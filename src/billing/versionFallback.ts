@@ -15,7 +15,7 @@ export async function withVersionFallback<T>(versions: readonly string[], attemp
     try {
       return await attempt(version);
     } catch (error) {
-      if (!isUnsupportedApiVersion(error)) throw error;
+      if (!isUnsupportedApiVersion(error)) { throw error; }
       lastError = error;
     }
   }
@@ -34,7 +34,7 @@ export async function* listWithVersionFallback<T>(versions: readonly string[], o
       }
       return;
     } catch (error) {
-      if (yielded || !isUnsupportedApiVersion(error)) throw error;
+      if (yielded || !isUnsupportedApiVersion(error)) { throw error; }
       lastError = error;
     }
   }

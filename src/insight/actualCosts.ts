@@ -23,11 +23,11 @@ export interface ActualCostResult {
 function dimension(row: CostQueryRow, ...names: string[]): string {
   for (const name of names) {
     const v = row.dimensions[name];
-    if (v !== undefined && v !== null && v !== '') return String(v);
+    if (v !== undefined && v !== null && v !== '') { return String(v); }
   }
   const lowered = names.map((n) => n.toLowerCase());
   for (const [k, v] of Object.entries(row.dimensions)) {
-    if (v && lowered.includes(k.toLowerCase())) return String(v);
+    if (v && lowered.includes(k.toLowerCase())) { return String(v); }
   }
   return '';
 }
@@ -105,7 +105,7 @@ function resourceOf(row: CostQueryRow, table: DimensionTable, known?: DimensionT
     const fromUsage = uri ? known?.findResource(uri) : undefined;
     const described = uri ? describeResourceUri(uri) : undefined;
     const tags: Record<string, string> = { ...(fromUsage?.tags ?? {}) };
-    if (tagKey && tagValue) tags[tagKey] = tagValue;
+    if (tagKey && tagValue) { tags[tagKey] = tagValue; }
     return {
       key: uri.toLowerCase(),
       uri,

@@ -9,7 +9,7 @@ export function apportion(values: readonly Fixed[], places: number): bigint[] {
   const unit = 10n ** BigInt(FIXED_PLACES - places);
   let exactTotal: Fixed = 0n;
   let floorTotal = 0n;
-  const floors: bigint[] = new Array(values.length);
+  const floors = new Array<bigint>(values.length);
   const remainders: Array<{ index: number; remainder: bigint }> = [];
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -18,12 +18,12 @@ export function apportion(values: readonly Fixed[], places: number): bigint[] {
     floors[i] = floor;
     floorTotal += floor;
     const remainder = v - floor * unit;
-    if (remainder > 0n) remainders.push({ index: i, remainder });
+    if (remainder > 0n) { remainders.push({ index: i, remainder }); }
   }
   let missing = divRound(exactTotal, unit) - floorTotal;
   // Largest remainder first; equal remainders go to the earlier value, so the result is stable.
   remainders.sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
-  for (let k = 0; k < remainders.length && missing > 0n; k++, missing--) floors[remainders[k].index] += 1n;
+  for (let k = 0; k < remainders.length && missing > 0n; k++, missing--) { floors[remainders[k].index] += 1n; }
   return floors;
 }
 

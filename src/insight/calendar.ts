@@ -13,9 +13,9 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Parses a strict "YYYY-MM-DD" that names a real calendar day; undefined otherwise (2023-02-29 is not one). */
 export function parseIsoDate(text: string): DayNumber | undefined {
   const m = ISO_DATE.exec(text.trim());
-  if (!m) return undefined;
+  if (!m) { return undefined; }
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) { return undefined; }
   return Date.UTC(year, month - 1, day) / MS_PER_DAY;
 }
 

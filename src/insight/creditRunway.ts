@@ -65,7 +65,7 @@ export function creditRunway(input: CreditRunwayInput): CreditRunway {
   const today = toDay(input.today);
   const minor = FIXED_ONE / 10n ** BigInt(currencyFractionDigits(currency));
   const spends = (typeof input.dailySpend === 'number' ? [input.dailySpend] : [...input.dailySpend]).map((s) => {
-    if (!Number.isSafeInteger(s) || s < 0) throw new RangeError(`Daily spend is a whole, non-negative number of minor units, not ${s}.`);
+    if (!Number.isSafeInteger(s) || s < 0) { throw new RangeError(`Daily spend is a whole, non-negative number of minor units, not ${s}.`); }
     return BigInt(s) * minor;
   });
   const spendOn = (i: number): Fixed => (spends.length ? spends[Math.min(i, spends.length - 1)] : 0n);
@@ -77,7 +77,7 @@ export function creditRunway(input: CreditRunwayInput): CreditRunway {
   ).sort((a, b) => (a.lastDay ?? Infinity) - (b.lastDay ?? Infinity));
 
   // A lot whose last day is already past pays for nothing more; its loss is history, not projection.
-  for (const lot of lots) if (lot.lastDay !== undefined && lot.lastDay < today) lot.left = 0n;
+  for (const lot of lots) { if (lot.lastDay !== undefined && lot.lastDay < today) { lot.left = 0n; } }
 
   let runsOutOn: DayNumber | undefined;
   let runsOutBy: CreditRunway['runsOutBy'];
@@ -86,15 +86,15 @@ export function creditRunway(input: CreditRunwayInput): CreditRunway {
     const d = today + i;
     let need = spendOn(i);
     for (const lot of lots) {
-      if (need === 0n) break;
-      if (lot.left === 0n || (lot.lastDay !== undefined && lot.lastDay < d)) continue;
+      if (need === 0n) { break; }
+      if (lot.left === 0n || (lot.lastDay !== undefined && lot.lastDay < d)) { continue; }
       const take = fixedMin(need, lot.left);
       lot.left -= take;
       need -= take;
-      if (lot.left === 0n) lot.usedUpOn = d;
+      if (lot.left === 0n) { lot.usedUpOn = d; }
     }
     for (const lot of lots) {
-      if (lot.lastDay === d && lot.left > 0n) [lot.expired, lot.left] = [lot.left, 0n];
+      if (lot.lastDay === d && lot.left > 0n) { [lot.expired, lot.left] = [lot.left, 0n]; }
     }
     const left = lots.reduce((a, l) => a + l.left, 0n);
     if (left === 0n) {
@@ -107,7 +107,7 @@ export function creditRunway(input: CreditRunwayInput): CreditRunway {
       if (rate > 0n) {
         runsOutOn = d + Number((left + rate - 1n) / rate);
         runsOutBy = 'spending';
-        for (const l of lots) if (l.left > 0n) l.usedUpOn = runsOutOn;
+        for (const l of lots) { if (l.left > 0n) { l.usedUpOn = runsOutOn; } }
       }
       break;
     }
@@ -131,7 +131,7 @@ export function creditRunway(input: CreditRunwayInput): CreditRunway {
  */
 function reconcile<L extends { order: number; left: Fixed; lastDay?: DayNumber; id: string; expired: Fixed; usedUpOn?: DayNumber }>(lots: L[], balance: Fixed): L[] {
   const sum = lots.reduce((a, l) => a + l.left, 0n);
-  if (balance > sum) return [...lots, { ...lots[0], id: '', order: -1, left: balance - sum, lastDay: undefined, expired: 0n, usedUpOn: undefined } as L];
+  if (balance > sum) { return [...lots, { ...lots[0], id: '', order: -1, left: balance - sum, lastDay: undefined, expired: 0n, usedUpOn: undefined }]; }
   let spent = sum - balance;
   for (const lot of [...lots].sort((a, b) => (a.lastDay ?? Infinity) - (b.lastDay ?? Infinity))) {
     const take = fixedMin(spent, lot.left);
@@ -142,8 +142,8 @@ function reconcile<L extends { order: number; left: Fixed; lastDay?: DayNumber; 
 }
 
 function toDay(d: DayNumber | string): DayNumber {
-  if (typeof d === 'number') return d;
+  if (typeof d === 'number') { return d; }
   const n = parseIsoDate(d);
-  if (n === undefined) throw new RangeError(`Not a calendar date: "${d}"`);
+  if (n === undefined) { throw new RangeError(`Not a calendar date: "${d}"`); }
   return n;
 }

@@ -27,7 +27,7 @@ export function textCell(value: string): string {
  * not a number we wrote, so it is written as text, with the same guard.
  */
 export function numberCell(value: string): string {
-  if (value === '') return '';
+  if (value === '') { return ''; }
   return PLAIN_NUMBER.test(value) ? value : textCell(value);
 }
 

@@ -16,19 +16,19 @@ export type RateIndexFor = (subscriptionId: string) => RateIndex | undefined;
 
 /** Fills `cost`, `currency` and, where needed, `unpricedQuantity` on every line of a usage cube. */
 export function priceUsage(cube: CostCube, rateIndexFor: RateIndexFor): CostCube {
-  for (const lines of linesByMeter(cube).values()) priceMeter(cube, lines, rateIndexFor(lines[0].subscriptionId));
+  for (const lines of linesByMeter(cube).values()) { priceMeter(cube, lines, rateIndexFor(lines[0].subscriptionId)); }
   return cube;
 }
 
 function linesByMeter(cube: CostCube): Map<string, CubeLine[]> {
   const groups = new Map<string, CubeLine[]>();
   for (const line of cube.lines) {
-    if (!line.quantity) continue;
+    if (!line.quantity) { continue; }
     // Tiers count one meter's quantity per subscription across all its resources.
     const key = `${line.subscriptionId}\n${line.meter.meterId.toLowerCase()}\n${line.meter.unit}`;
     const list = groups.get(key);
-    if (list) list.push(line);
-    else groups.set(key, [line]);
+    if (list) { list.push(line); }
+    else { groups.set(key, [line]); }
   }
   return groups;
 }
@@ -36,14 +36,14 @@ function linesByMeter(cube: CostCube): Map<string, CubeLine[]> {
 function priceMeter(cube: CostCube, lines: CubeLine[], rates: RateIndex | undefined): void {
   for (const line of lines) {
     line.cost = zeroes(cube.bucketCount);
-    if (rates) line.currency = rates.currency;
+    if (rates) { line.currency = rates.currency; }
   }
   let month = Number.NaN;
   let monthToDate: Fixed = 0n;
   for (let b = 0; b < cube.bucketCount; b++) {
     let total: Fixed = 0n;
-    for (const line of lines) total += line.quantity![b];
-    if (total === 0n) continue;
+    for (const line of lines) { total += line.quantity![b]; }
+    if (total === 0n) { continue; }
     const day = bucketDay(cube, b);
     const key = monthKey(day);
     if (key !== month) {
@@ -77,19 +77,19 @@ function shareByQuantity(lines: CubeLine[], b: number, cost: Fixed, total: Fixed
   let largest: CubeLine | undefined;
   for (const line of lines) {
     const q = line.quantity![b];
-    if (q === 0n) continue;
+    if (q === 0n) { continue; }
     const share = divRound(cost * q, total);
     line.cost![b] += share;
     given += share;
-    if (!largest || abs(q) > abs(largest.quantity![b])) largest = line;
+    if (!largest || abs(q) > abs(largest.quantity![b])) { largest = line; }
   }
-  if (largest) largest.cost![b] += cost - given;
+  if (largest) { largest.cost![b] += cost - given; }
 }
 
 function markUnpriced(lines: CubeLine[], b: number, reason: UnpricedReason, bucketCount: number): void {
   for (const line of lines) {
     const q = line.quantity![b];
-    if (q === 0n) continue;
+    if (q === 0n) { continue; }
     line.unpricedQuantity ??= zeroes(bucketCount);
     line.unpricedQuantity[b] += q;
     line.unpricedReason ??= reason;

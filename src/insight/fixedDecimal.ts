@@ -32,14 +32,14 @@ export function fixedFromString(text: string): Fixed {
 
 /** Converts a JSON number through its shortest decimal text, so 0.1 becomes exactly 0.1. */
 export function fixedFromNumber(value: number): Fixed {
-  if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
-  if (Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) return BigInt(value) * FIXED_ONE;
+  if (!Number.isFinite(value)) {throw new RangeError(`Not a finite number: ${value}`);}
+  if (Number.isInteger(value) && Math.abs(value) <= Number.MAX_SAFE_INTEGER) {return BigInt(value) * FIXED_ONE;}
   // Without text, when that is provably the same: below 2048 a double's spacing is under 10^-12,
   // so at most one multiple of 10^-12 rounds to `value`. If `scaled` is one (it reads back as
   // `value`), it is the coarsest decimal that does, hence the shortest text's own value.
   if (Math.abs(value) < 2048) {
     const scaled = Math.round(value * FAST_SCALE);
-    if (scaled / FAST_SCALE === value) return BigInt(scaled) * FAST_TO_FIXED;
+    if (scaled / FAST_SCALE === value) {return BigInt(scaled) * FAST_TO_FIXED;}
   }
   return fixedFromString(String(value));
 }
@@ -51,7 +51,7 @@ const FAST_TO_FIXED = 10n ** BigInt(FIXED_PLACES - FAST_PLACES);
 
 /** Integer division rounding half away from zero. */
 export function divRound(numerator: bigint, denominator: bigint): bigint {
-  if (denominator === 0n) throw new RangeError('Division by zero');
+  if (denominator === 0n) {throw new RangeError('Division by zero');}
   if (denominator < 0n) {
     numerator = -numerator;
     denominator = -denominator;

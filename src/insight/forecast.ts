@@ -29,9 +29,9 @@ export interface BillForecast {
 export function forecastBill(input: ForecastInput): BillForecast | undefined {
   const asOf = Math.min(input.asOf, input.periodEnd);
   const daysElapsed = asOf - input.firstDay + 1;
-  if (daysElapsed <= 0) return undefined;
+  if (daysElapsed <= 0) { return undefined; }
   let toDate = 0;
-  for (let i = 0; i < daysElapsed && i < input.dailyTotals.length; i++) toDate += input.dailyTotals[i];
+  for (let i = 0; i < daysElapsed && i < input.dailyTotals.length; i++) { toDate += input.dailyTotals[i]; }
   const daysRemaining = input.periodEnd - asOf;
   return {
     toDate,

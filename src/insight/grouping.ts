@@ -92,9 +92,9 @@ export function groupKeyOf(line: CubeLine, groupBy: GroupBy): GroupKey {
 
 /** Azure tag names are case-insensitive; values are kept as they are. */
 function findTag(tags: Readonly<Record<string, string>>, name: string): string | undefined {
-  if (Object.prototype.hasOwnProperty.call(tags, name)) return tags[name];
+  if (Object.prototype.hasOwnProperty.call(tags, name)) { return tags[name]; }
   const lower = name.toLowerCase();
-  for (const [k, v] of Object.entries(tags)) if (k.toLowerCase() === lower) return v;
+  for (const [k, v] of Object.entries(tags)) { if (k.toLowerCase() === lower) { return v; } }
   return undefined;
 }
 
@@ -108,12 +108,12 @@ export function groupCosts(cube: CostCube, options: GroupOptions): GroupedCosts 
   const width = end - start;
   const byCurrency = new Map<string, Map<string, Accumulator>>();
   for (const line of cube.lines) {
-    if (!line.cost || !line.currency) continue;
+    if (!line.cost || !line.currency) { continue; }
     let groups = byCurrency.get(line.currency);
-    if (!groups) byCurrency.set(line.currency, (groups = new Map()));
+    if (!groups) { byCurrency.set(line.currency, (groups = new Map<string, Accumulator>())); }
     const id = groupKeyOf(line, options.groupBy);
     let acc = groups.get(id.key);
-    if (!acc) groups.set(id.key, (acc = { ...id, cells: new Array<Fixed>(width).fill(0n), total: 0n }));
+    if (!acc) { groups.set(id.key, (acc = { ...id, cells: new Array<Fixed>(width).fill(0n), total: 0n })); }
     for (let b = start; b < end; b++) {
       const c = line.cost[b];
       if (c !== 0n) {
@@ -133,10 +133,10 @@ export function groupCosts(cube: CostCube, options: GroupOptions): GroupedCosts 
 /** The N largest groups by total, then one "Other" holding the rest (only if there is a rest). */
 function topGroups(groups: Accumulator[], topN: number, width: number): Accumulator[] {
   groups.sort((a, b) => (a.total === b.total ? a.label.localeCompare(b.label) : a.total > b.total ? -1 : 1));
-  if (groups.length <= topN) return groups;
+  if (groups.length <= topN) { return groups; }
   const other: Accumulator = { key: '\u0000other', label: '', kind: 'other', cells: new Array<Fixed>(width).fill(0n), total: 0n };
   for (const g of groups.slice(Math.max(0, topN))) {
-    for (let i = 0; i < width; i++) other.cells[i] += g.cells[i];
+    for (let i = 0; i < width; i++) { other.cells[i] += g.cells[i]; }
     other.total += g.total;
   }
   return [...groups.slice(0, Math.max(0, topN)), other];
@@ -156,6 +156,6 @@ function currencySeries(currency: string, groups: Accumulator[], labels: typeof 
   });
   const cumulative: number[] = [];
   let running = 0;
-  for (const t of bucketTotals) cumulative.push((running += t));
+  for (const t of bucketTotals) { cumulative.push((running += t)); }
   return { currency, fractionDigits: digits, groups: series, bucketTotals, cumulative, total: running };
 }

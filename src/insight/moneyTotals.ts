@@ -11,14 +11,14 @@ export class MoneyTotals {
   private readonly sums = new Map<string, Fixed>();
 
   add(money: Money | undefined): this {
-    if (!money) return this;
+    if (!money) {return this;}
     const key = money.currency.toUpperCase();
     this.sums.set(key, (this.sums.get(key) ?? 0n) + fixedFromNumber(money.amount));
     return this;
   }
 
   addAll(items: Iterable<Money | undefined>): this {
-    for (const m of items) this.add(m);
+    for (const m of items) {this.add(m);}
     return this;
   }
 

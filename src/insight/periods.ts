@@ -109,16 +109,16 @@ function customPeriod(request: PeriodRequest, today: DayNumber): PeriodResult {
     error: { code, field, params, message: fillTemplate(PERIOD_ERROR_TEMPLATES[code], params) },
   });
   const example = formatIsoDate(today);
-  if (!request.from?.trim()) return fail('missingDate', 'from', []);
-  if (!request.to?.trim()) return fail('missingDate', 'to', []);
+  if (!request.from?.trim()) { return fail('missingDate', 'from', []); }
+  if (!request.to?.trim()) { return fail('missingDate', 'to', []); }
   const first = parseIsoDate(request.from);
-  if (first === undefined) return fail('unparsableDate', 'from', [request.from.trim(), example]);
+  if (first === undefined) { return fail('unparsableDate', 'from', [request.from.trim(), example]); }
   const last = parseIsoDate(request.to);
-  if (last === undefined) return fail('unparsableDate', 'to', [request.to.trim(), example]);
-  if (last < first) return fail('endBeforeStart', 'to', [formatIsoDate(last), formatIsoDate(first)]);
-  if (last > today) return fail('inFuture', 'to', [formatIsoDate(last), example]);
+  if (last === undefined) { return fail('unparsableDate', 'to', [request.to.trim(), example]); }
+  if (last < first) { return fail('endBeforeStart', 'to', [formatIsoDate(last), formatIsoDate(first)]); }
+  if (last > today) { return fail('inFuture', 'to', [formatIsoDate(last), example]); }
   const earliest = earliestStart(today);
-  if (first < earliest) return fail('tooOld', 'from', [formatIsoDate(earliest)]);
+  if (first < earliest) { return fail('tooOld', 'from', [formatIsoDate(earliest)]); }
   return { ok: true, period: { preset: 'custom', first, last, periodEnd: last } };
 }
 

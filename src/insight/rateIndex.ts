@@ -40,16 +40,16 @@ export class RateIndex {
       list.push(schedule);
       this.byMeter.set(key, list);
     }
-    for (const list of this.byMeter.values()) list.sort((a, b) => a.effectiveDay - b.effectiveDay);
+    for (const list of this.byMeter.values()) { list.sort((a, b) => a.effectiveDay - b.effectiveDay); }
   }
 
   lookup(meterId: string, day: DayNumber): RateLookup {
     const list = this.byMeter.get(meterId.toLowerCase());
-    if (!list) return { kind: 'unknown-meter' };
+    if (!list) { return { kind: 'unknown-meter' }; }
     let found: PriceSchedule | undefined;
     for (const schedule of list) {
-      if (schedule.effectiveDay <= day) found = schedule;
-      else break;
+      if (schedule.effectiveDay <= day) { found = schedule; }
+      else { break; }
     }
     return found ? { kind: 'priced', schedule: found } : { kind: 'no-rate-in-effect', firstEffectiveDay: list[0].effectiveDay };
   }

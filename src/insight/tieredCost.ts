@@ -21,13 +21,13 @@ export interface TieredRate {
 }
 
 export function cumulativeCost(rate: TieredRate, monthToDateQuantity: Fixed): Fixed {
-  let billable = monthToDateQuantity - rate.includedQuantity;
-  if (billable <= 0n) return 0n;
+  const billable = monthToDateQuantity - rate.includedQuantity;
+  if (billable <= 0n) { return 0n; }
   let cost = 0n;
   const tiers = rate.tiers;
   for (let i = 0; i < tiers.length; i++) {
     const start = tiers[i].threshold;
-    if (billable <= start) break;
+    if (billable <= start) { break; }
     const end = i + 1 < tiers.length ? tiers[i + 1].threshold : undefined;
     const inTier = (end !== undefined && billable > end ? end : billable) - start;
     cost += fixedMul(inTier, tiers[i].price);

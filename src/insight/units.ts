@@ -31,8 +31,8 @@ export function parseUnit(unit: string): ParsedUnit {
   const m = LEADING_AMOUNT.exec(text);
   if (m) {
     factor = fixedFromString(m[1]);
-    if (m[2] === 'k') factor *= 1000n;
-    if (m[2] === 'm') factor *= 1_000_000n;
+    if (m[2] === 'k') { factor *= 1000n; }
+    if (m[2] === 'm') { factor *= 1_000_000n; }
     text = m[3];
   }
   return { factor, base: normaliseBase(text) };
@@ -42,7 +42,7 @@ function normaliseBase(text: string): string {
   // Monthly capacity meters: usage says "GB", the rate card "GB/Month"; the quantity is already
   // pro-rated by Azure, so the period suffix does not change what is counted.
   let base = text.replace(/\s*\/\s*month$/, '').trim();
-  if (base.length > 2 && base.endsWith('s') && !base.endsWith('ss')) base = base.slice(0, -1);
+  if (base.length > 2 && base.endsWith('s') && !base.endsWith('ss')) { base = base.slice(0, -1); }
   return SYNONYMS[base] ?? base;
 }
 
@@ -51,7 +51,7 @@ function normaliseBase(text: string): string {
  * different things (then the meter is reported, not priced).
  */
 export function convertQuantity(quantity: Fixed, from: string, to: string): Fixed | undefined {
-  if (from === to) return quantity;
+  if (from === to) { return quantity; }
   const ratio = unitRatio(from, to);
   return ratio && fixedMulDiv(quantity, ratio.numerator, ratio.denominator);
 }

@@ -20,10 +20,10 @@ export function unpricedMeters(cube: CostCube, range: DayRange): UnpricedMeter[]
   const { start, end } = bucketSpan(cube, range);
   const byKey = new Map<string, { meter: UnpricedMeter; quantity: Fixed }>();
   for (const line of cube.lines) {
-    if (!line.unpricedQuantity || !line.unpricedReason) continue;
+    if (!line.unpricedQuantity || !line.unpricedReason) { continue; }
     let quantity: Fixed = 0n;
-    for (let b = start; b < end; b++) quantity += line.unpricedQuantity[b];
-    if (quantity === 0n) continue;
+    for (let b = start; b < end; b++) { quantity += line.unpricedQuantity[b]; }
+    if (quantity === 0n) { continue; }
     const key = `${line.subscriptionId}\n${line.meter.meterId}\n${line.meter.unit}\n${line.unpricedReason}`;
     let entry = byKey.get(key);
     if (!entry) {

@@ -54,14 +54,14 @@ export class UsageLedger {
       this.stats.outOfRange++;
       return;
     }
-    if (this.granularity === 'hour' && record.usageEndTime.getTime() - start > HOUR_MS) this.stats.coarserThanBucket++;
+    if (this.granularity === 'hour' && record.usageEndTime.getTime() - start > HOUR_MS) { this.stats.coarserThanBucket++; }
     const line = this.lineFor(record);
     line.quantity![index] += fixedFromNumber(record.quantity);
   }
 
   async addAll(records: AsyncIterable<UsageRecord> | Iterable<UsageRecord>): Promise<this> {
-    if (Symbol.iterator in records) for (const record of records) this.add(record);
-    else for await (const record of records) this.add(record);
+    if (Symbol.iterator in records) { for (const record of records) { this.add(record); } }
+    else { for await (const record of records) { this.add(record); } }
     return this;
   }
 
@@ -86,7 +86,7 @@ export class UsageLedger {
 
   private resourceKey(record: UsageRecord): string {
     const instance = record.instanceData;
-    if (!instance) return resourceKeyOf(record);
+    if (!instance) { return resourceKeyOf(record); }
     let key = this.keyOfInstance.get(instance);
     if (key === undefined) {
       key = resourceKeyOf(record);
@@ -98,7 +98,7 @@ export class UsageLedger {
 
 function child<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
   let found = map.get(key);
-  if (!found) map.set(key, (found = new Map()));
+  if (!found) { map.set(key, (found = new Map<string, V>())); }
   return found;
 }
 
@@ -113,7 +113,7 @@ export async function collectUsage(
 
 function resourceKeyOf(record: UsageRecord): string {
   const uri = record.instanceData?.resourceUri;
-  if (uri) return uri.toLowerCase();
+  if (uri) { return uri.toLowerCase(); }
   // Legacy (classic) rows name a project instead of a resource.
   const info = record.infoFields;
   return info?.project ? `classic:${(info.meteredService ?? '').toLowerCase()}/${info.project.toLowerCase()}` : '';

@@ -31,11 +31,11 @@ export function usageByMeter(cube: CostCube, range: DayRange): UsageByMeter {
   const width = end - start;
   const byMeter = new Map<string, { meter: CostCube['lines'][number]['meter']; cells: Fixed[] }>();
   for (const line of cube.lines) {
-    if (!line.quantity) continue;
+    if (!line.quantity) { continue; }
     const key = `${line.meter.meterId}\n${line.meter.unit}`;
     let acc = byMeter.get(key);
-    if (!acc) byMeter.set(key, (acc = { meter: line.meter, cells: new Array<Fixed>(width).fill(0n) }));
-    for (let b = start; b < end; b++) acc.cells[b - start] += line.quantity[b];
+    if (!acc) { byMeter.set(key, (acc = { meter: line.meter, cells: new Array<Fixed>(width).fill(0n) })); }
+    for (let b = start; b < end; b++) { acc.cells[b - start] += line.quantity[b]; }
   }
   const meters = [...byMeter.values()]
     .map(({ meter, cells }) => {

@@ -35,10 +35,10 @@ export function encodeOffset(offset: number): string {
 }
 
 export function decodeOffset(token: string | undefined): number {
-  if (!token) return 0;
+  if (!token) { return 0; }
   const text = Buffer.from(token, 'base64').toString('utf8');
   const match = /^offset:(\d+)$/.exec(text);
-  if (!match) badRequest('The continuation token is invalid.', 'InvalidContinuationToken');
+  if (!match) { badRequest('The continuation token is invalid.', 'InvalidContinuationToken'); }
   return Number(match[1]);
 }
 

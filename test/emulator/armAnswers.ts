@@ -18,11 +18,11 @@ function unauthorized(authorizationUri: string, code: string, message: string): 
 
 /** The caller's claims, or the 401 ARM sends for a missing, invalid or expired bearer token. */
 export function authenticate(authorization: string | undefined, tokens: TokenIssuer, authorizationUri: string, fault: FaultRule | undefined): { caller: TokenClaims } | { answer: EmuResponse } {
-  if (fault?.kind === 'expiredToken') return { answer: unauthorized(authorizationUri, 'ExpiredAuthenticationToken', EXPIRED) };
-  if (!authorization) return { answer: unauthorized(authorizationUri, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.") };
+  if (fault?.kind === 'expiredToken') { return { answer: unauthorized(authorizationUri, 'ExpiredAuthenticationToken', EXPIRED) }; }
+  if (!authorization) { return { answer: unauthorized(authorizationUri, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.") }; }
   const bearer = /^Bearer\s+(\S+)$/i.exec(authorization);
   const verdict = bearer ? tokens.verify(bearer[1]) : ({ ok: false, reason: 'invalid' } as const);
-  if (verdict.ok) return { caller: verdict.claims };
+  if (verdict.ok) { return { caller: verdict.claims }; }
   return {
     answer: verdict.reason === 'expired'
       ? unauthorized(authorizationUri, 'ExpiredAuthenticationToken', EXPIRED)

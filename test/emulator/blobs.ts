@@ -24,7 +24,7 @@ export class BlobStore {
    */
   put(container: string, name: string, content: () => Buffer, contentType: string, lifetimeSeconds: number): { url: string; expiryTime: string } {
     const origin = this.origin;
-    if (!origin) throw new Error('The blob origin is not listening yet.');
+    if (!origin) { throw new Error('The blob origin is not listening yet.'); }
     const blobPath = `${container}/${name}`;
     this.blobs.set(blobPath, { content, contentType });
     const expiry = new Date(Date.now() + lifetimeSeconds * 1000);

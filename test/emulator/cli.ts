@@ -9,26 +9,26 @@ function parseArgs(argv: string[]): Record<string, string | true> {
   const out: Record<string, string | true> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (!arg.startsWith('--')) throw new Error(`Unexpected argument: ${arg}`);
+    if (!arg.startsWith('--')) { throw new Error(`Unexpected argument: ${arg}`); }
     const [key, inline] = arg.slice(2).split('=', 2);
-    if (inline !== undefined) out[key] = inline;
-    else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) out[key] = argv[++i];
-    else out[key] = true;
+    if (inline !== undefined) { out[key] = inline; }
+    else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) { out[key] = argv[++i]; }
+    else { out[key] = true; }
   }
   return out;
 }
 
 function num(value: string | true | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
+  if (value === undefined) { return undefined; }
   const n = Number(value);
-  if (value === true || !Number.isFinite(n) || n < 0) throw new Error(`--${name} needs a non-negative number.`);
+  if (value === true || !Number.isFinite(n) || n < 0) { throw new Error(`--${name} needs a non-negative number.`); }
   return n;
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const scale = (args.scale ?? 'small') as Scale;
-  if (scale !== 'small' && scale !== 'large') throw new Error('--scale is small or large.');
+  if (scale !== 'small' && scale !== 'large') { throw new Error('--scale is small or large.'); }
   const pageSize = num(args['page-size'], 'page-size');
   const emulator = await startEmulator({
     port: num(args.port, 'port'),
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     settings: pageSize ? { pageSize } : undefined,
   });
   const info = { baseUrl: emulator.baseUrl, blobBaseUrl: emulator.blobBaseUrl, caCertPath: emulator.caCertPath, tenantId: emulator.tenantId, clientId: emulator.clientId, clientSecret: emulator.clientSecret, asOf: emulator.world.options.asOf };
-  if (args.json) process.stdout.write(`${JSON.stringify(info)}\n`);
+  if (args.json) { process.stdout.write(`${JSON.stringify(info)}\n`); }
   else {
     process.stdout.write(`Azure emulator listening on ${emulator.baseUrl}\n`);
     process.stdout.write(`  blob links (downloads, RateCard) on ${emulator.blobBaseUrl}\n`);
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     process.stdout.write(`  AZURE_TENANT_ID=${info.tenantId} AZURE_CLIENT_ID=${info.clientId} AZURE_AUTHORITY_HOST=${info.baseUrl}\n`);
   }
   const stop = () => {
-    emulator.close().then(() => process.exit(0));
+    void emulator.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -16,23 +16,24 @@ export interface ControlTargets {
 
 export function controlAnswer(method: string, rest: string[], body: Buffer, targets: ControlTargets): EmuResponse {
   try {
-    if (rest[0] === 'faults' && method === 'GET') return { status: 200, json: { rules: targets.faults.list() } };
+    if (rest[0] === 'faults' && method === 'GET') { return { status: 200, json: { rules: targets.faults.list() } }; }
     if (rest[0] === 'faults' && method === 'DELETE') {
       targets.faults.clear();
       return { status: 204 };
     }
     if (rest[0] === 'faults' && method === 'POST') {
-      const input = JSON.parse(body.toString('utf8') || '{}');
-      const rules: unknown[] = Array.isArray(input) ? input : Array.isArray(input.rules) ? input.rules : [input];
+      const input = JSON.parse(body.toString('utf8') || '{}') as unknown;
+      const listed = typeof input === 'object' && input !== null && 'rules' in input ? input.rules : undefined;
+      const rules: unknown[] = Array.isArray(input) ? input : Array.isArray(listed) ? listed : [input];
       rules.map(validateRule).forEach((r) => targets.faults.add(r));
       return { status: 201, json: { rules: targets.faults.list() } };
     }
-    if (rest[0] === 'stats' && method === 'GET') return { status: 200, json: targets.stats };
+    if (rest[0] === 'stats' && method === 'GET') { return { status: 200, json: targets.stats }; }
     if (rest[0] === 'stats' && method === 'DELETE') {
       targets.resetStats();
       return { status: 204 };
     }
-    if (rest[0] === 'settings' && rest.length === 1 && method === 'GET') return { status: 200, json: targets.settings };
+    if (rest[0] === 'settings' && rest.length === 1 && method === 'GET') { return { status: 200, json: targets.settings }; }
     if (rest[0] === 'settings' && rest.length === 1 && method === 'PATCH') {
       let input: unknown;
       try {
@@ -42,7 +43,7 @@ export function controlAnswer(method: string, rest: string[], body: Buffer, targ
       }
       return { status: 200, json: applySettingsPatch(targets.settings, input) };
     }
-    if (rest[0] === 'info' && method === 'GET') return { status: 200, json: targets.info() };
+    if (rest[0] === 'info' && method === 'GET') { return { status: 200, json: targets.info() }; }
   } catch (e) {
     return { status: 400, json: { error: { code: 'BadRequest', message: (e as Error).message } } };
   }

@@ -58,7 +58,7 @@ export function validateRule(input: unknown): FaultRule {
   if (rule.stallAt !== undefined && !STALL_POINTS.includes(rule.stallAt)) {
     throw new Error(`"stallAt" is one of: ${STALL_POINTS.join(', ')}.`);
   }
-  if (rule.skip !== undefined && !(Number.isInteger(rule.skip) && rule.skip >= 0)) throw new Error('"skip" is a whole number ≥ 0.');
+  if (rule.skip !== undefined && !(Number.isInteger(rule.skip) && rule.skip >= 0)) { throw new Error('"skip" is a whole number ≥ 0.'); }
   return rule;
 }
 
@@ -68,7 +68,7 @@ export function parseFaultHeader(value: string): FaultRule {
   const rule: Record<string, unknown> = { kind };
   for (const pair of pairs) {
     const [key, raw] = pair.split('=').map((s) => s.trim());
-    if (!key) continue;
+    if (!key) { continue; }
     rule[key] = /^\d+$/.test(raw ?? '') ? Number(raw) : raw;
   }
   return validateRule(rule);
@@ -98,13 +98,13 @@ export class FaultStore {
     for (let index = 0; index < this.rules.length; index++) {
       const rule = this.rules[index];
       const matches = rule.remaining > 0 && (!rule.method || rule.method.toUpperCase() === method) && (!rule.path || lower.includes(rule.path.toLowerCase()));
-      if (!matches) continue;
+      if (!matches) { continue; }
       if (rule.toSkip > 0) {
         rule.toSkip -= 1;
         continue;
       }
       rule.remaining -= 1;
-      if (rule.remaining <= 0) this.rules.splice(index, 1);
+      if (rule.remaining <= 0) { this.rules.splice(index, 1); }
       return rule;
     }
     return undefined;

@@ -14,7 +14,7 @@ export interface EmuRequest {
   params: Record<string, string>;
   query: URLSearchParams;
   /** A query parameter looked up case-insensitively (ARM treats names that way). */
-  q(name: string): string | undefined;
+  q: (name: string) => string | undefined;
   apiVersion: string | undefined;
   headers: IncomingHttpHeaders;
   body: Buffer;

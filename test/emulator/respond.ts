@@ -28,8 +28,8 @@ export async function writeResponse(res: ServerResponse, out: EmuResponse, fault
   } else if (out.body !== undefined) {
     body = typeof out.body === 'string' ? Buffer.from(out.body) : out.body;
   }
-  if (fault?.kind === 'malformed' && body) body = body.subarray(0, Math.max(1, Math.floor(body.length / 2)));
-  if (body) headers['content-length'] = body.length;
+  if (fault?.kind === 'malformed' && body) { body = body.subarray(0, Math.max(1, Math.floor(body.length / 2))); }
+  if (body) { headers['content-length'] = body.length; }
   if (fault?.kind === 'dropMidBody' && body) {
     res.writeHead(out.status, headers);
     res.write(body.subarray(0, Math.floor(body.length / 2)));
@@ -39,8 +39,8 @@ export async function writeResponse(res: ServerResponse, out: EmuResponse, fault
   }
   if (fault?.kind === 'stall') {
     res.writeHead(out.status, headers);
-    if (fault.stallAt === 'midBody' && body) res.write(body.subarray(0, Math.floor(body.length / 2)));
-    else res.flushHeaders();
+    if (fault.stallAt === 'midBody' && body) { res.write(body.subarray(0, Math.floor(body.length / 2))); }
+    else { res.flushHeaders(); }
     return;
   }
   res.writeHead(out.status, headers);
@@ -50,8 +50,8 @@ export async function writeResponse(res: ServerResponse, out: EmuResponse, fault
 /** The same answer with no items: lists get an empty `value`, Cost Management and 204-style APIs get 204. */
 export function emptied(out: EmuResponse): EmuResponse {
   const json = out.json as Record<string, unknown> | undefined;
-  if (!json || out.status >= 300) return out;
-  if (Array.isArray(json.value)) return { ...out, json: { ...json, value: [], nextLink: undefined } };
-  if (Array.isArray(json.Items)) return { ...out, json: { ...json, Items: [], Count: 0, NextPageLink: null } };
+  if (!json || out.status >= 300) { return out; }
+  if (Array.isArray(json.value)) { return { ...out, json: { ...json, value: [], nextLink: undefined } }; }
+  if (Array.isArray(json.Items)) { return { ...out, json: { ...json, Items: [], Count: 0, NextPageLink: null } }; }
   return { status: 204, headers: out.headers };
 }

@@ -127,7 +127,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     created.on('request', (req: IncomingMessage, res: ServerResponse) => {
       handle(req, res, side).catch((e) => {
         console.error('[emulator] request failed', e);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        if (!res.headersSent) { res.writeHead(500, { 'content-type': 'application/json' }); }
         res.end(JSON.stringify({ error: { code: 'InternalServerError', message: 'Encountered internal server error.' } }));
       });
     });
@@ -162,16 +162,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     if (side === 'arm') {
       // Control routes: not part of Azure, never faulted or counted.
-      if (segments[0] === '_emulator') return send(controlAnswer(method, segments.slice(1), body, { faults, settings, stats, resetStats, info }));
+      if (segments[0] === '_emulator') { return send(controlAnswer(method, segments.slice(1), body, { faults, settings, stats, resetStats, info })); }
       const tokenAnswer = handleTokenRoute(method, segments, body, { origin, world, tokens, principal, lifetimeSeconds: tokenLifetime });
       if (tokenAnswer) {
         stats.tokenRequests += 1;
-        if (options.latencyMs) await sleep(options.latencyMs);
+        if (options.latencyMs) { await sleep(options.latencyMs); }
         return send(tokenAnswer);
       }
     }
 
-    if (options.latencyMs) await sleep(options.latencyMs);
+    if (options.latencyMs) { await sleep(options.latencyMs); }
     const headerFault = req.headers['x-emulator-fault'];
     let fault: FaultRule | undefined;
     try {
@@ -179,7 +179,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     } catch (e) {
       return send({ status: 400, json: { error: { code: 'BadFaultHeader', message: String((e as Error).message) } } });
     }
-    if (fault?.kind === 'latency') await sleep(fault.latencyMs ?? 1000);
+    if (fault?.kind === 'latency') { await sleep(fault.latencyMs ?? 1000); }
     if (fault?.kind === 'drop') {
       req.socket.destroy();
       return;
@@ -208,7 +208,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       query: url.searchParams,
       q: (name) => {
         const lower = name.toLowerCase();
-        for (const [k, v] of url.searchParams) if (k.toLowerCase() === lower) return v;
+        for (const [k, v] of url.searchParams) { if (k.toLowerCase() === lower) { return v; } }
         return undefined;
       },
       apiVersion,
@@ -218,32 +218,32 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
     if (isArm) {
       const auth = authenticate(req.headers.authorization, tokens, `${origin}/${world.tenants[0].tenantId}`, fault);
-      if ('answer' in auth) return send(auth.answer);
+      if ('answer' in auth) { return send(auth.answer); }
       emuReq.caller = auth.caller;
       common['x-ms-ratelimit-remaining-tenant-reads'] = String(Math.max(0, --tenantReadsLeft));
     }
 
     const miss = routeMissAnswer(match, segments, method, apiVersion, url.pathname);
-    if (miss || match.kind !== 'found') return send(miss ?? armError(500, 'InternalServerError', 'No route.'));
+    if (miss || match.kind !== 'found') { return send(miss ?? armError(500, 'InternalServerError', 'No route.')); }
 
     const routeKey = `${match.route.method} ${match.route.path}`;
     stats.total += 1;
     stats.byRoute[routeKey] = (stats.byRoute[routeKey] ?? 0) + 1;
 
     const replaced = faultAnswer(fault, emuReq.caller, url.pathname);
-    if (replaced) return send(replaced);
+    if (replaced) { return send(replaced); }
 
     let out: EmuResponse;
     try {
       out = await match.route.handler(emuReq);
     } catch (e) {
-      if (e instanceof EmuHttpError) out = e.response;
+      if (e instanceof EmuHttpError) { out = e.response; }
       else {
         console.error('[emulator] route failed', routeKey, e);
         out = armError(500, 'InternalServerError', 'Encountered internal server error.');
       }
     }
-    if (fault?.kind === 'empty') out = emptied(out);
+    if (fault?.kind === 'empty') { out = emptied(out); }
     return send(out, fault);
   }
 
@@ -259,12 +259,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const closeAll = () =>
     new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
+      for (const s of sockets) { s.destroy(); }
       // A throw-away CA (no caDir given) holds a private key: it goes with the emulator.
-      if (options.caDir === undefined) fs.rmSync(path.dirname(ca.certPath), { recursive: true, force: true });
+      if (options.caDir === undefined) { fs.rmSync(path.dirname(ca.certPath), { recursive: true, force: true }); }
       let open = servers.filter((s) => s.listening).length;
-      if (open === 0) return resolve();
-      for (const s of servers) if (s.listening) s.close(() => --open === 0 && resolve());
+      if (open === 0) { return resolve(); }
+      for (const s of servers) { if (s.listening) { s.close(() => --open === 0 && resolve()); } }
     });
 
   try {

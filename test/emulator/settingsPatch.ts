@@ -14,7 +14,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
 export function initialSettings(overrides: Partial<EmulatorSettings> = {}): EmulatorSettings {
   const settings: EmulatorSettings = { ...DEFAULT_SETTINGS, ...overrides };
   settings.retailPrices = { ...DEFAULT_SETTINGS.retailPrices, ...overrides.retailPrices };
-  if (settings.costManagementQpuLimits) settings.costManagementQpuLimits = { ...settings.costManagementQpuLimits };
+  if (settings.costManagementQpuLimits) { settings.costManagementQpuLimits = { ...settings.costManagementQpuLimits }; }
   return settings;
 }
 
@@ -33,7 +33,7 @@ function integer(min: number): Check {
 }
 
 const boolean: Check = (value, key) => {
-  if (typeof value !== 'boolean') throw new SettingsPatchError(`Setting '${key}' must be true or false; got ${JSON.stringify(value)}.`);
+  if (typeof value !== 'boolean') { throw new SettingsPatchError(`Setting '${key}' must be true or false; got ${JSON.stringify(value)}.`); }
 };
 
 const QPU_KEYS = ['per10Seconds', 'perMinute', 'perHour'] as const;
@@ -69,7 +69,7 @@ function unknownKey(key: string, where: string, keys: readonly string[]): never 
  * Throws SettingsPatchError, leaving `settings` untouched, on an unknown key or a wrong type.
  */
 export function applySettingsPatch(settings: EmulatorSettings, patch: unknown): EmulatorSettings {
-  if (!isObject(patch)) throw new SettingsPatchError('The body must be a JSON object of settings, e.g. {"hostileInvoiceNames": true}.');
+  if (!isObject(patch)) { throw new SettingsPatchError('The body must be a JSON object of settings, e.g. {"hostileInvoiceNames": true}.'); }
   const topKeys = [...Object.keys(TOP_CHECKS), 'costManagementQpuLimits', 'retailPrices'];
   const next: EmulatorSettings = { ...settings, retailPrices: { ...settings.retailPrices } };
 
@@ -79,10 +79,10 @@ export function applySettingsPatch(settings: EmulatorSettings, patch: unknown): 
         next.retailPrices = { ...DEFAULT_SETTINGS.retailPrices };
         continue;
       }
-      if (!isObject(value)) throw new SettingsPatchError(`Setting 'retailPrices' must be an object (or null for the defaults); got ${JSON.stringify(value)}.`);
+      if (!isObject(value)) { throw new SettingsPatchError(`Setting 'retailPrices' must be an object (or null for the defaults); got ${JSON.stringify(value)}.`); }
       for (const [inner, innerValue] of Object.entries(value)) {
         const check = RETAIL_CHECKS[inner as keyof RetailPricesSettings];
-        if (!check) unknownKey(inner, " in 'retailPrices'", Object.keys(RETAIL_CHECKS));
+        if (!check) { unknownKey(inner, " in 'retailPrices'", Object.keys(RETAIL_CHECKS)); }
         const field = inner as keyof RetailPricesSettings;
         if (innerValue === null) {
           (next.retailPrices as unknown as Record<string, unknown>)[field] = NULLABLE_RETAIL.has(field) ? null : DEFAULT_SETTINGS.retailPrices[field];
@@ -96,20 +96,20 @@ export function applySettingsPatch(settings: EmulatorSettings, patch: unknown): 
         next.costManagementQpuLimits = null;
         continue;
       }
-      if (!isObject(value)) throw new SettingsPatchError(`Setting 'costManagementQpuLimits' must be null or an object {${QPU_KEYS.join(', ')}}; got ${JSON.stringify(value)}.`);
+      if (!isObject(value)) { throw new SettingsPatchError(`Setting 'costManagementQpuLimits' must be null or an object {${QPU_KEYS.join(', ')}}; got ${JSON.stringify(value)}.`); }
       const merged: Record<string, unknown> = { ...(settings.costManagementQpuLimits ?? {}) };
       for (const [inner, innerValue] of Object.entries(value)) {
-        if (!(QPU_KEYS as readonly string[]).includes(inner)) unknownKey(inner, " in 'costManagementQpuLimits'", QPU_KEYS);
+        if (!(QPU_KEYS as readonly string[]).includes(inner)) { unknownKey(inner, " in 'costManagementQpuLimits'", QPU_KEYS); }
         merged[inner] = innerValue;
       }
       for (const k of QPU_KEYS) {
-        if (merged[k] === undefined || merged[k] === null) throw new SettingsPatchError(`Setting 'costManagementQpuLimits' needs all of ${QPU_KEYS.join(', ')} (missing '${k}').`);
+        if (merged[k] === undefined || merged[k] === null) { throw new SettingsPatchError(`Setting 'costManagementQpuLimits' needs all of ${QPU_KEYS.join(', ')} (missing '${k}').`); }
         integer(1)(merged[k], `costManagementQpuLimits.${k}`);
       }
       next.costManagementQpuLimits = merged as unknown as EmulatorSettings['costManagementQpuLimits'];
     } else {
       const check = TOP_CHECKS[key as keyof typeof TOP_CHECKS];
-      if (!check) unknownKey(key, '', topKeys);
+      if (!check) { unknownKey(key, '', topKeys); }
       const field = key as keyof typeof TOP_CHECKS;
       if (value === null) {
         (next as unknown as Record<string, unknown>)[field] = DEFAULT_SETTINGS[field];

@@ -58,7 +58,7 @@ export function ensureCa(dir?: string): CertificateAuthority {
     const kept = { certPem: fs.readFileSync(certPath, 'utf8'), keyPem: fs.readFileSync(keyPath, 'utf8'), certPath };
     // A CA kept from an earlier run is reused only while the clock is inside its validity: test
     // runs with the clock set to another date (scripts/test-dates.js) get a CA of their own time.
-    if (validNow(kept.certPem)) return kept;
+    if (validNow(kept.certPem)) { return kept; }
   }
   fs.mkdirSync(folder, { recursive: true });
   const ca = createCa();

@@ -28,12 +28,12 @@ export function handleTokenRoute(method: string, segments: string[], body: Buffe
   const [tenant, a, b, c] = segments;
   const isConfig = segments.length === 4 && a === 'v2.0' && b === '.well-known' && c === 'openid-configuration';
   const isToken = segments.length === 4 && a === 'oauth2' && b === 'v2.0' && c === 'token';
-  if (!isConfig && !isToken) return undefined;
+  if (!isConfig && !isToken) { return undefined; }
   const known = ctx.world.tenants.find((t) => t.tenantId === tenant || t.defaultDomain === tenant);
-  if (!known) return aadError(400, 'invalid_tenant', `AADSTS90002: Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
+  if (!known) { return aadError(400, 'invalid_tenant', `AADSTS90002: Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`); }
   const base = `${ctx.origin}/${known.tenantId}`;
   if (isConfig) {
-    if (method !== 'GET') return aadError(405, 'invalid_request', 'AADSTS900561: The endpoint only accepts GET requests.');
+    if (method !== 'GET') { return aadError(405, 'invalid_request', 'AADSTS900561: The endpoint only accepts GET requests.'); }
     return {
       status: 200,
       json: {
@@ -53,7 +53,7 @@ export function handleTokenRoute(method: string, segments: string[], body: Buffe
       },
     };
   }
-  if (method !== 'POST') return aadError(405, 'invalid_request', 'AADSTS900561: The endpoint only accepts POST requests.');
+  if (method !== 'POST') { return aadError(405, 'invalid_request', 'AADSTS900561: The endpoint only accepts POST requests.'); }
   const form = new URLSearchParams(body.toString('utf8'));
   if (form.get('grant_type') !== 'client_credentials') {
     return aadError(400, 'unsupported_grant_type', `AADSTS70003: The app requested an unsupported grant type '${form.get('grant_type') ?? ''}'.`);

@@ -31,7 +31,7 @@ export class TokenIssuer {
   /** The claims of a token this issuer made, or why it is not acceptable. */
   verify(token: string): { ok: true; claims: TokenClaims } | { ok: false; reason: 'invalid' | 'expired' } {
     const parts = token.split('.');
-    if (parts.length !== 3) return { ok: false, reason: 'invalid' };
+    if (parts.length !== 3) { return { ok: false, reason: 'invalid' }; }
     const expected = b64url(crypto.createHmac('sha256', this.key).update(`${parts[0]}.${parts[1]}`).digest());
     const given = Buffer.from(parts[2]);
     if (given.length !== expected.length || !crypto.timingSafeEqual(given, Buffer.from(expected))) {
@@ -39,11 +39,11 @@ export class TokenIssuer {
     }
     let claims: TokenClaims;
     try {
-      claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+      claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as TokenClaims;
     } catch {
       return { ok: false, reason: 'invalid' };
     }
-    if (claims.exp <= Math.floor(Date.now() / 1000)) return { ok: false, reason: 'expired' };
+    if (claims.exp <= Math.floor(Date.now() / 1000)) { return { ok: false, reason: 'expired' }; }
     return { ok: true, claims };
   }
 }

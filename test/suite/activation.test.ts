@@ -14,7 +14,7 @@ describe('Extension activation', () => {
     const started = performance.now();
     await extension.activate();
     // Time to load and activate, as the extension host sees it; only meaningful on first activation.
-    if (!wasActive) recordMetric('activationMs', performance.now() - started);
+    if (!wasActive) { recordMetric('activationMs', performance.now() - started); }
     assert.strictEqual(extension.isActive, true);
   });
 

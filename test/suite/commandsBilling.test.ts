@@ -122,7 +122,7 @@ describe('Azure Billing: billing commands', function () {
       const byCurrency = new Map<string, number[]>();
       for (const e of raw) {
         const m = e.properties[column];
-        if (m) byCurrency.set(m.currency, [...(byCurrency.get(m.currency) ?? []), m.value]);
+        if (m) { byCurrency.set(m.currency, [...(byCurrency.get(m.currency) ?? []), m.value]); }
       }
       for (const [currency, values] of byCurrency) {
         const total = doc.totals.find((t) => t.currency === currency);
@@ -138,12 +138,12 @@ describe('Azure Billing: billing commands', function () {
     const swapped = await capturingErrors(() => vscode.commands.executeCommand('azureBilling.showCreditEvents', node, { startDate: daysAgo(1), endDate: daysAgo(30) }));
     assert.strictEqual(swapped.result, undefined);
     assert.strictEqual(swapped.errors.length, 1);
-    if (english()) assert.match(swapped.errors[0], /start date is after the end date/);
+    if (english()) { assert.match(swapped.errors[0], /start date is after the end date/); }
     const tooLong = await capturingErrors(() => vscode.commands.executeCommand('azureBilling.showCreditEvents', node, { startDate: daysAgo(500), endDate: daysAgo(0) }));
     assert.strictEqual(tooLong.result, undefined);
-    if (english()) assert.match(tooLong.errors[0], /at most 12 months/);
+    if (english()) { assert.match(tooLong.errors[0], /at most 12 months/); }
     const notADate = await capturingErrors(() => vscode.commands.executeCommand('azureBilling.showCreditEvents', node, { startDate: '2026-02-30', endDate: daysAgo(0) }));
-    if (english()) assert.match(notADate.errors[0], /start date is not a real date/);
+    if (english()) { assert.match(notADate.errors[0], /start date is not a real date/); }
   });
 
   it('Show Credit Events from the palette: a custom range whose dates are checked as they are typed', async () => {
@@ -241,6 +241,6 @@ describe('Azure Billing: billing commands', function () {
     const raw = await armList<any>(`${scopeOf('USD')}/lots?api-version=2024-08-01`);
     assert.strictEqual(exported.rows, raw.length);
     const text = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.parse(exported.uri))).toString('utf8');
-    for (const lot of raw) assert.ok(text.includes(`,${lot.properties.originalAmount.value},${lot.properties.closedBalance.value},`), `lot ${lot.name} with its amounts`);
+    for (const lot of raw) { assert.ok(text.includes(`,${lot.properties.originalAmount.value},${lot.properties.closedBalance.value},`), `lot ${lot.name} with its amounts`); }
   });
 });

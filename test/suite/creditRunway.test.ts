@@ -30,19 +30,19 @@ function runsOut(lots: WireLot[], balanceCents: number, currency: string, dailyC
     l.left -= take;
     extra += take;
   }
-  if (extra > 0) live.push({ left: extra, last: Infinity });
-  for (const l of live) if (l.last < today) l.left = 0;
+  if (extra > 0) {live.push({ left: extra, last: Infinity });}
+  for (const l of live) {if (l.last < today) {l.left = 0;}}
   for (let d = today; d < today + 36_525; d++) {
     let need = dailyCents;
     for (const l of live) {
-      if (need === 0) break;
-      if (l.last < d) continue;
+      if (need === 0) {break;}
+      if (l.last < d) {continue;}
       const take = Math.min(need, l.left);
       l.left -= take;
       need -= take;
     }
-    for (const l of live) if (l.last === d) l.left = 0;
-    if (live.every((l) => l.left === 0)) return d;
+    for (const l of live) {if (l.last === d) {l.left = 0;}}
+    if (live.every((l) => l.left === 0)) {return d;}
   }
   return undefined;
 }

@@ -32,8 +32,8 @@ function patchEmulatorSettings(patch: Settings): Promise<Settings> {
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        if (res.statusCode === 200) resolve(JSON.parse(text) as Settings);
-        else reject(new Error(`PATCH /_emulator/settings: HTTP ${res.statusCode} ${text}`));
+        if (res.statusCode === 200) { resolve(JSON.parse(text) as Settings); }
+        else { reject(new Error(`PATCH /_emulator/settings: HTTP ${res.statusCode} ${text}`)); }
       });
     });
     req.on('error', reject);
@@ -186,7 +186,7 @@ describe('Azure Billing: invoice downloads', function () {
       const result = await vscode.commands.executeCommand<Downloaded>('azureBilling.downloadInvoice', node.node);
       assert.strictEqual(vscode.Uri.parse(result.uri!).path, chosen.path);
     } finally {
-      if (original) Object.defineProperty(workspaceApi, 'isTrusted', original);
+      if (original) { Object.defineProperty(workspaceApi, 'isTrusted', original); }
       window.showWarningMessage = realWarning;
       window.showSaveDialog = realSave;
     }

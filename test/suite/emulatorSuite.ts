@@ -24,13 +24,13 @@ export function emulatorSuite(options: EmulatorSuiteOptions = {}): EmulatorSuite
   before(async () => {
     api = await extensionApi();
     await clearFaults();
-    if (options.refreshTree) await refresh();
+    if (options.refreshTree) { await refresh(); }
   });
-  if (options.clearFaults === 'after') after(() => clearFaults());
-  else afterEach(() => clearFaults());
+  if (options.clearFaults === 'after') { after(() => clearFaults()); }
+  else { afterEach(() => clearFaults()); }
   return {
     get api() {
-      if (!api) throw new Error('the extension API is read before the suite started');
+      if (!api) { throw new Error('the extension API is read before the suite started'); }
       return api;
     },
     tenantId: process.env.AZURE_TENANT_ID,

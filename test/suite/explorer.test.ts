@@ -45,7 +45,7 @@ describe('Azure Billing: the billing accounts tree', function () {
         withRole = tenant;
         accounts = visible;
       }
-      if (visible.length === 0 && !withoutRole) withoutRole = tenant;
+      if (visible.length === 0 && !withoutRole) {withoutRole = tenant;}
     }
     assert.ok(withRole && withoutRole, 'the emulator world should have a tenant with and one without a billing role');
     return { withRole, withoutRole, accounts };
@@ -74,7 +74,7 @@ describe('Azure Billing: the billing accounts tree', function () {
     );
     assert.ok(first.every((n) => n.collapsible && /\brefreshable\b/.test(n.contextValue)));
     assert.strictEqual(api.sessions.signInState, 'signedIn');
-    if (english()) assert.strictEqual(api.explorer.view.description, 'service principal', 'the view says who is signed in');
+    if (english()) {assert.strictEqual(api.explorer.view.description, 'service principal', 'the view says who is signed in');}
   });
 
   it('lists the billing accounts of a directory with their agreement type and status', async () => {
@@ -89,8 +89,8 @@ describe('Azure Billing: the billing accounts tree', function () {
       assert.match(node.contextValue, /^azureBilling\.billingAccount\b/);
       const wire = accounts.find((a) => (a.properties?.displayName ?? a.name) === node.label)!;
       // All well, the description is just the agreement; a status shows only when it is trouble.
-      if (english() && wire.properties?.accountStatus === 'Active') assert.doesNotMatch(node.description, /Active/);
-      if (english() && wire.properties?.accountStatus && wire.properties.accountStatus !== 'Active') assert.match(node.description, new RegExp(`^${wire.properties.accountStatus}`));
+      if (english() && wire.properties?.accountStatus === 'Active') {assert.doesNotMatch(node.description, /Active/);}
+      if (english() && wire.properties?.accountStatus && wire.properties.accountStatus !== 'Active') {assert.match(node.description, new RegExp(`^${wire.properties.accountStatus}`));}
       assert.ok(node.tooltip.includes(wire.name), `the tooltip of ${node.label} names its billing account ID`);
     }
     if (english()) {
@@ -108,7 +108,7 @@ describe('Azure Billing: the billing accounts tree', function () {
     const shown = await shownChildren(api, tenant.node);
     assert.strictEqual(shown.length, 1);
     assert.strictEqual((shown[0].node as { id: string }).id, `tenant/${withoutRole.tenantId}/noBillingRole`);
-    if (english()) assert.strictEqual(shown[0].label, 'No billing role in this directory');
+    if (english()) {assert.strictEqual(shown[0].label, 'No billing role in this directory');}
     assert.match(shown[0].tooltip, /Billing account reader/);
   });
 
@@ -137,7 +137,7 @@ describe('Azure Billing: the billing accounts tree', function () {
     await refresh(tenant.node);
     const [error] = await shownChildren(api, tenant.node);
     assert.match(error.contextValue, /\bretryable\b/);
-    if (english()) assert.match(error.tooltip, /Retry in 10 minutes/);
+    if (english()) {assert.match(error.tooltip, /Retry in 10 minutes/);}
   });
 
   it('shows the "could not sign in" state when the service principal is incomplete', async () => {

@@ -22,7 +22,7 @@ describe('Azure Billing: accessible names of tree nodes', function () {
       assert.ok(shown.accessibleLabel.startsWith(shownFirst), `${kind} "${shown.label}": reads "${shown.accessibleLabel}", not "${shownFirst}" first`);
       kinds.set(kind, shown.accessibleLabel);
       if (shown.collapsible && depth < 6) {
-        for (const child of await shownChildren(host.api, shown.node)) queue.push({ shown: child, depth: depth + 1 });
+        for (const child of await shownChildren(host.api, shown.node)) { queue.push({ shown: child, depth: depth + 1 }); }
       }
     }
     for (const kind of ['billingAccount', 'billingProfile', 'creditsFolder', 'creditLot', 'creditEventsFolder', 'creditEvent', 'invoicesFolder', 'invoice', 'subscription']) {

@@ -100,7 +100,7 @@ describe('Azure Billing: the billing tree below accounts', function () {
       const daysLeft = Math.ceil((Date.parse(p.expirationDate) - now) / 86_400_000);
       const expiringSoon = p.status === 'Active' && p.closedBalance.value > 0 && daysLeft > 0 && daysLeft <= 90;
       assert.strictEqual(node.description.includes('⚠'), expiringSoon, `${w.name}: ${node.description} (${daysLeft} days left, ${p.status})`);
-      for (const field of [p.source, w.name]) if (english() || field === w.name) assert.ok(node.tooltip.includes(field === 'PromotionalCredit' ? 'Promotional credit' : field === 'PurchasedCredit' ? 'Purchased credit' : field), `tooltip has ${field}`);
+      for (const field of [p.source, w.name]) {if (english() || field === w.name) {assert.ok(node.tooltip.includes(field === 'PromotionalCredit' ? 'Promotional credit' : field === 'PurchasedCredit' ? 'Purchased credit' : field), `tooltip has ${field}`);}}
     }
   });
 
@@ -124,7 +124,7 @@ describe('Azure Billing: the billing tree below accounts', function () {
       const dueDate = new Intl.DateTimeFormat(vscode.env.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(w.properties.dueDate.slice(0, 10)));
       assert.strictEqual(node.description.includes(dueDate), w.properties.status === 'Due', `${node.description} (${w.properties.status}, due ${dueDate})`);
       assert.ok(node.tooltip.includes(dueDate), `the tooltip of ${w.name} has its due date`);
-      if (english() && w.properties.status !== 'Due') assert.ok(node.description.includes(w.properties.status === 'OverDue' ? 'Overdue' : w.properties.status), node.description);
+      if (english() && w.properties.status !== 'Due') {assert.ok(node.description.includes(w.properties.status === 'OverDue' ? 'Overdue' : w.properties.status), node.description);}
       assert.match(node.contextValue, /\binvoice\b/);
     }
     assert.ok(expected.some((i) => i.properties.status === 'OverDue'), 'the EUR profile has an overdue invoice');
@@ -192,7 +192,7 @@ describe('Azure Billing: the billing tree below accounts', function () {
     const credits = await childOfKind(host.api, account.node, 'creditsNotApplicable');
     const [why] = await shownChildren(host.api, credits.node);
     assert.ok(id(why).endsWith('/notApplicable'), 'a node says why instead of an error');
-    if (english()) assert.match(why.tooltip, /Microsoft Customer Agreement.*Enterprise Agreement/s);
+    if (english()) {assert.match(why.tooltip, /Microsoft Customer Agreement.*Enterprise Agreement/s);}
   });
 
   it('shows a pay-as-you-go account\'s subscriptions and invoices', async () => {
@@ -221,7 +221,7 @@ describe('Azure Billing: the billing tree below accounts', function () {
     const usdInvoices = await shownChildren(host.api, (await childOfKind(host.api, usdNode.node, 'invoicesFolder')).node);
     assert.ok(usdInvoices.length > 0 && usdInvoices.every((i) => /\binvoice\b/.test(i.contextValue)), 'the other profile is not blocked');
     const credits = await eventually(() => childOfKind(host.api, eurNode.node, 'creditsFolder'), (n) => !/loading|불러오는/.test(n.description));
-    if (english()) assert.strictEqual(credits.description, 'balance unavailable');
+    if (english()) {assert.strictEqual(credits.description, 'balance unavailable');}
     assert.match(credits.tooltip, /Billing profile reader/);
   });
 

@@ -30,7 +30,7 @@ describe('Azure Billing: expanding a whole MCA account (measurement)', function 
       level = children.flat();
       nodes += level.length;
       depth++;
-      for (const n of level) if (/\bretryable\b/.test(n.contextValue)) errors.push(`${n.label}: ${n.description}`);
+      for (const n of level) { if (/\bretryable\b/.test(n.contextValue)) { errors.push(`${n.label}: ${n.description}`); } }
     }
     const wallMs = performance.now() - started;
     const measured = await emulatorStats();

@@ -38,8 +38,8 @@ function findTestFiles(dir: string): string[] {
   const files: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...findTestFiles(full));
-    else if (entry.name.endsWith('.test.js')) files.push(full);
+    if (entry.isDirectory()) { files.push(...findTestFiles(full)); }
+    else if (entry.name.endsWith('.test.js')) { files.push(full); }
   }
   return files.sort();
 }
@@ -52,7 +52,7 @@ function inRunOrder(files: string[]): string[] {
 
 /** Written whole and renamed, so the harness never reads half a summary. */
 function writeSummary(file: string | undefined, summary: object): void {
-  if (!file) return;
+  if (!file) { return; }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(`${file}.partial`, JSON.stringify(summary, null, 2));
   fs.renameSync(`${file}.partial`, file);
@@ -67,8 +67,8 @@ export async function run(): Promise<void> {
     // Also offer describe/it, whichever style a suite is written in.
     Mocha.interfaces.bdd(mocha.suite);
     const grep = process.env.AZURE_BILLING_TEST_GREP;
-    if (grep) mocha.grep(grep);
-    for (const file of inRunOrder(findTestFiles(__dirname))) mocha.addFile(file);
+    if (grep) { mocha.grep(grep); }
+    for (const file of inRunOrder(findTestFiles(__dirname))) { mocha.addFile(file); }
     await mocha.loadFilesAsync();
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
@@ -92,5 +92,5 @@ export async function run(): Promise<void> {
     durationMs: Date.now() - started,
   };
   writeSummary(resultsFile, summary);
-  if (summary.failed > 0) throw new Error(`${summary.failed} extension-host test(s) failed`);
+  if (summary.failed > 0) { throw new Error(`${summary.failed} extension-host test(s) failed`); }
 }

@@ -32,7 +32,7 @@ async function walkTree(api: AzureBillingApi, maxDepth: number, maxNodes: number
   for (let depth = 0; depth <= maxDepth && parents.length > 0 && seen.length < maxNodes; depth++) {
     const next: unknown[] = [];
     for (const parent of parents) {
-      if (seen.length >= maxNodes) break;
+      if (seen.length >= maxNodes) { break; }
       const children = await shownChildren(api, parent);
       seen.push(...children);
       next.push(...children.filter((c) => c.collapsible).map((c) => c.node));
@@ -49,7 +49,7 @@ async function someInvoice(api: AzureBillingApi): Promise<ShownNode> {
   for (const profile of profiles) {
     const folder = (await shownChildren(api, profile.node)).find((c) => c.contextValue.split(' ')[0] === 'azureBilling.invoicesFolder');
     const invoice = folder && (await shownChildren(api, folder.node)).find((c) => c.contextValue.split(' ')[0] === 'azureBilling.invoice');
-    if (invoice) return invoice;
+    if (invoice) { return invoice; }
   }
   throw new Error('no billing profile of the MCA account shows an invoice');
 }
@@ -133,7 +133,7 @@ describe('Azure Billing: the log of the whole run at trace level', function () {
   it('holds no SAS signature or download token with a value', () => {
     assert.doesNotMatch(log, SIG_WITH_VALUE);
     assert.doesNotMatch(log, DOWNLOAD_TOKEN_WITH_VALUE);
-    for (const value of [planted.sig, planted.downloadToken]) assert.ok(!log.includes(value), `${value} is in the log`);
+    for (const value of [planted.sig, planted.downloadToken]) { assert.ok(!log.includes(value), `${value} is in the log`); }
   });
 
   it('holds no e-mail address', () => {

@@ -41,8 +41,8 @@ export async function emulatorCost(scope: string, from: string, to: string, dime
   let next: string | undefined = new URL(`/${scope}/providers/Microsoft.CostManagement/query?api-version=2023-11-01`, emulatorUrl()).toString();
   while (next) {
     const answer = await post(next, body, bearer);
-    if (answer.status === 204) break;
-    if (answer.status !== 200) throw new Error(`Cost Management query at ${scope}: HTTP ${answer.status} ${JSON.stringify(answer.json)}`);
+    if (answer.status === 204) { break; }
+    if (answer.status !== 200) { throw new Error(`Cost Management query at ${scope}: HTTP ${answer.status} ${JSON.stringify(answer.json)}`); }
     const properties = (answer.json as { properties: { columns: Array<{ name: string }>; rows: unknown[][]; nextLink?: string | null } }).properties;
     const column = (name: string) => properties.columns.findIndex((c) => c.name.toLowerCase() === name.toLowerCase());
     const [cost, currency, group] = [column('Cost'), column('Currency'), column(dimension)];

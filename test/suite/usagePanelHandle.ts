@@ -16,7 +16,7 @@ export async function until<T>(read: () => T | undefined, timeoutMs: number): Pr
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = read();
-    if (value !== undefined || Date.now() > deadline) return value;
+    if (value !== undefined || Date.now() > deadline) { return value; }
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -62,7 +62,7 @@ describe('Azure Billing: usage and cost panel for every scope', function () {
   });
 
   afterEach(async () => {
-    for (const h of opened.splice(0)) h.panel.dispose();
+    for (const h of opened.splice(0)) { h.panel.dispose(); }
   });
 
   /** A subscription of the emulator's ARM list, by the name the world gives one of its offer. */
@@ -119,7 +119,7 @@ describe('Azure Billing: usage and cost panel for every scope', function () {
       const expected = await emulatorCost(profileScope(wire.name, profile.name), FROM, TO, 'SubscriptionName');
       assertTotals(payload, expected, profile.properties.displayName);
       const names = [...expected.groups.get(currency)!].filter(([, v]) => v !== 0).map(([k]) => k).sort();
-      if (names.length <= 6) assert.deepStrictEqual(payload.currencies[0].groups.map((g) => g.label).sort(), names);
+      if (names.length <= 6) { assert.deepStrictEqual(payload.currencies[0].groups.map((g) => g.label).sort(), names); }
       // Another grouping of the same data: same total, and the same panel answers a second open.
       const byCategory = await chosen(handle, { ...LAST_MONTH, groupBy: 'meterCategory', source: 'actual' });
       assert.deepStrictEqual(byCategory.currencies.map((c) => c.total), payload.currencies.map((c) => c.total));

@@ -45,8 +45,8 @@ describe('Azure Billing: a workspace cannot redirect sign-in', function () {
   const pageSize = () => vscode.workspace.getConfiguration('azureBilling').get<number>('treePageSize');
 
   async function writeWorkspaceSettings(text: string | undefined, expectedPageSize: number) {
-    if (text === undefined) fs.rmSync(settingsFile, { force: true });
-    else fs.writeFileSync(settingsFile, text);
+    if (text === undefined) { fs.rmSync(settingsFile, { force: true }); }
+    else { fs.writeFileSync(settingsFile, text); }
     // A window-scoped setting in the same file shows when VS Code has read it.
     assert.strictEqual(await until(() => (pageSize() === expectedPageSize ? true : undefined), 30_000), true, 'VS Code read the workspace settings');
   }

@@ -26,20 +26,20 @@ for (const { locale, language } of [{ locale: undefined, language: 'English' }, 
     test('the activity-bar icon carries the extension title in the display language', async () => {
       const icon = activityBarItem(wb.page, activityBarTitle(locale));
       await icon.waitFor({ timeout: 30_000 });
-      if (locale === 'ko') assert.match(activityBarTitle(locale), /[\uAC00-\uD7A3]/, 'the Korean title is in Hangul');
+      if (locale === 'ko') { assert.match(activityBarTitle(locale), /[\uAC00-\uD7A3]/, 'the Korean title is in Hangul'); }
     });
 
     test('clicking it shows the Billing Accounts view with one node per directory', async () => {
       await activityBarItem(wb.page, activityBarTitle(locale)).click();
       await sideBarTitle(wb.page).filter({ hasText: explorerViewName(locale) }).waitFor({ timeout: 30_000 });
-      for (const directory of directories) await treeRow(wb.page, directory.name).waitFor({ timeout: 30_000 });
+      for (const directory of directories) { await treeRow(wb.page, directory.name).waitFor({ timeout: 30_000 }); }
     });
 
     test('expanding a directory shows the billing accounts the emulator has there', async () => {
       for (const directory of directories.filter((d) => d.accounts.length > 0)) {
         const row = treeRow(wb.page, directory.name);
-        if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-        for (const account of directory.accounts) await treeRow(wb.page, account).waitFor({ timeout: 30_000 });
+        if ((await row.getAttribute('aria-expanded')) !== 'true') { await row.click(); }
+        for (const account of directory.accounts) { await treeRow(wb.page, account).waitFor({ timeout: 30_000 }); }
       }
       await wb.screenshot(`accounts-${tag}`);
     });

@@ -33,6 +33,6 @@ suite('Sending credentials to a custom host, as a person', function () {
     assert.strictEqual(emulator.stats.tokenRequests, 0, 'token requests before the answer');
     assert.strictEqual(emulator.stats.total, 0, `ARM requests before the answer: ${JSON.stringify(emulator.stats.byRoute)}`);
     await dialog.getByRole('button', { name: 'Allow', exact: true }).click();
-    for (const directory of directories) await treeRow(page, directory.name).waitFor({ timeout: 60_000 });
+    for (const directory of directories) { await treeRow(page, directory.name).waitFor({ timeout: 60_000 }); }
   });
 });

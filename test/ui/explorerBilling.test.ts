@@ -13,6 +13,9 @@ import { emulators } from './support/harness';
 import { activityBarTitle, paletteTitle } from './support/manifest';
 import { activityBarItem, openWorkbench, screenshotOnFailure, treeRow, Workbench } from './support/workbench';
 
+/** The part of a DOM element's classList these tests read (the DOM's types are not in this project's libs). */
+type DOMTokenListLike = { contains(token: string): boolean };
+
 const usd = (cents: number, currency = 'USD') => new Intl.NumberFormat('en', { style: 'currency', currency }).format(cents / 100);
 const today = () => new Date().toISOString().slice(0, 10);
 const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
@@ -22,7 +25,7 @@ async function expand(page: Page, label: string) {
   const row = treeRow(page, label).first();
   await row.waitFor({ timeout: 30_000 });
   await row.scrollIntoViewIfNeeded();
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  if ((await row.getAttribute('aria-expanded')) !== 'true') { await row.click(); }
   return row;
 }
 
@@ -31,7 +34,7 @@ async function waitForFile(file: string, timeoutMs = 30_000): Promise<Buffer> {
   while (Date.now() < until) {
     if (fs.existsSync(file)) {
       const bytes = fs.readFileSync(file);
-      if (bytes.length > 0) return bytes;
+      if (bytes.length > 0) { return bytes; }
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -120,8 +123,8 @@ suite('Billing explorer, downloads and the events table, as a person', function 
     const item = wb.page.locator('.monaco-menu .action-item', { hasText: 'Download Invoice...' }).first();
     await item.waitFor({ timeout: 10_000 });
     // VS Code's menus act on the keyboard as a person's arrow keys and Enter: go down to the item.
-    for (let i = 0; i < 8 && !(await item.evaluate((e) => e.classList.contains('focused'))); i++) await wb.page.keyboard.press('ArrowDown');
-    assert.ok(await item.evaluate((e) => e.classList.contains('focused')), 'the menu item is selected');
+    for (let i = 0; i < 8 && !(await item.evaluate((e: { classList: DOMTokenListLike }) => e.classList.contains('focused'))); i++) { await wb.page.keyboard.press('ArrowDown'); }
+    assert.ok(await item.evaluate((e: { classList: DOMTokenListLike }) => e.classList.contains('focused')), 'the menu item is selected');
     await wb.page.keyboard.press('Enter');
     const bytes = await waitForFile(savedFile(invoice));
     assert.ok(bytes.equals(expectedPdf(invoice)), `${invoice.name}.pdf equals the emulator's document`);
@@ -149,7 +152,7 @@ suite('Billing explorer, downloads and the events table, as a person', function 
     await row.click({ button: 'right' });
     const item = wb.page.locator('.monaco-menu .action-item', { hasText: 'Download Invoice...' }).first();
     await item.waitFor({ timeout: 10_000 });
-    for (let i = 0; i < 8 && !(await item.evaluate((e) => e.classList.contains('focused'))); i++) await wb.page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 8 && !(await item.evaluate((e: { classList: DOMTokenListLike }) => e.classList.contains('focused'))); i++) { await wb.page.keyboard.press('ArrowDown'); }
     await wb.page.keyboard.press('Enter');
     const toast = wb.page.locator('.notification-toast', { hasText: `Downloading invoice ${invoice.name}` }).first();
     await toast.waitFor({ timeout: 15_000 });
@@ -193,6 +196,6 @@ suite('Billing explorer, downloads and the events table, as a person', function 
     const csv = (await waitForFile(path.join(wb.server.dirs.workspace, 'invoices', profile.displayName, `credit-events-${from}_${today()}.csv`))).toString('utf8');
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
     assert.strictEqual(lines.length, events.length + 1, 'a header and one line per event');
-    for (const e of events) assert.ok(lines.some((l) => l.startsWith(`"${e.transactionDate}",`) && l.includes(`,${e.chargesCents / 100},`)), `a line for ${e.name}`);
+    for (const e of events) { assert.ok(lines.some((l) => l.startsWith(`"${e.transactionDate}",`) && l.includes(`,${e.chargesCents / 100},`)), `a line for ${e.name}`); }
   });
 });

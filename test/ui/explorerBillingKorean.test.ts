@@ -10,6 +10,9 @@ import { emulators } from './support/harness';
 import { activityBarTitle, localized } from './support/manifest';
 import { activityBarItem, openWorkbench, screenshotOnFailure, treeRow, Workbench } from './support/workbench';
 
+/** The part of a DOM element's classList these tests read (the DOM's types are not in this project's libs). */
+type DOMTokenListLike = { contains(token: string): boolean };
+
 const won = (cents: number, currency: string) => new Intl.NumberFormat('ko', { style: 'currency', currency }).format(cents / 100);
 
 suite('Billing explorer in Korean, as a person', function () {
@@ -34,7 +37,7 @@ suite('Billing explorer in Korean, as a person', function () {
     for (const label of [home.displayName, account.displayName, profile.displayName]) {
       const row = treeRow(wb.page, label).first();
       await row.waitFor({ timeout: 30_000 });
-      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+      if ((await row.getAttribute('aria-expanded')) !== 'true') { await row.click(); }
     }
     const summary = emu.world.billing.credits(profile)!.summary;
     const credits = treeRow(wb.page, '크레딧').first();
@@ -57,11 +60,11 @@ suite('Billing explorer in Korean, as a person', function () {
     const title = localized('%command.downloadInvoice%', 'ko');
     const item = wb.page.locator('.monaco-menu .action-item', { hasText: title }).first();
     await item.waitFor({ timeout: 10_000 });
-    for (let i = 0; i < 8 && !(await item.evaluate((e) => e.classList.contains('focused'))); i++) await wb.page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 8 && !(await item.evaluate((e: { classList: DOMTokenListLike }) => e.classList.contains('focused'))); i++) { await wb.page.keyboard.press('ArrowDown'); }
     await wb.page.keyboard.press('Enter');
     const file = path.join(wb.server.dirs.workspace, 'invoices', profile.displayName, `${newest.name}.pdf`);
     const until = Date.now() + 30_000;
-    while (!fs.existsSync(file) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+    while (!fs.existsSync(file) && Date.now() < until) { await new Promise((r) => setTimeout(r, 200)); }
     const expected = renderInvoicePdf({ invoice: newest, document: newest.documents[0], account, profileDisplayName: profile.displayName });
     assert.ok(fs.readFileSync(file).equals(expected), 'byte-identical to the emulator\'s document');
     await wb.page.locator('.notifications-toasts', { hasText: `청구서 ${newest.name}` }).first().waitFor({ timeout: 30_000 });

@@ -35,7 +35,7 @@ async function expand(page: Page, label: string) {
   const row = treeRow(page, label).first();
   await row.waitFor({ timeout: 30_000 });
   await row.scrollIntoViewIfNeeded();
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  if ((await row.getAttribute('aria-expanded')) !== 'true') {await row.click();}
   return row;
 }
 
@@ -45,7 +45,7 @@ async function runFromPalette(page: Page, commandId: string): Promise<void> {
   // F1 pressed while a webview has the focus can be swallowed by its frame: give the focus back
   // to the workbench (the side bar's title) and press again until the palette shows.
   for (let attempt = 0; !(await input.isVisible()); attempt++) {
-    if (attempt >= 5) throw new Error('the command palette did not open');
+    if (attempt >= 5) {throw new Error('the command palette did not open');}
     await sideBarTitle(page).first().click();
     await page.keyboard.press('F1');
     await input.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
@@ -68,7 +68,7 @@ async function horizontalOverflow(frame: Frame, scroller: string): Promise<{ scr
   return frame.evaluate((selector) => {
     const doc = (globalThis as unknown as { document: { querySelector(s: string): { scrollWidth: number; clientWidth: number } | null; scrollingElement: { scrollWidth: number; clientWidth: number } } }).document;
     const box = doc.querySelector(selector);
-    if (!box) throw new Error(`no ${selector} in the page`);
+    if (!box) {throw new Error(`no ${selector} in the page`);}
     return { scroller: box.scrollWidth - box.clientWidth, page: doc.scrollingElement.scrollWidth - doc.scrollingElement.clientWidth };
   }, scroller);
 }
@@ -83,7 +83,7 @@ async function tabOrder(page: Page, frame: Frame, start: string, presses: number
       await frame.evaluate(() => {
         type El = { textContent: string | null; ownerDocument: { defaultView: { getComputedStyle(e: unknown): { outlineStyle: string; outlineWidth: string } } } };
         const active = (globalThis as unknown as { document: { activeElement: El | null } }).document.activeElement;
-        if (!active) return { text: '', outlined: false };
+        if (!active) {return { text: '', outlined: false };}
         const style = active.ownerDocument.defaultView.getComputedStyle(active);
         return { text: (active.textContent ?? '').trim(), outlined: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 };
       }),
@@ -111,7 +111,7 @@ suite('First impressions at the default size (1400×900)', function () {
 
   /** Saves a README picture when asked to (`npm run screenshots`). */
   async function readmePicture(name: string): Promise<void> {
-    if (!readmeImages) return;
+    if (!readmeImages) {return;}
     fs.mkdirSync(readmeImages, { recursive: true });
     await wb.page.mouse.move(1399, 899); // no hover highlight or tooltip in the picture
     await wb.page.screenshot({ path: path.join(readmeImages, `${name}.png`) });
@@ -176,7 +176,7 @@ suite('First impressions at the default size (1400×900)', function () {
       await check('billing account', a.displayName, [a.displayName], 0, 30_000);
     }
     await expand(wb.page, account.displayName);
-    for (const p of account.profiles) await check('billing profile', p.displayName, [p.displayName, p.statusReasonCode === 'PastDue' ? 'Past due' : p.currency]);
+    for (const p of account.profiles) {await check('billing profile', p.displayName, [p.displayName, p.statusReasonCode === 'PastDue' ? 'Past due' : p.currency]);}
     await expand(wb.page, profile.displayName);
 
     const credits = emu.world.billing.credits(profile)!;
@@ -209,7 +209,7 @@ suite('First impressions at the default size (1400×900)', function () {
     await treeRow(wb.page, 'Invoices').first().click();
 
     await expand(wb.page, 'Invoice sections');
-    for (const section of profile.sections) await check('invoice section', section.displayName, [section.displayName]);
+    for (const section of profile.sections) {await check('invoice section', section.displayName, [section.displayName]);}
     await expand(wb.page, 'Subscriptions');
     const subscriptions = emu.world.subscriptions.filter((s) => profile.subscriptions.some((p) => p.subscriptionId === s.subscriptionId));
     assert.ok(subscriptions.length > 0, 'the profile pays for subscriptions');
@@ -262,7 +262,7 @@ suite('First impressions at the default size (1400×900)', function () {
     let widest: { subscriptionId: string; displayName: string; groups: number } | undefined;
     for (const s of profile.subscriptions) {
       const groups = (await emulatorCost(wb.emulator, s.subscriptionId, period, 'MeterCategory')).size;
-      if (!widest || groups > widest.groups) widest = { subscriptionId: s.subscriptionId, displayName: s.displayName, groups };
+      if (!widest || groups > widest.groups) {widest = { subscriptionId: s.subscriptionId, displayName: s.displayName, groups };}
     }
     assert.ok(widest && widest.groups >= 6, `a subscription has six meter categories with cost last month (${widest?.groups})`);
     await expand(wb.page, homeName);
@@ -278,7 +278,7 @@ suite('First impressions at the default size (1400×900)', function () {
     await row.click({ button: 'right' });
     const item = wb.page.locator('.monaco-menu .action-item', { hasText: paletteTitle('azureBilling.showUsageAndCost').split(': ').pop()! }).first();
     await item.waitFor({ timeout: 10_000 });
-    for (let i = 0; i < 12 && !(await item.evaluate((e) => e.classList.contains('focused'))); i++) await wb.page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 12 && !(await item.evaluate((e) => e.classList.contains('focused'))); i++) {await wb.page.keyboard.press('ArrowDown');}
     await wb.page.keyboard.press('Enter');
 
     const problems: string[] = [];
@@ -304,13 +304,13 @@ suite('First impressions at the default size (1400×900)', function () {
       const pressed = frame.locator(`.segmented button[data-view="${view}"][aria-pressed="true"]`);
       for (let attempt = 1; ; attempt++) {
         await frame.locator(`.segmented button[data-view="${view}"]`).click();
-        if (await pressed.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
-        if (attempt >= 5) throw new Error(`the ${view} view did not open`);
+        if (await pressed.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {break;}
+        if (attempt >= 5) {throw new Error(`the ${view} view did not open`);}
       }
       await frame.locator('body[aria-busy="false"]').waitFor({ timeout: 60_000 });
     };
     for (const view of ['usage', 'hourly']) {
-      if (await frame.locator(`.segmented button[data-view="${view}"]`).isDisabled()) continue;
+      if (await frame.locator(`.segmented button[data-view="${view}"]`).isDisabled()) {continue;}
       await chooseView(view);
       problems.push(await axeCheck(frame, `usage panel, ${view} view`));
     }

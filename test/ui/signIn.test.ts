@@ -38,14 +38,14 @@ suite("Signing in with the editor's Microsoft account", function () {
     await allow.click();
 
     const tenants = await emulators.listTenants(wb.emulator);
-    for (const tenant of tenants) await treeRow(wb.page, tenant.displayName).waitFor({ timeout: 30_000 });
+    for (const tenant of tenants) { await treeRow(wb.page, tenant.displayName).waitFor({ timeout: 30_000 }); }
     const home = tenants.find((t) => t.tenantId === wb.emulator.tenantId);
     assert.ok(home, 'the home directory is among the tenants');
     const accounts = await emulators.listBillingAccounts(wb.emulator, home.tenantId);
     assert.ok(accounts.length > 0, 'the home directory has billing accounts');
     const row = treeRow(wb.page, home.displayName);
-    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-    for (const account of accounts) await treeRow(wb.page, account.displayName).waitFor({ timeout: 30_000 });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') { await row.click(); }
+    for (const account of accounts) { await treeRow(wb.page, account.displayName).waitFor({ timeout: 30_000 }); }
     await wb.screenshot('sign-in-3-signed-in');
   });
 

@@ -24,10 +24,10 @@ function costTotals(emu: HostEmulator, scope: string, from: string, to: string):
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
-          if (res.statusCode === 204) return resolve();
+          if (res.statusCode === 204) {return resolve();}
           const props = JSON.parse(Buffer.concat(chunks).toString('utf8')).properties as { columns: { name: string }[]; rows: unknown[][]; nextLink?: string };
           const at = (n: string) => props.columns.findIndex((c) => c.name === n);
-          for (const row of props.rows) exact.set(String(row[at('Currency')]), (exact.get(String(row[at('Currency')])) ?? 0) + Number(row[at('Cost')]));
+          for (const row of props.rows) {exact.set(String(row[at('Currency')]), (exact.get(String(row[at('Currency')])) ?? 0) + Number(row[at('Cost')]));}
           (props.nextLink ? page(props.nextLink) : Promise.resolve()).then(resolve, reject);
         });
       });
@@ -50,7 +50,7 @@ async function openProfile(wb: Workbench, emu: Emulator, currency: string) {
   for (const label of [home.displayName, account.displayName]) {
     const row = treeRow(wb.page, label).first();
     await row.waitFor({ timeout: 30_000 });
-    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    if ((await row.getAttribute('aria-expanded')) !== 'true') {await row.click();}
   }
   const row = treeRow(wb.page, profile.displayName).first();
   await row.waitFor({ timeout: 30_000 });
@@ -62,7 +62,7 @@ async function chooseFromMenu(page: Page, row: ReturnType<typeof treeRow>, title
   await row.click({ button: 'right' });
   const item = page.locator('.monaco-menu .action-item', { hasText: title }).first();
   await item.waitFor({ timeout: 10_000 });
-  for (let i = 0; i < 12 && !(await item.evaluate((e) => e.classList.contains('focused'))); i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 12 && !(await item.evaluate((e) => e.classList.contains('focused'))); i++) {await page.keyboard.press('ArrowDown');}
   assert.ok(await item.evaluate((e) => e.classList.contains('focused')), `the menu item ${title} is selected`);
   await page.keyboard.press('Enter');
 }
@@ -114,7 +114,7 @@ for (const locale of ['en', 'ko']) {
 
     test('the Credits node says when the credits run out', async () => {
       const { row } = await openProfile(wb, emu, 'EUR');
-      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+      if ((await row.getAttribute('aria-expanded')) !== 'true') {await row.click();}
       const credits = treeRow(wb.page, locale === 'en' ? 'Credits' : '크레딧').first();
       await credits.scrollIntoViewIfNeeded();
       // Dates as each language writes them: "Mar 14, 2027", "2027. 3. 14.".

@@ -37,7 +37,7 @@ async function drawnPixels(frame: FrameLocator): Promise<{ drawn: number; area: 
     const w = Math.floor(canvas.width * 0.8), h = Math.floor(canvas.height * 0.8);
     const data = canvas.getContext('2d').getImageData(x0, y0, w, h).data;
     let drawn = 0;
-    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) drawn++;
+    for (let i = 3; i < data.length; i += 4) {if (data[i] > 0) {drawn++;}}
     return { drawn, area: w * h };
   });
 }
@@ -46,7 +46,7 @@ async function drawnPixels(frame: FrameLocator): Promise<{ drawn: number; area: 
 async function settled(frame: FrameLocator, period?: { from: string; to: string }): Promise<void> {
   // The heading writes the days as the rest of the product does ("Oct 1, 2026"), in English here.
   const day = (iso: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.parse(`${iso}T00:00:00Z`));
-  if (period) await frame.locator('h1', { hasText: `${day(period.from)} to ${day(period.to)}` }).waitFor({ timeout: 60_000 });
+  if (period) {await frame.locator('h1', { hasText: `${day(period.from)} to ${day(period.to)}` }).waitFor({ timeout: 60_000 });}
   await frame.locator('body[aria-busy="false"] .legend-entry').first().waitFor({ timeout: 60_000 });
 }
 
@@ -59,7 +59,7 @@ async function chooseTheme(page: Page, theme: string): Promise<void> {
   // F1 pressed while the webview has the focus can be swallowed by its frame: give the focus back
   // to the workbench (the side bar's title) and press again until the palette shows.
   for (let attempt = 0; !(await input.isVisible()); attempt++) {
-    if (attempt >= 5) throw new Error('the command palette did not open');
+    if (attempt >= 5) {throw new Error('the command palette did not open');}
     await page.locator('.part.sidebar .composite.title .title-label').first().click();
     await page.keyboard.press('F1');
     await input.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
@@ -99,7 +99,7 @@ suite('Usage and cost panel, as a person', function () {
     for (const label of [home, 'Contoso Pay-As-You-Go', 'Subscriptions']) {
       const row = treeRow(wb.page, label).first();
       await row.waitFor({ timeout: 30_000 });
-      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+      if ((await row.getAttribute('aria-expanded')) !== 'true') {await row.click();}
     }
     const row = treeRow(wb.page, 'Pay-As-You-Go').first();
     await row.waitFor({ timeout: 30_000 });
@@ -158,7 +158,7 @@ suite('Usage and cost panel, as a person', function () {
     await wb.page.keyboard.press('Enter');
     const file = path.join(wb.server.dirs.workspace, `usage-cost-${subscriptionId.slice(0, 8)}-${period.from}.csv`);
     const until = Date.now() + 30_000;
-    while (!fs.existsSync(file) && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+    while (!fs.existsSync(file) && Date.now() < until) {await new Promise((r) => setTimeout(r, 200));}
     assert.ok(fs.existsSync(file), `${path.basename(file)} is in the workspace`);
     const lines = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
     // Day rows are "date","currency",…,total: text quoted, the last cell a number we wrote, never quoted.

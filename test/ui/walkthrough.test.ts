@@ -22,7 +22,7 @@ const stepOf = (id: string): Step => walkthrough.steps.find((s) => s.id === id)!
 function buttonLabel(step: Step, commandId: string, locale?: string): string {
   for (const line of localized(step.description, locale).split('\n')) {
     const m = /^\[([^\]]+)\]\(command:([\w.]+)\)$/.exec(line);
-    if (m && m[2] === commandId) return m[1];
+    if (m && m[2] === commandId) {return m[1];}
   }
   throw new Error(`step ${step.id} has no button that runs ${commandId}`);
 }
@@ -42,8 +42,8 @@ async function runFromPalette(page: Page, commandId: string, locale?: string): P
     await page.keyboard.press('F1');
     await input.waitFor({ timeout: 10_000 });
     await input.fill(`>${title}`);
-    if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
-    if (attempt >= 6) throw new Error(`the command palette does not list ${title}`);
+    if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {break;}
+    if (attempt >= 6) {throw new Error(`the command palette does not list ${title}`);}
     await page.keyboard.press('Escape');
     await input.waitFor({ state: 'hidden', timeout: 5_000 });
   }
@@ -91,12 +91,12 @@ for (const { locale, language } of [{ locale: undefined, language: 'English' }, 
       const until = Date.now() + 90_000;
       for (let attempt = 1; ; attempt++) {
         await runFromPalette(wb.page, 'azureBilling.openWalkthrough', locale);
-        if (await title.waitFor({ timeout: 10_000 }).then(() => true, () => false)) break;
-        if (Date.now() > until) throw new Error(`Get Started did not open the Azure Billing walkthrough (${attempt} attempts)`);
+        if (await title.waitFor({ timeout: 10_000 }).then(() => true, () => false)) {break;}
+        if (Date.now() > until) {throw new Error(`Get Started did not open the Azure Billing walkthrough (${attempt} attempts)`);}
       }
       console.log(`      the walkthrough opened ${Math.round((Date.now() - until + 90_000) / 1000)} s after the first attempt`);
-      for (const s of walkthrough.steps) await step(s.id).filter({ hasText: localized(s.title, locale) }).first().waitFor({ timeout: 10_000 });
-      if (locale === 'ko') assert.match(localized(walkthrough.title, locale), /[\uAC00-\uD7A3]/, 'the Korean title is in Hangul');
+      for (const s of walkthrough.steps) {await step(s.id).filter({ hasText: localized(s.title, locale) }).first().waitFor({ timeout: 10_000 });}
+      if (locale === 'ko') {assert.match(localized(walkthrough.title, locale), /[\uAC00-\uD7A3]/, 'the Korean title is in Hangul');}
       await wb.screenshot(`walkthrough-${tag}-1-opened`);
       // `npm run screenshots` keeps the English page for the README.
       if (process.env.AZURE_BILLING_README_SCREENSHOTS === '1' && !locale) {
@@ -115,7 +115,7 @@ for (const { locale, language } of [{ locale: undefined, language: 'English' }, 
         let width = 0;
         for (let i = 0; i < 50 && width === 0; i++) {
           width = await image.evaluate((img: { naturalWidth: number }) => img.naturalWidth);
-          if (width === 0) await new Promise((r) => setTimeout(r, 200));
+          if (width === 0) {await new Promise((r) => setTimeout(r, 200));}
         }
         assert.ok(width > 0, `${s.id}: ${s.media.image} did not load`);
       }

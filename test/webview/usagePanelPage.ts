@@ -99,7 +99,7 @@ export class PanelPage {
   }
 
   async posted(): Promise<WebviewToHost[]> {
-    return (await this.page.evaluate('window.__posted')) as WebviewToHost[];
+    return await this.page.evaluate<WebviewToHost[]>('window.__posted');
   }
 
   async setTheme(theme: ThemeName): Promise<void> {
@@ -112,7 +112,7 @@ export class PanelPage {
 
   /** How many canvas pixels have exactly each of the given colours ("#rrggbb"), in the middle 80 % of the canvas. */
   async countColours(colours: string[]): Promise<Record<string, number>> {
-    return (await this.page.evaluate(`(() => {
+    return await this.page.evaluate<Record<string, number>>(`(() => {
       const canvas = document.querySelector('canvas');
       const ctx = canvas.getContext('2d');
       const x0 = Math.floor(canvas.width * 0.1), y0 = Math.floor(canvas.height * 0.1);
@@ -124,10 +124,10 @@ export class PanelPage {
         for (const [c, r, g, b] of wanted) if (data[i] === r && data[i + 1] === g && data[i + 2] === b) counts[c]++;
       }
       return counts;
-    })()`)) as Record<string, number>;
+    })()`);
   }
 
   async texts(selector: string): Promise<string[]> {
-    return this.page.$$eval(selector, (nodes) => nodes.map((n) => (n.textContent ?? '').trim()));
+    return this.page.$$eval(selector, (nodes: Array<{ textContent: string | null }>) => nodes.map((n) => (n.textContent ?? '').trim()));
   }
 }

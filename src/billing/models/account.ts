@@ -84,7 +84,7 @@ const KNOWN_ACCOUNT_PROPERTIES = new Set([
 ]);
 
 export function parseEnrollmentDetails(raw: unknown, r: WireReader): EnrollmentDetails | undefined {
-  if (!isObject(raw)) return undefined;
+  if (!isObject(raw)) { return undefined; }
   const e = r.child('enrollmentDetails');
   const p = e.child('policies');
   return {
@@ -156,7 +156,7 @@ export function parseBillingAccount(raw: unknown): BillingAccount {
   const props = isObject(raw) ? raw.properties : undefined;
   const r = new WireReader(props, issues);
   const otherProperties: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(r.raw)) if (!KNOWN_ACCOUNT_PROPERTIES.has(k)) otherProperties[k] = v;
+  for (const [k, v] of Object.entries(r.raw)) { if (!KNOWN_ACCOUNT_PROPERTIES.has(k)) { otherProperties[k] = v; } }
   return withIssues(
     {
       ...identity,

@@ -61,7 +61,7 @@ export function parseBudget(raw: unknown): Budget {
   const period = r.child('timePeriod');
   const notifications: Record<string, BudgetNotification> = {};
   if (isObject(r.raw.notifications)) {
-    for (const [key, value] of Object.entries(r.raw.notifications)) notifications[key] = readNotification(value, issues, key);
+    for (const [key, value] of Object.entries(r.raw.notifications)) { notifications[key] = readNotification(value, issues, key); }
   }
   return withIssues(
     {

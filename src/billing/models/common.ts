@@ -25,12 +25,12 @@ export interface Expanded<T> {
 }
 
 export function parseAddress(raw: unknown): Address | undefined {
-  if (!isObject(raw)) return undefined;
+  if (!isObject(raw)) { return undefined; }
   const r = new WireReader(raw);
   const out: Address = {};
   for (const key of ['companyName', 'firstName', 'lastName', 'addressLine1', 'addressLine2', 'addressLine3', 'city', 'district', 'region', 'postalCode', 'country', 'email', 'phoneNumber'] as const) {
     const v = r.str(key);
-    if (v !== undefined) out[key] = v;
+    if (v !== undefined) { out[key] = v; }
   }
   return out;
 }
@@ -41,8 +41,8 @@ export function parseAddress(raw: unknown): Address | undefined {
  * (treated as "not returned", so the caller lists them separately).
  */
 export function readExpanded<T>(raw: unknown, parse: (item: unknown) => T): Expanded<T> | undefined {
-  if (Array.isArray(raw)) return { items: raw.map(parse), hasMoreResults: false };
-  if (!isObject(raw) || !Array.isArray(raw.value)) return undefined;
+  if (Array.isArray(raw)) { return { items: raw.map(parse), hasMoreResults: false }; }
+  if (!isObject(raw) || !Array.isArray(raw.value)) { return undefined; }
   return { items: raw.value.map(parse), hasMoreResults: raw.hasMoreResults === true };
 }
 

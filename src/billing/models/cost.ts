@@ -3,7 +3,7 @@
 import { CalendarDate, parseCalendarDate } from './dates';
 import { Money } from './money';
 import { Open } from './openEnum';
-import { ParseIssue } from './wire';
+import { ParseIssue, show } from './wire';
 import type { QueryPage } from '../../azure/transport';
 
 export interface CostRow {
@@ -51,28 +51,28 @@ export function rowReaderFor(columns: QueryPage['columns'], metric: string, alia
   return {
     read(row) {
       const issues: ParseIssue[] = [];
-      if (costAt === undefined) return { issues: [{ field: metric, raw: JSON.stringify(columns.map((c) => c.name)), reason: 'No cost column in the result.' }] };
-      const amount = typeof row[costAt] === 'number' ? (row[costAt] as number) : Number(row[costAt]);
-      if (!Number.isFinite(amount)) issues.push({ field: costColumnName!, raw: String(row[costAt]), reason: 'The cost is not a number.' });
+      if (costAt === undefined) { return { issues: [{ field: metric, raw: JSON.stringify(columns.map((c) => c.name)), reason: 'No cost column in the result.' }] }; }
+      const amount = typeof row[costAt] === 'number' ? row[costAt] : Number(row[costAt]);
+      if (!Number.isFinite(amount)) { issues.push({ field: costColumnName!, raw: String(row[costAt]), reason: 'The cost is not a number.' }); }
       const out: CostRow = {
-        cost: { amount, currency: currencyAt !== undefined ? String(row[currencyAt] ?? '') : usdOnly ? 'USD' : '' },
+        cost: { amount, currency: currencyAt !== undefined ? show(row[currencyAt] ?? '') : usdOnly ? 'USD' : '' },
         dimensions: {},
       };
       if (dateAt !== undefined) {
         const d = parseCalendarDate(row[dateAt]);
-        if (d.ok) out.date = d.value;
-        else issues.push({ field: 'UsageDate', raw: String(row[dateAt]), reason: d.reason });
+        if (d.ok) { out.date = d.value; }
+        else { issues.push({ field: 'UsageDate', raw: String(row[dateAt]), reason: d.reason }); }
       }
       if (monthAt !== undefined) {
         const d = parseCalendarDate(row[monthAt]);
-        if (d.ok) out.month = d.value;
-        else issues.push({ field: 'BillingMonth', raw: String(row[monthAt]), reason: d.reason });
+        if (d.ok) { out.month = d.value; }
+        else { issues.push({ field: 'BillingMonth', raw: String(row[monthAt]), reason: d.reason }); }
       }
-      if (quantityAt !== undefined && typeof row[quantityAt] === 'number') out.quantity = row[quantityAt] as number;
-      if (statusAt !== undefined && typeof row[statusAt] === 'string') out.costStatus = row[statusAt] as string;
+      if (quantityAt !== undefined && typeof row[quantityAt] === 'number') { out.quantity = row[quantityAt]; }
+      if (statusAt !== undefined && typeof row[statusAt] === 'string') { out.costStatus = row[statusAt]; }
       for (const c of dimensionColumns) {
         const v = row[c.i];
-        out.dimensions[c.name] = v === null || v === undefined ? undefined : String(v);
+        out.dimensions[c.name] = v === null || v === undefined ? undefined : show(v);
       }
       return issues.length ? { issues } : { row: out };
     },

@@ -105,7 +105,7 @@ export interface CreditEvent extends ArmIdentity {
 }
 
 function readReseller(r: WireReader): Reseller | undefined {
-  if (!r.has('reseller')) return undefined;
+  if (!r.has('reseller')) { return undefined; }
   const x = r.child('reseller');
   return { resellerId: x.str('resellerId'), resellerDescription: x.str('resellerDescription') };
 }
@@ -167,7 +167,7 @@ export function parseLot(raw: unknown): CreditLot {
 
 /** Whole days from `asOf` until the lot expires (negative once expired); undefined without an expiry. */
 export function daysUntilExpiry(lot: Pick<CreditLot, 'expirationDate'>, asOf: Date): number | undefined {
-  if (!lot.expirationDate) return undefined;
+  if (!lot.expirationDate) { return undefined; }
   return Math.floor((lot.expirationDate.getTime() - asOf.getTime()) / 86_400_000);
 }
 

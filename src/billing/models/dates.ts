@@ -28,8 +28,8 @@ function pad(n: number, width = 2): string {
 }
 
 function checkDate(year: number, month: number, day: number, raw: string): Parsed<CalendarDate> {
-  if (month < 1 || month > 12) return bad(`'${raw}' has month ${month}, which does not exist.`);
-  if (day < 1 || day > daysInMonth(year, month)) return bad(`'${raw}' is not a real date: ${year}-${pad(month)} has no day ${day}.`);
+  if (month < 1 || month > 12) { return bad(`'${raw}' has month ${month}, which does not exist.`); }
+  if (day < 1 || day > daysInMonth(year, month)) { return bad(`'${raw}' is not a real date: ${year}-${pad(month)} has no day ${day}.`); }
   return ok(`${pad(year, 4)}-${pad(month)}-${pad(day)}` as CalendarDate);
 }
 
@@ -45,17 +45,17 @@ const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:
  */
 export function parseCalendarDate(raw: unknown): Parsed<CalendarDate> {
   if (typeof raw === 'number') {
-    if (!Number.isInteger(raw)) return bad(`${raw} is not a yyyymmdd date.`);
+    if (!Number.isInteger(raw)) { return bad(`${raw} is not a yyyymmdd date.`); }
     raw = String(raw);
   }
-  if (typeof raw !== 'string') return bad(`Expected a date, got ${raw === null ? 'null' : typeof raw}.`);
+  if (typeof raw !== 'string') { return bad(`Expected a date, got ${raw === null ? 'null' : typeof raw}.`); }
   const text = raw.trim();
   let m = ISO_DATE.exec(text) ?? ISO_DATE_TIME.exec(text);
-  if (m) return checkDate(+m[1], +m[2], +m[3], text);
+  if (m) { return checkDate(+m[1], +m[2], +m[3], text); }
   m = US_DATE.exec(text);
-  if (m) return checkDate(+m[3], +m[1], +m[2], text);
+  if (m) { return checkDate(+m[3], +m[1], +m[2], text); }
   m = COMPACT_DATE.exec(text);
-  if (m) return checkDate(+m[1], +m[2], +m[3], text);
+  if (m) { return checkDate(+m[1], +m[2], +m[3], text); }
   return bad(`'${text}' is not a date Azure uses (YYYY-MM-DD, MM-DD-YYYY, yyyymmdd or an ISO date-time).`);
 }
 
@@ -65,7 +65,7 @@ export function parseCalendarDate(raw: unknown): Parsed<CalendarDate> {
  * midnight UTC.
  */
 export function parseInstant(raw: unknown): Parsed<Date> {
-  if (typeof raw !== 'string') return bad(`Expected a date-time, got ${raw === null ? 'null' : typeof raw}.`);
+  if (typeof raw !== 'string') { return bad(`Expected a date-time, got ${raw === null ? 'null' : typeof raw}.`); }
   const text = raw.trim();
   const dateOnly = ISO_DATE.exec(text);
   if (dateOnly) {
@@ -73,9 +73,9 @@ export function parseInstant(raw: unknown): Parsed<Date> {
     return d.ok ? ok(new Date(`${d.value}T00:00:00Z`)) : d;
   }
   const m = ISO_DATE_TIME.exec(text);
-  if (!m) return bad(`'${text}' is not an ISO 8601 date-time.`);
+  if (!m) { return bad(`'${text}' is not an ISO 8601 date-time.`); }
   const date = checkDate(+m[1], +m[2], +m[3], text);
-  if (!date.ok) return date;
+  if (!date.ok) { return date; }
   const hour = +m[4];
   const minute = +m[5];
   const second = m[6] === undefined ? 0 : +m[6];
@@ -113,7 +113,7 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 /** A checked calendar date from trusted code (tests, option defaults); throws on a bad one. */
 export function calendarDate(text: string): CalendarDate {
   const parsed = parseCalendarDate(text);
-  if (!parsed.ok) throw new RangeError(parsed.reason);
+  if (!parsed.ok) { throw new RangeError(parsed.reason); }
   return parsed.value;
 }
 

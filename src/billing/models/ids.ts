@@ -27,7 +27,7 @@ const SEGMENT_KEYS: Record<string, keyof BillingPath> = {
 /** The billing names inside an ARM id or path; segments are percent-decoded. */
 export function parseBillingPath(id: string | undefined): BillingPath {
   const out: BillingPath = {};
-  if (!id) return out;
+  if (!id) { return out; }
   const parts = id.split('?')[0].split('/').filter(Boolean);
   for (let i = 0; i + 1 < parts.length; i++) {
     const key = SEGMENT_KEYS[parts[i].toLowerCase()];

@@ -85,7 +85,7 @@ export interface Invoice extends ArmIdentity {
 }
 
 function downloadTokenOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
+  if (!url) { return undefined; }
   try {
     return new URL(url, 'https://placeholder.invalid').searchParams.get('downloadToken') ?? undefined;
   } catch {
@@ -113,7 +113,7 @@ function readRebills(raw: unknown): Invoice['rebills'] {
     seen.add(node);
     const r = new WireReader(node);
     const step = { invoiceDocumentId: r.str('invoiceDocumentId'), creditNoteDocumentId: r.str('creditNoteDocumentId') };
-    if (step.invoiceDocumentId || step.creditNoteDocumentId) out.push(step);
+    if (step.invoiceDocumentId || step.creditNoteDocumentId) { out.push(step); }
     node = node.rebillDetails ?? node.rebillDetail;
   }
   return out;

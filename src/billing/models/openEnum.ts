@@ -4,7 +4,6 @@
 
 /** A known value, or any other string Azure sent. */
 // `string & {}` keeps the literal members visible to the editor while accepting every string.
-// eslint-disable-next-line @typescript-eslint/ban-types
 export type Open<Known extends string> = Known | (string & {});
 
 /**
@@ -17,12 +16,12 @@ export function readOpenEnum<Known extends string>(
   known: readonly Known[],
   aliases: Readonly<Record<string, Known>> = {},
 ): Open<Known> | undefined {
-  if (typeof raw !== 'string' || raw === '') return undefined;
+  if (typeof raw !== 'string' || raw === '') { return undefined; }
   const lower = raw.toLowerCase();
   const match = known.find((k) => k.toLowerCase() === lower);
-  if (match) return match;
+  if (match) { return match; }
   for (const [alias, target] of Object.entries(aliases)) {
-    if (alias.toLowerCase() === lower) return target;
+    if (alias.toLowerCase() === lower) { return target; }
   }
   return raw;
 }

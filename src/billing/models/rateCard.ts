@@ -91,7 +91,7 @@ export function parseRateCard(raw: unknown): RateCard {
     const meterRates = readTiers(mr.raw.MeterRates, issues, 'MeterRates');
     const effectiveDate = mr.has('EffectiveDate') ? mr.instant('EffectiveDate') : new Date(0);
     if (!meterId || meterRates.length === 0 || !effectiveDate) {
-      if (!meterId) issues.push({ field: 'MeterId', raw: '', reason: 'Missing.' });
+      if (!meterId) { issues.push({ field: 'MeterId', raw: '', reason: 'Missing.' }); }
       skippedMeters.push({ meterId, issues });
       continue;
     }

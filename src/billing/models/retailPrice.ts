@@ -70,7 +70,7 @@ export function parseRetailPrice(raw: unknown): RetailPrice | { skipped: true; i
   const currency = r.str('currencyCode');
   if (!meterId || retailPrice === undefined || !currency) {
     for (const [k, v] of [['meterId', meterId], ['retailPrice', retailPrice], ['currencyCode', currency]] as const) {
-      if (v === undefined && !r.has(k)) issues.push({ field: k, raw: '', reason: 'Missing.' });
+      if (v === undefined && !r.has(k)) { issues.push({ field: k, raw: '', reason: 'Missing.' }); }
     }
     return { skipped: true, issues };
   }

@@ -48,7 +48,7 @@ export interface SkippedUsageRow {
 }
 
 function decodeInstanceData(raw: unknown, issues: ParseIssue[]): UsageInstanceData | undefined {
-  if (raw === undefined || raw === null || raw === '') return undefined;
+  if (raw === undefined || raw === null || raw === '') { return undefined; }
   let outer: unknown = raw;
   if (typeof raw === 'string') {
     try {
@@ -66,21 +66,21 @@ function decodeInstanceData(raw: unknown, issues: ParseIssue[]): UsageInstanceDa
   const r = new WireReader(res, issues, 'instanceData.');
   const out: UsageInstanceData = {};
   const uri = r.str('resourceUri');
-  if (uri !== undefined) out.resourceUri = uri;
+  if (uri !== undefined) { out.resourceUri = uri; }
   const location = r.str('location');
-  if (location !== undefined) out.location = location;
-  if (r.has('tags')) out.tags = r.stringMap('tags');
-  if (isObject(res.additionalInfo)) out.additionalInfo = res.additionalInfo;
+  if (location !== undefined) { out.location = location; }
+  if (r.has('tags')) { out.tags = r.stringMap('tags'); }
+  if (isObject(res.additionalInfo)) { out.additionalInfo = res.additionalInfo; }
   const orderNumber = r.str('orderNumber');
-  if (orderNumber !== undefined) out.orderNumber = orderNumber;
+  if (orderNumber !== undefined) { out.orderNumber = orderNumber; }
   const partNumber = r.str('partNumber');
-  if (partNumber !== undefined) out.partNumber = partNumber;
+  if (partNumber !== undefined) { out.partNumber = partNumber; }
   return out;
 }
 
 /** `/subscriptions/x/resourceGroups/RG/providers/...` → `RG`. */
 export function resourceGroupOf(resourceId: string | undefined): string | undefined {
-  if (!resourceId) return undefined;
+  if (!resourceId) { return undefined; }
   const m = /\/resourceGroups\/([^/]+)/i.exec(resourceId);
   return m ? m[1] : undefined;
 }
@@ -101,7 +101,7 @@ export class UsageParseCache {
     if (found === undefined) {
       const parsed = parseInstant(text);
       found = parsed.ok ? { date: parsed.value, day: utcDateOf(parsed.value) } : null;
-      if (this.instants.size >= CACHE_LIMIT) this.instants.clear();
+      if (this.instants.size >= CACHE_LIMIT) { this.instants.clear(); }
       this.instants.set(text, found);
     }
     return found ?? undefined;
@@ -114,7 +114,7 @@ export class UsageParseCache {
       const issues: ParseIssue[] = [];
       const instanceData = decodeInstanceData(text, issues);
       found = issues.length || !instanceData ? null : decoded(instanceData);
-      if (this.instances.size >= CACHE_LIMIT) this.instances.clear();
+      if (this.instances.size >= CACHE_LIMIT) { this.instances.clear(); }
       this.instances.set(text, found);
     }
     return found ?? undefined;
@@ -157,20 +157,20 @@ const NO_INFO_FIELDS: InfoFields = Object.freeze({
 
 /** `infoFields` as the careful path reads it; undefined when absent, null when it needs that path. */
 function commonInfoFields(raw: unknown): InfoFields | undefined | null {
-  if (raw === undefined || raw === null) return undefined;
-  if (!isObject(raw)) return null;
+  if (raw === undefined || raw === null) { return undefined; }
+  if (!isObject(raw)) { return null; }
   let empty = true;
   for (const _ in raw) {
     empty = false;
     break;
   }
-  if (empty) return NO_INFO_FIELDS;
+  if (empty) { return NO_INFO_FIELDS; }
   const meteredRegion = optionalText(raw.meteredRegion);
   const meteredService = optionalText(raw.meteredService);
   const meteredServiceType = optionalText(raw.meteredServiceType);
   const project = optionalText(raw.project);
   const serviceInfo1 = optionalText(raw.serviceInfo1);
-  if (meteredRegion === null || meteredService === null || meteredServiceType === null || project === null || serviceInfo1 === null) return null;
+  if (meteredRegion === null || meteredService === null || meteredServiceType === null || project === null || serviceInfo1 === null) { return null; }
   return { meteredRegion, meteredService, meteredServiceType, project, serviceInfo1 };
 }
 
@@ -180,14 +180,14 @@ function commonInfoFields(raw: unknown): InfoFields | undefined | null {
  * returns undefined and goes through `parseUsageAggregate`, which reports what it could not read.
  */
 function parseCommonRow(raw: unknown, cache: UsageParseCache): UsageAggregate | undefined {
-  if (!isObject(raw)) return undefined;
+  if (!isObject(raw)) { return undefined; }
   const p = raw.properties;
-  if (!isObject(p)) return undefined;
+  if (!isObject(p)) { return undefined; }
   const { usageStartTime, usageEndTime, meterId, quantity, instanceData: instanceText } = p;
-  if (typeof usageStartTime !== 'string' || typeof usageEndTime !== 'string' || typeof meterId !== 'string' || meterId === '') return undefined;
-  if (typeof quantity !== 'number' || !Number.isFinite(quantity)) return undefined;
+  if (typeof usageStartTime !== 'string' || typeof usageEndTime !== 'string' || typeof meterId !== 'string' || meterId === '') { return undefined; }
+  if (typeof quantity !== 'number' || !Number.isFinite(quantity)) { return undefined; }
   const infoFields = commonInfoFields(p.infoFields);
-  if (infoFields === null) return undefined;
+  if (infoFields === null) { return undefined; }
   const subscriptionId = optionalText(p.subscriptionId);
   const meterName = optionalText(p.meterName);
   const meterCategory = optionalText(p.meterCategory);
@@ -199,12 +199,12 @@ function parseCommonRow(raw: unknown, cache: UsageParseCache): UsageAggregate | 
   }
   const start = cache.instant(usageStartTime);
   const end = cache.instant(usageEndTime);
-  if (!start || !end) return undefined;
+  if (!start || !end) { return undefined; }
   let instance: DecodedInstance | undefined;
   if (instanceText !== undefined && instanceText !== null && instanceText !== '') {
-    if (typeof instanceText !== 'string') return undefined;
+    if (typeof instanceText !== 'string') { return undefined; }
     instance = cache.instance(instanceText);
-    if (!instance) return undefined;
+    if (!instance) { return undefined; }
   }
   const id = typeof raw.id === 'string' ? raw.id : '';
   // Same fields, same order as the careful path, so both kinds of row share one shape.
@@ -239,7 +239,7 @@ function parseCommonRow(raw: unknown, cache: UsageParseCache): UsageAggregate | 
 export function parseUsageAggregate(raw: unknown, cache?: UsageParseCache): UsageAggregate | SkippedUsageRow {
   if (cache) {
     const row = parseCommonRow(raw, cache);
-    if (row) return row;
+    if (row) { return row; }
   }
   const identity = readIdentity(raw);
   const issues: ParseIssue[] = [];
@@ -249,9 +249,9 @@ export function parseUsageAggregate(raw: unknown, cache?: UsageParseCache): Usag
   const meterId = r.str('meterId');
   const quantity = r.num('quantity');
   if (!start || !end || !meterId || quantity === undefined) {
-    if (!start && !r.has('usageStartTime')) issues.push({ field: 'usageStartTime', raw: '', reason: 'Missing.' });
-    if (!meterId) issues.push({ field: 'meterId', raw: '', reason: 'Missing.' });
-    if (quantity === undefined && !r.has('quantity')) issues.push({ field: 'quantity', raw: '', reason: 'Missing.' });
+    if (!start && !r.has('usageStartTime')) { issues.push({ field: 'usageStartTime', raw: '', reason: 'Missing.' }); }
+    if (!meterId) { issues.push({ field: 'meterId', raw: '', reason: 'Missing.' }); }
+    if (quantity === undefined && !r.has('quantity')) { issues.push({ field: 'quantity', raw: '', reason: 'Missing.' }); }
     return { id: identity.id, issues };
   }
   const instanceData = decodeInstanceData(r.raw.instanceData, issues);

@@ -24,8 +24,9 @@ export function asObject(value: unknown): RawObject {
   return isObject(value) ? value : {};
 }
 
-function show(value: unknown): string {
-  if (typeof value === 'string') return value;
+/** A value as text for a message: strings as they are, anything else as JSON. */
+export function show(value: unknown): string {
+  if (typeof value === 'string') { return value; }
   try {
     return JSON.stringify(value) ?? String(value);
   } catch {
@@ -61,35 +62,35 @@ export class WireReader {
   /** The first present key among spellings (Azure sometimes changes case: `OrganizationType`). */
   private pick(names: string | string[]): [string, unknown] {
     const list = Array.isArray(names) ? names : [names];
-    for (const n of list) if (this.raw[n] !== undefined && this.raw[n] !== null) return [n, this.raw[n]];
+    for (const n of list) { if (this.raw[n] !== undefined && this.raw[n] !== null) { return [n, this.raw[n]]; } }
     return [list[0], undefined];
   }
 
   str(names: string | string[]): string | undefined {
     const [name, v] = this.pick(names);
-    if (v === undefined) return undefined;
-    if (typeof v === 'string') return v;
-    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    if (v === undefined) { return undefined; }
+    if (typeof v === 'string') { return v; }
+    if (typeof v === 'number' || typeof v === 'boolean') { return String(v); }
     this.note(name, v, 'Expected text.');
     return undefined;
   }
 
   num(names: string | string[]): number | undefined {
     const [name, v] = this.pick(names);
-    if (v === undefined) return undefined;
-    if (typeof v === 'number' && Number.isFinite(v)) return v;
+    if (v === undefined) { return undefined; }
+    if (typeof v === 'number' && Number.isFinite(v)) { return v; }
     // Some fields (usageDetails `exchangeRate`) arrive as numeric strings.
-    if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+    if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) { return Number(v); }
     this.note(name, v, 'Expected a number.');
     return undefined;
   }
 
   bool(names: string | string[]): boolean | undefined {
     const [name, v] = this.pick(names);
-    if (v === undefined) return undefined;
-    if (typeof v === 'boolean') return v;
-    if (v === 'true' || v === 'True') return true;
-    if (v === 'false' || v === 'False') return false;
+    if (v === undefined) { return undefined; }
+    if (typeof v === 'boolean') { return v; }
+    if (v === 'true' || v === 'True') { return true; }
+    if (v === 'false' || v === 'False') { return false; }
     this.note(name, v, 'Expected true or false.');
     return undefined;
   }
@@ -103,7 +104,7 @@ export class WireReader {
   stringMap(names: string | string[]): Record<string, string> {
     const [, v] = this.pick(names);
     const out: Record<string, string> = {};
-    if (isObject(v)) for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x;
+    if (isObject(v)) { for (const [k, x] of Object.entries(v)) { if (typeof x === 'string') { out[k] = x; } } }
     return out;
   }
 
@@ -119,18 +120,18 @@ export class WireReader {
 
   instant(names: string | string[]): Date | undefined {
     const [name, v] = this.pick(names);
-    if (v === undefined || v === '') return undefined;
+    if (v === undefined || v === '') { return undefined; }
     const parsed = parseInstant(v);
-    if (parsed.ok) return parsed.value;
+    if (parsed.ok) { return parsed.value; }
     this.note(name, v, parsed.reason);
     return undefined;
   }
 
   date(names: string | string[]): CalendarDate | undefined {
     const [name, v] = this.pick(names);
-    if (v === undefined || v === '') return undefined;
+    if (v === undefined || v === '') { return undefined; }
     const parsed = parseCalendarDate(v);
-    if (parsed.ok) return parsed.value;
+    if (parsed.ok) { return parsed.value; }
     this.note(name, v, parsed.reason);
     return undefined;
   }
@@ -138,19 +139,19 @@ export class WireReader {
   /** An `Amount` `{ currency, value }`; `fallbackCurrency` fills a missing currency. */
   money(names: string | string[], fallbackCurrency?: string): Money | undefined {
     const [name, v] = this.pick(names);
-    if (v === undefined) return undefined;
+    if (v === undefined) { return undefined; }
     return readAmount(v, fallbackCurrency, (reason) => this.note(name, v, reason));
   }
 
   moneyWithRate(names: string | string[], fallbackCurrency?: string): MoneyWithExchangeRate | undefined {
     const [name, v] = this.pick(names);
-    if (v === undefined) return undefined;
+    if (v === undefined) { return undefined; }
     const base = readAmount(v, fallbackCurrency, (reason) => this.note(name, v, reason));
-    if (!base) return undefined;
+    if (!base) { return undefined; }
     const r = asObject(v);
     const out: MoneyWithExchangeRate = { ...base };
-    if (typeof r.exchangeRate === 'number') out.exchangeRate = r.exchangeRate;
-    if (typeof r.exchangeRateMonth === 'number') out.exchangeRateMonth = r.exchangeRateMonth;
+    if (typeof r.exchangeRate === 'number') { out.exchangeRate = r.exchangeRate; }
+    if (typeof r.exchangeRateMonth === 'number') { out.exchangeRateMonth = r.exchangeRateMonth; }
     return out;
   }
 }
@@ -163,8 +164,8 @@ function readAmount(v: unknown, fallbackCurrency: string | undefined, note: (rea
   const value = typeof v.value === 'string' && v.value.trim() !== '' ? Number(v.value) : v.value;
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     // Budgets' currentSpend uses `amount` + `unit`; accept that spelling too.
-    if (typeof v.amount === 'number') return { amount: v.amount, currency: String(v.unit ?? v.currency ?? fallbackCurrency ?? '') };
-    if (v.value === undefined || v.value === null) return undefined;
+    if (typeof v.amount === 'number') { return { amount: v.amount, currency: show(v.unit ?? v.currency ?? fallbackCurrency ?? '') }; }
+    if (v.value === undefined || v.value === null) { return undefined; }
     note('The amount is not a number.');
     return undefined;
   }

@@ -33,13 +33,13 @@ export interface AlertDecision<T extends AlertCandidate> {
 
 export function decideAlerts<T extends AlertCandidate>(found: readonly T[], ledger: AlertLedgerState, now: number): AlertDecision<T> {
   const raised: Record<string, number> = {};
-  for (const [key, at] of Object.entries(ledger.raised)) if (now - at < FORGET_AFTER_MS) raised[key] = at;
+  for (const [key, at] of Object.entries(ledger.raised)) {if (now - at < FORGET_AFTER_MS) {raised[key] = at;}}
   const snoozedUntil: Record<string, number> = {};
-  for (const [key, until] of Object.entries(ledger.snoozedUntil)) if (until > now) snoozedUntil[key] = until;
+  for (const [key, until] of Object.entries(ledger.snoozedUntil)) {if (until > now) {snoozedUntil[key] = until;}}
   const raise: T[] = [];
   for (const alert of found) {
-    if (ledger.kindsOff.includes(alert.kind)) continue;
-    if (alert.key in raised || alert.key in snoozedUntil) continue;
+    if (ledger.kindsOff.includes(alert.kind)) {continue;}
+    if (alert.key in raised || alert.key in snoozedUntil) {continue;}
     raised[alert.key] = now;
     raise.push(alert);
   }

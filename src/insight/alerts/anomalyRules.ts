@@ -50,34 +50,34 @@ export function findSpikes(series: readonly DailyCost[], t: AnomalyThresholds = 
   const found: Anomaly[] = [];
   for (let i = Math.max(t.minHistoryDays, series.length - t.recentDays); i < series.length; i++) {
     const window = series.slice(Math.max(0, i - t.baselineDays), i).map((d) => d.amount);
-    if (window.length < t.minHistoryDays) continue;
+    if (window.length < t.minHistoryDays) {continue;}
     const baseline = median(window);
     const { day, amount } = series[i];
-    if (amount >= baseline * (1 + t.relative) && amount - baseline >= t.absolute) found.push({ kind: 'spike', day, amount, baseline });
+    if (amount >= baseline * (1 + t.relative) && amount - baseline >= t.absolute) {found.push({ kind: 'spike', day, amount, baseline });}
   }
   return found;
 }
 
 /** `rows`: the meters' daily cost over `days` (the lookback, oldest first); a meter is new when it first costs on a recent day. */
 export function findNewMeters(rows: readonly MeterDay[], days: readonly string[], t: AnomalyThresholds = DEFAULT_THRESHOLDS): Anomaly[] {
-  if (days.length < t.minHistoryDays) return [];
+  if (days.length < t.minHistoryDays) {return [];}
   const recent = new Set(days.slice(-t.recentDays));
   const firstCostDay = new Map<string, string>();
   const byMeterDay = new Map<string, number>();
   for (const r of rows) {
-    if (r.amount <= 0) continue;
+    if (r.amount <= 0) {continue;}
     const seen = firstCostDay.get(r.meter);
-    if (seen === undefined || r.day < seen) firstCostDay.set(r.meter, r.day);
+    if (seen === undefined || r.day < seen) {firstCostDay.set(r.meter, r.day);}
     const key = `${r.meter}\u0000${r.day}`;
     byMeterDay.set(key, (byMeterDay.get(key) ?? 0) + r.amount);
   }
   const found: Anomaly[] = [];
   for (const [meter, first] of firstCostDay) {
-    if (!recent.has(first)) continue;
+    if (!recent.has(first)) {continue;}
     // Absent for at least the minimum history before: on a scope a week old everything is new.
-    if (days.indexOf(first) < t.minHistoryDays) continue;
+    if (days.indexOf(first) < t.minHistoryDays) {continue;}
     const amount = byMeterDay.get(`${meter}\u0000${first}`) ?? 0;
-    if (amount >= t.absolute) found.push({ kind: 'newMeter', day: first, meter, amount });
+    if (amount >= t.absolute) {found.push({ kind: 'newMeter', day: first, meter, amount });}
   }
   // Costliest first.
   return found.sort((a, b) => amountOf(b) - amountOf(a));
@@ -90,12 +90,12 @@ function amountOf(a: Anomaly): number {
 export function findSteadyRise(series: readonly DailyCost[], t: AnomalyThresholds = DEFAULT_THRESHOLDS): Anomaly[] {
   // The run must end on the latest day: a rise that stopped is no longer news.
   let start = series.length - 1;
-  while (start > 0 && series[start].amount >= series[start - 1].amount * (1 + t.riseStep) && series[start - 1].amount > 0) start--;
+  while (start > 0 && series[start].amount >= series[start - 1].amount * (1 + t.riseStep) && series[start - 1].amount > 0) {start--;}
   const length = series.length - start;
-  if (length < t.riseDays) return [];
+  if (length < t.riseDays) {return [];}
   const first = series[start];
   const last = series[series.length - 1];
-  if (last.amount - first.amount < t.absolute) return [];
+  if (last.amount - first.amount < t.absolute) {return [];}
   return [{ kind: 'rise', from: first.day, to: last.day, firstAmount: first.amount, lastAmount: last.amount }];
 }
 

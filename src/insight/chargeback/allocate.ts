@@ -98,14 +98,14 @@ function allocateOneCurrency(currency: string, rows: readonly ChargeRow[], rules
   const notes: AllocationNote[] = [];
   const directWeights = ledger.directWeights();
   rules.shared.forEach((rule, i) => {
-    if (sharedHits[i] === 0) notes.push({ code: 'sharedRuleMatchedNothing', subject: rule.name });
-    else splitShared(sharedPools[i], rule, directWeights, ledger, notes);
+    if (sharedHits[i] === 0) {notes.push({ code: 'sharedRuleMatchedNothing', subject: rule.name });}
+    else {splitShared(sharedPools[i], rule, directWeights, ledger, notes);}
   });
   splitUntagged(untaggedPool, rules, directWeights, ledger, notes);
 
   const owners = ledger.result();
   const sum = owners.reduce((a, o) => a + o.total, 0n);
-  if (sum !== total) throw new Error(`chargeback: owners add up to ${sum}, rows to ${total}`);
+  if (sum !== total) {throw new Error(`chargeback: owners add up to ${sum}, rows to ${total}`);}
   return { currency, owners, total, notes };
 }
 
@@ -123,20 +123,20 @@ function splitShared(pool: bigint, rule: SharedCostRule, directWeights: Map<stri
 }
 
 function splitUntagged(pool: bigint, rules: ChargebackRules, directWeights: Map<string, bigint>, ledger: OwnerLedger, notes: AllocationNote[]): void {
-  if (pool === 0n && ledger.isEmpty()) return;
+  if (pool === 0n && ledger.isEmpty()) {return;}
   const add = (owner: string, part: bigint) => ledger.add(owner, 'untagged', { kind: 'untagged', amount: part });
   switch (rules.untagged.mode) {
     case 'unallocated':
-      if (pool !== 0n) add(UNALLOCATED, pool);
+      if (pool !== 0n) {add(UNALLOCATED, pool);}
       return;
     case 'owner':
-      if (pool !== 0n) add(rules.untagged.owner, pool);
+      if (pool !== 0n) {add(rules.untagged.owner, pool);}
       return;
     case 'even': {
       const owners = ledger.allOwners();
       if (owners.length === 0) {
-        if (pool !== 0n) notes.push({ code: 'noOwnerForSplit', subject: 'untagged' });
-        if (pool !== 0n) add(UNALLOCATED, pool);
+        if (pool !== 0n) {notes.push({ code: 'noOwnerForSplit', subject: 'untagged' });}
+        if (pool !== 0n) {add(UNALLOCATED, pool);}
         return;
       }
       splitEvenly(pool, owners.length).forEach((part, k) => add(owners[k], part));
@@ -158,7 +158,7 @@ function distribute(
   add: (owner: string, part: bigint) => void,
   ledger: OwnerLedger,
 ): void {
-  if (pool === 0n) return;
+  if (pool === 0n) {return;}
   if (candidates.length === 0) {
     candidates = ledger.declaredOwners();
     if (candidates.length === 0) {
@@ -181,16 +181,16 @@ function distribute(
 
 function matchesShared(row: ChargeRow, match: SharedMatch, rules: ChargebackRules): boolean {
   const same = (a: string | undefined, b: string) => a !== undefined && a.toLowerCase() === b.toLowerCase();
-  if (match.resourceGroup !== undefined && !same(row.resourceGroup, match.resourceGroup)) return false;
-  if (match.subscriptionId !== undefined && !same(row.subscriptionId, match.subscriptionId)) return false;
-  if (match.meterCategory !== undefined && !same(row.meterCategory, match.meterCategory)) return false;
+  if (match.resourceGroup !== undefined && !same(row.resourceGroup, match.resourceGroup)) {return false;}
+  if (match.subscriptionId !== undefined && !same(row.subscriptionId, match.subscriptionId)) {return false;}
+  if (match.meterCategory !== undefined && !same(row.meterCategory, match.meterCategory)) {return false;}
   if (match.tag !== undefined) {
     const wantedKey = match.tag.key.toLowerCase();
     const wantedValue = normalizeTagValue(match.tag.value, rules.normalization);
     const carried = Object.entries(row.tags ?? {}).some(
       ([key, value]) => key.toLowerCase() === wantedKey && normalizeTagValue(value, rules.normalization) === wantedValue,
     );
-    if (!carried) return false;
+    if (!carried) {return false;}
   }
   return true;
 }
@@ -213,13 +213,13 @@ class OwnerLedger {
     entry[part] += source.amount;
     entry.total += source.amount;
     const same = entry.sources.find((s) => sameSource(s, source));
-    if (same) same.amount += source.amount;
-    else entry.sources.push({ ...source });
+    if (same) {same.amount += source.amount;}
+    else {entry.sources.push({ ...source });}
   }
 
   directWeights(): Map<string, bigint> {
     const weights = new Map<string, bigint>();
-    for (const o of this.ordered()) if (o.owner !== UNALLOCATED && o.sources.some((s) => s.kind === 'direct')) weights.set(o.owner, o.direct);
+    for (const o of this.ordered()) {if (o.owner !== UNALLOCATED && o.sources.some((s) => s.kind === 'direct')) {weights.set(o.owner, o.direct);}}
     return weights;
   }
 
@@ -246,7 +246,7 @@ class OwnerLedger {
     const declaredIndex = new Map(this.declared.map((id, i) => [id, i]));
     return [...this.owners.values()].sort((a, b) => rank(a.owner) - rank(b.owner) || a.owner.localeCompare(b.owner));
     function rank(owner: string): number {
-      if (owner === UNALLOCATED) return Number.MAX_SAFE_INTEGER;
+      if (owner === UNALLOCATED) {return Number.MAX_SAFE_INTEGER;}
       return declaredIndex.get(owner) ?? Number.MAX_SAFE_INTEGER - 1;
     }
   }
@@ -264,7 +264,7 @@ class OwnerLedger {
 
 function sameSource(a: CostSource, b: CostSource): boolean {
   if (a.kind === 'direct' && b.kind === 'direct')
-    return a.subscriptionId === b.subscriptionId && a.resourceGroup === b.resourceGroup && a.tagKey === b.tagKey && a.tagValue === b.tagValue;
-  if (a.kind === 'shared' && b.kind === 'shared') return a.rule === b.rule;
+    {return a.subscriptionId === b.subscriptionId && a.resourceGroup === b.resourceGroup && a.tagKey === b.tagKey && a.tagValue === b.tagValue;}
+  if (a.kind === 'shared' && b.kind === 'shared') {return a.rule === b.rule;}
   return a.kind === 'untagged' && b.kind === 'untagged';
 }

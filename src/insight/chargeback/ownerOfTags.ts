@@ -15,14 +15,14 @@ export interface TagMatch {
 }
 
 export function ownerOfTags(tags: Tags | undefined, tagKeys: readonly string[], normalization: ValueNormalization): TagMatch | undefined {
-  if (!tags) return undefined;
+  if (!tags) {return undefined;}
   const entries = Object.entries(tags);
   for (const wanted of tagKeys) {
     const lower = wanted.toLowerCase();
     for (const [key, rawValue] of entries) {
-      if (key.toLowerCase() !== lower) continue;
+      if (key.toLowerCase() !== lower) {continue;}
       const owner = normalizeTagValue(rawValue, normalization);
-      if (owner !== '') return { owner, key, rawValue };
+      if (owner !== '') {return { owner, key, rawValue };}
     }
   }
   return undefined;
@@ -31,9 +31,9 @@ export function ownerOfTags(tags: Tags | undefined, tagKeys: readonly string[], 
 /** The owner id a raw tag value stands for; '' for a value that is empty once trimmed. */
 export function normalizeTagValue(raw: string, normalization: ValueNormalization): string {
   const trimmed = normalization.trimWhitespace ? raw.replace(/\s+/g, ' ').trim() : raw;
-  if (trimmed.trim() === '') return '';
+  if (trimmed.trim() === '') {return '';}
   const alias = normalization.aliases.get(trimmed.trim().toLowerCase());
-  if (alias !== undefined) return alias;
+  if (alias !== undefined) {return alias;}
   return applyCase(trimmed, normalization.letterCase);
 }
 

@@ -21,10 +21,10 @@ export interface PlannedQuery {
 export function planChargebackQueries(rules: ChargebackRules): PlannedQuery[] {
   const keys = new Map<string, string>();
   const addKey = (key: string) => {
-    if (!keys.has(key.toLowerCase())) keys.set(key.toLowerCase(), key);
+    if (!keys.has(key.toLowerCase())) {keys.set(key.toLowerCase(), key);}
   };
   rules.tagKeys.forEach(addKey);
-  for (const rule of rules.shared) if (rule.match.tag) addKey(rule.match.tag.key);
+  for (const rule of rules.shared) {if (rule.match.tag) {addKey(rule.match.tag.key);}}
   const resourceId: PlannedGrouping = { type: 'Dimension', name: 'ResourceId' };
   const queries: PlannedQuery[] = [...keys.values()].map((key) => ({ groupBy: [resourceId, { type: 'TagKey', name: key }], role: { kind: 'tag', key } }));
   if (rules.shared.some((r) => r.match.meterCategory !== undefined)) {
@@ -56,13 +56,13 @@ export interface JoinedRow {
  * otherwise from the first tag query; the other answers only contribute tags.
  */
 export function joinAnswers(plan: readonly PlannedQuery[], answers: readonly (readonly AnsweredRow[])[]): JoinedRow[] {
-  if (plan.length !== answers.length || plan.length === 0) throw new Error('joinAnswers: one answer per planned query');
+  if (plan.length !== answers.length || plan.length === 0) {throw new Error('joinAnswers: one answer per planned query');}
   const tagsByResource = new Map<string, Record<string, string>>();
   plan.forEach((query, i) => {
-    if (query.role.kind !== 'tag') return;
+    if (query.role.kind !== 'tag') {return;}
     for (const row of answers[i]) {
       const value = row.dimensions.TagValue;
-      if (value === undefined || value === '') continue;
+      if (value === undefined || value === '') {continue;}
       const id = (row.dimensions.ResourceId ?? '').toLowerCase();
       const tags = tagsByResource.get(id) ?? {};
       tags[row.dimensions.TagKey || query.role.key] = value;
@@ -75,7 +75,7 @@ export function joinAnswers(plan: readonly PlannedQuery[], answers: readonly (re
     const resourceId = row.dimensions.ResourceId ?? '';
     const place = placeOf(resourceId);
     const joined: JoinedRow = { amount: row.amount, currency: row.currency, ...place, tags: tagsByResource.get(resourceId.toLowerCase()) };
-    if (amountsFrom >= 0) joined.meterCategory = row.dimensions.MeterCategory;
+    if (amountsFrom >= 0) {joined.meterCategory = row.dimensions.MeterCategory;}
     return joined;
   });
 }

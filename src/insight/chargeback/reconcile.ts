@@ -41,7 +41,7 @@ export function reconcile(reportTotal: bigint, invoices: readonly InvoiceAmounts
   const sum = (list: readonly InvoiceAmounts[], pick: (i: InvoiceAmounts) => bigint) => list.reduce((a, i) => a + pick(i), 0n);
   const steps: ReconciliationStep[] = [];
   // A period not invoiced yet (the month is still open, or the invoice is a few days away).
-  if (regular.length === 0 && reportTotal !== 0n) steps.push({ kind: 'notInvoiced', amount: -reportTotal });
+  if (regular.length === 0 && reportTotal !== 0n) {steps.push({ kind: 'notInvoiced', amount: -reportTotal });}
 
   // Charges: the query and the invoices should agree; a cent per invoice is rounding of per-line amounts.
   const chargesGap = sum(regular, (i) => i.charges) - reportTotal;
@@ -51,15 +51,15 @@ export function reconcile(reportTotal: bigint, invoices: readonly InvoiceAmounts
     steps.push(abs <= roundingLimit ? { kind: 'rounding', amount: chargesGap } : { kind: 'unexplained', amount: chargesGap });
   }
   const credits = sum(regular, (i) => i.creditsApplied);
-  if (credits !== 0n) steps.push({ kind: 'creditsApplied', amount: -credits });
+  if (credits !== 0n) {steps.push({ kind: 'creditsApplied', amount: -credits });}
   const tax = sum(regular, (i) => i.tax);
-  if (tax !== 0n) steps.push({ kind: 'tax', amount: tax });
+  if (tax !== 0n) {steps.push({ kind: 'tax', amount: tax });}
   const refunds = sum(notes, (i) => i.total);
-  if (refunds !== 0n) steps.push({ kind: 'creditNotes', amount: refunds });
+  if (refunds !== 0n) {steps.push({ kind: 'creditNotes', amount: refunds });}
 
   // Each invoice's own arithmetic: charges − credits + tax should be its total; a gap there is unexplained too.
   const ownGap = sum(regular, (i) => i.total - (i.charges - i.creditsApplied + i.tax));
-  if (ownGap !== 0n) steps.push({ kind: 'unexplained', amount: ownGap });
+  if (ownGap !== 0n) {steps.push({ kind: 'unexplained', amount: ownGap });}
 
   const invoicedTotal = sum(invoices, (i) => i.total);
   return { reportTotal, invoicedTotal, steps };

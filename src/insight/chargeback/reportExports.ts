@@ -27,7 +27,7 @@ const amount = (units: bigint, currency: string) => unitsToDecimalString(units, 
 
 /** Share of the whole in percent with one decimal; empty when the whole is zero. */
 function share(part: bigint, whole: bigint): string {
-  if (whole === 0n) return '';
+  if (whole === 0n) {return '';}
   // Tenths of a percent, rounded half away from zero, in integers.
   const tenths = (part * 2000n) / whole;
   const rounded = tenths >= 0n ? (tenths + 1n) / 2n : (tenths - 1n) / 2n;
@@ -70,7 +70,7 @@ export function reportMarkdown(title: string, reports: readonly CurrencyReport[]
     const rec = reconciliations.get(r.currency);
     if (rec) {
       out.push(`| ${md(h.steps.reportTotal)} | ${amount(rec.reportTotal, r.currency)} |`, '| --- | ---: |');
-      for (const step of rec.steps) out.push(`| ${md(h.steps[step.kind])} | ${amount(step.amount, r.currency)} |`);
+      for (const step of rec.steps) {out.push(`| ${md(h.steps[step.kind])} | ${amount(step.amount, r.currency)} |`);}
       out.push(`| **${md(h.steps.invoicedTotal)}** | **${amount(rec.invoicedTotal, r.currency)}** |`, '');
     }
   }

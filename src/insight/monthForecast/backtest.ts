@@ -53,15 +53,15 @@ export function backtestMonths(months: readonly PastPeriod[], days: readonly num
     const start = dayOf(month.start);
     const end = dayOf(month.end);
     const length = end - start + 1;
-    const totals = new Array(length).fill(0);
+    const totals = new Array<number>(length).fill(0);
     for (const row of month.days) {
       const i = dayOf(row.day) - start;
-      if (i >= 0 && i < length) totals[i] += row.amount;
+      if (i >= 0 && i < length) { totals[i] += row.amount; }
     }
     const actual = totals.reduce((a, b) => a + b, 0);
     const history = months.slice(Math.max(0, m - historyMonths), m);
     for (const k of days) {
-      if (k >= length) continue;
+      if (k >= length) { continue; }
       const asOf = start + k - 1;
       const known = month.days.filter((r) => dayOf(r.day) <= asOf);
       const f = forecastMonth({ periodStart: start, periodEnd: end, today: asOf + 1, days: known, history });

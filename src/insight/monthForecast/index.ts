@@ -65,7 +65,7 @@ export function forecastMonth(input: MonthForecastInput): MonthForecast {
   const start = dayOf(input.periodStart);
   const end = dayOf(input.periodEnd);
   const today = dayOf(input.today);
-  if (end < start) throw new RangeError('The billing period ends before it starts.');
+  if (end < start) { throw new RangeError('The billing period ends before it starts.'); }
   const lastComplete = Math.min(end, input.completeThrough !== undefined ? dayOf(input.completeThrough) : today - 1);
   const t = buildTimeline(input.history ?? [], { start, days: input.days }, lastComplete);
   const firstDays = new Set(t.periodFirstDays);
@@ -87,11 +87,11 @@ export function forecastMonth(input: MonthForecastInput): MonthForecast {
 
   const oneOff = lastComplete >= start ? oneOffs.get(t.currentStart) ?? 0 : 0;
   let actual = 0;
-  for (let i = Math.max(0, t.currentStart); i < t.values.length; i++) actual += t.values[i] ?? 0;
+  for (let i = Math.max(0, t.currentStart); i < t.values.length; i++) { actual += t.values[i] ?? 0; }
   const reported = new Map<DayNumber, number>();
   for (const row of input.days) {
     const d = dayOf(row.day);
-    if (d > lastComplete && d <= end) reported.set(d, (reported.get(d) ?? 0) + row.amount);
+    if (d > lastComplete && d <= end) { reported.set(d, (reported.get(d) ?? 0) + row.amount); }
   }
   let projectedExact = 0;
   for (let d = Math.max(lastComplete, start - 1) + 1; d <= end; d++) {
@@ -133,20 +133,20 @@ function removeOneOffs(t: Timeline, factors: number[], firstDays: Set<number>) {
   const oneOffs = new Map<number, number>();
   for (const p of t.periodFirstDays) {
     const v = t.values[p];
-    if (v === undefined || v <= 0) continue;
+    if (v === undefined || v <= 0) { continue; }
     const around = (from: number, to: number) => {
       const out: number[] = [];
       for (let i = from; i <= to; i++) {
         const x = t.values[i];
-        if (i >= 0 && x !== undefined && !firstDays.has(i)) out.push(x / factors[weekday(t.origin + i)]);
+        if (i >= 0 && x !== undefined && !firstDays.has(i)) { out.push(x / factors[weekday(t.origin + i)]); }
       }
       return out;
     };
     let neighbours = around(p + 1, p + ONE_OFF_NEIGHBOURS);
-    if (neighbours.length < ONE_OFF_MIN_NEIGHBOURS) neighbours = around(p - ONE_OFF_NEIGHBOURS, p - 1);
-    if (neighbours.length < ONE_OFF_MIN_NEIGHBOURS) continue;
+    if (neighbours.length < ONE_OFF_MIN_NEIGHBOURS) { neighbours = around(p - ONE_OFF_NEIGHBOURS, p - 1); }
+    if (neighbours.length < ONE_OFF_MIN_NEIGHBOURS) { continue; }
     const expected = Math.max(0, median(neighbours) * factors[weekday(t.origin + p)]);
-    if (v <= ONE_OFF_RATIO * expected) continue;
+    if (v <= ONE_OFF_RATIO * expected) { continue; }
     const excess = Math.round(v - expected);
     oneOffs.set(p, excess);
     clean[p] = v - excess;
@@ -158,7 +158,7 @@ function removeOneOffs(t: Timeline, factors: number[], firstDays: Set<number>) {
 function fitRecent(t: Timeline, clean: ReadonlyArray<number | undefined>, factors: number[]) {
   const series: Array<{ slot: number; value: number }> = [];
   clean.forEach((v, slot) => {
-    if (v !== undefined) series.push({ slot, value: v / factors[weekday(t.origin + slot)] });
+    if (v !== undefined) { series.push({ slot, value: v / factors[weekday(t.origin + slot)] }); }
   });
   const fit = fitLevel(series.map((s) => s.value));
   const stepSlot = fit.step ? series[series.length - fit.step.daysAfter].slot : undefined;

@@ -42,26 +42,26 @@ export function fitLevel(all: readonly number[]): LevelFit {
   const y = withoutTransients(window);
   const transients = y.flatMap((v, i) => (v !== window[i] ? [i] : []));
   const n = y.length;
-  if (n === 0) return { level: 0, slope: 0, residuals: [], transients };
+  if (n === 0) {return { level: 0, slope: 0, residuals: [], transients };}
   const mean = y.reduce((a, b) => a + b, 0) / n;
   let base: LevelFit = { level: mean, slope: 0, residuals: y.map((v) => v - mean), transients };
   if (n >= TREND_MIN_DAYS) {
     const trend = linear(y);
-    if (trend.se > 0 ? Math.abs(trend.slope) / trend.se >= TREND_MIN_T : trend.slope !== 0) base = { ...trend.fit, transients };
+    if (trend.se > 0 ? Math.abs(trend.slope) / trend.se >= TREND_MIN_T : trend.slope !== 0) {base = { ...trend.fit, transients };}
   }
   const baseSse = sse(base.residuals);
-  if (n < 2 * STEP_MIN_SIDE || baseSse === 0) return base;
+  if (n < 2 * STEP_MIN_SIDE || baseSse === 0) {return base;}
   let best: { c: number; sse: number; before: number; after: number } | undefined;
   for (let c = STEP_MIN_SIDE; c <= n - STEP_MIN_SIDE; c++) {
     const before = meanOf(y, 0, c);
     const after = meanOf(y, c, n);
     let s = 0;
-    for (let i = 0; i < n; i++) s += (y[i] - (i < c ? before : after)) ** 2;
-    if (!best || s < best.sse) best = { c, sse: s, before, after };
+    for (let i = 0; i < n; i++) {s += (y[i] - (i < c ? before : after)) ** 2;}
+    if (!best || s < best.sse) {best = { c, sse: s, before, after };}
   }
-  if (!best) return base;
+  if (!best) {return base;}
   const shift = Math.abs(best.after - best.before) / Math.max(Math.abs(best.before), Math.abs(best.after));
-  if (shift < STEP_MIN_SHIFT || best.sse > STEP_MAX_SSE_SHARE * baseSse) return base;
+  if (shift < STEP_MIN_SHIFT || best.sse > STEP_MAX_SSE_SHARE * baseSse) {return base;}
   const { c, before, after } = best;
   return { level: after, slope: 0, step: { daysAfter: n - c, before }, residuals: y.map((v, i) => v - (i < c ? before : after)), transients };
 }
@@ -69,7 +69,7 @@ export function fitLevel(all: readonly number[]): LevelFit {
 /** The window with each finished transient's days replaced by the median (see the top of the file). */
 export function withoutTransients(y: readonly number[]): number[] {
   const n = y.length;
-  if (n < 2 * STEP_MIN_SIDE) return [...y];
+  if (n < 2 * STEP_MIN_SIDE) {return [...y];}
   const m = median(y);
   const mad = median(y.map((v) => Math.abs(v - m)));
   const limit = Math.max(TRANSIENT_MADS * 1.4826 * mad, TRANSIENT_MIN_SHARE * Math.abs(m));
@@ -79,8 +79,8 @@ export function withoutTransients(y: readonly number[]): number[] {
   // day stays.
   const high = (v: number) => v - m > limit;
   let i = n - 1;
-  while (i >= 0 && high(y[i])) i--;
-  for (; i >= 0; i--) if (high(y[i])) out[i] = m;
+  while (i >= 0 && high(y[i])) {i--;}
+  for (; i >= 0; i--) {if (high(y[i])) {out[i] = m;}}
   return out;
 }
 
@@ -108,7 +108,7 @@ function linear(y: readonly number[]): { slope: number; se: number; fit: Omit<Le
 
 function meanOf(y: readonly number[], from: number, to: number): number {
   let s = 0;
-  for (let i = from; i < to; i++) s += y[i];
+  for (let i = from; i < to; i++) {s += y[i];}
   return s / (to - from);
 }
 

@@ -31,11 +31,11 @@ export function forecastRange(
   residuals: readonly number[],
   level: number,
 ): ForecastRange {
-  if (horizon <= 0) return { method: 'complete', samples: 0, lowFactor: 1, highFactor: 1 };
+  if (horizon <= 0) { return { method: 'complete', samples: 0, lowFactor: 1, highFactor: 1 }; }
   const ratios: number[] = [];
   for (let o = series.length - 1 - horizon; o >= MIN_FIT_DAYS - 1 && ratios.length < MAX_BACKTESTS; o--) {
     // The next `horizon` days must all be known (no gap between history periods).
-    if (series[o + horizon].day - series[o].day !== horizon) continue;
+    if (series[o + horizon].day - series[o].day !== horizon) { continue; }
     const fit = fitLevel(series.slice(0, o + 1).map((s) => s.value));
     let forecast = 0;
     let actual = 0;
@@ -44,12 +44,12 @@ export function forecastRange(
       forecast += Math.max(0, fit.level + fit.slope * k) * f;
       actual += series[o + k].value * f;
     }
-    if (forecast > 0) ratios.push(actual / forecast);
+    if (forecast > 0) { ratios.push(actual / forecast); }
   }
   if (ratios.length >= MIN_BACKTESTS) {
     return { method: 'backtest', samples: ratios.length, lowFactor: Math.min(1, percentile(ratios, 0.1)), highFactor: Math.max(1, percentile(ratios, 0.9)) };
   }
-  if (residuals.length < MIN_FIT_DAYS || level <= 0) return { method: 'none', samples: residuals.length, lowFactor: 1, highFactor: 1 };
+  if (residuals.length < MIN_FIT_DAYS || level <= 0) { return { method: 'none', samples: residuals.length, lowFactor: 1, highFactor: 1 }; }
   const sd = Math.sqrt(residuals.reduce((a, r) => a + r * r, 0) / (residuals.length - 1));
   // Relative to a day's level, as if every projected day erred the same way (σ·h over h days of
   // about `level`): a level judged on a few days stays misjudged for the rest of the month, so

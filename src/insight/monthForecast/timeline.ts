@@ -30,9 +30,9 @@ export interface Timeline {
 }
 
 export function dayOf(d: DayNumber | string): DayNumber {
-  if (typeof d === 'number') return d;
+  if (typeof d === 'number') { return d; }
   const n = parseIsoDate(d);
-  if (n === undefined) throw new RangeError(`Not a calendar date: "${d}"`);
+  if (n === undefined) { throw new RangeError(`Not a calendar date: "${d}"`); }
   return n;
 }
 
@@ -48,19 +48,19 @@ export function buildTimeline(
   const periods = [...history].filter((p) => p.end < current.start).sort((a, b) => a.start - b.start);
   const origin = periods.length ? Math.min(periods[0].start, current.start) : current.start;
   const length = Math.max(0, lastComplete - origin + 1);
-  const values: Array<number | undefined> = new Array(length).fill(undefined);
+  const values = new Array<number | undefined>(length).fill(undefined);
   const periodFirstDays: number[] = [];
   const place = (start: DayNumber, end: DayNumber, days: readonly DailyAmount[]) => {
-    for (let d = Math.max(start, origin); d <= Math.min(end, lastComplete); d++) values[d - origin] = 0;
+    for (let d = Math.max(start, origin); d <= Math.min(end, lastComplete); d++) { values[d - origin] = 0; }
     for (const row of days) {
-      if (!Number.isSafeInteger(row.amount)) throw new RangeError(`Daily amounts are integers in minor units, not ${row.amount}.`);
+      if (!Number.isSafeInteger(row.amount)) { throw new RangeError(`Daily amounts are integers in minor units, not ${row.amount}.`); }
       const d = dayOf(row.day);
-      if (d < start || d > end || d > lastComplete) continue;
+      if (d < start || d > end || d > lastComplete) { continue; }
       values[d - origin] = (values[d - origin] ?? 0) + row.amount;
     }
-    if (start - origin < length) periodFirstDays.push(start - origin);
+    if (start - origin < length) { periodFirstDays.push(start - origin); }
   };
-  for (const p of periods) place(p.start, p.end, p.days);
+  for (const p of periods) { place(p.start, p.end, p.days); }
   place(current.start, Number.MAX_SAFE_INTEGER, current.days);
   return { origin, values, periodFirstDays, currentStart: current.start - origin };
 }

@@ -20,15 +20,15 @@ export function weekdayFactors(
   const sum = new Array(7).fill(0);
   const count = new Array(7).fill(0);
   for (let c = 3; c + 3 < values.length; c++) {
-    if (excludedWindow(c)) continue;
+    if (excludedWindow(c)) { continue; }
     let total = 0;
     let whole = true;
     for (let i = c - 3; i <= c + 3; i++) {
       const v = values[i];
-      if (v === undefined) whole = false;
-      else total += v;
+      if (v === undefined) { whole = false; }
+      else { total += v; }
     }
-    if (!whole || total <= 0) continue;
+    if (!whole || total <= 0) { continue; }
     const w = weekday(origin + c);
     sum[w] += (values[c] as number) / (total / 7);
     count[w]++;

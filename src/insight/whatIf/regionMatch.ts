@@ -11,7 +11,7 @@ const REGIONLESS = new Set(['', 'global']);
 
 /** `source`: the usage meter's own retail row; `catalogue`: rows of the target region (any services). */
 export function matchInRegion(source: RetailPrice, targetRegion: string, catalogue: readonly RetailPrice[]): MeterPrice {
-  if (REGIONLESS.has(source.armRegionName.toLowerCase())) return { kind: 'unpriced', reason: 'regionlessMeter' };
+  if (REGIONLESS.has(source.armRegionName.toLowerCase())) {return { kind: 'unpriced', reason: 'regionlessMeter' };}
   const same = (a: string | undefined, b: string | undefined) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
   const rows = catalogue.filter(
     (r) =>
@@ -22,13 +22,13 @@ export function matchInRegion(source: RetailPrice, targetRegion: string, catalog
       same(r.meterName, source.meterName) &&
       r.effectiveEndDate === undefined,
   );
-  if (rows.length === 0) return { kind: 'unpriced', reason: 'notSoldInRegion' };
+  if (rows.length === 0) {return { kind: 'unpriced', reason: 'notSoldInRegion' };}
   const meters = new Set(rows.map((r) => r.meterId.toLowerCase()));
-  if (meters.size > 1) return { kind: 'unpriced', reason: 'ambiguousMatch' };
-  if (rows.some((r) => r.unitOfMeasure !== source.unitOfMeasure)) return { kind: 'unpriced', reason: 'unitMismatch' };
+  if (meters.size > 1) {return { kind: 'unpriced', reason: 'ambiguousMatch' };}
+  if (rows.some((r) => r.unitOfMeasure !== source.unitOfMeasure)) {return { kind: 'unpriced', reason: 'unitMismatch' };}
   // Non-primary twins repeat the primary row's prices; one row per tier is enough.
   const byTier = new Map<number, RetailPrice>();
-  for (const r of rows) if (!byTier.has(r.tierMinimumUnits) || r.isPrimaryMeterRegion !== false) byTier.set(r.tierMinimumUnits, r);
+  for (const r of rows) {if (!byTier.has(r.tierMinimumUnits) || r.isPrimaryMeterRegion !== false) {byTier.set(r.tierMinimumUnits, r);}}
   const tiers = [...byTier.values()]
     .sort((a, b) => a.tierMinimumUnits - b.tierMinimumUnits)
     .map((r) => ({ threshold: fixedFromNumber(r.tierMinimumUnits), price: fixedFromNumber(r.unitPrice ?? r.price.amount) }));

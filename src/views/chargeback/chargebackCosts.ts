@@ -41,13 +41,13 @@ export async function chargebackCostRows(transport: ArmTransport, rules: Chargeb
     async ({ scope, query }): Promise<AnsweredRow[]> => {
       const rows: AnsweredRow[] = [];
       const listing = queryCost(transport, scope, { period: options.period, granularity: 'None', groupBy: [...query.groupBy], signal: options.signal });
-      for await (const row of listing) rows.push({ amount: row.cost.amount, currency: row.cost.currency, dimensions: row.dimensions });
+      for await (const row of listing) {rows.push({ amount: row.cost.amount, currency: row.cost.currency, dimensions: row.dimensions });}
       return rows;
     },
     options.signal,
   );
   // Answers come back in job order: per scope, the plan's queries in the plan's order.
   const joined = [];
-  for (let s = 0; s < answers.length; s += plan.length) joined.push(...joinAnswers(plan, answers.slice(s, s + plan.length)));
+  for (let s = 0; s < answers.length; s += plan.length) {joined.push(...joinAnswers(plan, answers.slice(s, s + plan.length)));}
   return rowsInCents(joined);
 }

@@ -27,7 +27,7 @@ export function chargebackDiagnostics(document: vscode.TextDocument): vscode.Dia
 export function registerChargebackDiagnostics(): vscode.Disposable[] {
   const collection = vscode.languages.createDiagnosticCollection('azureBilling.chargeback');
   const check = (document: vscode.TextDocument) => {
-    if (isChargebackFile(document)) collection.set(document.uri, chargebackDiagnostics(document));
+    if (isChargebackFile(document)) {collection.set(document.uri, chargebackDiagnostics(document));}
   };
   vscode.workspace.textDocuments.forEach(check);
   return [

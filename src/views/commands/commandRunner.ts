@@ -21,11 +21,20 @@ export function describeErrorChain(error: unknown): string {
       parts.push(`${current.name}: ${current.message}`);
       current = (current as { cause?: unknown }).cause;
     } else {
-      parts.push(String(current));
+      parts.push(typeof current === 'string' ? current : describeThrownValue(current));
       break;
     }
   }
   return parts.join(' ← caused by ');
+}
+
+/** Something thrown that is not an Error: as JSON, so an object shows its fields, not "[object Object]". */
+function describeThrownValue(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value;
+  }
 }
 
 export class CommandRunner {
@@ -41,8 +50,9 @@ export class CommandRunner {
   }
 
   /** `vscode.commands.registerCommand`, with the handler running inside `run`. */
-  register(commandId: string, handler: (...args: any[]) => unknown): vscode.Disposable {
-    return vscode.commands.registerCommand(commandId, (...args: unknown[]) => this.run(commandId, () => handler(...args)));
+  register<A extends unknown[]>(commandId: string, handler: (...args: A) => unknown): vscode.Disposable {
+    // VS Code passes whatever the caller gave; each handler checks its own arguments.
+    return vscode.commands.registerCommand(commandId, (...args: unknown[]) => this.run(commandId, () => handler(...(args as A))));
   }
 
   async run<T>(commandId: string, work: () => T | Promise<T>): Promise<T | undefined> {
@@ -59,7 +69,7 @@ export class CommandRunner {
         return undefined;
       }
       this.logger.error(`${commandId}: failed after ${Date.now() - started} ms (${advice.kind}): ${describeErrorChain(error)}`);
-      if (advice.kind === 'unexpected' && error instanceof Error && error.stack) this.logger.debug(error.stack);
+      if (advice.kind === 'unexpected' && error instanceof Error && error.stack) { this.logger.debug(error.stack); }
       this.latestFailure = { commandId, advice, at: new Date() };
       this.failed.fire(this.latestFailure);
       // Not awaited: the command is over; the notification stays until the person acts on it.
@@ -74,7 +84,7 @@ export class CommandRunner {
     const titles = text.actions.map((a) => a.title);
     const chosen = text.severity === 'error' ? await vscode.window.showErrorMessage(message, ...titles) : await vscode.window.showWarningMessage(message, ...titles);
     const action = text.actions.find((a) => a.title === chosen);
-    if (action) await vscode.commands.executeCommand(action.command, ...(action.args ?? []));
+    if (action) { await vscode.commands.executeCommand(action.command, ...(action.args ?? [])); }
   }
 
   dispose(): void {

@@ -37,10 +37,10 @@ export type FailureAdvice =
 export function roleForScope(url: string | undefined): { role: string; billing: boolean } {
   const path = (url ?? '').toLowerCase();
   if (path.includes('/providers/microsoft.billing/')) {
-    if (path.includes('/invoicesections/')) return { role: 'Invoice section reader', billing: true };
-    if (path.includes('/billingprofiles/')) return { role: 'Billing profile reader', billing: true };
-    if (path.includes('/departments/')) return { role: 'Department administrator (read-only)', billing: true };
-    if (path.includes('/enrollmentaccounts/')) return { role: 'Account owner', billing: true };
+    if (path.includes('/invoicesections/')) { return { role: 'Invoice section reader', billing: true }; }
+    if (path.includes('/billingprofiles/')) { return { role: 'Billing profile reader', billing: true }; }
+    if (path.includes('/departments/')) { return { role: 'Department administrator (read-only)', billing: true }; }
+    if (path.includes('/enrollmentaccounts/')) { return { role: 'Account owner', billing: true }; }
     return { role: 'Billing account reader', billing: true };
   }
   if (path.includes('/providers/microsoft.costmanagement/') || path.includes('/providers/microsoft.consumption/')) {
@@ -54,19 +54,19 @@ const CREDENTIAL_UNAVAILABLE_NAMES = new Set(['CredentialUnavailableError', 'Not
 const AUTH_FAILED_NAMES = new Set(['AuthenticationError', 'AuthenticationRequiredError']);
 
 export function adviseOnFailure(error: unknown): FailureAdvice {
-  if (isCancellation(error)) return { kind: 'cancelled' };
-  if (error instanceof RetailPricesError) return adviseOnRetailRefusal(error);
-  if (error instanceof AzureError) return adviseOnAzureError(error);
-  if (error instanceof SignedLinkRefusedError) return { kind: 'linkRefused', expired: error.expired };
-  if (error instanceof DocumentUnavailableError) return { kind: 'notFound' };
-  if (error instanceof FolderOutsideWorkspaceError) return { kind: 'folderOutsideWorkspace', folder: error.folder, target: error.target };
+  if (isCancellation(error)) { return { kind: 'cancelled' }; }
+  if (error instanceof RetailPricesError) { return adviseOnRetailRefusal(error); }
+  if (error instanceof AzureError) { return adviseOnAzureError(error); }
+  if (error instanceof SignedLinkRefusedError) { return { kind: 'linkRefused', expired: error.expired }; }
+  if (error instanceof DocumentUnavailableError) { return { kind: 'notFound' }; }
+  if (error instanceof FolderOutsideWorkspaceError) { return { kind: 'folderOutsideWorkspace', folder: error.folder, target: error.target }; }
   if (error instanceof Error) {
-    if (CREDENTIAL_UNAVAILABLE_NAMES.has(error.name)) return { kind: 'credentialsUnavailable' };
-    if (AUTH_FAILED_NAMES.has(error.name)) return { kind: 'signInAgain' };
+    if (CREDENTIAL_UNAVAILABLE_NAMES.has(error.name)) { return { kind: 'credentialsUnavailable' }; }
+    if (AUTH_FAILED_NAMES.has(error.name)) { return { kind: 'signInAgain' }; }
     const cause = (error as { cause?: unknown }).cause;
     if (cause !== undefined && cause !== error) {
       const inner = adviseOnFailure(cause);
-      if (inner.kind !== 'unexpected') return inner;
+      if (inner.kind !== 'unexpected') { return inner; }
     }
     // Shown to the person as it is: an error of a library (not made by our layers) may quote a URL.
     return { kind: 'unexpected', detail: redactText(error.message) };
@@ -106,14 +106,14 @@ function adviseOnAzureError(error: AzureError): FailureAdvice {
  * between the editor and Azure, such as a proxy. Otherwise it reads like any other answer.
  */
 function adviseOnRetailRefusal(error: RetailPricesError): FailureAdvice {
-  if (error.status === 401 || error.status === 403 || error.status === 407) return { kind: 'network' };
-  if (error.status === 0) return { kind: 'serviceUnavailable' };
+  if (error.status === 401 || error.status === 403 || error.status === 407) { return { kind: 'network' }; }
+  if (error.status === 0) { return { kind: 'serviceUnavailable' }; }
   return adviseOnAzureError(error);
 }
 
 /** An `auth` error that never reached Azure: the token source itself had nothing to offer. */
 function isCredentialUnavailable(error: AzureError): boolean {
-  if (error.status !== undefined) return false;
+  if (error.status !== undefined) { return false; }
   const cause = (error as { cause?: unknown }).cause;
   return cause instanceof Error && CREDENTIAL_UNAVAILABLE_NAMES.has(cause.name);
 }

@@ -43,10 +43,10 @@ export function burnDown(runway: ProfileRunway, today: DayNumber, history: reado
   const lossOn = new Map<DayNumber, number>();
   const expiries: BurnDownMark[] = [];
   for (const lot of runway.lots) {
-    if (lot.lastDay === undefined || lot.lastDay < today) continue;
+    if (lot.lastDay === undefined || lot.lastDay < today) {continue;}
     const lost = minor(lot.expiresUnused.amount);
     expiries.push({ day: lot.lastDay, lotId: lot.id, expiresUnused: lost });
-    if (lost > 0) lossOn.set(lot.lastDay, (lossOn.get(lot.lastDay) ?? 0) + lost);
+    if (lost > 0) {lossOn.set(lot.lastDay, (lossOn.get(lot.lastDay) ?? 0) + lost);}
   }
   const end = Math.min(runway.runsOutOn ?? today + BURN_DOWN_HORIZON_DAYS, today + BURN_DOWN_HORIZON_DAYS);
   let left = minor(runway.balance.amount);

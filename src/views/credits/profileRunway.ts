@@ -36,7 +36,7 @@ export type RunwayAnswer =
  */
 export function runwayOf(summary: CreditBalanceSummary, lots: readonly CreditLot[], dailySpend: ReadonlyMap<string, number>, today: DayNumber): RunwayAnswer {
   const balance = summary.estimatedBalance ?? summary.currentBalance;
-  if (!balance || balance.amount <= 0) return { kind: 'noBalance' };
+  if (!balance || balance.amount <= 0) {return { kind: 'noBalance' };}
   const currency = balance.currency.toUpperCase();
   const spend = dailySpend.get(currency);
   if (spend === undefined) {

@@ -36,6 +36,6 @@ export async function readProfileRunway(inputs: RunwayInputs): Promise<RunwayAns
     listCreditLots(transport, scope, { signal }).all(),
     forecastDailySpend(inputs.costs, inputs.today, signal),
   ]);
-  if (balance.kind === 'noCredits') return undefined;
+  if (balance.kind === 'noCredits') {return undefined;}
   return runwayOf(balance.summary, lots.items, spend, inputs.today);
 }

@@ -12,9 +12,9 @@ const day = (d: number, language: string) => formatCalendarDate(formatIsoDate(d)
 
 /** "runs out ~Mar 14, 2027"; undefined when there is nothing short to say. */
 export function runwayPhrase(answer: RunwayAnswer, language: string): string | undefined {
-  if (answer.kind !== 'runway') return undefined;
+  if (answer.kind !== 'runway') {return undefined;}
   const r = answer.runway;
-  if (r.runsOutOn === undefined) return vscode.l10n.t('lasts at this spend');
+  if (r.runsOutOn === undefined) {return vscode.l10n.t('lasts at this spend');}
   return vscode.l10n.t('runs out ~{0}', day(r.runsOutOn, language));
 }
 
@@ -33,17 +33,17 @@ export function runwayLines(answer: RunwayAnswer, language: string): string[] {
   const r = answer.runway;
   const m = (amount: number) => escapeMarkdown(formatMoney({ amount, currency: r.balance.currency }, language));
   const lines: string[] = [];
-  if (r.runsOutOn === undefined) lines.push(vscode.l10n.t('At the forecast spend the credits do not run out.'));
-  else if (r.runsOutBy === 'expiry') lines.push(vscode.l10n.t('Credits run out around **{0}**, when the last lot expires.', day(r.runsOutOn, language)));
-  else lines.push(vscode.l10n.t('Credits run out around **{0}** at the forecast spend.', day(r.runsOutOn, language)));
-  if (r.expiresUnused.amount > 0) lines.push(vscode.l10n.t('Projected to expire unused: **{0}**', m(r.expiresUnused.amount)));
+  if (r.runsOutOn === undefined) {lines.push(vscode.l10n.t('At the forecast spend the credits do not run out.'));}
+  else if (r.runsOutBy === 'expiry') {lines.push(vscode.l10n.t('Credits run out around **{0}**, when the last lot expires.', day(r.runsOutOn, language)));}
+  else {lines.push(vscode.l10n.t('Credits run out around **{0}** at the forecast spend.', day(r.runsOutOn, language)));}
+  if (r.expiresUnused.amount > 0) {lines.push(vscode.l10n.t('Projected to expire unused: **{0}**', m(r.expiresUnused.amount)));}
   // One block: a Markdown list, its items on consecutive lines.
   const lots = r.lots.map((lot) => {
     const expires = lot.lastDay !== undefined ? day(lot.lastDay, language) : vscode.l10n.t('no expiry');
     const fate = lot.expiresUnused.amount > 0 ? vscode.l10n.t('{0} expires unused', m(lot.expiresUnused.amount)) : lot.usedUpOn !== undefined ? vscode.l10n.t('used up ~{0}', day(lot.usedUpOn, language)) : vscode.l10n.t('not used up');
     return `- ${vscode.l10n.t('Lot {0} ({1} left, expires {2}): {3}', escapeMarkdown(lot.id), m(lot.remaining.amount), expires, fate)}`;
   });
-  if (lots.length > 0) lines.push(lots.join('\n'));
+  if (lots.length > 0) {lines.push(lots.join('\n'));}
   lines.push(
     vscode.l10n.t(
       'Assumes {0} a day (the billing period forecast), taken from the lot that expires first (earliest expiry first), as Azure applies credits.',

@@ -23,8 +23,8 @@ export interface Destination {
 export type WhyNotWorkspace = 'untrusted' | 'noFolder';
 
 export function whyNotWorkspace(): WhyNotWorkspace | undefined {
-  if (!vscode.workspace.isTrusted) return 'untrusted';
-  if (!vscode.workspace.workspaceFolders?.length) return 'noFolder';
+  if (!vscode.workspace.isTrusted) { return 'untrusted'; }
+  if (!vscode.workspace.workspaceFolders?.length) { return 'noFolder'; }
   return undefined;
 }
 
@@ -34,7 +34,7 @@ export function whyNotWorkspace(): WhyNotWorkspace | undefined {
  */
 export async function chooseDestination(names: InvoiceFolderNames, fileName: string | undefined, what: string): Promise<Destination> {
   const why = whyNotWorkspace();
-  if (why) return askOutsideWorkspace(why, fileName, what);
+  if (why) { return askOutsideWorkspace(why, fileName, what); }
   const workspaceFolder = vscode.workspace.workspaceFolders![0];
   const setting = vscode.workspace.getConfiguration(undefined, workspaceFolder.uri).get<string>(INVOICE_FOLDER_SETTING);
   const resolved = resolveInvoiceFolder(setting, names);
@@ -45,7 +45,7 @@ export async function chooseDestination(names: InvoiceFolderNames, fileName: str
         : vscode.l10n.t('The setting {0} must not leave the workspace with "..".', INVOICE_FOLDER_SETTING);
     const openSettings = vscode.l10n.t('Open Settings');
     void vscode.window.showErrorMessage(message, openSettings).then((chosen) => {
-      if (chosen === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', INVOICE_FOLDER_SETTING);
+      if (chosen === openSettings) { void vscode.commands.executeCommand('workbench.action.openSettings', INVOICE_FOLDER_SETTING); }
     });
     throw cancelledError('Choosing where to save');
   }
@@ -62,10 +62,10 @@ async function askOutsideWorkspace(why: WhyNotWorkspace, fileName: string | unde
       : vscode.l10n.t('No folder is open, so there is no workspace to save {0} into.', what);
   const choose = fileName ? vscode.l10n.t('Save As…') : vscode.l10n.t('Choose Folder…');
   const answer = await vscode.window.showWarningMessage(reason, { modal: true, detail: vscode.l10n.t('You can choose where to save instead.') }, choose);
-  if (answer !== choose) throw cancelledError('Choosing where to save');
-  if (fileName) return chooseFileInDialog(fileName);
+  if (answer !== choose) { throw cancelledError('Choosing where to save'); }
+  if (fileName) { return chooseFileInDialog(fileName); }
   const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, title: vscode.l10n.t('Folder for {0}', what), defaultUri: defaultFolder() });
-  if (!picked?.length) throw cancelledError('Choosing where to save');
+  if (!picked?.length) { throw cancelledError('Choosing where to save'); }
   return { folder: new WorkspaceFolderPort(picked[0], picked[0].fsPath || picked[0].path), folderUri: picked[0], replaceExisting: false };
 }
 
@@ -79,7 +79,7 @@ export async function chooseFileInDialog(fileName: string): Promise<Destination>
     defaultUri: vscode.Uri.joinPath(defaultFolder(), fileName),
     filters: filtersFor(fileName),
   });
-  if (!target) throw cancelledError('Choosing where to save');
+  if (!target) { throw cancelledError('Choosing where to save'); }
   const folderUri = vscode.Uri.joinPath(target, '..');
   const chosenFileName = target.path.split('/').pop()!;
   return { folder: new WorkspaceFolderPort(folderUri, folderUri.fsPath || folderUri.path), folderUri, chosenFileName, replaceExisting: true };
@@ -90,7 +90,7 @@ function defaultFolder(): vscode.Uri {
 }
 
 function filtersFor(fileName: string): Record<string, string[]> {
-  if (fileName.toLowerCase().endsWith('.pdf')) return { [vscode.l10n.t('PDF documents')]: ['pdf'] };
-  if (fileName.toLowerCase().endsWith('.csv')) return { [vscode.l10n.t('CSV files')]: ['csv'] };
+  if (fileName.toLowerCase().endsWith('.pdf')) { return { [vscode.l10n.t('PDF documents')]: ['pdf'] }; }
+  if (fileName.toLowerCase().endsWith('.csv')) { return { [vscode.l10n.t('CSV files')]: ['csv'] }; }
   return {};
 }

@@ -53,7 +53,7 @@ export class FolderOutsideWorkspaceError extends Error {
 }
 
 export function isCancellation(error: unknown): boolean {
-  if (error instanceof InvoiceDownloadError) return error.kind === 'cancelled';
+  if (error instanceof InvoiceDownloadError) { return error.kind === 'cancelled'; }
   const e = error as { name?: string; code?: string; kind?: string } | undefined;
   return e?.name === 'AbortError' || e?.code === 'ABORT_ERR' || e?.kind === 'cancelled';
 }

@@ -25,7 +25,7 @@ export interface DownloadedDocument extends SaveResult {
 export async function downloadToFolder(request: DocumentDownloadRequest): Promise<DownloadedDocument> {
   const { signal } = request;
   const throwIfCancelled = () => {
-    if (signal?.aborted) throw new InvoiceDownloadError('cancelled', 'The download was cancelled.');
+    if (signal?.aborted) { throw new InvoiceDownloadError('cancelled', 'The download was cancelled.'); }
   };
   throwIfCancelled();
   // saveDocument checks again right before writing; asking first spares a download that could not be kept.

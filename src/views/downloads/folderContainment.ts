@@ -19,7 +19,7 @@ export interface FolderEscape {
 /** The first component of `folder` that leads outside `workspaceRoot`, or undefined when none does. */
 export async function findFolderEscape(workspaceRoot: string, folder: string): Promise<FolderEscape | undefined> {
   const relative = path.relative(workspaceRoot, folder);
-  if (!isInside(relative)) return { component: folder, target: path.resolve(folder) };
+  if (!isInside(relative)) { return { component: folder, target: path.resolve(folder) }; }
   const rootReal = await fs.realpath(workspaceRoot);
   let current = workspaceRoot;
   let currentReal = rootReal;
@@ -38,10 +38,10 @@ export async function findFolderEscape(workspaceRoot: string, folder: string): P
         return isInside(path.relative(rootReal, target)) ? undefined : { component: walked.join('/'), target };
       }
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      if (code === 'ENOENT' || code === 'ENOTDIR') { return undefined; }
       throw error;
     }
-    if (!isInside(path.relative(rootReal, real))) return { component: walked.join('/'), target: real };
+    if (!isInside(path.relative(rootReal, real))) { return { component: walked.join('/'), target: real }; }
     currentReal = real;
   }
   return undefined;
@@ -67,7 +67,7 @@ async function realPathOfDeepestExisting(file: string): Promise<string> {
     try {
       return path.join(await fs.realpath(current), ...missing);
     } catch {
-      if (path.dirname(current) === current) return file;
+      if (path.dirname(current) === current) { return file; }
       missing.unshift(path.basename(current));
     }
   }

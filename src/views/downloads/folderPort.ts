@@ -29,7 +29,7 @@ export interface FolderPort {
 
 /** Every name handed to a port must be one plain segment; a bug elsewhere must not become a path. */
 export function assertPlainName(name: string): void {
-  if (!name || name === '.' || name === '..' || /[/\\\u0000]/.test(name)) {
+  if (!name || name === '.' || name === '..' || /[/\\]/.test(name) || name.includes('\u0000')) {
     throw new Error(`Refusing a file name that is not a single path segment: ${JSON.stringify(name)}`);
   }
 }

@@ -89,12 +89,12 @@ export async function downloadManyWithProgress(
       // A folder that leads out of the workspace refuses every invoice alike: stop asking Azure for more.
       let refused = false;
       const downloadOne = async (result: InvoiceDownloadResult) => {
-        if (refused) return;
+        if (refused) { return; }
         try {
           result.saved = await downloadInvoice(transport, result.invoice, destination, controller.signal);
         } catch (error) {
-          if (controller.signal.aborted) return;
-          if (error instanceof FolderOutsideWorkspaceError) refused = true;
+          if (controller.signal.aborted) { return; }
+          if (error instanceof FolderOutsideWorkspaceError) { refused = true; }
           logger.warn(redactText(`Download of invoice ${result.invoice.name} failed: ${(error as Error).message}`));
           result.failure = downloadFailureText(result.invoice.name, error, destination.folder.displayPath);
         }
@@ -105,7 +105,7 @@ export async function downloadManyWithProgress(
         await mapWithConcurrency(results, PARALLEL_DOWNLOADS, downloadOne, controller.signal);
       } catch (error) {
         // Each download's own failure is kept in its result; only a cancellation ends the batch here.
-        if (!isCancellation(error)) throw error;
+        if (!isCancellation(error)) { throw error; }
       }
       if (controller.signal.aborted) {
         const kept = results.filter((r) => r.saved).length;
@@ -175,8 +175,8 @@ export function downloadFailureText(invoiceName: string, error: unknown, folder:
 function linkedController(...tokens: Array<vscode.CancellationToken | undefined>): AbortController {
   const controller = new AbortController();
   for (const token of tokens) {
-    if (!token) continue;
-    if (token.isCancellationRequested) controller.abort();
+    if (!token) { continue; }
+    if (token.isCancellationRequested) { controller.abort(); }
     token.onCancellationRequested(() => controller.abort());
   }
   return controller;

@@ -6,6 +6,7 @@
 const RESERVED_DEVICE_NAMES = /^(con|prn|aux|nul|clock\$|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 
 /** Characters that are separators or illegal somewhere: / \ : * ? " < > | plus NUL. */
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters this pattern exists to find
 const ILLEGAL_CHARACTERS = /[/\\:*?"<>|\u0000]/g;
 
 /** Control characters, line separators and invisible format characters (e.g. the right-to-left
@@ -29,9 +30,9 @@ export function safePathSegment(raw: string, fallback: string): string {
   // Runs of dots become one, then leading and trailing dots go: `..`, `...`, `.hidden`, `name.`.
   name = name.replace(/\.{2,}/g, '.').replace(/^[.\s_]+/, '').replace(/[.\s]+$/, '');
   name = truncateToBytes(name, MAX_NAME_BYTES).replace(/[.\s]+$/, '');
-  if (!name) name = fallback;
+  if (!name) { name = fallback; }
   const stem = name.split('.')[0];
-  if (RESERVED_DEVICE_NAMES.test(stem)) name = `_${name}`;
+  if (RESERVED_DEVICE_NAMES.test(stem)) { name = `_${name}`; }
   return name;
 }
 
@@ -66,10 +67,10 @@ function lastIdSegment(id: string): string {
 }
 
 function truncateToBytes(text: string, maxBytes: number): string {
-  if (Buffer.byteLength(text) <= maxBytes) return text;
+  if (Buffer.byteLength(text) <= maxBytes) { return text; }
   let out = '';
   for (const ch of text) {
-    if (Buffer.byteLength(out + ch) > maxBytes) break;
+    if (Buffer.byteLength(out + ch) > maxBytes) { break; }
     out += ch;
   }
   return out;

@@ -24,11 +24,11 @@ const PLACEHOLDER = /\$\{(billingProfileName|billingAccountName)\}/g;
  */
 export function resolveInvoiceFolder(setting: string | undefined, names: InvoiceFolderNames): InvoiceFolderResult {
   const template = (setting ?? '').trim() || DEFAULT_INVOICE_FOLDER;
-  if (/^([a-z]:|[\\/]|~)/i.test(template)) return { ok: false, problem: 'absolute' };
+  if (/^([a-z]:|[\\/]|~)/i.test(template)) { return { ok: false, problem: 'absolute' }; }
   const segments: string[] = [];
   for (const part of template.split(/[\\/]+/)) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') return { ok: false, problem: 'parent' };
+    if (part === '' || part === '.') { continue; }
+    if (part === '..') { return { ok: false, problem: 'parent' }; }
     const substituted = part.replace(PLACEHOLDER, (_m, key: keyof InvoiceFolderNames) => safePathSegment(names[key], 'billing'));
     segments.push(safePathSegment(substituted, 'invoices'));
   }

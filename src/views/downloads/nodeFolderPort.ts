@@ -19,9 +19,9 @@ export class NodeFolderPort implements FolderPort {
   }
 
   async checkInsideWorkspace(): Promise<void> {
-    if (this.workspaceRoot === undefined) return;
+    if (this.workspaceRoot === undefined) { return; }
     const escape = await findFolderEscape(this.workspaceRoot, this.folder);
-    if (escape) throw new FolderOutsideWorkspaceError(escape.component, escape.target);
+    if (escape) { throw new FolderOutsideWorkspaceError(escape.component, escape.target); }
   }
 
   async ensureExists(): Promise<void> {
@@ -32,7 +32,7 @@ export class NodeFolderPort implements FolderPort {
     try {
       return await fs.readFile(this.file(name));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') { return undefined; }
       throw error;
     }
   }
@@ -54,13 +54,13 @@ export class NodeFolderPort implements FolderPort {
       await fs.link(this.file(from), this.file(to));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') return false;
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+      if (code === 'EEXIST') { return false; }
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') { throw error; }
       // File systems without hard links: an exclusive copy still never replaces anything.
       try {
         await fs.copyFile(this.file(from), this.file(to), constants.COPYFILE_EXCL);
       } catch (copyError) {
-        if ((copyError as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        if ((copyError as NodeJS.ErrnoException).code === 'EEXIST') { return false; }
         throw copyError;
       }
     }
@@ -80,7 +80,7 @@ export class NodeFolderPort implements FolderPort {
     try {
       return await fs.readdir(this.folder);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') { return []; }
       throw error;
     }
   }

@@ -11,8 +11,8 @@ export type PdfCheck = { ok: true } | { ok: false; reason: 'notPdf' | 'truncated
 export function checkPdf(bytes: Uint8Array): PdfCheck {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const head = buffer.subarray(0, HEADER_WINDOW).toString('latin1');
-  if (!/%PDF-\d\.\d/.test(head)) return { ok: false, reason: 'notPdf' };
+  if (!/%PDF-\d\.\d/.test(head)) { return { ok: false, reason: 'notPdf' }; }
   const tail = buffer.subarray(Math.max(0, buffer.length - TRAILER_WINDOW)).toString('latin1');
-  if (!tail.includes('%%EOF')) return { ok: false, reason: 'truncated' };
+  if (!tail.includes('%%EOF')) { return { ok: false, reason: 'truncated' }; }
   return { ok: true };
 }

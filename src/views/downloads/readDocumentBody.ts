@@ -23,7 +23,7 @@ export async function readDocumentBody(source: DocumentBody, signal?: AbortSigna
   await new Promise<void>((resolve, reject) => {
     let settled = false;
     const finish = (error?: Error) => {
-      if (settled) return;
+      if (settled) { return; }
       settled = true;
       signal?.removeEventListener('abort', onAbort);
       body.removeListener('data', onData);
@@ -33,25 +33,25 @@ export async function readDocumentBody(source: DocumentBody, signal?: AbortSigna
       if (error) {
         destroy(body);
         reject(error);
-      } else resolve();
+      } else { resolve(); }
     };
     const onAbort = () => finish(new InvoiceDownloadError('cancelled', 'The download was cancelled.'));
     const onData = (chunk: Buffer | string) => {
       const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       received += buffer.length;
-      if (received > maxBytes) return finish(new InvoiceDownloadError('tooLarge', `The document is larger than ${maxBytes} bytes.`));
+      if (received > maxBytes) { return finish(new InvoiceDownloadError('tooLarge', `The document is larger than ${maxBytes} bytes.`)); }
       chunks.push(buffer);
     };
     const onEnd = () => {
       if (contentLength !== undefined && received < contentLength) {
         finish(new InvoiceDownloadError('interrupted', `The connection closed after ${received} of ${contentLength} bytes.`));
-      } else finish();
+      } else { finish(); }
     };
     const onError = (error: Error) =>
       finish(new InvoiceDownloadError('interrupted', 'The connection closed before the whole document arrived.', error.message));
     // A socket that closes without 'end' (dropped mid-body) only says 'close' on some streams.
     const onClose = () => setImmediate(() => finish(new InvoiceDownloadError('interrupted', `The connection closed after ${received} bytes.`)));
-    if (signal?.aborted) return onAbort();
+    if (signal?.aborted) { return onAbort(); }
     signal?.addEventListener('abort', onAbort);
     body.on('data', onData);
     body.on('end', onEnd);
@@ -63,6 +63,6 @@ export async function readDocumentBody(source: DocumentBody, signal?: AbortSigna
 
 function destroy(stream: NodeJS.ReadableStream): void {
   const s = stream as NodeJS.ReadableStream & { destroy?: () => void };
-  if (typeof s.destroy === 'function') s.destroy();
-  else stream.resume();
+  if (typeof s.destroy === 'function') { s.destroy(); }
+  else { stream.resume(); }
 }

@@ -36,7 +36,7 @@ export async function saveDocument(
   options: { replaceExisting?: boolean } = {},
 ): Promise<SaveResult> {
   const throwIfCancelled = () => {
-    if (signal?.aborted) throw new InvoiceDownloadError('cancelled', 'The download was cancelled.');
+    if (signal?.aborted) { throw new InvoiceDownloadError('cancelled', 'The download was cancelled.'); }
   };
   throwIfCancelled();
   // Every write into the workspace comes through here: before a folder or a temporary file is
@@ -62,11 +62,11 @@ export async function saveDocument(
         return { outcome: n === 1 ? 'saved' : 'savedBeside', fileName: candidate };
       }
       const existing = await folder.readIfExists(candidate);
-      if (existing && sameBytes(existing, bytes)) return { outcome: 'alreadyThere', fileName: candidate };
+      if (existing && sameBytes(existing, bytes)) { return { outcome: 'alreadyThere', fileName: candidate }; }
     }
     throw new InvoiceDownloadError('writeFailed', `Too many files named like ${fileName} in ${folder.displayPath}.`);
   } catch (error) {
-    if (error instanceof InvoiceDownloadError) throw error;
+    if (error instanceof InvoiceDownloadError) { throw error; }
     throw new InvoiceDownloadError('writeFailed', `Could not write ${fileName} in ${folder.displayPath}.`, (error as Error).message);
   } finally {
     await folder.deleteIfExists(temporary).catch(() => undefined);

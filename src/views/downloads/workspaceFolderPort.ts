@@ -21,10 +21,10 @@ export class WorkspaceFolderPort implements FolderPort {
 
   async checkInsideWorkspace(): Promise<void> {
     const workspace = this.workspaceFolder;
-    if (!workspace) return;
+    if (!workspace) { return; }
     const onDisk = workspace.uri.scheme === 'file' && this.folder.scheme === 'file';
     const escape = onDisk ? await findFolderEscape(workspace.uri.fsPath, this.folder.fsPath) : await this.linkOnTheWay(workspace.uri);
-    if (escape) throw new FolderOutsideWorkspaceError(`${workspace.name}/${escape.component}`, escape.target);
+    if (escape) { throw new FolderOutsideWorkspaceError(`${workspace.name}/${escape.component}`, escape.target); }
   }
 
   /** Other file systems have no real paths to compare: any link on the way is refused, as where it leads cannot be checked. */
@@ -39,9 +39,9 @@ export class WorkspaceFolderPort implements FolderPort {
       current = vscode.Uri.joinPath(current, segment);
       walked.push(segment);
       try {
-        if ((await vscode.workspace.fs.stat(current)).type & vscode.FileType.SymbolicLink) return { component: walked.join('/') };
+        if ((await vscode.workspace.fs.stat(current)).type & vscode.FileType.SymbolicLink) { return { component: walked.join('/') }; }
       } catch (error) {
-        if (isNotFound(error)) return undefined;
+        if (isNotFound(error)) { return undefined; }
         throw error;
       }
     }
@@ -56,7 +56,7 @@ export class WorkspaceFolderPort implements FolderPort {
     try {
       return await vscode.workspace.fs.readFile(this.file(name));
     } catch (error) {
-      if (isNotFound(error)) return undefined;
+      if (isNotFound(error)) { return undefined; }
       throw error;
     }
   }
@@ -70,7 +70,7 @@ export class WorkspaceFolderPort implements FolderPort {
       await vscode.workspace.fs.rename(this.file(from), this.file(to), { overwrite: false });
       return true;
     } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileExists') return false;
+      if (error instanceof vscode.FileSystemError && error.code === 'FileExists') { return false; }
       throw error;
     }
   }
@@ -83,7 +83,7 @@ export class WorkspaceFolderPort implements FolderPort {
     try {
       await vscode.workspace.fs.delete(this.file(name), { useTrash: false });
     } catch (error) {
-      if (!isNotFound(error)) throw error;
+      if (!isNotFound(error)) { throw error; }
     }
   }
 
@@ -91,7 +91,7 @@ export class WorkspaceFolderPort implements FolderPort {
     try {
       return (await vscode.workspace.fs.readDirectory(this.folder)).map(([name]) => name);
     } catch (error) {
-      if (isNotFound(error)) return [];
+      if (isNotFound(error)) { return []; }
       throw error;
     }
   }

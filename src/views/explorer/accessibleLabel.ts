@@ -9,7 +9,7 @@ export function accessibleText(label: string, description?: string, detail?: str
   const parts: string[] = [];
   for (const part of [label, description, detail]) {
     const text = part?.trim();
-    if (text && !parts.includes(text)) parts.push(text);
+    if (text && !parts.includes(text)) { parts.push(text); }
   }
   return parts.join(', ');
 }

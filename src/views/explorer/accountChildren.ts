@@ -21,7 +21,7 @@ export function accountChildrenLoader(services: TreeServices) {
   return async (accountNode: BillingAccountNode, signal: AbortSignal): Promise<ExplorerNode[]> => {
     const scope: AccountScope = { connection: accountNode.connection, account: accountNode.account, services };
     const children = await childrenOf(accountNode, scope, signal);
-    for (const child of children) if (child instanceof PagedFolderNode) child.startLoading(signal);
+    for (const child of children) { if (child instanceof PagedFolderNode) { child.startLoading(signal); } }
     return children;
   };
 }
@@ -37,7 +37,7 @@ async function childrenOf(parent: BillingAccountNode, scope: AccountScope, signa
     case 'MicrosoftOnlineServicesProgram':
       return [subscriptions(), invoices()];
     default:
-      if (hasBillingProfiles(account.agreementType)) return profileNodes(parent, scope, signal);
+      if (hasBillingProfiles(account.agreementType)) { return profileNodes(parent, scope, signal); }
       return [subscriptions(), invoices()];
   }
 }
@@ -49,7 +49,7 @@ async function profileNodes(parent: BillingAccountNode, scope: AccountScope, sig
     inline && !inline.hasMoreResults
       ? inline.items
       : (await listBillingProfiles(scope.connection.transport, { name: scope.account.name, agreementType: scope.account.agreementType }, { signal }).all()).items;
-  if (profiles.length === 0) return [notApplicableNode(parent, undefined, vscode.l10n.t('No billing profiles'))];
+  if (profiles.length === 0) { return [notApplicableNode(parent, undefined, vscode.l10n.t('No billing profiles'))]; }
   const collator = new Intl.Collator(scope.services.language(), { sensitivity: 'base', numeric: true });
   return [...profiles].sort((a, b) => collator.compare(a.displayName, b.displayName)).map((profile) => new BillingProfileNode(parent, scope, profile));
 }

@@ -25,7 +25,7 @@ export class BillingAccountNode implements ExplorerNode {
     childrenLoader?: AccountChildrenLoader,
   ) {
     this.id = `tenant/${connection.tenant.tenantId}/account/${account.name}`;
-    if (childrenLoader) this.loadChildren = (signal) => childrenLoader(this, signal);
+    if (childrenLoader) { this.loadChildren = (signal) => childrenLoader(this, signal); }
   }
 
   getTreeItem(): vscode.TreeItem {
@@ -61,7 +61,7 @@ export class BillingAccountNode implements ExplorerNode {
       [vscode.l10n.t('Billing account ID'), a.name],
     ];
     for (const [name, value] of rows) {
-      if (!value) continue;
+      if (!value) { continue; }
       md.appendText(`${name}: ${value}`);
       md.appendMarkdown('  \n');
     }

@@ -49,9 +49,9 @@ export abstract class BillingNode implements ExplorerNode {
     item.id = this.id;
     item.iconPath = typeof icon === 'string' ? new vscode.ThemeIcon(icon) : icon;
     const all = [...marks];
-    if (expandable) all.push(CONTEXT.refreshable);
-    if (this.copyText()) all.push(BILLING_MARKS.copyId);
-    if (this.portalUrl()) all.push(BILLING_MARKS.portal);
+    if (expandable) { all.push(CONTEXT.refreshable); }
+    if (this.copyText()) { all.push(BILLING_MARKS.copyId); }
+    if (this.portalUrl()) { all.push(BILLING_MARKS.portal); }
     item.contextValue = contextValue(kind, ...all);
     return item;
   }

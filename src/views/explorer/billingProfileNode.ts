@@ -64,7 +64,7 @@ export class BillingProfileNode extends BillingNode {
     return item;
   }
 
-  async loadChildren(signal: AbortSignal): Promise<ExplorerNode[]> {
+  loadChildren(signal: AbortSignal): Promise<ExplorerNode[]> {
     const scope = this.scope;
     const children: PagedFolderNode<unknown>[] = [
       new CreditsNode(this, scope, this.ref),
@@ -73,7 +73,7 @@ export class BillingProfileNode extends BillingNode {
       invoiceSectionsFolder(this, scope, this.profile),
       plainSubscriptionsFolder(this, scope, (s) => listSubscriptionsByProfile(scope.connection.transport, { accountName: this.profile.accountName, name: this.profile.name }, { signal: s })),
     ] as PagedFolderNode<unknown>[];
-    for (const child of children) child.startLoading(signal);
-    return children;
+    for (const child of children) { child.startLoading(signal); }
+    return Promise.resolve(children);
   }
 }

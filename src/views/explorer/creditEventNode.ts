@@ -72,9 +72,9 @@ export class CreditEventNode extends BillingNode {
   }
 
   private icon(): vscode.ThemeIcon {
-    if (nonZero(this.event.newCredit)) return new vscode.ThemeIcon('add');
-    if (nonZero(this.event.creditExpired)) return new vscode.ThemeIcon('history');
-    if ((this.event.eventType ?? '').startsWith('Pending')) return new vscode.ThemeIcon('clock');
+    if (nonZero(this.event.newCredit)) { return new vscode.ThemeIcon('add'); }
+    if (nonZero(this.event.creditExpired)) { return new vscode.ThemeIcon('history'); }
+    if ((this.event.eventType ?? '').startsWith('Pending')) { return new vscode.ThemeIcon('clock'); }
     return new vscode.ThemeIcon('dash');
   }
 }

@@ -79,7 +79,7 @@ export class CreditsNode extends PagedFolderNode<CreditLot> {
         (balance) => {
           this.balanceState = { state: 'loaded', balance };
           this.scope.services.redraw(this);
-          if (balance.kind === 'summary') void this.runway(signal).catch(() => undefined);
+          if (balance.kind === 'summary') {void this.runway(signal).catch(() => undefined);}
           return balance;
         },
         (error: unknown) => {
@@ -102,7 +102,7 @@ export class CreditsNode extends PagedFolderNode<CreditLot> {
    */
   runway(signal?: AbortSignal): Promise<RunwayAnswer | undefined> {
     const costSource = this.scope.services.costSource;
-    if (!costSource) return Promise.resolve(undefined);
+    if (!costSource) {return Promise.resolve(undefined);}
     if (!this.runwayPromise) {
       const tenantId = this.scope.connection.tenant.tenantId;
       const costs = costSource({ kind: 'billingProfile', accountName: this.profile.accountName, profileName: this.profile.name, tenantId, label: this.profile.displayName });
@@ -131,7 +131,7 @@ export class CreditsNode extends PagedFolderNode<CreditLot> {
         (error: unknown) => {
           this.runwayPromise = undefined;
           this.runwayState = { state: 'failed' };
-          if (!signal?.aborted) this.scope.services.redraw(this);
+          if (!signal?.aborted) {this.scope.services.redraw(this);}
           throw error;
         },
       );

@@ -5,7 +5,7 @@ import { utcDateOf } from '../../billing/models/dates';
 import { formatCalendarDate } from '../format/displayFormat';
 
 export function dayText(value: Date | CalendarDate | undefined, language: string): string | undefined {
-  if (value === undefined) return undefined;
+  if (value === undefined) { return undefined; }
   const date = value instanceof Date ? utcDateOf(value) : value;
   return formatCalendarDate(date, language);
 }

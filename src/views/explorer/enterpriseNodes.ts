@@ -65,7 +65,7 @@ async function* ofDepartment(scope: AccountScope, department: Department, signal
     return;
   }
   for await (const ea of allEnrollmentAccounts(scope, signal)) {
-    if ((ea.departmentName ?? '').toLowerCase() === department.name.toLowerCase()) yield ea;
+    if ((ea.departmentName ?? '').toLowerCase() === department.name.toLowerCase()) { yield ea; }
   }
 }
 
@@ -119,9 +119,9 @@ async function* subscriptionsOfEnrollmentAccount(scope: AccountScope, ea: Enroll
       yield s;
     }
   } catch (error) {
-    if (yielded || statusOf(error) !== 404) throw error;
+    if (yielded || statusOf(error) !== 404) { throw error; }
     for await (const s of listSubscriptionsByAccount(scope.connection.transport, accountRef(scope), { signal })) {
-      if ((s.enrollmentAccountName ?? '').toLowerCase() === ea.name.toLowerCase()) yield s;
+      if ((s.enrollmentAccountName ?? '').toLowerCase() === ea.name.toLowerCase()) { yield s; }
     }
   }
 }

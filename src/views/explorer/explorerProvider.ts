@@ -47,9 +47,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
     const key = node?.id ?? ROOT_KEY;
     const cached = this.cache.get(key);
-    if (cached) return cached.children;
+    if (cached) { return cached.children; }
     const source = node ?? this.root;
-    if (!source.loadChildren) return Promise.resolve([]);
+    if (!source.loadChildren) { return Promise.resolve([]); }
     const controller = new AbortController();
     const children = this.load(node, source, controller.signal);
     this.cache.set(key, { controller, children });
@@ -61,7 +61,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     const prefix = node ? `${node.id}/` : undefined;
     for (const [key, pending] of [...this.cache]) {
       const stale = node === undefined || key === node.id || key.startsWith(prefix!);
-      if (!stale) continue;
+      if (!stale) { continue; }
       pending.controller.abort();
       this.cache.delete(key);
     }
@@ -94,18 +94,18 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       return children;
     } catch (error) {
       // A refresh replaced this load; VS Code asks again and gets the new one.
-      if (signal.aborted) return [];
+      if (signal.aborted) { return []; }
       const advice = adviseOnFailure(error);
-      if (advice.kind === 'cancelled') return [];
+      if (advice.kind === 'cancelled') { return []; }
       this.logger.warn(`tree: ${what}: loading failed after ${Date.now() - started} ms (${advice.kind}): ${describeErrorChain(error)}`);
       // A failure nobody foresaw is a bug: keep where it happened.
-      if (advice.kind === 'unexpected' && error instanceof Error && error.stack) this.logger.debug(error.stack);
+      if (advice.kind === 'unexpected' && error instanceof Error && error.stack) { this.logger.debug(error.stack); }
       return [new ErrorNode(node, node, source.failedToLoadLabel ?? vscode.l10n.t('Could not load this'), advice)];
     }
   }
 
   dispose(): void {
-    for (const pending of this.cache.values()) pending.controller.abort();
+    for (const pending of this.cache.values()) { pending.controller.abort(); }
     this.cache.clear();
     this.changed.dispose();
   }

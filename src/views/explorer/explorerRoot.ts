@@ -58,7 +58,7 @@ export class BillingExplorerRoot implements ExplorerRoot {
     this.sessions.setSignInState('signedIn');
     this.showSignedInAs(signedInAsLabel(session.method, account?.label));
     this.step = 'accounts';
-    if (tenants.length === 1) return loadBillingAccountNodes(undefined, tenants[0], signal, this.accountChildren);
+    if (tenants.length === 1) { return loadBillingAccountNodes(undefined, tenants[0], signal, this.accountChildren); }
     return tenants.map((connection) => new TenantNode(connection, editor !== undefined, this.accountChildren));
   }
 }

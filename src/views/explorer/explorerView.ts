@@ -21,9 +21,10 @@ export interface BillingExplorer {
 }
 
 export function createBillingExplorer(runner: CommandRunner, sessions: SessionManager, logger: Logger): BillingExplorer {
+  // eslint-disable-next-line prefer-const -- the root's callback below may run before the view exists
   let view: vscode.TreeView<ExplorerNode> | undefined;
   const root = new BillingExplorerRoot(sessions, (signedInAs) => {
-    if (view) view.description = signedInAs;
+    if (view) { view.description = signedInAs; }
   });
   const provider = new ExplorerProvider(root, logger);
   view = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });

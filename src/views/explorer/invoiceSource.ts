@@ -30,7 +30,7 @@ export function isIssuedIn(invoice: Invoice, from: string, to: string): boolean 
 /** Only the invoices issued between `from` and `to`. */
 export async function* issuedIn(invoices: AsyncIterable<Invoice>, from: string, to: string): AsyncIterable<Invoice> {
   for await (const invoice of invoices) {
-    if (isIssuedIn(invoice, from, to)) yield invoice;
+    if (isIssuedIn(invoice, from, to)) { yield invoice; }
   }
 }
 

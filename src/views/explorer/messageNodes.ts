@@ -54,7 +54,7 @@ export class ErrorNode implements ExplorerNode {
     item.description = text.summary;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendText(`${this.failedToLoad}\n\n${text.summary}\n\n`);
-    if (text.nextStep) tooltip.appendText(`${text.nextStep}\n\n`);
+    if (text.nextStep) { tooltip.appendText(`${text.nextStep}\n\n`); }
     tooltip.appendMarkdown(vscode.l10n.t('Click to retry.'));
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon(

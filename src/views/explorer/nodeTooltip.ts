@@ -10,7 +10,7 @@ export function fieldsTooltip(title: string, fields: TooltipField[], note?: stri
   md.appendText(title);
   md.appendMarkdown('**\n\n');
   for (const [name, value] of fields) {
-    if (value === undefined || value === '') continue;
+    if (value === undefined || value === '') { continue; }
     md.appendText(`${name}: ${value}`);
     md.appendMarkdown('  \n');
   }

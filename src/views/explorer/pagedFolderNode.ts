@@ -96,8 +96,8 @@ export class PagedFolderNode<T> extends BillingNode implements LoadsMore {
     this.background = undefined;
     return this.children(async () => {
       this.nodes.length = 0;
-      if (background) await background;
-      else await this.cursor.first(signal);
+      if (background) {await background;}
+      else {await this.cursor.first(signal);}
     });
   }
 
@@ -111,11 +111,11 @@ export class PagedFolderNode<T> extends BillingNode implements LoadsMore {
       await read();
     } catch (error) {
       this.nodes.length = 0;
-      if (isNotApplicable(error)) return [notApplicableNode(this, error)];
+      if (isNotApplicable(error)) {return [notApplicableNode(this, error)];}
       throw error;
     }
     const items = this.cursor.items;
-    for (let i = this.nodes.length; i < items.length; i++) this.nodes.push(this.options.child(items[i], this));
+    for (let i = this.nodes.length; i < items.length; i++) {this.nodes.push(this.options.child(items[i], this));}
     if (this.nodes.length === 0) {
       return [notApplicableNode(this, undefined, this.options.emptyLabel)];
     }

@@ -11,12 +11,12 @@ const PORTALS: Record<CloudName, string> = {
   Custom: 'https://portal.azure.com',
 };
 
-export function portalBase(cloud: CloudName | string | undefined): string {
+export function portalBase(cloud: string | undefined): string {
   return PORTALS[(cloud ?? 'AzureCloud') as CloudName] ?? PORTALS.AzureCloud;
 }
 
 /** The portal page of an ARM resource id (billing accounts, profiles, invoices, subscriptions). */
-export function portalResourceUrl(cloud: CloudName | string | undefined, tenantId: string | undefined, armId: string): string {
+export function portalResourceUrl(cloud: string | undefined, tenantId: string | undefined, armId: string): string {
   const id = armId.startsWith('/') ? armId : `/${armId}`;
   // Each segment is encoded as the portal expects (`:` in MCA account names stays readable).
   const path = id
@@ -28,6 +28,6 @@ export function portalResourceUrl(cloud: CloudName | string | undefined, tenantI
 }
 
 /** An Azure subscription's overview page. */
-export function portalSubscriptionUrl(cloud: CloudName | string | undefined, tenantId: string | undefined, subscriptionId: string): string {
+export function portalSubscriptionUrl(cloud: string | undefined, tenantId: string | undefined, subscriptionId: string): string {
   return portalResourceUrl(cloud, tenantId, `/subscriptions/${subscriptionId}/overview`);
 }

@@ -8,9 +8,9 @@ import { DateWindow, lastTwelveMonths, newestFirst } from './recentWindow';
 
 export interface RecentFolderOptions<T extends { name: string }> extends Omit<FolderOptions<T>, 'description' | 'open'> {
   /** Lists the items of `window`; called again on refresh, with a window that ends today. */
-  read(window: DateWindow, signal: AbortSignal): AsyncIterable<T>;
+  read: (window: DateWindow, signal: AbortSignal) => AsyncIterable<T>;
   /** The date the folder sorts by, newest first (ties by name). */
-  dateOf(item: T): string | Date | undefined;
+  dateOf: (item: T) => string | Date | undefined;
 }
 
 export function recentFolderOptions<T extends { name: string }>(scope: AccountScope, options: RecentFolderOptions<T>): FolderOptions<T> {

@@ -22,7 +22,7 @@ export function newestFirst<T>(dateOf: (item: T) => string | Date | undefined, n
   return (a, b) => {
     const x = key(a);
     const y = key(b);
-    if (x !== y) return x < y ? 1 : -1;
+    if (x !== y) { return x < y ? 1 : -1; }
     return nameOf(a) < nameOf(b) ? 1 : nameOf(a) > nameOf(b) ? -1 : 0;
   };
 }

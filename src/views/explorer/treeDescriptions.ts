@@ -9,7 +9,7 @@ export const SEPARATOR = ' · ';
 /** The non-empty parts, in order, once each. */
 export function joinDescription(...parts: Array<string | undefined | false>): string {
   const kept: string[] = [];
-  for (const part of parts) if (part && !kept.includes(part)) kept.push(part);
+  for (const part of parts) { if (part && !kept.includes(part)) { kept.push(part); } }
   return kept.join(SEPARATOR);
 }
 
@@ -35,10 +35,10 @@ export interface LotFacts {
 /** "€0.00 left · expired · of €1,455.40": what is left, whether it still counts, then of how much. */
 export function lotDescription(lot: LotFacts, words: LotWords): string {
   let state: string | undefined;
-  if (lot.state === 'expiringSoon' && lot.daysLeft !== undefined) state = words.expiresIn(lot.daysLeft);
-  else if (lot.state === 'expired') state = words.expired;
-  else if (lot.state === 'usedUp') state = words.usedUp;
-  else if (lot.expiry) state = words.expires(lot.expiry);
+  if (lot.state === 'expiringSoon' && lot.daysLeft !== undefined) { state = words.expiresIn(lot.daysLeft); }
+  else if (lot.state === 'expired') { state = words.expired; }
+  else if (lot.state === 'usedUp') { state = words.usedUp; }
+  else if (lot.expiry) { state = words.expires(lot.expiry); }
   return joinDescription(lot.remaining && words.left(lot.remaining), state, lot.original && words.of(lot.original));
 }
 

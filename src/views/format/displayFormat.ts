@@ -19,7 +19,7 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
 
 /** VS Code hands over tags like `ko`, `en`, `zh-tw`, `qps-ploc`; Intl rejects only malformed ones. */
 export function safeLocale(locale: string | undefined): string {
-  if (!locale) return 'en';
+  if (!locale) { return 'en'; }
   try {
     return Intl.getCanonicalLocales(locale)[0] ?? 'en';
   } catch {
@@ -53,7 +53,7 @@ export function formatMoneyList(amounts: readonly Money[], locale: string): stri
 /** A calendar date (billing periods, due dates) as the locale writes dates; no time zone shift. */
 export function formatCalendarDate(date: CalendarDate | string, locale: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!match) return date;
+  if (!match) { return date; }
   const instant = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   return new Intl.DateTimeFormat(safeLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(instant);
 }
@@ -66,6 +66,6 @@ export function formatInstant(instant: Date, locale: string): string {
 /** "30 s", "2 min": waits in messages (throttling) in the locale's own unit words. */
 export function formatWait(seconds: number, locale: string): string {
   const rounded = Math.max(1, Math.ceil(seconds));
-  if (rounded < 90) return numberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(rounded);
+  if (rounded < 90) { return numberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(rounded); }
   return numberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(Math.ceil(rounded / 60));
 }

@@ -38,7 +38,7 @@ export class BillingSession {
     this.cloud = options.cloud;
     // Known to every redaction from now on: the extension's log channel and every error message,
     // not only the lines of this session's HTTP clients.
-    for (const secret of options.knownSecrets ?? []) registerSecret(secret);
+    for (const secret of options.knownSecrets ?? []) { registerSecret(secret); }
   }
 
   /** The client for `tenantId`, or for the sign-in's own (home) tenant. */
@@ -69,7 +69,7 @@ export class BillingSession {
   }
 
   dispose(): void {
-    for (const client of this.clients.values()) client.dispose();
+    for (const client of this.clients.values()) { client.dispose(); }
     this.clients.clear();
   }
 }
@@ -79,8 +79,8 @@ export function unavailableTokenSource(kind: string, why: string): TokenSource {
   const cause = Object.assign(new Error(why), { name: 'CredentialUnavailableError' });
   return {
     kind,
-    async getToken() {
-      throw new AzureError({ kind: 'auth', message: why, cause });
+    getToken() {
+      return Promise.reject(new AzureError({ kind: 'auth', message: why, cause }));
     },
   };
 }

@@ -66,7 +66,7 @@ export function chooseCloud(settings: BillingSettings, editorEnv?: EditorCloudEn
     case 'AzureUSGovernment':
       return { cloud: AZURE_US_GOVERNMENT, warning: editorMismatch(settings, editorEnv, 'AzureUSGovernment') };
     case 'AzureCloud':
-      if (settings.authentication === 'editor' && editorEnv) return { cloud: cloudOfEditor(editorEnv) };
+      if (settings.authentication === 'editor' && editorEnv) { return { cloud: cloudOfEditor(editorEnv) }; }
       return { cloud: AZURE_CLOUD };
     default:
       return { cloud: AZURE_CLOUD, warning: `azureBilling.cloud '${settings.cloud}' is not known; using AzureCloud.` };
@@ -75,9 +75,9 @@ export function chooseCloud(settings: BillingSettings, editorEnv?: EditorCloudEn
 
 /** The editor's sovereign environment as endpoints. */
 export function cloudOfEditor(env: EditorCloudEnvironment): CloudEndpoints {
-  if (env.name === 'AzureChinaCloud') return AZURE_CHINA_CLOUD;
-  if (env.name === 'AzureUSGovernment') return AZURE_US_GOVERNMENT;
-  if (!env.isCustomCloud) return AZURE_CLOUD;
+  if (env.name === 'AzureChinaCloud') { return AZURE_CHINA_CLOUD; }
+  if (env.name === 'AzureUSGovernment') { return AZURE_US_GOVERNMENT; }
+  if (!env.isCustomCloud) { return AZURE_CLOUD; }
   return customCloud({
     resourceManagerEndpoint: env.resourceManagerEndpointUrl,
     authorityHost: env.activeDirectoryEndpointUrl,
@@ -87,6 +87,6 @@ export function cloudOfEditor(env: EditorCloudEnvironment): CloudEndpoints {
 
 /** With the editor's sign-in, tokens come from the editor's cloud: say so when it differs. */
 function editorMismatch(settings: BillingSettings, editorEnv: EditorCloudEnvironment | undefined, wanted: string): string | undefined {
-  if (settings.authentication !== 'editor' || !editorEnv || editorEnv.name === wanted) return undefined;
+  if (settings.authentication !== 'editor' || !editorEnv || editorEnv.name === wanted) { return undefined; }
   return `azureBilling.cloud is ${wanted} but the editor signs in to ${editorEnv.name}; set microsoft-sovereign-cloud.environment to match, or tokens will be refused.`;
 }

@@ -17,9 +17,9 @@ export function originOf(url: string): string {
 
 /** Where credentials of `cloud` go that are not a Microsoft cloud's: the ARM host, and the authority a secret is posted to. */
 export function credentialOrigins(cloud: CloudEndpoints, secretAuthority?: string): string[] {
-  if (cloud.name !== 'Custom') return [];
+  if (cloud.name !== 'Custom') { return []; }
   const origins = [originOf(cloud.resourceManagerEndpoint)];
-  if (secretAuthority && !isKnownAuthority(secretAuthority)) origins.push(originOf(secretAuthority));
+  if (secretAuthority && !isKnownAuthority(secretAuthority)) { origins.push(originOf(secretAuthority)); }
   return [...new Set(origins)];
 }
 
@@ -55,10 +55,10 @@ export function consentGatedTokenSource(inner: TokenSource, origins: readonly st
       const unapproved = pending();
       if (unapproved.length > 0) {
         decision ??= port.ask(unapproved).then(async (allowed) => {
-          if (allowed) await port.remember(unapproved);
+          if (allowed) { await port.remember(unapproved); }
           return allowed;
         });
-        if (!(await decision)) throw new CustomHostNotAllowedError(unapproved);
+        if (!(await decision)) { throw new CustomHostNotAllowedError(unapproved); }
       }
       return inner.getToken(scope, options);
     },

@@ -41,7 +41,7 @@ export class SessionManager implements vscode.Disposable {
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (SETTINGS_THAT_RECONNECT.some((s) => e.affectsConfiguration(s))) this.reconnect('settings changed');
+        if (SETTINGS_THAT_RECONNECT.some((s) => e.affectsConfiguration(s))) {this.reconnect('settings changed');}
       }),
     );
   }
@@ -74,7 +74,7 @@ export class SessionManager implements vscode.Disposable {
   }
 
   setSignInState(state: SignInState): void {
-    if (state === this.state) return;
+    if (state === this.state) {return;}
     this.state = state;
     this.logger.debug(`sign-in state: ${state}`);
     void vscode.commands.executeCommand('setContext', 'azureBilling.signInState', state);
@@ -89,11 +89,11 @@ export class SessionManager implements vscode.Disposable {
   }
 
   private connect(): Current {
-    if (this.current) return this.current;
+    if (this.current) {return this.current;}
     const settings = this.settings();
     const editorEnv = settings.authentication === 'editor' ? editorCloudEnvironment() : undefined;
     const { cloud, warning } = chooseCloud(settings, editorEnv);
-    if (warning) this.logger.warn(warning);
+    if (warning) {this.logger.warn(warning);}
     let current: Current;
     if (settings.authentication === 'editor') {
       const editor = editorSignIn(cloud.scope);
@@ -130,6 +130,6 @@ export class SessionManager implements vscode.Disposable {
     this.disposeCurrent();
     this.changed.dispose();
     this.stateChanged.dispose();
-    for (const s of this.subscriptions) s.dispose();
+    for (const s of this.subscriptions) {s.dispose();}
   }
 }

@@ -51,8 +51,8 @@ export function forgetSharedAccounts(transport: ArmTransport): void {
 }
 
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+  if (!signal) { return promise; }
+  if (signal.aborted) { return Promise.reject(signal.reason ?? new DOMException('Aborted', 'AbortError')); }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
     signal.addEventListener('abort', onAbort, { once: true });

@@ -18,7 +18,7 @@ export function signInMethodLabel(method: AuthenticationMethod): string {
 
 /** Short, for the view's description: the account's name, or the method that signs in. */
 export function signedInAsLabel(method: AuthenticationMethod, accountLabel: string | undefined): string {
-  if (method === 'editor' && accountLabel) return accountLabel;
+  if (method === 'editor' && accountLabel) { return accountLabel; }
   switch (method) {
     case 'azureCli':
       return vscode.l10n.t('Azure CLI');

@@ -41,14 +41,14 @@ export async function listDirectoryTenants(
   try {
     for await (const raw of transport.list<WireTenant>('/tenants', { query: { 'api-version': TENANTS_API_VERSION }, signal: options.signal })) {
       const tenantId = text(raw.tenantId);
-      if (!tenantId || byId.has(tenantId)) continue;
+      if (!tenantId || byId.has(tenantId)) { continue; }
       const firstDomain = Array.isArray(raw.domains) ? text(raw.domains[0]) : undefined;
       byId.set(tenantId, { tenantId, displayName: text(raw.displayName), defaultDomain: text(raw.defaultDomain) ?? firstDomain });
     }
   } catch (error) {
-    if (!(error instanceof AzureError && error.kind === 'notFound' && options.homeTenantOfToken)) throw error;
+    if (!(error instanceof AzureError && error.kind === 'notFound' && options.homeTenantOfToken)) { throw error; }
     const home = await options.homeTenantOfToken();
-    if (!home) throw error;
+    if (!home) { throw error; }
     byId.set(home, { tenantId: home });
   }
   const collator = new Intl.Collator(options.locale ?? 'en', { sensitivity: 'base' });

@@ -51,7 +51,7 @@ export async function readGlance(source: PanelSource, context: GlanceContext): P
   const periodContext = { today: context.today, billingPeriodStartDay: context.billingPeriodStartDay };
   const current = resolvePeriod({ preset: 'billingPeriod' }, periodContext);
   const previous = resolvePeriod({ preset: 'lastMonth' }, periodContext);
-  if (!current.ok || !previous.ok) throw new Error('The billing period could not be worked out.');
+  if (!current.ok || !previous.ok) {throw new Error('The billing period could not be worked out.');}
   const period = current.period;
   const last = previous.period;
   // Meter category: the grouping every source answers from its base query (service names as

@@ -52,7 +52,7 @@ export function money(minor: number, c: Pick<CurrencyGlance, 'currency' | 'fract
  * `empty` is said when the period has no cost yet.
  */
 export function statusText(glance: Glance, locale: string, empty: string): string {
-  if (glance.currencies.length === 0) return `${STATUS_ICON} ${empty}`;
+  if (glance.currencies.length === 0) {return `${STATUS_ICON} ${empty}`;}
   const parts = glance.currencies.map((c) => {
     const toDate = money(c.toDate, c, locale, true);
     return c.forecast ? `${toDate} · ~${money(c.forecast.total, c, locale, true)}` : toDate;
@@ -62,7 +62,7 @@ export function statusText(glance: Glance, locale: string, empty: string): strin
 
 /** "+12%" or "-5%" in the locale's own number style; undefined when there is nothing to compare with. */
 export function changePercent(now: number, before: number | undefined, locale: string): string | undefined {
-  if (before === undefined || before <= 0) return undefined;
+  if (before === undefined || before <= 0) {return undefined;}
   const ratio = (now - before) / before;
   return new Intl.NumberFormat(safeLocale(locale), { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(ratio);
 }
@@ -76,17 +76,17 @@ export function escapeMarkdown(text: string): string {
 export function currencyTooltip(c: CurrencyGlance, texts: GlanceTexts, locale: string): string[] {
   const m = (minor: number) => escapeMarkdown(money(minor, c, locale));
   const lines = [`${texts.toDate}: **${m(c.toDate)}**`];
-  if (c.forecast) lines.push(`${texts.forecast}: **~${m(c.forecast.total)}** (${texts.forecastRange(m(c.forecast.low), m(c.forecast.high))})`);
+  if (c.forecast) {lines.push(`${texts.forecast}: **~${m(c.forecast.total)}** (${texts.forecastRange(m(c.forecast.low), m(c.forecast.high))})`);}
   if (c.sameDayLastPeriod !== undefined) {
     const change = changePercent(c.toDate, c.sameDayLastPeriod, locale);
     lines.push(`${texts.sameDayLastMonth}: ${m(c.sameDayLastPeriod)}${change ? ` (${texts.change(escapeMarkdown(change))})` : ''}`);
   }
-  if (c.topServices.length > 0) lines.push(`${texts.topServices}: ${c.topServices.map((s) => `${escapeMarkdown(s.label)} ${m(s.total)}`).join(', ')}`);
+  if (c.topServices.length > 0) {lines.push(`${texts.topServices}: ${c.topServices.map((s) => `${escapeMarkdown(s.label)} ${m(s.total)}`).join(', ')}`);}
   return lines;
 }
 
 /** The tooltip's figures: one block per currency, separated by a rule. */
 export function glanceTooltip(glance: Glance, texts: GlanceTexts, locale: string): string {
-  if (glance.currencies.length === 0) return texts.noCost;
+  if (glance.currencies.length === 0) {return texts.noCost;}
   return glance.currencies.map((c) => currencyTooltip(c, texts, locale).join('  \n')).join('\n\n---\n\n');
 }

@@ -24,7 +24,7 @@ export function registerStatusBar(
     glance,
     runner.register(PIN_COMMAND, async (arg?: unknown) => {
       const scope = scopeFromArgument(arg) ?? (await pickScope(sessions, logger));
-      if (!scope) return undefined;
+      if (!scope) {return undefined;}
       await glance.pin(scope);
       return scope;
     }),

@@ -68,22 +68,22 @@ export class StatusBarGlance implements vscode.Disposable {
   constructor(private readonly deps: StatusBarDeps) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(INTERVAL_SETTING)) this.schedule();
+        if (e.affectsConfiguration(INTERVAL_SETTING)) {this.schedule();}
       }),
       // A new sign-in, cloud or sign-out: what was shown belongs to the old session.
       deps.sessions.onDidChange(() => {
-        if (this.deps.store.get()) void this.refresh();
+        if (this.deps.store.get()) {void this.refresh();}
       }),
       deps.sessions.onDidChangeSignInState((state) => {
-        if (state === 'signedOut') this.hide();
-        else if (state === 'signedIn' && this.state === 'hidden' && this.deps.store.get()) void this.refresh();
+        if (state === 'signedOut') {this.hide();}
+        else if (state === 'signedIn' && this.state === 'hidden' && this.deps.store.get()) {void this.refresh();}
       }),
     );
   }
 
   /** Called once after activation: shows the pinned scope, if any, without delaying activation. */
   start(): void {
-    if (!this.deps.store.get()) return;
+    if (!this.deps.store.get()) {return;}
     setPinnedContext(true);
     this.schedule();
     setTimeout(() => void this.refresh(), 0);
@@ -104,7 +104,7 @@ export class StatusBarGlance implements vscode.Disposable {
     this.glance = undefined;
     this.runway = undefined;
     this.budgets = undefined;
-    if (!this.deps.store.get()) return Promise.resolve();
+    if (!this.deps.store.get()) {return Promise.resolve();}
     setPinnedContext(true);
     this.schedule();
     return this.refresh();
@@ -138,7 +138,7 @@ export class StatusBarGlance implements vscode.Disposable {
     this.hide();
     this.glance = undefined;
     this.runway = undefined;
-    if (scope) this.deps.logger.info(`Status bar: unpinned ${scope.label}.`);
+    if (scope) {this.deps.logger.info(`Status bar: unpinned ${scope.label}.`);}
   }
 
   /** Resolves when the refresh in progress (if any) has finished. */
@@ -154,11 +154,11 @@ export class StatusBarGlance implements vscode.Disposable {
       return Promise.resolve();
     }
     const key = JSON.stringify(scope);
-    if (this.running?.scopeKey === key) return this.running.done;
+    if (this.running?.scopeKey === key) {return this.running.done;}
     this.running?.abort.abort();
     const abort = new AbortController();
     const done = this.load(scope, abort.signal).finally(() => {
-      if (this.running?.abort === abort) this.running = undefined;
+      if (this.running?.abort === abort) {this.running = undefined;}
     });
     this.running = { scopeKey: key, done, abort };
     return done;
@@ -169,7 +169,7 @@ export class StatusBarGlance implements vscode.Disposable {
       this.hide();
       return;
     }
-    if (!this.glance) this.show(`$(sync~spin) ${scope.label}`, new vscode.MarkdownString(vscode.l10n.t('Reading the cost of {0}…', escapeMarkdown(scope.label))), 'loading');
+    if (!this.glance) {this.show(`$(sync~spin) ${scope.label}`, new vscode.MarkdownString(vscode.l10n.t('Reading the cost of {0}…', escapeMarkdown(scope.label))), 'loading');}
     const started = Date.now();
     try {
       const source = this.deps.source(scope);
@@ -184,19 +184,19 @@ export class StatusBarGlance implements vscode.Disposable {
           // One line per wait, no pop-up: the item says it is waiting and keeps its last figures.
           this.deps.logger.warn(`Status bar ${scope.label}: Cost Management is throttling; waiting ${seconds} s before asking again.`);
           const tooltip = new vscode.MarkdownString(vscode.l10n.t('Azure Cost Management is busy and asked to wait. Trying again in {0} s…', seconds));
-          if (this.glance) this.show(this.item?.text ?? '', tooltip, 'waiting');
-          else this.show(`$(watch) ${scope.label}`, tooltip, 'waiting');
+          if (this.glance) {this.show(this.item?.text ?? '', tooltip, 'waiting');}
+          else {this.show(`$(watch) ${scope.label}`, tooltip, 'waiting');}
         },
       });
-      if (signal.aborted) return;
+      if (signal.aborted) {return;}
       const [runway, budgets] = await Promise.all([this.readRunway(scope, source, today, signal), this.readBudgets(scope, signal)]);
-      if (signal.aborted) return;
+      if (signal.aborted) {return;}
       this.glance = glance;
       this.runway = runway;
       this.render(scope, glance, runway, budgets);
       this.deps.logger.info(`Status bar ${scope.label}: refreshed in ${Date.now() - started} ms.`);
     } catch (error) {
-      if (signal.aborted || isCancellation(error)) return;
+      if (signal.aborted || isCancellation(error)) {return;}
       const advice = adviseOnFailure(error);
       if (this.signedOut()) {
         this.hide();
@@ -218,7 +218,7 @@ export class StatusBarGlance implements vscode.Disposable {
 
   /** Credits of a billing profile; undefined elsewhere, without credits, or when they cannot be read. */
   private async readRunway(scope: UsageScope, source: PanelSource, today: number, signal: AbortSignal): Promise<RunwayAnswer | undefined> {
-    if (scope.kind !== 'billingProfile' || !scope.profileName) return undefined;
+    if (scope.kind !== 'billingProfile' || !scope.profileName) {return undefined;}
     try {
       return await readProfileRunway({
         transport: this.deps.sessions.session().transportFor(scope.tenantId),
@@ -266,7 +266,7 @@ export class StatusBarGlance implements vscode.Disposable {
     ];
     for (const b of budgets) {
       const spent = b.currentSpend;
-      if (!spent) continue;
+      if (!spent) {continue;}
       const share = new Intl.NumberFormat(safeLocale(language), { style: 'percent', maximumFractionDigits: 0 }).format(spent.amount / b.amount);
       parts.push(
         vscode.l10n.t(
@@ -278,7 +278,7 @@ export class StatusBarGlance implements vscode.Disposable {
         ),
       );
     }
-    if (runway) parts.push(`**${vscode.l10n.t('Credit runway')}**\n\n${runwayLines(runway, language).join('\n\n')}`);
+    if (runway) {parts.push(`**${vscode.l10n.t('Credit runway')}**\n\n${runwayLines(runway, language).join('\n\n')}`);}
     const args = encodeURIComponent(JSON.stringify([scope]));
     parts.push(
       [
@@ -307,7 +307,7 @@ export class StatusBarGlance implements vscode.Disposable {
     this.item.tooltip = tooltip;
     this.item.backgroundColor = state === 'failed' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.accessibilityInformation = { label: text.replace(/\$\([^)]*\)\s*/g, '') };
-    if (command) this.item.command = command;
+    if (command) {this.item.command = command;}
     this.item.show();
     this.state = state;
   }
@@ -325,13 +325,13 @@ export class StatusBarGlance implements vscode.Disposable {
   /** (Re)starts the interval from the setting, bounded below so a scope is not polled hard. */
   private schedule(): void {
     this.stopTimer();
-    if (!this.deps.store.get()) return;
+    if (!this.deps.store.get()) {return;}
     const minutes = Math.max(MIN_INTERVAL_MINUTES, vscode.workspace.getConfiguration().get<number>(INTERVAL_SETTING) ?? DEFAULT_INTERVAL_MINUTES);
     this.timer = setInterval(() => void this.refresh(), minutes * 60_000);
   }
 
   private stopTimer(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) {clearInterval(this.timer);}
     this.timer = undefined;
   }
 
@@ -339,6 +339,6 @@ export class StatusBarGlance implements vscode.Disposable {
     this.running?.abort.abort();
     this.stopTimer();
     this.item?.dispose();
-    for (const d of this.disposables) d.dispose();
+    for (const d of this.disposables) {d.dispose();}
   }
 }

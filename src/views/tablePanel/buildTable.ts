@@ -33,7 +33,7 @@ export function buildTable<T>(spec: TableSpec<T>): TableDocument {
   const rows: TableRow[] = spec.items.map((item, index) => {
     const values = spec.cells(item);
     const cells: Record<string, TableCell> = {};
-    for (const column of spec.columns) cells[column.id] = toCell(values[column.id], locale);
+    for (const column of spec.columns) { cells[column.id] = toCell(values[column.id], locale); }
     return { id: spec.rowId(item, index), cells };
   });
   return {
@@ -50,7 +50,7 @@ export function buildTable<T>(spec: TableSpec<T>): TableDocument {
 }
 
 function toCell(value: CellValue | undefined, locale: string): TableCell {
-  if (!value || value.value === undefined || value.value === '') return { text: '', sort: null, raw: '' };
+  if (!value || value.value === undefined || value.value === '') { return { text: '', sort: null, raw: '' }; }
   switch (value.kind) {
     case 'text':
       return { text: value.value, sort: value.value.toLocaleLowerCase(locale), raw: value.value };
@@ -66,7 +66,7 @@ function toCell(value: CellValue | undefined, locale: string): TableCell {
 
 function totalsPerCurrency<T>(spec: TableSpec<T>, locale: string): TableTotalsRow[] {
   const summable = spec.columns.filter((c) => c.kind === 'money' && c.summable);
-  if (summable.length === 0) return [];
+  if (summable.length === 0) { return []; }
   const perColumn = new Map<string, MoneyTotals>(summable.map((c) => [c.id, new MoneyTotals()]));
   const currencies = new Set<string>();
   for (const item of spec.items) {

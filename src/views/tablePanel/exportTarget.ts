@@ -25,7 +25,7 @@ export interface RestoredTable {
 const KIND_FILE_NAMES: Record<TableKind, string> = { creditEvents: 'credit-events', invoices: 'invoices', creditLots: 'credit-lots' };
 
 export function csvExportTarget(doc: TableDocument, origin: TableOrigin): CsvExportTarget {
-  if (origin === 'restored') return { via: 'saveDialog', defaultFileName: `${kindFileName(doc.kind)}.csv` };
+  if (origin === 'restored') { return { via: 'saveDialog', defaultFileName: `${kindFileName(doc.kind)}.csv` }; }
   return {
     via: 'invoiceFolder',
     fileName: csvFileName(doc.exportFileName, kindFileName(doc.kind)),
@@ -46,8 +46,8 @@ export function panelExportArgument(hostDocument: TableDocument | undefined, sho
 
 /** The table the export command was given, and where it came from; undefined when it was given none. */
 export function tableToExport(value: unknown): { doc: TableDocument; origin: TableOrigin } | undefined {
-  if (isRestoredTable(value)) return { doc: value.restoredTable, origin: 'restored' };
-  if (isTableDocument(value)) return { doc: value, origin: 'host' };
+  if (isRestoredTable(value)) { return { doc: value.restoredTable, origin: 'restored' }; }
+  if (isTableDocument(value)) { return { doc: value, origin: 'host' }; }
   return undefined;
 }
 

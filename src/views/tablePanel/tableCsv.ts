@@ -17,9 +17,9 @@ export function tableToCsv(doc: TableDocument, words: CsvWords): string {
   const header: string[] = [];
   for (const column of doc.columns) {
     header.push(column.label);
-    if (column.kind === 'money' && !oneCurrencyPerRow) header.push(words.columnCurrency(column.label));
+    if (column.kind === 'money' && !oneCurrencyPerRow) { header.push(words.columnCurrency(column.label)); }
   }
-  if (oneCurrencyPerRow && moneyColumns.length > 0) header.push(words.currency);
+  if (oneCurrencyPerRow && moneyColumns.length > 0) { header.push(words.currency); }
   const lines = [header.map((label) => textCell(String(label)))];
   for (const row of doc.rows) {
     const cells: string[] = [];
@@ -27,7 +27,7 @@ export function tableToCsv(doc: TableDocument, words: CsvWords): string {
       const cell = row.cells[column.id];
       // String(): a table restored from a page's saved state may hold anything.
       cells.push(valueCell(column, String(cell?.raw ?? '')));
-      if (column.kind === 'money' && !oneCurrencyPerRow) cells.push(textCell(String(cell?.currency ?? '')));
+      if (column.kind === 'money' && !oneCurrencyPerRow) { cells.push(textCell(String(cell?.currency ?? ''))); }
     }
     if (oneCurrencyPerRow && moneyColumns.length > 0) {
       const currency = moneyColumns.map((c) => row.cells[c.id]?.currency).find(Boolean) ?? '';

@@ -22,15 +22,16 @@ export class TablePanel implements vscode.Disposable {
   /** Registers the serializer that brings tables back after the window reloads. */
   static registerSerializer(extensionUri: vscode.Uri): vscode.Disposable {
     return vscode.window.registerWebviewPanelSerializer(TABLE_PANEL_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+      deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const saved = state as TableWebviewState | undefined;
         if (!isTableDocument(saved?.document)) {
           panel.dispose();
-          return;
+          return Promise.resolve();
         }
         panel.webview.options = webviewOptions(extensionUri);
         // No table of the host's own: the page's saved copy is shown, and exported only through a save dialog.
         new TablePanel(panel, extensionUri, saved.document, undefined);
+        return Promise.resolve();
       },
     });
   }
@@ -62,7 +63,7 @@ export class TablePanel implements vscode.Disposable {
     this.document = document;
     this.hostDocument = document;
     this.panel.title = document.title;
-    if (this.ready) void this.post({ type: 'show', document });
+    if (this.ready) { void this.post({ type: 'show', document }); }
   }
 
   private async onMessage(message: WebviewToHostMessage): Promise<void> {
@@ -84,7 +85,7 @@ export class TablePanel implements vscode.Disposable {
 
   dispose(): void {
     TablePanel.open.delete(this);
-    for (const d of this.disposables.splice(0)) d.dispose();
+    for (const d of this.disposables.splice(0)) { d.dispose(); }
     this.panel.dispose();
   }
 }

@@ -82,9 +82,9 @@ export class BillingCostSource implements PanelSource {
   clear(olderThanMs?: number): void {
     this.queries.clear(olderThanMs);
     // A full Refresh only: the status bar's periodic refresh keeps the panel's forecast inputs.
-    if (olderThanMs === undefined) this.forecasts.clear();
+    if (olderThanMs === undefined) {this.forecasts.clear();}
     // Subscription names are a Billing list, not a query: a full Refresh reads them again.
-    if (olderThanMs === undefined) this.names = undefined;
+    if (olderThanMs === undefined) {this.names = undefined;}
   }
 
   /**
@@ -97,7 +97,7 @@ export class BillingCostSource implements PanelSource {
       try {
         const s = this.scope;
         const list = s.kind === 'billingProfile' ? listSubscriptionsByProfile(this.transport, { accountName: s.accountName, name: s.profileName ?? '' }) : listSubscriptionsByAccount(this.transport, { name: s.accountName });
-        for await (const sub of list) if (sub.subscriptionId && sub.displayName) names.set(sub.subscriptionId.toLowerCase(), sub.displayName);
+        for await (const sub of list) { if (sub.subscriptionId && sub.displayName) { names.set(sub.subscriptionId.toLowerCase(), sub.displayName); } }
       } catch (error) {
         this.logger?.warn(`Usage panel ${this.scope.label}: subscription names could not be listed, showing ids (${error instanceof Error ? error.message : String(error)}).`);
       }

@@ -61,9 +61,9 @@ async function totalsOf(rows: CostListing<DailyCostRow>): Promise<DailyTotals> {
   for await (const row of rows) {
     const day = parseIsoDate(row.date);
     const currency = row.cost.currency;
-    if (day === undefined || !currency || !Number.isFinite(row.cost.amount)) continue;
+    if (day === undefined || !currency || !Number.isFinite(row.cost.amount)) {continue;}
     let days = out.get(currency);
-    if (!days) out.set(currency, (days = new Map()));
+    if (!days) {out.set(currency, (days = new Map()));}
     // Rows are summed in minor units, each rounded once: a day has one row per currency here.
     days.set(day, (days.get(day) ?? 0) + Math.round(row.cost.amount * 10 ** currencyFractionDigits(currency)));
   }
@@ -73,11 +73,11 @@ async function totalsOf(rows: CostListing<DailyCostRow>): Promise<DailyTotals> {
 /** The sum of a currency's days in `range`, undefined when that currency has no day there. */
 export function totalWithin(totals: DailyTotals | undefined, currency: string, range: DayRange): number | undefined {
   const days = totals?.get(currency);
-  if (!days) return undefined;
+  if (!days) {return undefined;}
   let sum = 0;
   let any = false;
   for (const [day, amount] of days) {
-    if (day < range.first || day > range.last) continue;
+    if (day < range.first || day > range.last) {continue;}
     sum += amount;
     any = true;
   }

@@ -48,7 +48,7 @@ export function earlierPeriods(period: ForecastPeriod, billingPeriodStartDay = 1
  */
 export async function fetchForecastInputs(fetches: ForecastFetches | undefined, period: ForecastPeriod, billingPeriodStartDay: number | undefined, logger?: Logger): Promise<ForecastInputs> {
   const periods = earlierPeriods(period, billingPeriodStartDay);
-  if (!fetches) return { periods };
+  if (!fetches) {return { periods };}
   const quietly = (what: string, p: Promise<DailyTotals>) =>
     p.catch((error: unknown) => {
       logger?.info(`Month-end forecast: ${what} unavailable, shown without it (${error instanceof Error ? error.message : String(error)}).`);
@@ -69,7 +69,7 @@ export function billForecasts(daily: GroupedCosts, period: ForecastPeriod, today
   return daily.currencies.flatMap((c) => {
     const asOf = Math.min(period.first + c.bucketTotals.length - 1, today - 1);
     const simple = forecastBill({ dailyTotals: c.bucketTotals, firstDay: period.first, periodEnd: period.periodEnd, asOf });
-    if (!simple) return [];
+    if (!simple) {return [];}
     const model = forecastModel(c, period, today, inputs);
     return [{
       currency: c.currency,
@@ -99,6 +99,6 @@ export function forecastModel(c: { currency: string; bucketTotals: readonly numb
 
 function daysOf(totals: Map<DayNumber, number>, range: DayRange): DailyAmount[] {
   const out: DailyAmount[] = [];
-  for (const [day, amount] of totals) if (day >= range.first && day <= range.last) out.push({ day, amount });
+  for (const [day, amount] of totals) {if (day >= range.first && day <= range.last) {out.push({ day, amount });}}
   return out;
 }

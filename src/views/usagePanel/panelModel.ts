@@ -65,7 +65,7 @@ export type PanelResult =
 
 export async function buildPanelData(source: PanelSource, selection: PanelSelection, context: PanelContext, texts: PanelTexts): Promise<PanelResult> {
   const resolved = resolvePeriod(selection.period, { today: context.today, billingPeriodStartDay: context.billingPeriodStartDay });
-  if (!resolved.ok) return { kind: 'periodInvalid', field: resolved.error.field, message: texts.periodError(resolved.error) };
+  if (!resolved.ok) {return { kind: 'periodInvalid', field: resolved.error.field, message: texts.periodError(resolved.error) };}
   const period = resolved.period;
   const hourlyAvailable = period.last - period.first + 1 <= MAX_HOURLY_DAYS;
   const notes: string[] = [];
@@ -81,7 +81,7 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
   // back to the source's first, rather than charting everything as "(none)".
   const offered = source.groupings();
   const isTag = selection.groupBy.startsWith('tag:');
-  if (!offered.includes(selection.groupBy) && !(isTag && source.hasEstimate)) selection = { ...selection, groupBy: offered[0] };
+  if (!offered.includes(selection.groupBy) && !(isTag && source.hasEstimate)) {selection = { ...selection, groupBy: offered[0] };}
   const groupOptions = { groupBy: selection.groupBy, range: period, topN: TOP_GROUPS, labels: { other: texts.other, untagged: texts.untagged, none: texts.none } };
 
   // The estimate needs Commerce, which EA and CSP subscriptions do not have: then actual cost only.
@@ -91,11 +91,11 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
     try {
       priced = await source.estimate(pricingRangeFor(period), view === 'hourly' ? 'hour' : 'day', context.signal);
     } catch (error) {
-      if (!(error instanceof NotApplicableError)) throw error;
+      if (!(error instanceof NotApplicableError)) {throw error;}
       notes.push(texts.noteEstimateUnavailable(error.message));
     }
   }
-  if (!priced && view === 'hourly') view = 'cost';
+  if (!priced && view === 'hourly') {view = 'cost';}
   let estimate = priced && groupCosts(priced.cube, groupOptions);
 
   // Actual cost is daily only; without it (no Cost Management access) the panel still estimates.
@@ -107,7 +107,7 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
       actual = groupCosts(actualCube, groupOptions);
     } catch (error) {
       // With no estimate either, the reason actual cost failed is what the person must act on.
-      if (context.signal?.aborted || !estimate) throw error;
+      if (context.signal?.aborted || !estimate) {throw error;}
       // The note is shown in the panel as it is; an error no layer of ours made may quote a URL.
       notes.push(texts.noteActualUnavailable(redactText(error instanceof Error ? error.message : String(error))));
     }
@@ -115,7 +115,7 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
   const hasActual = actual !== undefined && actual.currencies.length > 0;
   // An estimate in another currency than the bill (list prices assumed in USD for a subscription
   // billed in euros) would contradict the tree: it is not offered at all.
-  if (priced && estimate && hasActual && !actual!.currencies.some((c) => c.currency === priced!.currency)) {
+  if (priced && estimate && hasActual && !actual!.currencies.some((c) => c.currency === priced.currency)) {
     notes.push(texts.noteEstimateOtherCurrency(priced.currency, actual!.currencies.map((c) => c.currency).join(', ')));
     estimate = undefined;
   }
@@ -129,9 +129,9 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
   const forecastInputs = period.preset === 'billingPeriod' && shown.granularity === 'day'
     ? await fetchForecastInputs(source.forecasts, period, context.billingPeriodStartDay, context.logger)
     : undefined;
-  if (priced && shown === estimate) notes.push(texts.noteEstimateTerms(priced.offerDurableId, priced.currency));
-  if (period.last >= context.today) notes.push(texts.notePartialToday);
-  if (priced && priced.skippedRows > 0) notes.push(texts.noteSkippedRows(priced.skippedRows));
+  if (priced && shown === estimate) {notes.push(texts.noteEstimateTerms(priced.offerDurableId, priced.currency));}
+  if (period.last >= context.today) {notes.push(texts.notePartialToday);}
+  if (priced && priced.skippedRows > 0) {notes.push(texts.noteSkippedRows(priced.skippedRows));}
 
   const payload = buildSeriesPayload({
     selection: { ...selection, view: shown === actual && view === 'usage' ? 'cost' : view, source: shown === estimate ? 'estimate' : 'actual' },
@@ -142,7 +142,7 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
     comparison: estimate && hasActual ? compareEstimateToActual(estimate, actual!) : [],
     forecasts: forecastInputs ? billForecasts(shown, period, context.today, forecastInputs) : [],
     sources: [...(estimate ? (['estimate'] as const) : []), ...(hasActual ? (['actual'] as const) : [])],
-    groupings: groupingChoices(source.groupings((priced?.cube ?? actualCube)!), texts),
+    groupings: groupingChoices(source.groupings((priced?.cube ?? actualCube)), texts),
     hourlyAvailable: hourlyAvailable && priced !== undefined,
     notes,
     unpricedReason: texts.unpricedReason,

@@ -55,7 +55,7 @@ export class RangeCache<T> {
 
   get(range: DayRange, tag: string, load: () => Promise<T>): Promise<T> {
     const cached = this.entries.find((e) => e.tag === tag && e.range.first <= range.first && e.range.last >= range.last);
-    if (cached) return cached.result;
+    if (cached) { return cached.result; }
     const result = load();
     const entry: { range: DayRange; tag: string; result: Promise<T>; settledAt?: number } = { range, tag, result };
     this.entries.push(entry);
@@ -66,7 +66,7 @@ export class RangeCache<T> {
     // A failed load is not kept: Retry must fetch again.
     result.catch(() => {
       const at = this.entries.indexOf(entry);
-      if (at >= 0) this.entries.splice(at, 1);
+      if (at >= 0) { this.entries.splice(at, 1); }
     });
     return result;
   }
@@ -80,7 +80,7 @@ export class RangeCache<T> {
     const cutoff = this.now() - olderThanMs;
     for (let i = this.entries.length - 1; i >= 0; i--) {
       const settledAt = this.entries[i].settledAt;
-      if (settledAt !== undefined && settledAt < cutoff) this.entries.splice(i, 1);
+      if (settledAt !== undefined && settledAt < cutoff) {this.entries.splice(i, 1);}
     }
   }
 }

@@ -68,7 +68,7 @@ function periodErrorText(error: PeriodError): string {
     case 'tooOld':
       return vscode.l10n.t('Usage is kept for 13 months. Pick a start date on or after {0}.', p[0]);
     default:
-      return PERIOD_ERROR_TEMPLATES[(error as PeriodError).code] ?? (error as PeriodError).message;
+      return PERIOD_ERROR_TEMPLATES[error.code] ?? error.message;
   }
 }
 

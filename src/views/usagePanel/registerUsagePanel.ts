@@ -59,7 +59,7 @@ export class UsagePanels implements vscode.Disposable {
     this.open.set(key, controller);
     panel.onDidDispose(() => {
       controller.dispose();
-      if (this.open.get(key) === controller) this.open.delete(key);
+      if (this.open.get(key) === controller) { this.open.delete(key); }
     });
     // The PNG export reads the canvas as a data: image; chart.js styles the canvas through the
     // CSSOM, which the policy allows without 'unsafe-inline'.
@@ -96,7 +96,7 @@ export class UsagePanels implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const controller of this.open.values()) controller.panel.dispose();
+    for (const controller of this.open.values()) { controller.panel.dispose(); }
     this.open.clear();
   }
 }
@@ -112,18 +112,19 @@ export function registerUsagePanel(
     panels,
     runner.register(SHOW_USAGE_COMMAND, async (arg?: unknown) => {
       const scope = scopeFromArgument(arg) ?? (await pickScope(sessions, logger));
-      if (scope) return panels.show(scope);
+      if (scope) { return panels.show(scope); }
       return undefined;
     }),
     vscode.window.registerWebviewPanelSerializer(USAGE_PANEL_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+      deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const restore = (state as { restore?: { scope?: unknown } } | undefined)?.restore;
         const scope = scopeFromArgument(restore?.scope);
         if (!scope) {
           panel.dispose();
-          return;
+          return Promise.resolve();
         }
         panels.attach(panel, scope);
+        return Promise.resolve();
       },
     }),
   ];

@@ -20,8 +20,8 @@ export async function pickScope(sessions: SessionManager, logger: Logger): Promi
     { scopeKind: 'billingAccount', label: vscode.l10n.t('Billing account'), detail: vscode.l10n.t('Actual cost of the whole account, per currency') },
   ];
   const kind = await vscode.window.showQuickPick(kinds, { title: vscode.l10n.t('Usage and cost'), placeHolder: vscode.l10n.t('What should the chart cover?') });
-  if (!kind) return undefined;
-  if (kind.scopeKind === 'subscription') return pickSubscription(sessions);
+  if (!kind) { return undefined; }
+  if (kind.scopeKind === 'subscription') { return pickSubscription(sessions); }
   return pickBillingScope(sessions, logger, kind.scopeKind);
 }
 
@@ -37,7 +37,7 @@ async function pickBillingScope(sessions: SessionManager, logger: Logger, kind: 
         picks.push({ label: account.displayName, description: account.name, detail: tenantLabel(connection.tenant), scope: { kind, accountName: account.name, tenantId, label: account.displayName } });
         continue;
       }
-      if (!hasBillingProfiles(account.agreementType)) continue;
+      if (!hasBillingProfiles(account.agreementType)) { continue; }
       try {
         for (const profile of await profilesOf(choice)) {
           picks.push({

@@ -18,7 +18,7 @@ export async function pickSubscription(sessions: SessionManager, token?: vscode.
     const picks: Array<vscode.QuickPickItem & { scope: UsageScope }> = [];
     for (const { tenant, transport } of await session.tenants()) {
       for await (const sub of transport.list<ArmSubscription>('/subscriptions', { query: { 'api-version': '2022-12-01' } })) {
-        if (!sub.subscriptionId) continue;
+        if (!sub.subscriptionId) { continue; }
         const label = sub.displayName || sub.subscriptionId;
         picks.push({
           label,

@@ -9,9 +9,9 @@ import { AzureError, isCancellation } from '../../azure/errors';
 /** How long a throttled failure asks to wait, in ms; undefined when it is not a throttled failure. */
 export function throttleWaitMs(error: unknown): number | undefined {
   for (let e: unknown = error; e instanceof Error; e = (e as { cause?: unknown }).cause) {
-    if (!(e instanceof AzureError)) continue;
+    if (!(e instanceof AzureError)) { continue; }
     const throttled = e.kind === 'throttled' || (e.kind === 'retriesExhausted' && (e.status === 429 || e.lastError?.kind === 'throttled'));
-    if (throttled) return e.retryAfterMs ?? e.lastError?.retryAfterMs ?? 0;
+    if (throttled) { return e.retryAfterMs ?? e.lastError?.retryAfterMs ?? 0; }
   }
   return undefined;
 }
@@ -30,7 +30,7 @@ export interface ThrottleWaitOptions {
 
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
+    if (signal.aborted) { return reject(signal.reason); }
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
       resolve();
@@ -53,7 +53,7 @@ export async function retryWhenThrottled<T>(run: () => Promise<T>, options: Thro
       return await run();
     } catch (error) {
       const wait = throttleWaitMs(error);
-      if (wait === undefined || round >= maxWaits || wait > longest || options.signal.aborted || isCancellation(error)) throw error;
+      if (wait === undefined || round >= maxWaits || wait > longest || options.signal.aborted || isCancellation(error)) { throw error; }
       // At least a second: a throttled scope needs a moment even when no wait was named.
       const ms = Math.max(1000, wait);
       options.onWait(Math.ceil(ms / 1000));

@@ -81,7 +81,7 @@ export class UsageCostSource implements PanelSource {
   groupings(cube?: CostCube): GroupByKey[] {
     const tagKeys = new Map<string, string>();
     for (const line of cube?.lines ?? []) {
-      for (const key of Object.keys(line.resource.tags)) if (!tagKeys.has(key.toLowerCase())) tagKeys.set(key.toLowerCase(), key);
+      for (const key of Object.keys(line.resource.tags)) { if (!tagKeys.has(key.toLowerCase())) { tagKeys.set(key.toLowerCase(), key); } }
     }
     const tags = [...tagKeys.values()].sort((a, b) => a.localeCompare(b)).slice(0, MAX_TAG_GROUPINGS);
     return [...SUBSCRIPTION_GROUPINGS, ...tags.map((key) => `tag:${key}` as GroupByKey)];
@@ -92,8 +92,8 @@ export class UsageCostSource implements PanelSource {
     this.estimates.clear(olderThanMs);
     this.actuals.clear(olderThanMs);
     // A full Refresh only: the status bar's periodic refresh keeps the panel's forecast inputs.
-    if (olderThanMs === undefined) this.forecasts.clear();
-    if (olderThanMs === undefined) this.rateIndex = undefined;
+    if (olderThanMs === undefined) {this.forecasts.clear();}
+    if (olderThanMs === undefined) {this.rateIndex = undefined;}
   }
 
   private rates(signal?: AbortSignal): Promise<RateIndex> {

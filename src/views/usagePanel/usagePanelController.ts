@@ -58,7 +58,7 @@ export class UsagePanelController implements vscode.Disposable {
   private post(message: HostToWebview): void {
     this.lastPosted = message;
     this.posted.push(message);
-    if (this.posted.length > KEPT_MESSAGES) this.posted.shift();
+    if (this.posted.length > KEPT_MESSAGES) { this.posted.shift(); }
     void this.panel.webview.postMessage(message);
   }
 
@@ -116,7 +116,7 @@ export class UsagePanelController implements vscode.Disposable {
           },
         },
       );
-      if (signal.aborted) return;
+      if (signal.aborted) { return; }
       if (result.kind === 'series') {
         this.grouped = result.grouped;
         this.selection = result.payload.selection;
@@ -129,7 +129,7 @@ export class UsagePanelController implements vscode.Disposable {
         this.post({ type: 'empty', message: result.message, hint: result.hint });
       }
     } catch (error) {
-      if (signal.aborted || isCancellation(error)) return;
+      if (signal.aborted || isCancellation(error)) { return; }
       this.deps.logger.error(`Usage panel ${this.scope.label}: ${error instanceof Error ? error.message : String(error)}`);
       const advice = adviseOnFailure(error);
       const text = describeFailure(advice);
@@ -139,7 +139,7 @@ export class UsagePanelController implements vscode.Disposable {
   }
 
   private async exportCsv(): Promise<void> {
-    if (!this.grouped) return;
+    if (!this.grouped) { return; }
     const csv = costsToCsv(this.grouped, csvHeadings());
     const name = `usage-cost-${scopeShortId(this.scope)}-${this.grouped.buckets[0] ?? 'empty'}.csv`;
     // A byte-order mark lets spreadsheet apps read non-ASCII group names as UTF-8.
@@ -148,7 +148,7 @@ export class UsagePanelController implements vscode.Disposable {
 
   private async exportPng(dataUrl: string): Promise<void> {
     const match = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(dataUrl);
-    if (!match) return;
+    if (!match) { return; }
     const name = `usage-cost-${scopeShortId(this.scope)}.png`;
     await this.save(name, { [vscode.l10n.t('PNG image')]: ['png'] }, Buffer.from(match[1], 'base64'));
   }
@@ -156,7 +156,7 @@ export class UsagePanelController implements vscode.Disposable {
   private async save(fileName: string, filters: Record<string, string[]>, bytes: Uint8Array): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined, filters });
-    if (!target) return;
+    if (!target) { return; }
     await vscode.workspace.fs.writeFile(target, bytes);
     this.deps.logger.info(`Usage panel: saved ${target.fsPath}`);
     void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}', vscode.workspace.asRelativePath(target)));
@@ -164,6 +164,6 @@ export class UsagePanelController implements vscode.Disposable {
 
   dispose(): void {
     this.running?.abort();
-    for (const d of this.disposables) d.dispose();
+    for (const d of this.disposables) { d.dispose(); }
   }
 }

@@ -75,20 +75,20 @@ export function isBillingScope(scope: UsageScope): scope is BillingScope {
 /** One panel per scope: ids compared case-insensitively, as Azure compares them. */
 export function scopeKey(scope: UsageScope): string {
   const tenant = scope.tenantId ?? '';
-  if (!isBillingScope(scope)) return `${tenant}/${scope.subscriptionId.toLowerCase()}`;
+  if (!isBillingScope(scope)) { return `${tenant}/${scope.subscriptionId.toLowerCase()}`; }
   const profile = scope.kind === 'billingProfile' ? `/profile/${(scope.profileName ?? '').toLowerCase()}` : '';
   return `${tenant}/account/${scope.accountName.toLowerCase()}${profile}`;
 }
 
 /** The Cost Management `{scope}` of the panel. */
 export function costScopeOf(scope: UsageScope): string {
-  if (!isBillingScope(scope)) return costScopes.subscription(scope.subscriptionId);
+  if (!isBillingScope(scope)) { return costScopes.subscription(scope.subscriptionId); }
   return scope.kind === 'billingProfile' ? costScopes.billingProfile(scope.accountName, scope.profileName ?? '') : costScopes.billingAccount(scope.accountName);
 }
 
 /** A short id for file names and logs ("1f0e…" of a subscription, the profile's or account's name). */
 export function scopeShortId(scope: UsageScope): string {
-  if (!isBillingScope(scope)) return scope.subscriptionId.slice(0, 8);
+  if (!isBillingScope(scope)) { return scope.subscriptionId.slice(0, 8); }
   const name = scope.kind === 'billingProfile' ? scope.profileName ?? '' : scope.accountName;
   return name.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 24);
 }
@@ -110,10 +110,10 @@ function fromNode(arg: object): Partial<UsageScope> | undefined {
     return { kind: 'subscription', subscriptionId: node.subscription.subscriptionId, tenantId, label: node.subscription.displayName, ...terms };
   }
   if (node.profile && typeof node.profile === 'object') {
-    return { kind: 'billingProfile', accountName: node.profile.accountName ?? node.scope?.account?.name, profileName: node.profile.name, tenantId, label: node.profile.displayName } as Partial<BillingScope>;
+    return { kind: 'billingProfile', accountName: node.profile.accountName ?? node.scope?.account?.name, profileName: node.profile.name, tenantId, label: node.profile.displayName };
   }
   if (node.account && typeof node.account === 'object' && node.connection) {
-    return { kind: 'billingAccount', accountName: node.account.name, tenantId, label: node.account.displayName } as Partial<BillingScope>;
+    return { kind: 'billingAccount', accountName: node.account.name, tenantId, label: node.account.displayName };
   }
   return undefined;
 }
@@ -122,21 +122,21 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
 
 /** Reads a scope from a command argument: a scope itself, or a tree node that carries one. */
 export function scopeFromArgument(arg: unknown): UsageScope | undefined {
-  if (!arg || typeof arg !== 'object') return undefined;
-  const candidate = ('usageScope' in arg ? (arg as { usageScope: unknown }).usageScope : fromNode(arg) ?? arg) as Record<string, unknown> | undefined;
-  if (!candidate || typeof candidate !== 'object') return undefined;
+  if (!arg || typeof arg !== 'object') { return undefined; }
+  const candidate = ('usageScope' in arg ? arg.usageScope : fromNode(arg) ?? arg) as Record<string, unknown> | undefined;
+  if (!candidate || typeof candidate !== 'object') { return undefined; }
   const tenantId = text(candidate.tenantId);
   if (candidate.kind === 'billingProfile' || candidate.kind === 'billingAccount') {
     const accountName = text(candidate.accountName);
     const profileName = text(candidate.profileName);
-    if (!accountName || (candidate.kind === 'billingProfile' && !profileName)) return undefined;
+    if (!accountName || (candidate.kind === 'billingProfile' && !profileName)) { return undefined; }
     const label = text(candidate.label) ?? profileName ?? accountName;
     return candidate.kind === 'billingProfile'
       ? { kind: 'billingProfile', accountName, profileName, tenantId, label }
       : { kind: 'billingAccount', accountName, tenantId, label };
   }
   const subscriptionId = text(candidate.subscriptionId);
-  if (!subscriptionId || (candidate.kind !== undefined && candidate.kind !== 'subscription')) return undefined;
+  if (!subscriptionId || (candidate.kind !== undefined && candidate.kind !== 'subscription')) { return undefined; }
   return {
     kind: 'subscription',
     subscriptionId,
@@ -156,6 +156,6 @@ export const DEFAULT_SELECTION: PanelSelection = { groupBy: 'meterCategory', per
  * plan (Microsoft Customer Agreement), an EA or CSP offer, or an unknown one opens on actual cost.
  */
 export function defaultSelectionFor(scope: UsageScope): PanelSelection {
-  if (isBillingScope(scope)) return { ...DEFAULT_SELECTION, groupBy: 'subscription', source: 'actual' };
+  if (isBillingScope(scope)) { return { ...DEFAULT_SELECTION, groupBy: 'subscription', source: 'actual' }; }
   return hasRateCard(scope.offerDurableId) ? DEFAULT_SELECTION : { ...DEFAULT_SELECTION, source: 'actual' };
 }

@@ -29,9 +29,9 @@ export function renderInvoicePdf({ invoice, document, account, profileDisplayNam
     { text: `Document: ${document.name} (${document.kind})` },
     { text: `Billing account: ${account.displayName}` },
   ];
-  if (profileDisplayName) lines.push({ text: `Billing profile: ${profileDisplayName}` });
-  if (invoice.subscriptionDisplayName) lines.push({ text: `Subscription: ${invoice.subscriptionDisplayName} (${invoice.subscriptionId})` });
-  if (invoice.creditForInvoiceName) lines.push({ text: `Credit for invoice: ${invoice.creditForInvoiceName}` });
+  if (profileDisplayName) { lines.push({ text: `Billing profile: ${profileDisplayName}` }); }
+  if (invoice.subscriptionDisplayName) { lines.push({ text: `Subscription: ${invoice.subscriptionDisplayName} (${invoice.subscriptionId})` }); }
+  if (invoice.creditForInvoiceName) { lines.push({ text: `Credit for invoice: ${invoice.creditForInvoiceName}` }); }
   lines.push(
     { text: `Sold to: ${account.soldTo.companyName ?? account.displayName}, ${account.soldTo.city}, ${account.soldTo.country}` },
     { text: `Invoice date: ${invoice.invoiceDate}    Due date: ${invoice.dueDate}` },
@@ -39,13 +39,13 @@ export function renderInvoicePdf({ invoice, document, account, profileDisplayNam
     { text: `Currency: ${invoice.currency}` },
     { text: invoice.documentType === 'CreditNote' ? 'Credits' : 'Charges by subscription', bold: true, gapBefore: 10 },
   );
-  for (const line of invoice.lines) lines.push({ text: line.label, right: money(line.cents) });
+  for (const line of invoice.lines) { lines.push({ text: line.label, right: money(line.cents) }); }
   lines.push(
     { text: 'Subtotal', right: money(invoice.chargesCents), gapBefore: 8 },
     { text: 'Tax', right: money(invoice.taxCents) },
   );
-  if (invoice.prepaymentAppliedCents) lines.push({ text: 'Azure prepayment applied', right: money(-invoice.prepaymentAppliedCents) });
-  if (invoice.freeCreditAppliedCents) lines.push({ text: 'Azure credit applied', right: money(-invoice.freeCreditAppliedCents) });
+  if (invoice.prepaymentAppliedCents) { lines.push({ text: 'Azure prepayment applied', right: money(-invoice.prepaymentAppliedCents) }); }
+  if (invoice.freeCreditAppliedCents) { lines.push({ text: 'Azure credit applied', right: money(-invoice.freeCreditAppliedCents) }); }
   lines.push(
     { text: 'Total', right: money(invoice.chargesCents + invoice.taxCents - credits), bold: true },
     { text: 'Amount due', right: money(invoice.amountDueCents) },

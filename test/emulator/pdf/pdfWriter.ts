@@ -36,7 +36,7 @@ function literal(text: string): string {
 }
 
 function pdfDate(input: string): string {
-  if (input.startsWith('D:')) return input;
+  if (input.startsWith('D:')) { return input; }
   return `D:${input.replace(/-/g, '')}000000Z`;
 }
 
@@ -52,7 +52,7 @@ function paginate(lines: PdfLine[]): string[] {
   for (const line of lines) {
     const size = line.size ?? 10;
     const step = size * 1.4 + (line.gapBefore ?? 0);
-    if (y - step < MARGIN && ops.length > 0) flush();
+    if (y - step < MARGIN && ops.length > 0) { flush(); }
     y -= step;
     const font = line.bold ? '/F2' : '/F1';
     ops.push(`BT ${font} ${size} Tf ${MARGIN} ${y.toFixed(2)} Td ${literal(line.text)} Tj ET`);
@@ -61,7 +61,7 @@ function paginate(lines: PdfLine[]): string[] {
       ops.push(`BT /F3 ${size} Tf ${(PAGE_WIDTH - MARGIN - width).toFixed(2)} ${y.toFixed(2)} Td ${literal(line.right)} Tj ET`);
     }
   }
-  if (ops.length > 0 || pages.length === 0) flush();
+  if (ops.length > 0 || pages.length === 0) { flush(); }
   return pages;
 }
 
@@ -91,7 +91,7 @@ export function writePdf(input: PdfDocumentInput): Buffer {
   });
   const xrefAt = Buffer.byteLength(out, 'latin1');
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  for (const offset of offsets) { out += `${String(offset).padStart(10, '0')} 00000 n \n`; }
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Info 6 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }

@@ -6,7 +6,7 @@ const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
     let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    for (let k = 0; k < 8; k++) { c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; }
     table[n] = c >>> 0;
   }
   return table;
@@ -14,7 +14,7 @@ const CRC_TABLE = (() => {
 
 export function crc32(data: Buffer): number {
   let crc = 0xffffffff;
-  for (const byte of data) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  for (const byte of data) { crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8); }
   return (crc ^ 0xffffffff) >>> 0;
 }
 

@@ -40,16 +40,16 @@ export function registerCostManagementRoutes(router: Router, ctx: RouteContext):
     const pageSize = pageSizeOf(req, ctx.settings.pageSize);
     const clientType = typeof req.headers.clienttype === 'string' ? req.headers.clienttype : undefined;
     const qpu = limiter.take(scope.key, clientType, qpuOf(spec.range.to - spec.range.from + 1));
-    if ('throttled' in qpu) return qpu.throttled;
+    if ('throttled' in qpu) { return qpu.throttled; }
 
     const cacheKey = `${kind}|${scope.key}|${digest}`;
     let table = recent.get(cacheKey);
     if (!table) {
       table = kind === 'query' ? runQuery(usage, scope, spec) : runForecast(usage, scope, spec);
       recent.set(cacheKey, table);
-      if (recent.size > 16) recent.delete(recent.keys().next().value as string);
+      if (recent.size > 16) { recent.delete(recent.keys().next().value as string); }
     }
-    if (table.rows.length === 0) return { status: 204, headers: qpu.headers };
+    if (table.rows.length === 0) { return { status: 204, headers: qpu.headers }; }
     const rows = table.rows.slice(offset, offset + pageSize);
     const end = offset + rows.length;
     const name = crypto.randomUUID();

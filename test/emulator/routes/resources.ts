@@ -31,11 +31,11 @@ const atLeast = (version: string | undefined, min: string) => (version ?? '') >=
 
 function tenantJson(t: WorldTenant, version: string | undefined): unknown {
   const json: Record<string, unknown> = { id: `/tenants/${t.tenantId}`, tenantId: t.tenantId };
-  if (atLeast(version, RESOURCES_FIELDS.tenantCategory)) json.tenantCategory = 'Home';
+  if (atLeast(version, RESOURCES_FIELDS.tenantCategory)) { json.tenantCategory = 'Home'; }
   if (atLeast(version, RESOURCES_FIELDS.tenantDetails)) {
     Object.assign(json, { country: 'United States', countryCode: 'US', displayName: t.displayName, domains: [t.defaultDomain] });
   }
-  if (atLeast(version, RESOURCES_FIELDS.defaultDomain)) Object.assign(json, { defaultDomain: t.defaultDomain, tenantType: 'AAD' });
+  if (atLeast(version, RESOURCES_FIELDS.defaultDomain)) { Object.assign(json, { defaultDomain: t.defaultDomain, tenantType: 'AAD' }); }
   return json;
 }
 
@@ -55,14 +55,14 @@ const SPENDING_LIMIT_ON = new Set(['MS-AZR-0044P', 'MS-AZR-0059P', 'MS-AZR-0060P
 
 function subscriptionJson(s: WorldSubscription, version: string | undefined): unknown {
   const json: Record<string, unknown> = { id: `/subscriptions/${s.subscriptionId}` };
-  if (atLeast(version, RESOURCES_FIELDS.authorizationSource)) json.authorizationSource = 'RoleBased';
-  if (atLeast(version, RESOURCES_FIELDS.tenantCategory)) json.managedByTenants = [];
+  if (atLeast(version, RESOURCES_FIELDS.authorizationSource)) { json.authorizationSource = 'RoleBased'; }
+  if (atLeast(version, RESOURCES_FIELDS.tenantCategory)) { json.managedByTenants = []; }
   json.subscriptionId = s.subscriptionId;
-  if (atLeast(version, RESOURCES_FIELDS.tenantDetails)) json.tenantId = s.tenantId;
+  if (atLeast(version, RESOURCES_FIELDS.tenantDetails)) { json.tenantId = s.tenantId; }
   const policies: Record<string, unknown> = { locationPlacementId: 'Public_2014-09-01', quotaId: QUOTA_IDS[s.offerId] ?? 'PayAsYouGo_2014-09-01' };
-  if (atLeast(version, RESOURCES_FIELDS.authorizationSource)) policies.spendingLimit = SPENDING_LIMIT_ON.has(s.offerId) ? 'On' : 'Off';
+  if (atLeast(version, RESOURCES_FIELDS.authorizationSource)) { policies.spendingLimit = SPENDING_LIMIT_ON.has(s.offerId) ? 'On' : 'Off'; }
   Object.assign(json, { displayName: s.displayName, state: s.state, subscriptionPolicies: policies });
-  if (atLeast(version, RESOURCES_FIELDS.subscriptionTags)) json.tags = {};
+  if (atLeast(version, RESOURCES_FIELDS.subscriptionTags)) { json.tags = {}; }
   return json;
 }
 
@@ -76,7 +76,7 @@ export function registerResourcesRoutes(router: Router, ctx: RouteContext): void
   router.add({ method: 'GET', path: '/subscriptions/{subscriptionId}', apiVersions: RESOURCES_VERSIONS, auth: 'arm', handler: (req) => {
     const id = req.params.subscriptionId.toLowerCase();
     const sub = mine(req).find((s) => s.subscriptionId === id);
-    if (!sub) fail(404, 'SubscriptionNotFound', `The subscription '${req.params.subscriptionId}' could not be found.`);
+    if (!sub) { fail(404, 'SubscriptionNotFound', `The subscription '${req.params.subscriptionId}' could not be found.`); }
     return ok(subscriptionJson(sub, req.apiVersion));
   } });
 }

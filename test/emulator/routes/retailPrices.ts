@@ -20,7 +20,7 @@ export function registerRetailPricesRoutes(router: Router, ctx: RouteContext): v
       requests += 1;
       if (knobs.throttleEvery > 0 && requests % knobs.throttleEvery === 0) {
         const throttled = retailError(429, 'TooManyRequests', 'Too many requests. Please retry later.'); // [inf] body
-        if (knobs.throttleRetryAfterSeconds !== null) throttled.headers = { 'retry-after': String(knobs.throttleRetryAfterSeconds) };
+        if (knobs.throttleRetryAfterSeconds !== null) { throttled.headers = { 'retry-after': String(knobs.throttleRetryAfterSeconds) }; }
         return throttled;
       }
       const query = parseRetailQuery(req);

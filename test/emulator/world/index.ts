@@ -46,7 +46,7 @@ export function createWorld(options: WorldOptions, overrides: WorldOverrides = {
   const tenants = createTenants(options.seed);
   const builder = new StructureBuilder(options.seed, options.asOf);
   buildSmallLayout(builder, tenants, createPartnerTenant(options.seed));
-  if (options.scale === 'large') buildLargeLayout(builder, tenants[0], options.seed);
+  if (options.scale === 'large') { buildLargeLayout(builder, tenants[0], options.seed); }
   const subscriptions = builder.subscriptions;
   const usage = (overrides.usage ?? createUsageWorld)(options, subscriptions);
   const billing = new BillingWorld(tenants, builder.accounts, subscriptions, options.seed, options.asOf, usage);

@@ -7,7 +7,7 @@ import * as https from 'https';
 
 export function emulatorUrl(): string {
   const url = process.env.AZURE_BILLING_EMULATOR_URL;
-  if (!url) throw new Error('AZURE_BILLING_EMULATOR_URL is not set: run the suites through the test host (npm test).');
+  if (!url) { throw new Error('AZURE_BILLING_EMULATOR_URL is not set: run the suites through the test host (npm test).'); }
   return url;
 }
 
@@ -17,7 +17,7 @@ export function emulatorUrl(): string {
  */
 export function emulatorBlobUrl(): string {
   const url = process.env.AZURE_BILLING_EMULATOR_BLOB_URL;
-  if (!url) throw new Error('AZURE_BILLING_EMULATOR_BLOB_URL is not set: run the suites through the test host (npm test).');
+  if (!url) { throw new Error('AZURE_BILLING_EMULATOR_BLOB_URL is not set: run the suites through the test host (npm test).'); }
   return url;
 }
 
@@ -50,7 +50,7 @@ function request(method: string, url: string, body?: unknown, headers: Record<st
       });
     });
     req.on('error', reject);
-    if (payload) req.write(payload);
+    if (payload) { req.write(payload); }
     req.end();
   });
 }
@@ -68,7 +68,7 @@ export interface FaultRule {
 
 export async function addFault(rule: FaultRule): Promise<void> {
   const answer = await request('POST', new URL('/_emulator/faults', emulatorUrl()).toString(), rule);
-  if (answer.status !== 201) throw new Error(`Adding a fault failed: HTTP ${answer.status}`);
+  if (answer.status !== 201) { throw new Error(`Adding a fault failed: HTTP ${answer.status}`); }
 }
 
 export async function clearFaults(): Promise<void> {
@@ -87,7 +87,7 @@ export async function resetEmulatorStats(): Promise<void> {
 /** A token for the test host's service principal in `tenantId`, from the emulator's token endpoint. */
 export async function emulatorToken(tenantId = process.env.AZURE_TENANT_ID ?? ''): Promise<string> {
   const { AZURE_CLIENT_ID, AZURE_CLIENT_SECRET } = process.env;
-  if (!AZURE_CLIENT_ID || !AZURE_CLIENT_SECRET) throw new Error('AZURE_CLIENT_ID and AZURE_CLIENT_SECRET must be set by the test host.');
+  if (!AZURE_CLIENT_ID || !AZURE_CLIENT_SECRET) { throw new Error('AZURE_CLIENT_ID and AZURE_CLIENT_SECRET must be set by the test host.'); }
   const credential = new ClientSecretCredential(tenantId, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, { authorityHost: emulatorUrl(), disableInstanceDiscovery: true });
   const token = await credential.getToken('https://management.azure.com/.default');
   return token.token;
@@ -99,7 +99,7 @@ export async function armList<T = Record<string, unknown>>(pathAndQuery: string,
   const items: T[] = [];
   for (let next: string | undefined = new URL(pathAndQuery, emulatorUrl()).toString(); next; ) {
     const answer = await request('GET', next, undefined, { authorization: `Bearer ${token}` });
-    if (answer.status !== 200) throw new Error(`GET ${next}: HTTP ${answer.status}`);
+    if (answer.status !== 200) { throw new Error(`GET ${next}: HTTP ${answer.status}`); }
     const page = answer.json as { value?: T[]; nextLink?: string | null };
     items.push(...(page.value ?? []));
     next = page.nextLink ?? undefined;
@@ -110,7 +110,7 @@ export async function armList<T = Record<string, unknown>>(pathAndQuery: string,
 /** The emulator world's today (YYYY-MM-DD): its usage ends the day before. */
 export async function emulatorToday(): Promise<string> {
   const info = (await request('GET', new URL('/_emulator/info', emulatorUrl()).toString())).json as { asOf?: string } | undefined;
-  if (!info?.asOf) throw new Error('The emulator did not say its date (/_emulator/info has no asOf).');
+  if (!info?.asOf) { throw new Error('The emulator did not say its date (/_emulator/info has no asOf).'); }
   return info.asOf;
 }
 

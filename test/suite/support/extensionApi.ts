@@ -7,7 +7,7 @@ export const EXTENSION_ID = 'azure-billing-insight.azure-billing-insight';
 
 export async function extensionApi(): Promise<AzureBillingApi> {
   const extension = vscode.extensions.getExtension<AzureBillingApi>(EXTENSION_ID);
-  if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this host.`);
+  if (!extension) { throw new Error(`${EXTENSION_ID} is not installed in this host.`); }
   return extension.activate();
 }
 

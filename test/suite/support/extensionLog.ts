@@ -34,6 +34,6 @@ export async function readExtensionLog(api: AzureBillingApi): Promise<string> {
 export async function logUpTo(api: AzureBillingApi, marker: string): Promise<string> {
   api.log.logger.info(marker);
   const text = await eventually(() => readExtensionLog(api), (t) => t.includes(marker), 20_000);
-  if (!text.includes(marker)) throw new Error(`the marker line never reached the log files in ${api.log.folder.toString()}`);
+  if (!text.includes(marker)) { throw new Error(`the marker line never reached the log files in ${api.log.folder.toString()}`); }
   return text;
 }

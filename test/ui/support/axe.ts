@@ -27,7 +27,7 @@ export interface AxeResult {
  */
 export async function axeRun(frame: Frame): Promise<AxeResult> {
   source ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  if (!(await frame.evaluate(() => 'axe' in globalThis))) await frame.evaluate(source);
+  if (!(await frame.evaluate(() => 'axe' in globalThis))) {await frame.evaluate(source);}
   return frame.evaluate(async () => {
     type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[]; passes: unknown[] };
     const page = globalThis as unknown as { document: unknown; axe: { run(context: unknown, options: object): Promise<Result> } };
@@ -44,6 +44,6 @@ export const serious = (violations: AxeViolation[]): AxeViolation[] => violation
 
 /** One line per rule, for the test's output and its failure message. */
 export function describeViolations(where: string, violations: AxeViolation[]): string {
-  if (violations.length === 0) return `${where}: no violations`;
+  if (violations.length === 0) {return `${where}: no violations`;}
   return [`${where}:`, ...violations.map((v) => `  ${v.impact ?? '?'} ${v.id} (${v.targets.length}): ${v.help} — ${v.targets.slice(0, 3).join(', ')}`)].join('\n');
 }

@@ -48,6 +48,8 @@ export interface ServerOptions {
   install?: string[];
 }
 
+// The test host's scripts are plain CommonJS outside the compiled tree, found by path at run time.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const load = <T>(file: string): T => require(path.join(repoRoot, 'scripts', 'testhost', file)) as T;
 
 export const install = load<{ ensureTestHost(): HostPaths }>('install.js');

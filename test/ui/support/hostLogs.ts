@@ -6,7 +6,7 @@ import type { VsCodeServer } from './harness';
 
 function exthostLogDirs(server: VsCodeServer): string[] {
   const logs = path.join(server.dirs.userData, 'logs');
-  if (!fs.existsSync(logs)) return [];
+  if (!fs.existsSync(logs)) { return []; }
   return fs.readdirSync(logs).map((session) => path.join(logs, session, 'exthost1')).filter((d) => fs.existsSync(d));
 }
 

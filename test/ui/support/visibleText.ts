@@ -18,7 +18,7 @@ export async function cutWords(element: Locator, words: string[], clip = '.monac
       let all = '';
       const walker = doc.createTreeWalker(box, 4 /* NodeFilter.SHOW_TEXT */);
       while (walker.nextNode()) {
-        const node = walker.currentNode as TextNode;
+        const node = walker.currentNode;
         texts.push({ node, start: all.length });
         all += node.data;
       }
@@ -35,7 +35,7 @@ export async function cutWords(element: Locator, words: string[], clip = '.monac
         range.setStart(holder.node, last - holder.start);
         range.setEnd(holder.node, last - holder.start + 1);
         const right = range.getBoundingClientRect().right;
-        if (right > limit + 0.5) cut.push(`${word} (ends at ${Math.round(right)} px, the box at ${Math.round(limit)} px)`);
+        if (right > limit + 0.5) {cut.push(`${word} (ends at ${Math.round(right)} px, the box at ${Math.round(limit)} px)`);}
       }
       return cut;
     },

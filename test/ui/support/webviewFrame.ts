@@ -11,12 +11,12 @@ export async function visibleWebviewFrame(page: Page, ready: string, hasText?: s
   const until = Date.now() + timeoutMs;
   for (;;) {
     for (const outer of await page.locator('iframe.webview').all()) {
-      if (!(await outer.isVisible())) continue;
+      if (!(await outer.isVisible())) {continue;}
       const outerFrame = await (await outer.elementHandle())?.contentFrame();
       const inner = await (await outerFrame?.$('iframe#active-frame'))?.contentFrame();
-      if (inner && (await inner.locator(ready, { hasText }).count().catch(() => 0)) > 0) return inner;
+      if (inner && (await inner.locator(ready, { hasText }).count().catch(() => 0)) > 0) {return inner;}
     }
-    if (Date.now() > until) throw new Error(`no visible webview shows ${ready}`);
+    if (Date.now() > until) {throw new Error(`no visible webview shows ${ready}`);}
     await page.waitForTimeout(250);
   }
 }

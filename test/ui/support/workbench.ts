@@ -75,7 +75,7 @@ export async function openWorkbench(options: WorkbenchOptions): Promise<Workbenc
 }
 
 function withoutAllowedHosts(env: NodeJS.ProcessEnv, ask: boolean | undefined): NodeJS.ProcessEnv {
-  if (!ask) return env;
+  if (!ask) { return env; }
   const { AZURE_BILLING_ALLOWED_CUSTOM_HOSTS: _allowed, ...rest } = env;
   return rest;
 }
@@ -97,7 +97,7 @@ export function screenshotOnFailure(current: () => Workbench | undefined, prefix
     const test = this.currentTest;
     if (wb && test && test.state === 'failed') {
       const file = await wb.screenshot(`${prefix}-FAILED-${test.title.replace(/[^\w]+/g, '-').slice(0, 60)}`).catch(() => undefined);
-      if (file) console.log(`      screenshot of the failure: ${file}`);
+      if (file) { console.log(`      screenshot of the failure: ${file}`); }
     }
   });
 }

@@ -7,28 +7,26 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { directoriesOf } from '../support/directories';
 import { extensionHostLog, extensionLog } from '../support/hostLogs';
-import { activityBarTitle } from '../support/manifest';
+import { activityBarTitle, Manifest } from '../support/manifest';
 import { activityBarItem, openWorkbench, screenshotOnFailure, treeRow, Workbench } from '../support/workbench';
 
 const EXTENSION_ID = 'azure-billing-insight.azure-billing-insight';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 /** Paths (relative to the extension folder) that the manifest names and the editor will load. */
-function filesNamedBy(manifest: Json): string[] {
+function filesNamedBy(manifest: Manifest): string[] {
   const files = new Set<string>();
   const add = (p: unknown) => {
-    if (typeof p === 'string' && !p.startsWith('$(')) files.add(p.replace(/^\.\//, ''));
+    if (typeof p === 'string' && !p.startsWith('$(')) { files.add(p.replace(/^\.\//, '')); }
   };
   add(manifest.main);
   add(manifest.browser);
   add(manifest.icon);
   const c = manifest.contributes ?? {};
-  for (const containers of Object.values(c.viewsContainers ?? {}) as Json[][]) containers.forEach((v) => add(v.icon));
-  for (const views of Object.values(c.views ?? {}) as Json[][]) views.forEach((v) => add(v.icon));
+  for (const containers of Object.values(c.viewsContainers ?? {})) { containers.forEach((v) => add(v.icon)); }
+  for (const views of Object.values(c.views ?? {})) { views.forEach((v) => add(v.icon)); }
   for (const command of c.commands ?? []) {
-    if (command.icon && typeof command.icon === 'object') Object.values(command.icon).forEach(add);
-    else add(command.icon);
+    if (command.icon && typeof command.icon === 'object') { Object.values(command.icon).forEach(add); }
+    else { add(command.icon); }
   }
   return [...files].filter((f) => f.length > 0);
 }
@@ -53,20 +51,21 @@ suite('The packaged .vsix installed into VS Code', function () {
   screenshotOnFailure(() => wb, 'vsix');
 
   test('every file the manifest refers to is in the package', () => {
-    const manifest: Json = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
+    const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as Manifest;
     const named = filesNamedBy(manifest);
+    assert.ok(manifest.main, 'package.json names an entry point');
     assert.ok(named.includes(manifest.main.replace(/^\.\//, '')), 'the entry point is among the checked files');
     assert.deepStrictEqual(named.filter((f) => !fs.existsSync(path.join(installed, f))), [], 'named by package.json but missing from the .vsix');
   });
 
   test('the Korean translation ships with the English one', () => {
-    const manifest: Json = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
-    for (const f of ['package.nls.json', 'package.nls.ko.json']) assert.ok(fs.existsSync(path.join(installed, f)), `${f} is in the package`);
+    const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as Manifest;
+    for (const f of ['package.nls.json', 'package.nls.ko.json']) { assert.ok(fs.existsSync(path.join(installed, f)), `${f} is in the package`); }
     if (manifest.l10n) {
       for (const f of ['bundle.l10n.json', 'bundle.l10n.ko.json']) {
         const file = path.join(installed, manifest.l10n, f);
         // The English bundle is optional (the source strings are English); the Korean one is not.
-        if (f.includes('.ko.') || fs.existsSync(file)) assert.ok(fs.existsSync(file), `${manifest.l10n}/${f} is in the package`);
+        if (f.includes('.ko.') || fs.existsSync(file)) { assert.ok(fs.existsSync(file), `${manifest.l10n}/${f} is in the package`); }
       }
     }
   });
@@ -74,12 +73,12 @@ suite('The packaged .vsix installed into VS Code', function () {
   test('clicking Azure Billing shows the directories and billing accounts from the installed package', async () => {
     const directories = await directoriesOf(wb.emulator);
     await activityBarItem(wb.page, activityBarTitle()).click();
-    for (const directory of directories) await treeRow(wb.page, directory.name).waitFor({ timeout: 30_000 });
+    for (const directory of directories) { await treeRow(wb.page, directory.name).waitFor({ timeout: 30_000 }); }
     const withAccounts = directories.find((d) => d.accounts.length > 0);
     assert.ok(withAccounts, 'the emulator world has billing accounts');
     const row = treeRow(wb.page, withAccounts.name);
-    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-    for (const account of withAccounts.accounts) await treeRow(wb.page, account).waitFor({ timeout: 30_000 });
+    if ((await row.getAttribute('aria-expanded')) !== 'true') { await row.click(); }
+    for (const account of withAccounts.accounts) { await treeRow(wb.page, account).waitFor({ timeout: 30_000 }); }
     await wb.screenshot('vsix-installed');
   });
 
@@ -89,6 +88,6 @@ suite('The packaged .vsix installed into VS Code', function () {
     assert.doesNotMatch(log, new RegExp(`Activating extension '?${EXTENSION_ID.replace(/\./g, '\\.')}'? failed`));
     const own = extensionLog(wb.server, EXTENSION_ID);
     const activated = /activated in ([\d.]+) ms/.exec(own);
-    if (activated) console.log(`      the extension's log: activated in ${activated[1]} ms`);
+    if (activated) { console.log(`      the extension's log: activated in ${activated[1]} ms`); }
   });
 });

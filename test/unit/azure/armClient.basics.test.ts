@@ -18,7 +18,7 @@ describe('ArmClient: sign-in, headers, plain errors', () => {
     const echo = await client.get<Echo>('/providers/Test.Client/echo', { query: { 'api-version': TEST_API } });
     assert.ok(echo);
     const token = echo.headers.authorization.replace(/^Bearer /, '');
-    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString());
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { tid?: unknown; appid?: unknown };
     assert.equal(claims.tid, e.tenantId);
     assert.equal(claims.appid, e.clientId);
     assert.equal(echo.headers.accept, 'application/json');
@@ -44,7 +44,7 @@ describe('ArmClient: sign-in, headers, plain errors', () => {
     let issued = 0;
     let clock = Date.now();
     // Tokens that live 10 minutes, refreshed 5 minutes before expiry.
-    const source: TokenSource = { kind: 'fake', getToken: async () => { issued += 1; return { token: e.issueToken(), expiresOnTimestamp: clock + 10 * 60_000 }; } };
+    const source: TokenSource = { kind: 'fake', getToken: () => { issued += 1; return Promise.resolve({ token: e.issueToken(), expiresOnTimestamp: clock + 10 * 60_000 }); } };
     const cached = cachedTokenSource(source, { now: () => clock });
     await cached.getToken('s');
     clock += 4 * 60_000;

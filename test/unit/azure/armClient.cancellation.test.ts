@@ -32,7 +32,7 @@ function cancelDuringWaitAfter(status: number): { signal: AbortSignal; onRequest
     sawStatusAt: () => at,
     onRequest: (ev) => {
       events.push(ev);
-      if (ev.status !== status) return;
+      if (ev.status !== status) { return; }
       at = Date.now();
       setTimeout(() => controller.abort(), 100);
     },
@@ -100,7 +100,7 @@ describe('ArmClient: cancellation', () => {
     const error = await failureOf((async () => {
       for await (const item of client.list('/providers/Test.Client/items/9/3/absent', { query: { 'api-version': TEST_API }, signal: controller.signal })) {
         seen.push(item);
-        if (seen.length === 3) controller.abort();
+        if (seen.length === 3) { controller.abort(); }
       }
     })());
     assert.ok(isCancellation(error));

@@ -217,7 +217,7 @@ describe('ArmClient: faults end in recovered data or a typed error', () => {
   it('a token ARM itself finds expired: refreshed from the source and the call recovers', async () => {
     const e = fresh();
     const tokens = [e.issueToken(undefined, -10), e.issueToken()];
-    const source: TokenSource = { kind: 'scripted', getToken: async (_s, o) => ({ token: o?.forceRefresh ? tokens[1] : tokens[0], expiresOnTimestamp: Date.now() + 3_600_000 }) };
+    const source: TokenSource = { kind: 'scripted', getToken: (_s, o) => Promise.resolve({ token: o?.forceRefresh ? tokens[1] : tokens[0], expiresOnTimestamp: Date.now() + 3_600_000 }) };
     const { client, recorder } = testClient(e, { tokenSource: source });
     assert.equal((await collect(client.list(LIST, q))).length, 40);
     assert.deepEqual(recorder.events.map((r) => r.status), [401, 200]);

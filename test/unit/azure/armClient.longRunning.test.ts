@@ -12,7 +12,7 @@ type DownloadUrl = { url: string; expiryTime: string };
 
 async function bodyOf(res: BlobResponse): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of res.body as AsyncIterable<Buffer>) chunks.push(Buffer.from(chunk));
+  for await (const chunk of res.body as AsyncIterable<Buffer>) { chunks.push(Buffer.from(chunk)); }
   return Buffer.concat(chunks);
 }
 

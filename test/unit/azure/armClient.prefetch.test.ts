@@ -17,7 +17,7 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Faults for the list route's requests in order: `rules[i]` applies to page i + 1 only. */
 function perPage(...rules: Array<Partial<Omit<FaultRule, 'path' | 'times'>> | undefined>): FaultRule[] {
   // A request takes the first rule left, so a page without a fault gets a harmless 0 ms wait.
-  return rules.map((rule) => ({ kind: 'latency', latencyMs: 0, ...rule, path: 'Test.Client/', times: 1 }) as FaultRule);
+  return rules.map((rule) => ({ kind: 'latency', latencyMs: 0, ...rule, path: 'Test.Client/', times: 1 }));
 }
 
 /** Each attempt as an interval on the client's clock. */
@@ -56,7 +56,7 @@ describe('ArmClient: pages fetched one ahead', () => {
       seen.push(item);
       await pause(60); // the caller's own work on each item: 120 ms a page
       const page = Math.floor((seen.length - 1) / 2);
-      if (!consumed[page]) consumed[page] = { page, from: at, to: 0 };
+      if (!consumed[page]) {consumed[page] = { page, from: at, to: 0 };}
       consumed[page].to = Date.now();
     }
     const wall = Date.now() - started;
@@ -137,7 +137,7 @@ describe('ArmClient: pages fetched one ahead', () => {
     plain.dispose();
 
     e.faults.clear();
-    for (const rule of perPage(undefined, { kind: 'forbidden' })) e.faults.add(rule);
+    for (const rule of perPage(undefined, { kind: 'forbidden' })) {e.faults.add(rule);}
     const { client, recorder } = testClient(e);
     const seen: unknown[] = [];
     let failedAt = 0;
@@ -147,7 +147,7 @@ describe('ArmClient: pages fetched one ahead', () => {
         for await (const item of client.list('/providers/Test.Client/items/9/3/absent', q)) {
           seen.push(item);
           await pause(50);
-          if (seen.length === 3) page1DoneAt = Date.now();
+          if (seen.length === 3) {page1DoneAt = Date.now();}
         }
       } finally {
         failedAt = Date.now();
@@ -181,7 +181,7 @@ describe('ArmClient: pages fetched one ahead', () => {
       for await (const item of client.list('/providers/Test.Client/items/9/3/absent', { ...q, signal: controller.signal })) {
         seen.push(item);
         await pause(50);
-        if (seen.length === 2) controller.abort(); // page 2 has been on its way for about 100 ms
+        if (seen.length === 2) {controller.abort();} // page 2 has been on its way for about 100 ms
       }
     })());
     await pause(50);
@@ -249,7 +249,7 @@ describe('ArmClient: pages fetched one ahead', () => {
       }));
     };
     const sentWhenReached: number[][] = [];
-    for await (const page of pagedListing<number>(fetchPage, 'value')) sentWhenReached[page] = [...sent];
+    for await (const page of pagedListing<number>(fetchPage, 'value')) {sentWhenReached[page] = [...sent];}
     assert.deepEqual(sentWhenReached, [[0, 1], [0, 1, 2], [0, 1, 2, 3], [0, 1, 2, 3]]);
   });
 

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { usageWorldOf } from '../../emulator/world/usage/access';
 import { FIXED_AS_OF, useEmulator } from '../../support/emulator';
-import { collect, failureOf, testClient } from './clientFixture';
+import { collect, testClient } from './clientFixture';
 
 type Named = { name: string; id: string };
 
@@ -79,7 +79,7 @@ describe('ArmClient against the emulator\'s real routes', () => {
     const res = await client.fetchUnauthenticated(link.url);
     assert.equal(res.status, 200);
     const chunks: Buffer[] = [];
-    for await (const chunk of res.body as AsyncIterable<Buffer>) chunks.push(chunk);
+    for await (const chunk of res.body as AsyncIterable<Buffer>) { chunks.push(chunk); }
     assert.equal(Buffer.concat(chunks).subarray(0, 5).toString(), '%PDF-');
     client.dispose();
   });
@@ -99,8 +99,8 @@ describe('ArmClient against the emulator\'s real routes', () => {
     const blob = await client.fetchUnauthenticated(location);
     assert.equal(blob.status, 200);
     const chunks: Buffer[] = [];
-    for await (const chunk of blob.body as AsyncIterable<Buffer>) chunks.push(chunk);
-    const doc = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    for await (const chunk of blob.body as AsyncIterable<Buffer>) { chunks.push(chunk); }
+    const doc = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { Currency?: unknown; Meters?: unknown };
     assert.equal(doc.Currency, sub.currency);
     assert.ok(Array.isArray(doc.Meters) && doc.Meters.length > 0);
     client.dispose();

@@ -37,11 +37,11 @@ export function useRoutedEmulator(...extraRoutes: Array<(emu: Emulator) => void>
     const e = emu();
     if (!registered) {
       registerTestRoutes(e);
-      for (const register of extraRoutes) register(e);
+      for (const register of extraRoutes) { register(e); }
       registered = true;
     }
     e.faults.clear();
-    for (const rule of rules) e.faults.add(rule);
+    for (const rule of rules) { e.faults.add(rule); }
     return e;
   };
 }
@@ -77,7 +77,7 @@ export function testClient(emu: Emulator, overrides: Partial<ArmClientOptions> =
 /** Collects an async iterable into an array. */
 export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
-  for await (const item of items) out.push(item);
+  for await (const item of items) { out.push(item); }
   return out;
 }
 
@@ -86,8 +86,8 @@ export async function failureOf(call: Promise<unknown>): Promise<AzureError> {
   try {
     await call;
   } catch (e) {
-    if (e instanceof AzureError) return e;
-    throw new Error(`Expected an AzureError, got: ${String(e)}`);
+    if (e instanceof AzureError) { return e; }
+    throw new Error(`Expected an AzureError, got: ${String(e)}`, { cause: e });
   }
   throw new Error('Expected the call to fail, but it succeeded.');
 }

@@ -31,7 +31,7 @@ describe('clouds', () => {
     const named = customCloud({ resourceManagerEndpoint: 'https://arm.contoso.example', authorityHost: 'https://login.contoso.example/', audience: 'https://management.contoso.example' });
     assert.equal(named.authorityHost, 'https://login.contoso.example');
     assert.equal(named.scope, 'https://management.contoso.example/.default');
-    assert.equal(isKnownAuthority(named.authorityHost!), false);
+    assert.equal(isKnownAuthority(named.authorityHost), false);
   });
 });
 

@@ -27,7 +27,7 @@ describe('mapWithConcurrency', () => {
     await assert.rejects(mapWithConcurrency([1, 2, 3, 4, 5, 6], 2, async (n) => {
       started.push(n);
       await delay(5);
-      if (n === 2) throw new Error('boom 2');
+      if (n === 2) { throw new Error('boom 2'); }
       return n;
     }), /boom 2/);
     await delay(30);
@@ -35,7 +35,7 @@ describe('mapWithConcurrency', () => {
   });
 
   it('handles an empty input', async () => {
-    assert.deepEqual(await mapWithConcurrency([], 4, async () => 1), []);
+    assert.deepEqual(await mapWithConcurrency([], 4, () => Promise.resolve(1)), []);
   });
 });
 

@@ -49,12 +49,12 @@ describe('errors hold no secret', () => {
     assert.equal(error.kind, 'retriesExhausted');
     assert.equal(error.lastError?.kind, 'network');
     const printed = everythingPrinted(error);
-    for (const secret of ['Si6N4tUrE', 'DRS_tok3n', '2026-12-01']) assert.ok(!printed.includes(secret), `${secret} is in the error:\n${printed}`);
+    for (const secret of ['Si6N4tUrE', 'DRS_tok3n', '2026-12-01']) { assert.ok(!printed.includes(secret), `${secret} is in the error:\n${printed}`); }
     const cause = error.lastError?.cause as Error & { code?: string };
     assert.ok(cause instanceof Error, 'the network error is kept as the cause');
     assert.equal(cause.code, 'ECONNREFUSED', 'the cause still says what happened');
     assert.match(cause.message, /request to https:\/\/127\.0\.0\.1:\d+\/invoices\/G123\.pdf\?.*sig=\[redacted\]/);
-    assert.match(error.lastError!.url ?? '', /\/invoices\/G123\.pdf\?.*sig=\[redacted\]/);
+    assert.match(error.lastError.url ?? '', /\/invoices\/G123\.pdf\?.*sig=\[redacted\]/);
   });
 
   it('redacts what a call site hands the constructor: message, URL, details and the cause chain', () => {
@@ -68,7 +68,7 @@ describe('errors hold no secret', () => {
       cause: outer,
     });
     const printed = everythingPrinted(error);
-    for (const secret of [JWT, 'abcdef', 'DRS_99', 'qwerty', 'hunter2', 'jane.doe']) assert.ok(!printed.includes(secret), `${secret} is in the error:\n${printed}`);
+    for (const secret of [JWT, 'abcdef', 'DRS_99', 'qwerty', 'hunter2', 'jane.doe']) { assert.ok(!printed.includes(secret), `${secret} is in the error:\n${printed}`); }
     const cause = error.cause as Error;
     assert.equal(cause.name, 'AuthenticationError', 'the cause keeps its name (failure advice reads it)');
     assert.ok(cause instanceof Error);

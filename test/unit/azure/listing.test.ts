@@ -45,8 +45,8 @@ describe('Listing', () => {
     const list = listing<number, { unreadable: string[] }>(async function* ({ report }) {
       for (const row of rows) {
         const n = Number(row);
-        if (Number.isNaN(n)) report.unreadable.push(row);
-        else yield n;
+        if (Number.isNaN(n)) {report.unreadable.push(row);}
+        else {yield n;}
       }
     }, {}, () => ({ unreadable: [] }));
     assert.deepEqual((await list.all()).report, { unreadable: ['x', 'y'] });

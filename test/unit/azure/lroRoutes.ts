@@ -40,7 +40,7 @@ export function registerLroRoutes(emu: Emulator): void {
     method: 'GET', path: '/providers/Test.Client/operationResults/{id}', apiVersions: api, auth: 'arm',
     handler: (req) => {
       const left = polls.get(req.params.id);
-      if (left === undefined) return armError(404, 'OperationNotFound', 'The operation was not found.');
+      if (left === undefined) { return armError(404, 'OperationNotFound', 'The operation was not found.'); }
       if (left > 0) {
         polls.set(req.params.id, left - 1);
         return { status: 202, headers: { 'retry-after': '0' } };
@@ -79,8 +79,8 @@ export function registerLroRoutes(emu: Emulator): void {
     handler: (req) => {
       const left = polls.get(req.params.id) ?? 0;
       polls.set(req.params.id, left - 1);
-      if (left > 0) return ok({ id: req.params.id, status: 'InProgress' }, { 'retry-after': '0' });
-      if (req.params.outcome === 'fail') return ok({ id: req.params.id, status: 'Failed', error: { code: 'BillingAccountLocked', message: 'The account is locked.' } });
+      if (left > 0) { return ok({ id: req.params.id, status: 'InProgress' }, { 'retry-after': '0' }); }
+      if (req.params.outcome === 'fail') { return ok({ id: req.params.id, status: 'Failed', error: { code: 'BillingAccountLocked', message: 'The account is locked.' } }); }
       return ok({ id: req.params.id, status: 'Succeeded' });
     },
   });

@@ -102,7 +102,7 @@ describe('token fields, secrets and e-mail addresses', () => {
     logger.warn(`Authorization: Bearer ${JWT}`);
     logger.error('form client_secret=lvl-secret-2');
     const logged = log.text;
-    for (const secret of [JWT, 'lvl-sig-1', 'someone@', 'lvl-secret-2']) assert.ok(!logged.includes(secret), `${secret} leaked in:\n${logged}`);
+    for (const secret of [JWT, 'lvl-sig-1', 'someone@', 'lvl-secret-2']) { assert.ok(!logged.includes(secret), `${secret} leaked in:\n${logged}`); }
     assert.equal(log.lines.length, 5);
   });
 });
@@ -131,7 +131,7 @@ describe('what a working client logs', () => {
     await collect(client.list('/providers/Test.Client/items/4/2/absent', { query: { 'api-version': TEST_API } }));
     const link = await client.longRunning<{ url: string }>('/providers/Test.Client/lro/location/1/0', undefined, { query: { 'api-version': TEST_API } });
     const blob = await client.fetchUnauthenticated(link.url);
-    for await (const chunk of blob.body) void chunk;
+    for await (const chunk of blob.body) { void chunk; }
     const token = (await client.get<{ headers: Record<string, string> }>('/providers/Test.Client/echo', { query: { 'api-version': TEST_API } }))?.headers.authorization.slice(7) ?? '';
     const logged = log.text;
     assert.ok(logged.includes('503') && logged.includes('ExpiredAuthenticationToken') && logged.includes('/testblob/invoices/'), `the log should tell the story:\n${logged}`);

@@ -13,8 +13,8 @@ export const itemsUpTo = (count: number) => Array.from({ length: count }, (_, n)
 export type LastPageStyle = 'absent' | 'null' | 'empty';
 
 function lastPageMark(style: LastPageStyle): Record<string, unknown> {
-  if (style === 'null') return { nextLink: null };
-  if (style === 'empty') return { nextLink: '' };
+  if (style === 'null') { return { nextLink: null }; }
+  if (style === 'empty') { return { nextLink: '' }; }
   return {};
 }
 
@@ -31,7 +31,7 @@ export function registerTestRoutes(emu: Emulator): void {
   });
   router.add({
     method: 'POST', path: '/providers/Test.Client/echo', apiVersions: [TEST_API], auth: 'arm',
-    handler: (req) => ok({ headers: req.headers, body: JSON.parse(req.body.toString('utf8') || 'null') }),
+    handler: (req) => ok({ headers: req.headers, body: JSON.parse(req.body.toString('utf8') || 'null') as unknown }),
   });
   // GET …/items/{count}/{pageSize}/{lastPage}: a paged list ending in the given style.
   router.add({
@@ -41,7 +41,7 @@ export function registerTestRoutes(emu: Emulator): void {
       const size = Number(req.params.pageSize);
       const offset = decodeOffset(req.q('$skiptoken'));
       const value = items.slice(offset, offset + size);
-      if (offset + size >= items.length) return ok({ value, ...lastPageMark(req.params.lastPage as LastPageStyle) });
+      if (offset + size >= items.length) { return ok({ value, ...lastPageMark(req.params.lastPage as LastPageStyle) }); }
       const next = new URL(continuationUrl(req, '$skiptoken', encodeOffset(offset + size)));
       // The price sheet example hands back an older api-version in its nextLink
       // (docs/azure-apis.md#paging).
@@ -64,8 +64,8 @@ export function registerTestRoutes(emu: Emulator): void {
   router.add({
     method: 'POST', path: '/providers/Test.Client/query', apiVersions: [TEST_API], auth: 'arm',
     handler: (req: EmuRequest) => {
-      const body = JSON.parse(req.body.toString('utf8') || '{}');
-      if (body.type !== 'ActualCost') badRequest('The query body was not sent again with the next page.');
+      const body = JSON.parse(req.body.toString('utf8') || '{}') as { type?: unknown };
+      if (body.type !== 'ActualCost') { badRequest('The query body was not sent again with the next page.'); }
       const all = itemsUpTo(7).map((i) => [i.n * 1.5, 20261101 + i.n, 'USD']);
       const offset = decodeOffset(req.q('$skiptoken'));
       const rows = all.slice(offset, offset + 3);

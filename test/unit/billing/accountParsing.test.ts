@@ -12,7 +12,7 @@ describe('billing account parsing', () => {
     assert.equal(mca.agreementType, 'MicrosoftCustomerAgreement');
     assert.equal(mca.soldTo?.companyName, 'Contoso');
     assert.equal(mca.billingProfiles?.hasMoreResults, false);
-    const [profile] = mca.billingProfiles!.items;
+    const [profile] = mca.billingProfiles.items;
     assert.equal(profile.displayName, 'Contoso Operations Billing');
     assert.equal(profile.currency, 'USD');
     // The id spells `BillingAccounts` with a capital B; the parent is still found.
@@ -21,7 +21,7 @@ describe('billing account parsing', () => {
     assert.equal(profile.statusReasonCode, 'PastDue');
     assert.deepEqual(profile.enabledAzurePlans.map((p) => p.skuId), ['0001', '0002']);
     assert.equal(profile.invoiceSections?.hasMoreResults, true, 'a cut-short expansion must say so');
-    const [section] = profile.invoiceSections!.items;
+    const [section] = profile.invoiceSections.items;
     assert.equal(section.displayName, 'Support');
     assert.deepEqual(section.labels, { pcCode: 'A123456', costCategory: 'Support' });
     assert.equal(section.profileName, 'xxxx-xxxx-xxx-xxx');

@@ -10,7 +10,7 @@ import { listBillingProfiles } from '../../../src/billing/profiles';
 import { listSubscriptionsByAccount, listSubscriptionsByEnrollmentAccount, listSubscriptionsByInvoiceSection, listSubscriptionsByProfile } from '../../../src/billing/subscriptions';
 import type { BillingAccount } from '../../../src/billing/models/account';
 import type { BillingProfile, InvoiceSection } from '../../../src/billing/models/profile';
-import { useEmulator } from '../../support/emulator';
+import { ArmResource, useEmulator, WireAmount } from '../../support/emulator';
 import { TestClient } from '../azure/clientFixture';
 import { clientFor, rawList, requestsOf } from './support/live';
 
@@ -35,10 +35,10 @@ describe('accounts and structure against the emulator', () => {
       assert.equal(a.agreementType, w.agreementType);
       assert.equal(a.displayName, w.displayName);
       assert.equal(a.soldTo?.city, w.soldTo.city);
-      if (w.agreementType !== 'MicrosoftCustomerAgreement') continue;
+      if (w.agreementType !== 'MicrosoftCustomerAgreement') { continue; }
       assert.deepEqual(a.billingProfiles?.items.map((p) => [p.name, p.currency, p.displayName]), w.profiles.map((p) => [p.name, p.currency, p.displayName]));
       for (const p of w.profiles) {
-        const got: BillingProfile = a.billingProfiles!.items.find((x) => x.name === p.name)!;
+        const got: BillingProfile = a.billingProfiles.items.find((x) => x.name === p.name)!;
         assert.deepEqual(got.invoiceSections?.items.map((s: InvoiceSection) => s.name), p.sections.map((s) => s.name));
         assert.equal(got.accountName, w.name);
       }
@@ -133,7 +133,7 @@ describe('accounts and structure against the emulator', () => {
     const w = worldAccounts().find((a) => a.name === mca.name)!;
     const all = (await listSubscriptionsByAccount(home.client, mca).all()).items;
     assert.deepEqual(all.map((s) => s.subscriptionId).sort(), w.subscriptions.map((s) => s.subscriptionId).sort());
-    const raw = await rawList(emu(), `/providers/Microsoft.Billing/billingAccounts/${encodeURIComponent(mca.name)}/billingSubscriptions?api-version=2020-05-01`);
+    const raw = await rawList<ArmResource<{ subscriptionId: string; monthToDateCharges: WireAmount; lastMonthCharges: WireAmount }>>(emu(), `/providers/Microsoft.Billing/billingAccounts/${encodeURIComponent(mca.name)}/billingSubscriptions?api-version=2020-05-01`);
     for (const r of raw) {
       const s = all.find((x) => x.subscriptionId === r.properties.subscriptionId)!;
       assert.deepEqual(s.monthToDateCharges, { amount: r.properties.monthToDateCharges.value, currency: r.properties.monthToDateCharges.currency });

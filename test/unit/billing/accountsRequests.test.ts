@@ -13,8 +13,8 @@ const eaPreview = early.value[1];
 describe('accounts: requests and version fallbacks', () => {
   it('lists on 2020-05-01 with every expansion in one request, then completes EA on 2019-10-01-preview', async () => {
     const t = new FakeTransport((call) => {
-      if (call.path === '/providers/Microsoft.Billing/billingAccounts' && call.query['api-version'] === '2020-05-01') return { items: current.value };
-      if (call.path === '/providers/Microsoft.Billing/billingAccounts/8771640' && call.query['api-version'] === '2019-10-01-preview') return { json: eaPreview };
+      if (call.path === '/providers/Microsoft.Billing/billingAccounts' && call.query['api-version'] === '2020-05-01') { return { items: current.value }; }
+      if (call.path === '/providers/Microsoft.Billing/billingAccounts/8771640' && call.query['api-version'] === '2019-10-01-preview') { return { json: eaPreview }; }
       return undefined;
     });
     const result = await listBillingAccounts(t);
@@ -37,8 +37,8 @@ describe('accounts: requests and version fallbacks', () => {
 
   it('asks 2019-10-01-preview again when 2020-05-01 answers an empty list', async () => {
     const t = new FakeTransport((call) => {
-      if (call.query['api-version'] === '2020-05-01') return { items: [] };
-      if (call.query['api-version'] === '2019-10-01-preview') return { items: early.value };
+      if (call.query['api-version'] === '2020-05-01') { return { items: [] }; }
+      if (call.query['api-version'] === '2019-10-01-preview') { return { items: early.value }; }
       return undefined;
     });
     const result = await listBillingAccounts(t);
@@ -52,8 +52,8 @@ describe('accounts: requests and version fallbacks', () => {
     const result = await listBillingAccounts(t);
     assert.deepEqual(result.accounts, []);
     assert.equal(result.empty?.reason, 'noBillingAccountVisible');
-    assert.match(result.empty!.message, /billing role/);
-    assert.match(result.empty!.message, /does not show them/);
+    assert.match(result.empty.message, /billing role/);
+    assert.match(result.empty.message, /does not show them/);
   });
 
   it('cuts at maxItems and says so', async () => {
@@ -83,7 +83,7 @@ describe('accounts: requests and version fallbacks', () => {
 
   it('reads one account on the version that suits its agreement type', async () => {
     const t = new FakeTransport((call) => {
-      if (call.path.endsWith('/8771640')) return { json: eaPreview };
+      if (call.path.endsWith('/8771640')) { return { json: eaPreview }; }
       return { json: current.value[0] };
     });
     const ea = await getBillingAccount(t, '8771640');

@@ -35,7 +35,7 @@ describe('credits against the emulator', () => {
       const credits = emu().world.billing.credits(p)!;
       const balance = await getCreditBalance(home.client, { accountName: mca.name, profileName: p.name, agreementType: mca.agreementType });
       assert.equal(balance.kind, 'summary');
-      if (balance.kind !== 'summary') continue;
+      if (balance.kind !== 'summary') { continue; }
       assert.deepEqual(balance.summary.currentBalance, cents(credits.summary.currentBalanceCents, p.currency), p.name);
       assert.deepEqual(balance.summary.estimatedBalance, cents(credits.summary.estimatedBalanceCents, p.currency), p.name);
       seen.add(p.currency);

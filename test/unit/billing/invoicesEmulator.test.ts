@@ -10,7 +10,7 @@ import { getInvoice, invoiceWindow, listInvoicesByAccount, listInvoicesByProfile
 import type { BillingAccount } from '../../../src/billing/models/account';
 import { parseInvoice } from '../../../src/billing/models/invoice';
 import { sumByCurrency } from '../../../src/insight/moneyTotals';
-import { FIXED_AS_OF, useEmulator } from '../../support/emulator';
+import { ArmResource, FIXED_AS_OF, useEmulator, WireAmount } from '../../support/emulator';
 import type { Emulator } from '../../emulator/server';
 import { TestClient } from '../azure/clientFixture';
 import { clientFor, rawList, requestsOf } from './support/live';
@@ -53,7 +53,7 @@ describe('invoices against the emulator', () => {
     }
     // Totals per currency, computed independently in integer cents from the world.
     const expected = new Map<string, number>();
-    for (const w of world) expected.set(w.currency, (expected.get(w.currency) ?? 0) + w.totalCents);
+    for (const w of world) {expected.set(w.currency, (expected.get(w.currency) ?? 0) + w.totalCents);}
     assert.deepEqual(
       sumByCurrency(got.map((i) => i.totalAmount)),
       [...expected.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, cents]) => ({ amount: cents / 100, currency })),
@@ -65,7 +65,7 @@ describe('invoices against the emulator', () => {
     const mca = byType('MicrosoftCustomerAgreement');
     const eur = mca.billingProfiles!.items.find((p) => p.currency === 'EUR')!;
     const got = (await listInvoicesByProfile(home.client, { accountName: mca.name, name: eur.name }, { asOf }).all()).items;
-    const raw = await rawList(emu(), `/providers/Microsoft.Billing/billingAccounts/${encodeURIComponent(mca.name)}/billingProfiles/${eur.name}/invoices?api-version=2024-04-01&periodStartDate=${window.from}&periodEndDate=${window.to}`);
+    const raw = await rawList<ArmResource<{ amountDue: WireAmount }>>(emu(), `/providers/Microsoft.Billing/billingAccounts/${encodeURIComponent(mca.name)}/billingProfiles/${eur.name}/invoices?api-version=2024-04-01&periodStartDate=${window.from}&periodEndDate=${window.to}`);
     assert.equal(got.length, raw.length);
     assert.ok(got.length > 0);
     for (const r of raw) {

@@ -11,10 +11,23 @@ import type { RetailPrice } from '../../../src/billing/models/retailPrice';
 import { getRateCard } from '../../../src/billing/rateCard';
 import { listRetailPrices } from '../../../src/billing/retailPrices';
 import { listUsageForDays } from '../../../src/billing/usageAggregates';
-import { FIXED_AS_OF, useEmulator } from '../../support/emulator';
+import { ArmResource, FIXED_AS_OF, jsonAs, useEmulator } from '../../support/emulator';
 import type { WorldSubscription } from '../../emulator/world/types';
 import { TestClient } from '../azure/clientFixture';
 import { clientFor, rawList } from './support/live';
+
+/** The fields of a retail prices row that the independent walk below reads. */
+interface RetailRow {
+  meterId: string;
+  skuId: string;
+  effectiveStartDate: string;
+  isPrimaryMeterRegion: boolean;
+  retailPrice: number;
+}
+interface RetailPage {
+  Items: RetailRow[];
+  NextPageLink?: string | null;
+}
 
 const YESTERDAY = addDays(calendarDate(FIXED_AS_OF), -1);
 const MONTH_START = calendarDate(`${FIXED_AS_OF.slice(0, 8)}01`);
@@ -36,17 +49,17 @@ describe('usage, prices and cost against the emulator', () => {
     const rows = (await list.all()).items;
     assert.equal(list.report.skipped.length, 0);
     const q = `reportedStartTime=${from}T00:00:00Z&reportedEndTime=${addDays(YESTERDAY, 4)}T00:00:00Z&aggregationGranularity=Daily&showDetails=true`;
-    const raw = await rawList(emu(), `/subscriptions/${payg.subscriptionId}/providers/Microsoft.Commerce/UsageAggregates?api-version=2015-06-01-preview&${q}`);
+    const raw = await rawList<ArmResource<{ usageStartTime: string; meterId: string; quantity: number }>>(emu(), `/subscriptions/${payg.subscriptionId}/providers/Microsoft.Commerce/UsageAggregates?api-version=2015-06-01-preview&${q}`);
     assert.ok(raw.length > 40, 'several pages');
     const key = (meter: string, day: string) => `${meter.toLowerCase()}|${day}`;
     const expected = new Map<string, number>();
     for (const r of raw) {
       const day = r.properties.usageStartTime.slice(0, 10);
-      if (day < from || day > YESTERDAY) continue;
+      if (day < from || day > YESTERDAY) { continue; }
       expected.set(key(r.properties.meterId, day), (expected.get(key(r.properties.meterId, day)) ?? 0) + Math.round(r.properties.quantity * 1e4));
     }
     const got = new Map<string, number>();
-    for (const r of rows) got.set(key(r.meterId, r.usageDay), (got.get(key(r.meterId, r.usageDay)) ?? 0) + Math.round(r.quantity * 1e4));
+    for (const r of rows) { got.set(key(r.meterId, r.usageDay), (got.get(key(r.meterId, r.usageDay)) ?? 0) + Math.round(r.quantity * 1e4)); }
     assert.deepEqual(got, expected);
     assert.ok(rows.every((r) => r.resourceId === undefined || r.resourceId === r.resourceId.toLowerCase()));
     assert.ok(rows.some((r) => r.resourceGroup && r.location), 'instanceData decoded');
@@ -78,8 +91,8 @@ describe('usage, prices and cost against the emulator', () => {
     }
     const grouped = await queryDailyCost(home.client, scope, { period, groupBy: [{ type: 'Dimension', name: 'ResourceGroupName' }] }).all();
     const perDay = new Map<string, MoneyTotals>();
-    for (const r of grouped.items) perDay.set(r.date, (perDay.get(r.date) ?? new MoneyTotals()).add(r.cost));
-    for (const r of daily) assert.deepEqual(perDay.get(r.date)?.list(), [r.cost], r.date);
+    for (const r of grouped.items) { perDay.set(r.date, (perDay.get(r.date) ?? new MoneyTotals()).add(r.cost)); }
+    for (const r of daily) { assert.deepEqual(perDay.get(r.date)?.list(), [r.cost], r.date); }
     assert.ok(grouped.items.every((r) => 'ResourceGroupName' in r.dimensions));
     // Five rows a page: the same rows come back over many re-POSTed pages.
     assert.ok(grouped.items.length > 10);
@@ -114,8 +127,8 @@ describe('usage, prices and cost against the emulator', () => {
       const rows: string[] = [];
       let url: string | undefined = `${emu().baseUrl}/api/retail/prices?api-version=2023-01-01-preview`;
       while (url) {
-        const body: any = await (await fetch(url)).json();
-        for (const i of body.Items) rows.push(`${i.meterId}|${i.skuId}|${i.effectiveStartDate}|${i.isPrimaryMeterRegion}|${Math.round(i.retailPrice * 1e6)}`);
+        const body: RetailPage = await jsonAs<RetailPage>(await fetch(url));
+        for (const i of body.Items) { rows.push(`${i.meterId}|${i.skuId}|${i.effectiveStartDate}|${i.isPrimaryMeterRegion}|${Math.round(i.retailPrice * 1e6)}`); }
         url = body.NextPageLink ?? undefined;
       }
       return rows.sort();

@@ -37,7 +37,7 @@ describe('usage rows: the cached fast path', () => {
       { id: 'no-properties' },
     ];
     const cache = new UsageParseCache();
-    for (const raw of [...rows, ...rows]) assert.deepEqual(parseUsageAggregate(raw, cache), parseUsageAggregate(raw), JSON.stringify(raw));
+    for (const raw of [...rows, ...rows]) { assert.deepEqual(parseUsageAggregate(raw, cache), parseUsageAggregate(raw), JSON.stringify(raw)); }
   });
 
   it('decodes a repeated instanceData and time once and shares them between rows', () => {
@@ -61,6 +61,6 @@ describe('fixed decimals from JSON numbers', () => {
       const value = random() * magnitude;
       samples.push(value, -value, Number(value.toFixed(Math.floor(random() * 14))));
     }
-    for (const value of samples) assert.equal(fixedFromNumber(value), fixedFromString(String(value)), String(value));
+    for (const value of samples) { assert.equal(fixedFromNumber(value), fixedFromString(String(value)), String(value)); }
   });
 });

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { listBillingAccounts } from '../../../src/billing/accounts';
 import { parseBillingAccount, parseDepartment, parseEnrollmentAccount } from '../../../src/billing/models/account';
 import { parseInvoice } from '../../../src/billing/models/invoice';
-import { useEmulator } from '../../support/emulator';
+import { ArmResource, useEmulator } from '../../support/emulator';
 import { clientFor, rawList } from './support/live';
 
 const VERSIONS = ['2019-10-01-preview', '2020-05-01', '2024-04-01'];
@@ -18,8 +18,8 @@ describe('one model across Billing api-versions', () => {
     const shapes = new Set<string>();
     const results = [];
     for (const v of VERSIONS) {
-      const raw = await rawList(emu(), `/providers/Microsoft.Billing/billingAccounts?api-version=${v}&$expand=soldTo,billingProfiles,billingProfiles/invoiceSections`);
-      for (const r of raw) if (r.properties.billingProfiles) shapes.add(Array.isArray(r.properties.billingProfiles) ? 'array' : 'wrapper');
+      const raw = await rawList<ArmResource<{ billingProfiles?: unknown }>>(emu(), `/providers/Microsoft.Billing/billingAccounts?api-version=${v}&$expand=soldTo,billingProfiles,billingProfiles/invoiceSections`);
+      for (const r of raw) { if (r.properties.billingProfiles) { shapes.add(Array.isArray(r.properties.billingProfiles) ? 'array' : 'wrapper'); } }
       results.push(
         raw.map(parseBillingAccount).map((a) => ({
           name: a.name,

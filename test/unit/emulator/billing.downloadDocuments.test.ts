@@ -11,7 +11,7 @@ function crc32(data: Buffer): number {
   let crc = ~0;
   for (const byte of data) {
     crc ^= byte;
-    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+    for (let k = 0; k < 8; k++) { crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1)); }
   }
   return ~crc >>> 0;
 }
@@ -58,7 +58,7 @@ describe('emulator: several invoice documents as one ZIP', () => {
   async function singlePdf(path: string): Promise<Buffer> {
     const started = await armFetch(emu(), path, { method: 'POST' });
     let res = await armFetch(emu(), started.headers.get('location') ?? '');
-    while (res.status === 202) res = await armFetch(emu(), started.headers.get('location') ?? '');
+    while (res.status === 202) { res = await armFetch(emu(), started.headers.get('location') ?? ''); }
     return Buffer.from(await (await fetch((await jsonOf(res)).url)).arrayBuffer());
   }
   const mcaAccount = async () => (await jsonOf(await armFetch(emu(), `${BA}?api-version=2024-04-01`))).value.find((a: any) => a.properties.agreementType === 'MicrosoftCustomerAgreement');

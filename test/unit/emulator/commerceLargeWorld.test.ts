@@ -34,7 +34,7 @@ describe('emulator: the large world', () => {
     for (const s of subs) {
       for (const r of usage.resourcesOf(s.subscriptionId)) {
         resources++;
-        for (const st of r.streams) streamHours += Math.max(0, Math.min(st.lastDay, usage.window.lastDay) - Math.max(st.firstDay, firstDay) + 1) * 24;
+        for (const st of r.streams) { streamHours += Math.max(0, Math.min(st.lastDay, usage.window.lastDay) - Math.max(st.firstDay, firstDay) + 1) * 24; }
       }
     }
     t.diagnostic(`startEmulator({scale:'large'}): ${startupMs.toFixed(0)} ms; ${subs.length} subscriptions, ${resources} resources, ${usage.catalogue.meters.length} meters; ${(streamHours / 1e6).toFixed(1)} million resource-meter-hours in the last year`);
@@ -74,7 +74,7 @@ describe('emulator: the large world', () => {
     assert.ok(e);
     const subs = (e.world as unknown as { subscriptions: WorldSubscription[] }).subscriptions;
     const counts = new Map<string, number>();
-    for (const s of subs) counts.set(s.billingAccountName, (counts.get(s.billingAccountName) ?? 0) + 1);
+    for (const s of subs) { counts.set(s.billingAccountName, (counts.get(s.billingAccountName) ?? 0) + 1); }
     const [account, n] = [...counts].sort((a, b) => b[1] - a[1])[0];
     const tenantId = subs.find((s) => s.billingAccountName === account)!.tenantId;
     const timings: number[] = [];

@@ -15,7 +15,7 @@ const terms = (offer: string, currency = 'USD', locale = 'en-US', region = 'US')
 
 function rateCardUrl(subId: string, filter: string | undefined, apiVersion = '2015-06-01-preview'): string {
   const q = new URLSearchParams({ 'api-version': apiVersion });
-  if (filter !== undefined) q.set('$filter', filter);
+  if (filter !== undefined) { q.set('$filter', filter); }
   return `/subscriptions/${subId}/providers/Microsoft.Commerce/RateCard?${q}`;
 }
 
@@ -66,7 +66,7 @@ describe('emulator: Commerce RateCard', () => {
     const blob = doc.Meters.find((x: Json) => x.MeterName === 'Hot LRS Data Stored');
     assert.deepEqual(Object.keys(blob.MeterRates), ['0', '51200', '512000']);
     const byId = new Map<string, Json[]>();
-    for (const x of doc.Meters) byId.set(x.MeterId, [...(byId.get(x.MeterId) ?? []), x]);
+    for (const x of doc.Meters) { byId.set(x.MeterId, [...(byId.get(x.MeterId) ?? []), x]); }
     const repriced = [...byId.values()].filter((rows) => rows.length > 1);
     assert.equal(repriced.length, 1, 'exactly one meter has a price change');
     const [older, newer] = repriced[0].sort((a: Json, b: Json) => a.EffectiveDate.localeCompare(b.EffectiveDate));
@@ -84,7 +84,7 @@ describe('emulator: Commerce RateCard', () => {
     const ratios = new Set<string>();
     eur.Meters.forEach((m: Json, i: number) => {
       assert.equal(m.MeterId, usd.Meters[i].MeterId);
-      if (usd.Meters[i].MeterRates['0'] > 0.01) ratios.add((m.MeterRates['0'] / usd.Meters[i].MeterRates['0']).toFixed(3));
+      if (usd.Meters[i].MeterRates['0'] > 0.01) { ratios.add((m.MeterRates['0'] / usd.Meters[i].MeterRates['0']).toFixed(3)); }
     });
     assert.ok(ratios.size > 10, 'ratios to USD differ from meter to meter');
   });

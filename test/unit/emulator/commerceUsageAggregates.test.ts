@@ -30,7 +30,7 @@ async function allRows(e: Emulator, sub: WorldSubscription, params: Record<strin
     sizes.push(body.value.length);
     pages++;
     url = body.nextLink || undefined;
-    if (url) links.push(url);
+    if (url) { links.push(url); }
   }
   return { rows, pages, sizes, links };
 }
@@ -38,7 +38,7 @@ async function allRows(e: Emulator, sub: WorldSubscription, params: Record<strin
 const day = (iso: string) => iso.slice(0, 10);
 const quantityByKey = (rows: Json[], key: (r: Json) => string) => {
   const out = new Map<string, number>();
-  for (const r of rows) out.set(key(r), (out.get(key(r)) ?? 0) + Math.round(r.properties.quantity * 1e4));
+  for (const r of rows) { out.set(key(r), (out.get(key(r)) ?? 0) + Math.round(r.properties.quantity * 1e4)); }
   return out;
 };
 
@@ -143,7 +143,7 @@ describe('emulator: Commerce UsageAggregates', () => {
       for (const r of rows) {
         const usage = day(r.properties.usageStartTime);
         assert.ok(usage === from || usage === day(new Date(Date.parse(from) - 86_400_000).toISOString()), `a row reported on ${from} is for that day or the day before`);
-        if (usage !== from) late++;
+        if (usage !== from) { late++; }
       }
       byDay.push(...rows);
     }

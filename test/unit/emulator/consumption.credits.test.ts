@@ -34,7 +34,7 @@ describe('emulator: Consumption credits, lots and events', () => {
   async function ledger(profilePath: string, version = '2024-08-01'): Promise<any[]> {
     const years = [['2024-11-01', '2025-10-31'], ['2025-11-01', '2026-10-31'], ['2026-11-01', '2027-10-31']];
     const events: any[] = [];
-    for (const [start, end] of years) events.push(...(await all(`${profilePath}/${C}/events?api-version=${version}&startDate=${start}&endDate=${end}`)));
+    for (const [start, end] of years) { events.push(...(await all(`${profilePath}/${C}/events?api-version=${version}&startDate=${start}&endDate=${end}`))); }
     return events;
   }
 

@@ -20,8 +20,8 @@ async function rowsOf(e: Emulator, sub: WorldSubscription, kind: 'query' | 'fore
   let columns: string[] = [];
   while (url) {
     const res = await armFetch(e, url, { token: e.issueToken(sub.tenantId), method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-    if (res.status === 204) return { status: 204, columns, rows };
-    if (res.status !== 200) return { status: res.status, columns, rows, error: await jsonOf(res) };
+    if (res.status === 204) { return { status: 204, columns, rows }; }
+    if (res.status !== 200) { return { status: res.status, columns, rows, error: await jsonOf(res) }; }
     const json: Json = await jsonOf(res);
     assert.equal(json.type, 'Microsoft.CostManagement/query');
     columns = json.properties.columns.map((c: Json) => c.name);
@@ -53,10 +53,10 @@ describe('emulator: Cost Management forecast', () => {
       dataset: { granularity: 'Daily', aggregation: cost },
     });
     const byDate = new Map(q.rows.map((r) => [r.UsageDate, r.Cost]));
-    for (const r of actual) assert.equal(r.Cost, byDate.get(r.UsageDate));
+    for (const r of actual) { assert.equal(r.Cost, byDate.get(r.UsageDate)); }
     const last28 = q.rows.reduce((s, r) => s + Math.round(r.Cost * 100), 0);
     assert.equal(q.rows.length, 28);
-    for (const r of forecast) assert.equal(Math.round(r.Cost * 100), Math.round(last28 / 28));
+    for (const r of forecast) { assert.equal(Math.round(r.Cost * 100), Math.round(last28 / 28)); }
   });
 
   it('leaves out Actual rows unless includeActualCost is true', async () => {

@@ -27,7 +27,7 @@ async function queryAll(e: Emulator, sub: WorldSubscription, scope: string, body
   let pages = 0;
   while (url) {
     const res = await post(e, sub, url, body);
-    if (res.status === 204) return { columns, rows, pages, status: 204 };
+    if (res.status === 204) { return { columns, rows, pages, status: 204 }; }
     assert.equal(res.status, 200, await res.clone().text());
     const json: Json = await jsonOf(res);
     columns = json.properties.columns.map((c: Json) => c.name);
@@ -229,13 +229,13 @@ describe('emulator: Cost Management query', () => {
     const res = await post(e, sub, path, body);
     assert.equal(res.headers.get('x-ms-ratelimit-microsoft.costmanagement-qpu-consumed'), '1');
     assert.match(res.headers.get('x-ms-ratelimit-microsoft.costmanagement-qpu-remaining') ?? '', /^QueriesPerHour:\d+,QueriesPerMin:\d+,QueriesPer10Sec:\d+$/);
-    for (let i = 0; i < 15; i++) assert.equal((await post(e, sub, path, body)).status, 200, 'off by default: never throttled');
+    for (let i = 0; i < 15; i++) { assert.equal((await post(e, sub, path, body)).status, 200, 'off by default: never throttled'); }
 
     e.settings.costManagementQpuLimits = { per10Seconds: 3, perMinute: 100, perHour: 1000 };
     try {
       const rgPath = queryPath(`subscriptions/${sub.subscriptionId}/resourceGroups/${'x'.repeat(3)}`);
       const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) statuses.push((await post(e, sub, rgPath, body)).status);
+      for (let i = 0; i < 4; i++) { statuses.push((await post(e, sub, rgPath, body)).status); }
       assert.deepEqual(statuses.slice(0, 3).map((s) => s === 200 || s === 204), [true, true, true]);
       assert.equal(statuses[3], 429);
       const throttled = await post(e, sub, rgPath, body);

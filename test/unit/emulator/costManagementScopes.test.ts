@@ -18,10 +18,10 @@ async function centsByCurrency(e: Emulator, tenantId: string, scope: string): Pr
   const cents = new Map<string, number>();
   while (url) {
     const res = await armFetch(e, url, { token: e.issueToken(tenantId), method: 'POST', body, headers: { 'content-type': 'application/json' } });
-    if (res.status === 204) break;
-    if (res.status !== 200) return { status: res.status, cents, error: await jsonOf(res) };
+    if (res.status === 204) { break; }
+    if (res.status !== 200) { return { status: res.status, cents, error: await jsonOf(res) }; }
     const json: Json = await jsonOf(res);
-    for (const [cost, currency] of json.properties.rows) cents.set(currency, (cents.get(currency) ?? 0) + Math.round(cost * 100));
+    for (const [cost, currency] of json.properties.rows) { cents.set(currency, (cents.get(currency) ?? 0) + Math.round(cost * 100)); }
     url = json.properties.nextLink;
   }
   return { status: 200, cents };
@@ -32,7 +32,7 @@ async function expectedFor(e: Emulator, subs: WorldSubscription[]): Promise<Map<
   for (const s of subs) {
     const r = await centsByCurrency(e, s.tenantId, `subscriptions/${s.subscriptionId}`);
     assert.equal(r.status, 200);
-    for (const [c, v] of r.cents) out.set(c, (out.get(c) ?? 0) + v);
+    for (const [c, v] of r.cents) { out.set(c, (out.get(c) ?? 0) + v); }
   }
   return out;
 }

@@ -42,7 +42,7 @@ describe('emulator: fault rules', () => {
     e.faults.clear();
     e.faults.add({ kind: 'error', status: 500, path: '/billingAccounts', skip: 1, times: 1 });
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await armFetch(e, ACCOUNTS)).status);
+    for (let i = 0; i < 3; i++) { statuses.push((await armFetch(e, ACCOUNTS)).status); }
     assert.deepEqual(statuses, [200, 500, 200]);
     assert.deepEqual(e.faults.list(), []);
   });
@@ -53,7 +53,7 @@ describe('emulator: fault rules', () => {
     e.faults.add({ kind: 'error', status: 500, path: '/billingAccounts', skip: 1, times: 1 });
     e.faults.add({ kind: 'forbidden', path: '/billingAccounts', times: 1 });
     const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await armFetch(e, ACCOUNTS)).status);
+    for (let i = 0; i < 3; i++) { statuses.push((await armFetch(e, ACCOUNTS)).status); }
     assert.deepEqual(statuses, [403, 500, 200]);
   });
 

@@ -40,9 +40,9 @@ async function usageByMeterAndDay(e: Emulator, token: string, subId: string, mon
     pages++;
     for (const row of body.value) {
       const day = row.properties.usageStartTime.slice(0, 10);
-      if (!day.startsWith(month)) continue; // a late row of the month before, or usage of the next month
+      if (!day.startsWith(month)) { continue; } // a late row of the month before, or usage of the next month
       const meter = row.properties.meterId.toLowerCase();
-      if (!out.has(meter)) out.set(meter, new Map());
+      if (!out.has(meter)) { out.set(meter, new Map()); }
       // Quantities carry at most 4 decimals: keep them as integers of 1e-4 units.
       const units = Math.round(row.properties.quantity * 1e4);
       out.get(meter)!.set(day, (out.get(meter)!.get(day) ?? 0) + units);
@@ -64,7 +64,7 @@ async function rateCard(e: Emulator, token: string, subId: string, offer: string
   for (const m of doc.Meters) {
     const id = m.MeterId.toLowerCase();
     const tiers = Object.entries(m.MeterRates as Record<string, number>).map(([from, price]) => ({ from: Number(from), price })).sort((a, b) => a.from - b.from);
-    if (!meters.has(id)) meters.set(id, []);
+    if (!meters.has(id)) { meters.set(id, []); }
     meters.get(id)!.push({ effective: m.EffectiveDate.slice(0, 10), tiers, included: m.IncludedQuantity });
   }
   return meters;
@@ -78,8 +78,8 @@ function tieredCost(units: number, row: RateRow): bigint {
     const lo = BigInt(Math.round(tier.from * 1e4));
     const hi = i + 1 < row.tiers.length ? BigInt(Math.round(row.tiers[i + 1].from * 1e4)) : undefined;
     let portion = billable - lo;
-    if (hi !== undefined && portion > hi - lo) portion = hi - lo;
-    if (portion > 0n) total += portion * BigInt(Math.round(tier.price * 1e6));
+    if (hi !== undefined && portion > hi - lo) { portion = hi - lo; }
+    if (portion > 0n) { total += portion * BigInt(Math.round(tier.price * 1e6)); }
   });
   return total;
 }
@@ -137,14 +137,14 @@ describe('invariant: Cost Management = UsageAggregates × RateCard', () => {
         for (let d = 1; d <= 31; d++) {
           const day = `2026-10-${String(d).padStart(2, '0')}`;
           const q = days.get(day) ?? 0;
-          if (q === 0) continue;
+          if (q === 0) { continue; }
           const row = rowOn(rows, day);
           const before = cumulative;
           cumulative += q;
           const dayCents = cents(tieredCost(cumulative, row)) - cents(tieredCost(before, row));
           expected.set(day, (expected.get(day) ?? 0) + dayCents);
           const billable = (x: number) => x / 1e4 - row.included;
-          if (d > 1 && row.tiers.slice(1).some((t) => billable(before) < t.from && billable(cumulative) > t.from)) crossedTier = true;
+          if (d > 1 && row.tiers.slice(1).some((t) => billable(before) < t.from && billable(cumulative) > t.from)) { crossedTier = true; }
         }
       }
       assert.ok(crossedTier, 'some meter crosses a tier threshold in the middle of the month');

@@ -40,10 +40,10 @@ async function reportedCents(e: Emulator, tenantId: string, scope: string, from:
   const out = new Map<string, number>();
   while (url) {
     const res = await armFetch(e, url, { token: e.issueToken(tenantId), method: 'POST', body, headers: { 'content-type': 'application/json' } });
-    if (res.status === 204) break;
+    if (res.status === 204) { break; }
     assert.equal(res.status, 200, await res.clone().text());
     const json: Json = await jsonOf(res);
-    for (const [cost, currency] of json.properties.rows) out.set(currency, (out.get(currency) ?? 0) + Math.round(cost * 100));
+    for (const [cost, currency] of json.properties.rows) { out.set(currency, (out.get(currency) ?? 0) + Math.round(cost * 100)); }
     url = json.properties.nextLink;
   }
   return out;
@@ -62,7 +62,7 @@ describe('invariant: invoices = Cost Management charges of their period', () => 
     for (const account of billing.accounts) {
       const prefix = `providers/Microsoft.Billing/billingAccounts/${account.name}`;
       for (const inv of billing.invoicesOfAccount(account)) {
-        if (inv.documentType !== 'Invoice') continue;
+        if (inv.documentType !== 'Invoice') { continue; }
         const scope = inv.subscriptionId ? `subscriptions/${inv.subscriptionId}` : inv.profileName ? `${prefix}/billingProfiles/${inv.profileName}` : prefix;
         const tenant = inv.subscriptionId ? subs.get(inv.subscriptionId)!.tenantId : account.tenantId;
         const reported = await reportedCents(e, tenant, scope, inv.periodStart, inv.periodEnd);

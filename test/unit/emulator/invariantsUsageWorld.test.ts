@@ -31,9 +31,9 @@ describe('the usage world', () => {
     assert.ok(groups.size > subs.length, 'several resource groups per subscription');
     assert.ok(new Set(resources.map((r) => r.location)).size >= 4, 'several regions');
     const categories = new Set(resources.flatMap((r) => r.streams.map((s) => s.meter.meterCategory)));
-    for (const c of ['Virtual Machines', 'Storage', 'Bandwidth', 'SQL Database']) assert.ok(categories.has(c), c);
+    for (const c of ['Virtual Machines', 'Storage', 'Bandwidth', 'SQL Database']) { assert.ok(categories.has(c), c); }
     const units = new Set(resources.flatMap((r) => r.streams.map((s) => s.meter.rateCardUnit)));
-    for (const u of ['1 Hour', '1 GB/Month', '10K']) assert.ok(units.has(u), u);
+    for (const u of ['1 Hour', '1 GB/Month', '10K']) { assert.ok(units.has(u), u); }
   });
 
   it('tags most resources with env, a cost centre and owner, with the mess real estates have, and leaves some untagged', () => {
@@ -59,7 +59,7 @@ describe('the usage world', () => {
       for (const st of usage.streamsOf(s.subscriptionId)) {
         for (let d = usage.window.firstDay; d <= usage.window.lastDay; d += 3) {
           total++;
-          if (reportedLate(st, d)) late++;
+          if (reportedLate(st, d)) { late++; }
         }
       }
     }
@@ -71,7 +71,7 @@ describe('the usage world', () => {
     const kinds = new Set(subs.map((s) => offerPricing(s.offerId).kind));
     assert.ok(kinds.has('rateCard') && kinds.has('priceList'));
     const october = (s: WorldSubscription) => usage.costBetween(s.subscriptionId, '2026-10-01', '2026-10-31');
-    for (const s of subs) assert.ok(october(s) >= 0);
+    for (const s of subs) { assert.ok(october(s) >= 0); }
     assert.ok(subs.filter((s) => october(s) > 0).length >= subs.length - 2, 'nearly every subscription has costs');
   });
 
@@ -84,7 +84,7 @@ describe('the usage world', () => {
     let checked = 0;
     for (const positions of byMeter.values()) {
       const meter = ledger.streams[positions[0]].meter;
-      if (usage.prices.history(meter, sub.offerId, sub.currency).length > 1) continue; // a mid-month price change breaks the identity on purpose
+      if (usage.prices.history(meter, sub.offerId, sub.currency).length > 1) { continue; } // a mid-month price change breaks the identity on purpose
       let quantity = 0;
       let cents = 0;
       for (let d = 0; d < ledger.days; d++) {
@@ -100,7 +100,7 @@ describe('the usage world', () => {
     }
     assert.ok(checked >= 2);
     let daySum = 0;
-    for (let d = 0; d < ledger.days; d++) daySum += ledger.dayCents[d];
+    for (let d = 0; d < ledger.days; d++) { daySum += ledger.dayCents[d]; }
     assert.equal(Math.round(usage.costBetween(sub.subscriptionId, dayString(month), dayString(month + ledger.days - 1)) * 100), daySum);
   });
 

@@ -10,9 +10,9 @@ const VERSIONS = ['2015-11-01', '2016-06-01', '2018-06-01', '2019-06-01', '2019-
 /** The tenant fields of each version, as its `TenantIdDescription` model in the public specs has them. */
 function tenantFields(version: string): string[] {
   const fields = ['id', 'tenantId'];
-  if (version >= '2018-06-01') fields.push('country', 'countryCode', 'displayName', 'domains');
-  if (version >= '2019-06-01') fields.push('tenantCategory');
-  if (version >= '2020-01-01') fields.push('defaultDomain', 'tenantType');
+  if (version >= '2018-06-01') { fields.push('country', 'countryCode', 'displayName', 'domains'); }
+  if (version >= '2019-06-01') { fields.push('tenantCategory'); }
+  if (version >= '2020-01-01') { fields.push('defaultDomain', 'tenantType'); }
   return fields.sort();
 }
 
@@ -24,9 +24,9 @@ function subscriptionFields(version: string): { fields: string[]; policies: stri
     fields.push('authorizationSource');
     policies.push('spendingLimit');
   }
-  if (version >= '2018-06-01') fields.push('tenantId');
-  if (version >= '2019-06-01') fields.push('managedByTenants');
-  if (version >= '2019-11-01') fields.push('tags');
+  if (version >= '2018-06-01') { fields.push('tenantId'); }
+  if (version >= '2019-06-01') { fields.push('managedByTenants'); }
+  if (version >= '2019-11-01') { fields.push('tags'); }
   return { fields: fields.sort(), policies: policies.sort() };
 }
 
@@ -83,15 +83,15 @@ describe('emulator: Microsoft.Resources tenants and subscriptions', () => {
     for (const version of VERSIONS) {
       const tenants = await all(`/tenants?api-version=${version}`);
       assert.deepEqual(tenants.map((t) => t.tenantId).sort(), e.world.tenants.map((t) => t.tenantId).sort(), version);
-      for (const t of tenants) assert.deepEqual(Object.keys(t).sort(), tenantFields(version), `${version}: fields of ${t.tenantId}`);
+      for (const t of tenants) { assert.deepEqual(Object.keys(t).sort(), tenantFields(version), `${version}: fields of ${t.tenantId}`); }
       const home = tenants.find((t) => t.tenantId === e.tenantId);
       if (version >= '2018-06-01') {
         assert.equal(home.displayName, 'Contoso', version);
         assert.deepEqual(home.domains, ['contoso.onmicrosoft.com'], version);
         assert.equal(home.countryCode, 'US', version);
       }
-      if (version >= '2019-06-01') assert.equal(home.tenantCategory, 'Home', version);
-      if (version >= '2020-01-01') assert.equal(home.defaultDomain, 'contoso.onmicrosoft.com', version);
+      if (version >= '2019-06-01') { assert.equal(home.tenantCategory, 'Home', version); }
+      if (version >= '2020-01-01') { assert.equal(home.defaultDomain, 'contoso.onmicrosoft.com', version); }
     }
   });
 
@@ -167,7 +167,7 @@ describe('emulator: Microsoft.Resources tenants and subscriptions', () => {
       assert.equal(res.status, 400, path);
       const body = await jsonOf(res);
       assert.equal(body.error.code, 'InvalidApiVersionParameter');
-      for (const version of VERSIONS) assert.ok(body.error.message.includes(version), `${path}: ${version} is listed`);
+      for (const version of VERSIONS) { assert.ok(body.error.message.includes(version), `${path}: ${version} is listed`); }
     }
   });
 });

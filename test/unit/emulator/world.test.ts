@@ -30,7 +30,7 @@ describe('emulator world: billing structure', () => {
   it('has 20+ subscriptions on several offers, each in exactly one account of its agreement type', () => {
     assert.ok(world.subscriptions.length >= 20);
     const offers = new Set(world.subscriptions.map((s) => s.offerId));
-    for (const offer of ['MS-AZR-0003P', 'MS-AZR-0023P', 'MS-AZR-0063P', 'MS-AZR-0017P', 'MS-AZR-0017G']) assert.ok(offers.has(offer), offer);
+    for (const offer of ['MS-AZR-0003P', 'MS-AZR-0023P', 'MS-AZR-0063P', 'MS-AZR-0017P', 'MS-AZR-0017G']) { assert.ok(offers.has(offer), offer); }
     assert.equal(new Set(world.subscriptions.map((s) => s.subscriptionId)).size, world.subscriptions.length);
     for (const sub of world.subscriptions) {
       const owners = accounts.filter((a) => a.subscriptions.includes(sub));
@@ -46,7 +46,7 @@ describe('emulator world: billing structure', () => {
       } else {
         assert.ok(!sub.offerId.endsWith('G'), `${sub.displayName}: an Azure plan outside an MCA`);
       }
-      if (sub.agreementType === 'EnterpriseAgreement') assert.ok(owners[0].enrollmentAccounts.some((e) => e.name === sub.enrollmentAccountName));
+      if (sub.agreementType === 'EnterpriseAgreement') { assert.ok(owners[0].enrollmentAccounts.some((e) => e.name === sub.enrollmentAccountName)); }
     }
   });
 
@@ -73,7 +73,7 @@ describe('emulator world: billing structure', () => {
       assert.equal(invoices[0].periodStart, '2025-10-01');
       assert.ok(invoices.every((i) => i.invoiceDate <= FIXED_AS_OF));
       // The lines of each invoice add up to its charges.
-      for (const inv of invoices) assert.equal(inv.lines.reduce((s, l) => s + l.cents, 0), inv.chargesCents, inv.name);
+      for (const inv of invoices) { assert.equal(inv.lines.reduce((s, l) => s + l.cents, 0), inv.chargesCents, inv.name); }
     }
   });
 

@@ -27,7 +27,7 @@ import { RowRun, runRow } from './matrixRunner';
 const SHARDS = 3;
 
 const print = (lines: string | string[]) => {
-  for (const line of ([] as string[]).concat(lines)) process.stdout.write(`${line}\n`);
+  for (const line of ([] as string[]).concat(lines)) { process.stdout.write(`${line}\n`); }
 };
 
 /** An emulator of the test world, and what the calls need from it. */
@@ -73,7 +73,7 @@ describe('fault matrix: every call × every fault × first / every / second requ
   const rows: RowReport[] = [];
 
   before(async () => {
-    for (let i = 0; i < SHARDS; i++) worlds.push(await matrixWorld());
+    for (let i = 0; i < SHARDS; i++) { worlds.push(await matrixWorld()); }
     // Each shard works through its rows in turn; the shards run side by side. A row never rejects:
     // what went wrong is in its problems.
     const shards = worlds.map(() => Promise.resolve());
@@ -88,7 +88,7 @@ describe('fault matrix: every call × every fault × first / every / second requ
   });
 
   after(async () => {
-    if (rows.length > 0) print([countsLine(rows), adviceLine(rows)]);
+    if (rows.length > 0) { print([countsLine(rows), adviceLine(rows)]); }
     await Promise.allSettled(runs.values());
     await Promise.all(worlds.map((w) => w.emu.close()));
   });

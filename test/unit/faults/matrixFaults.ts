@@ -61,7 +61,7 @@ export const FAULTS: readonly MatrixFault[] = [
 /** The rule for one cell: `where` says which of the call's requests are faulted. */
 export function ruleFor(fault: MatrixFault, mode: Mode, where: { path: string; method?: string }): FaultRule {
   const placed: FaultRule = { ...fault.rule, path: where.path, ...(where.method ? { method: where.method } : {}) };
-  if (mode === 'first') return { ...placed, times: 1 };
-  if (mode === 'second') return { ...placed, skip: 1, times: 1 };
+  if (mode === 'first') { return { ...placed, times: 1 }; }
+  if (mode === 'second') { return { ...placed, skip: 1, times: 1 }; }
   return placed;
 }

@@ -18,7 +18,7 @@ export function legend(faults: readonly MatrixFault[]): string[] {
   const lines = ['# Fault matrix: a row per call, three cells per fault: its first request / every request / its second request only.'];
   lines.push('#   R recovered (the fault-free data)   E empty (as Azure answered: no items, or those before the emptied page)');
   lines.push('#   T typed error with advice   W wrong data   H hang   U untyped ("unexpected")   . no second request');
-  for (let i = 0; i < names.length; i += 5) lines.push(`#   ${names.slice(i, i + 5).map((n) => n.padEnd(26)).join('')}`.trimEnd());
+  for (let i = 0; i < names.length; i += 5) { lines.push(`#   ${names.slice(i, i + 5).map((n) => n.padEnd(26)).join('')}`.trimEnd()); }
   lines.push(`# ${''.padEnd(NAME_WIDTH)}${faults.map((_, i) => String(i + 1).padEnd(4)).join('')}`.trimEnd());
   return lines;
 }
@@ -33,7 +33,7 @@ export function counts(rows: readonly RowReport[]): Record<Outcome | 'cells', nu
   for (const row of rows) {
     for (const modes of row.cells) {
       for (const cell of modes) {
-        if (!cell) continue;
+        if (!cell) { continue; }
         out.cells += 1;
         out[cell.outcome] += 1;
       }
@@ -50,6 +50,6 @@ export function countsLine(rows: readonly RowReport[]): string {
 /** How often each advice was given, for the typed cells. */
 export function adviceLine(rows: readonly RowReport[]): string {
   const byAdvice = new Map<string, number>();
-  for (const row of rows) for (const modes of row.cells) for (const cell of modes) if (cell?.outcome === 'typed') byAdvice.set(cell.advice!, (byAdvice.get(cell.advice!) ?? 0) + 1);
+  for (const row of rows) { for (const modes of row.cells) { for (const cell of modes) { if (cell?.outcome === 'typed') { byAdvice.set(cell.advice!, (byAdvice.get(cell.advice!) ?? 0) + 1); } } } }
   return `# advice given: ${[...byAdvice.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`;
 }

@@ -51,7 +51,7 @@ export function hitsOf(recorder: RequestRecorder, where: MatrixCall['where']): n
 
 export async function runBaseline(call: MatrixCall, world: MatrixWorld, tokenSource: TokenSource): Promise<Baseline> {
   world.emu.faults.clear();
-  if (call.pageSize) world.emu.settings.pageSize = call.pageSize;
+  if (call.pageSize) { world.emu.settings.pageSize = call.pageSize; }
   const { client, recorder } = matrixClient(world, tokenSource);
   try {
     const result = await call.run(client, world, new AbortController().signal);
@@ -62,29 +62,29 @@ export async function runBaseline(call: MatrixCall, world: MatrixWorld, tokenSou
 }
 
 export function expectedFor(call: MatrixCall, fault: MatrixFault, mode: Mode): Expected {
-  if (mode === 'second' && call.oneRequest) return 'n/a';
+  if (mode === 'second' && call.oneRequest) { return 'n/a'; }
   const written = call.differs?.[fault.id]?.[mode] ?? fault.expect[mode];
   return written === 'permission' ? call.permission : written;
 }
 
 export function matches(expected: Expected, cell: CellResult): boolean {
-  if (expected.startsWith('typed:')) return cell.outcome === 'typed' && cell.advice === expected.slice('typed:'.length);
+  if (expected.startsWith('typed:')) { return cell.outcome === 'typed' && cell.advice === expected.slice('typed:'.length); }
   return cell.outcome === expected;
 }
 
 function judge(call: MatrixCall, baseline: Baseline, result: unknown): CellResult {
-  if (isDeepStrictEqual(result, baseline.result)) return { outcome: 'recovered' };
+  if (isDeepStrictEqual(result, baseline.result)) { return { outcome: 'recovered' }; }
   const items = call.items(result);
   const all = call.items(baseline.result);
   // Fewer items than without the fault, each as it was: the list ended where Azure answered empty.
-  if (items.length < all.length && isDeepStrictEqual(items, all.slice(0, items.length))) return { outcome: 'empty', detail: `${items.length} of ${all.length} items` };
+  if (items.length < all.length && isDeepStrictEqual(items, all.slice(0, items.length))) { return { outcome: 'empty', detail: `${items.length} of ${all.length} items` }; }
   return { outcome: 'wrong', detail: `${items.length} items, ${all.length} without the fault, not the same` };
 }
 
 export async function runCell(call: MatrixCall, fault: MatrixFault, mode: Mode, world: MatrixWorld, tokenSource: TokenSource, baseline: Baseline): Promise<CellResult> {
   const emu = world.emu;
   emu.faults.clear();
-  if (call.pageSize) emu.settings.pageSize = call.pageSize;
+  if (call.pageSize) { emu.settings.pageSize = call.pageSize; }
   emu.faults.add(ruleFor(fault, mode, call.where));
   const { client } = matrixClient(world, tokenSource);
   const controller = new AbortController();
@@ -100,11 +100,11 @@ export async function runCell(call: MatrixCall, fault: MatrixFault, mode: Mode, 
       call.run(client, world, controller.signal).then((result) => ({ result }), (error: unknown) => ({ error })),
       watchdog,
     ]);
-    if (ended === 'hang') return { outcome: 'hang', detail: `no end within ${WATCHDOG_MS / 1000} s` };
-    if ('result' in ended) return judge(call, baseline, ended.result);
+    if (ended === 'hang') { return { outcome: 'hang', detail: `no end within ${WATCHDOG_MS / 1000} s` }; }
+    if ('result' in ended) { return judge(call, baseline, ended.result); }
     const advice = adviseOnFailure(ended.error);
     const detail = `${(ended.error as Error)?.name}: ${(ended.error as Error)?.message}`;
-    if (advice.kind === 'unexpected' || advice.kind === 'cancelled') return { outcome: 'untyped', advice: advice.kind, detail };
+    if (advice.kind === 'unexpected' || advice.kind === 'cancelled') { return { outcome: 'untyped', advice: advice.kind, detail }; }
     return { outcome: 'typed', advice: advice.kind, detail };
   } finally {
     clearTimeout(timer);
@@ -124,7 +124,7 @@ export async function runRow(call: MatrixCall, world: MatrixWorld, tokenSource: 
   const row: RowReport = { call: call.id, cells: [] };
   const baseline = await runBaseline(call, world, tokenSource);
   const items = call.items(baseline.result);
-  if (items.length === 0) return { row, problems: ['the fault-free run has no data to compare with'] };
+  if (items.length === 0) { return { row, problems: ['the fault-free run has no data to compare with'] }; }
   if (call.oneRequest ? baseline.hits !== 1 : baseline.hits < 2) {
     return { row, problems: [`the fault-free run makes ${baseline.hits} request(s) the faults hit; written down: ${call.oneRequest ? 'one' : 'two or more'}`] };
   }
@@ -139,7 +139,7 @@ export async function runRow(call: MatrixCall, world: MatrixWorld, tokenSource: 
       }
       const cell = await runCell(call, fault, mode, world, tokenSource, baseline);
       modes.push(cell);
-      if (!matches(expected, cell)) problems.push(`${fault.id} / ${mode}: expected ${expected}, got ${cell.outcome}${cell.advice ? `:${cell.advice}` : ''} (${cell.detail ?? ''})`);
+      if (!matches(expected, cell)) { problems.push(`${fault.id} / ${mode}: expected ${expected}, got ${cell.outcome}${cell.advice ? `:${cell.advice}` : ''} (${cell.detail ?? ''})`); }
     }
     row.cells.push(modes);
   }

@@ -9,36 +9,40 @@ export class MemoryFolder implements FolderPort {
   async checkInsideWorkspace(): Promise<void> {}
   async ensureExists(): Promise<void> {}
 
-  async readIfExists(name: string): Promise<Uint8Array | undefined> {
+  readIfExists(name: string): Promise<Uint8Array | undefined> {
     assertPlainName(name);
-    return this.files.get(name);
+    return Promise.resolve(this.files.get(name));
   }
 
-  async write(name: string, bytes: Uint8Array): Promise<void> {
+  write(name: string, bytes: Uint8Array): Promise<void> {
     assertPlainName(name);
     this.files.set(name, Uint8Array.from(bytes));
+    return Promise.resolve();
   }
 
   async renameNoReplace(from: string, to: string): Promise<boolean> {
-    if (this.files.has(to)) return false;
+    if (this.files.has(to)) { return false; }
     await this.renameReplacing(from, to);
     return true;
   }
 
-  async renameReplacing(from: string, to: string): Promise<void> {
+  renameReplacing(from: string, to: string): Promise<void> {
     assertPlainName(from);
     assertPlainName(to);
     const bytes = this.files.get(from);
-    if (!bytes) throw new Error(`No file ${from}`);
+    // A rejection, as the real port gives for a missing file.
+    if (!bytes) { return Promise.reject(new Error(`No file ${from}`)); }
     this.files.delete(from);
     this.files.set(to, bytes);
+    return Promise.resolve();
   }
 
-  async deleteIfExists(name: string): Promise<void> {
+  deleteIfExists(name: string): Promise<void> {
     this.files.delete(name);
+    return Promise.resolve();
   }
 
-  async list(): Promise<string[]> {
-    return [...this.files.keys()];
+  list(): Promise<string[]> {
+    return Promise.resolve([...this.files.keys()]);
   }
 }

@@ -7,7 +7,8 @@ import { collectUsage } from '../../../src/insight/usageLedger';
 import { days, row, vmUri } from './usageFixtures';
 
 async function* stream(rows: CostQueryRow[]): AsyncIterable<CostQueryRow> {
-  for (const r of rows) yield r;
+  // Each row after an await, as from a real stream of pages.
+  for (const r of rows) { yield await Promise.resolve(r); }
 }
 
 const costRow = (date: string, amount: number, resourceId: string, currency = 'USD', category = 'Virtual Machines'): CostQueryRow => ({

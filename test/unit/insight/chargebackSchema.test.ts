@@ -23,15 +23,15 @@ function schemaPaths(node: SchemaNode, prefix = ''): string[] {
     const here = prefix ? `${prefix}.${key}` : key;
     paths.push(here, ...schemaPaths(child, here));
   }
-  if (node.items) paths.push(...schemaPaths(node.items, `${prefix}[]`));
-  if (typeof node.additionalProperties === 'object') paths.push(...schemaPaths(node.additionalProperties, prefix));
+  if (node.items) {paths.push(...schemaPaths(node.items, `${prefix}[]`));}
+  if (typeof node.additionalProperties === 'object') {paths.push(...schemaPaths(node.additionalProperties, prefix));}
   return paths;
 }
 
 /** Every property path a document uses; keys of free-form maps (owners, aliases) count as `*`. */
 function documentPaths(value: unknown, schema: SchemaNode, prefix = ''): string[] {
-  if (Array.isArray(value)) return value.flatMap((item) => documentPaths(item, schema.items ?? {}, `${prefix}[]`));
-  if (value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) {return value.flatMap((item) => documentPaths(item, schema.items ?? {}, `${prefix}[]`));}
+  if (value === null || typeof value !== 'object') {return [];}
   const paths: string[] = [];
   for (const [key, child] of Object.entries(value)) {
     const named = schema.properties?.[key];
@@ -59,7 +59,7 @@ test('the documented example (with each kind of scope) uses every key of the sch
   ];
   const used = new Set(variants.flatMap((text) => documentPaths(JSON.parse(text), schema)));
   assert.deepEqual([...used].sort(), [...new Set(schemaPaths(schema))].sort());
-  for (const text of variants) assert.deepEqual(readChargebackRules(text).problems, []);
+  for (const text of variants) {assert.deepEqual(readChargebackRules(text).problems, []);}
   assert.equal(readChargebackRules(exampleText).rules?.shared.length, 2);
 });
 

@@ -31,7 +31,7 @@ describe('CSV cells', () => {
   });
 
   it('leaves amounts we wrote as bare numbers, negatives included, and guards anything else', () => {
-    for (const n of ['-12.50', '-5', '0', '1234.56', '1e-7', '-1.5E+21']) assert.equal(numberCell(n), n);
+    for (const n of ['-12.50', '-5', '0', '1234.56', '1e-7', '-1.5E+21']) { assert.equal(numberCell(n), n); }
     assert.equal(numberCell(''), '', 'a missing amount is an empty cell');
     assert.equal(numberCell('-1+2'), `"'-1+2"`);
     assert.equal(numberCell('=1'), `"'=1"`);

@@ -22,7 +22,7 @@ export function readCsv(text: string, separator = ','): ReadCell[][] {
       quoted = true;
       i++;
       for (;;) {
-        if (i >= text.length) throw new Error('unterminated quoted cell');
+        if (i >= text.length) { throw new Error('unterminated quoted cell'); }
         if (text[i] === '"') {
           if (text[i + 1] === '"') {
             value += '"';
@@ -35,7 +35,7 @@ export function readCsv(text: string, separator = ','): ReadCell[][] {
         value += text[i++];
       }
     } else {
-      while (i < text.length && text[i] !== separator && text[i] !== '\r' && text[i] !== '\n') value += text[i++];
+      while (i < text.length && text[i] !== separator && text[i] !== '\r' && text[i] !== '\n') { value += text[i++]; }
     }
     row.push({ value, quoted });
     if (text[i] === separator) {
@@ -47,7 +47,7 @@ export function readCsv(text: string, separator = ','): ReadCell[][] {
       throw new Error(`unexpected ${JSON.stringify(text[i])} after a cell at ${i}`);
     }
   }
-  if (row.length) endRow();
+  if (row.length) { endRow(); }
   return rows;
 }
 

@@ -22,7 +22,7 @@ function costByBucket(cube: CostCube): Record<string, string> {
   const totals = new Map<string, Fixed>();
   for (const line of cube.lines) {
     line.cost?.forEach((c, b) => {
-      if (c !== 0n) totals.set(bucketLabel(cube, b), (totals.get(bucketLabel(cube, b)) ?? 0n) + c);
+      if (c !== 0n) { totals.set(bucketLabel(cube, b), (totals.get(bucketLabel(cube, b)) ?? 0n) + c); }
     });
   }
   return Object.fromEntries([...totals].map(([k, v]) => [k, fixedToString(v)]));

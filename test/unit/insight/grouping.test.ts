@@ -13,8 +13,8 @@ async function priced(rows: UsageRecord[], cards: Record<string, RateCard> | Rat
   const ledger = await collectUsage(rows, days(first, last), 'day');
   const indexes = new Map<string, RateIndex>();
   priceUsage(ledger.cube, (sub) => {
-    const c = 'currency' in cards ? (cards as RateCard) : (cards as Record<string, RateCard>)[sub];
-    if (!indexes.has(sub)) indexes.set(sub, new RateIndex(c));
+    const c = 'currency' in cards ? (cards as RateCard) : cards[sub];
+    if (!indexes.has(sub)) { indexes.set(sub, new RateIndex(c)); }
     return indexes.get(sub);
   });
   return ledger.cube;

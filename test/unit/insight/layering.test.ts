@@ -30,7 +30,7 @@ test('insight/ imports only itself and billing/ types: no I/O, no vscode', () =>
       const resolved = spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : spec;
       const inInsight = resolved.startsWith(dir + path.sep);
       const billingType = typeOnly && resolved.startsWith(path.join(root, 'src', 'billing') + path.sep);
-      if (!inInsight && !billingType) offending.push(`${path.relative(root, file)} → ${spec}`);
+      if (!inInsight && !billingType) { offending.push(`${path.relative(root, file)} → ${spec}`); }
     }
   }
   assert.deepEqual(offending, []);
@@ -41,9 +41,9 @@ function importsFromOutsideWebview(folder: string): string[] {
   const found = new Set<string>();
   for (const file of sourceFiles(path.join(root, 'webview-ui', 'src', folder))) {
     for (const { spec } of imports(file)) {
-      if (!spec.startsWith('.')) continue;
+      if (!spec.startsWith('.')) { continue; }
       const resolved = path.resolve(path.dirname(file), spec);
-      if (!resolved.startsWith(path.join(root, 'webview-ui') + path.sep)) found.add(path.relative(root, resolved));
+      if (!resolved.startsWith(path.join(root, 'webview-ui') + path.sep)) { found.add(path.relative(root, resolved)); }
     }
   }
   return [...found];

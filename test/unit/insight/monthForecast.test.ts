@@ -14,7 +14,7 @@ const march = (d: number) => dayFromParts(2024, 3, d);
 /** Days `from`..`to` of a month, costed by `cost(day of month, day number)`. */
 function series(year: number, month: number, from: number, to: number, cost: (d: number, n: number) => number): DailyAmount[] {
   const out: DailyAmount[] = [];
-  for (let d = from; d <= to; d++) out.push({ day: dayFromParts(year, month, d), amount: cost(d, dayFromParts(year, month, d)) });
+  for (let d = from; d <= to; d++) { out.push({ day: dayFromParts(year, month, d), amount: cost(d, dayFromParts(year, month, d)) }); }
   return out;
 }
 

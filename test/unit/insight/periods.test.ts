@@ -5,7 +5,7 @@ import { PeriodRequest, resolvePeriod } from '../../../src/insight/periods';
 
 function resolve(request: PeriodRequest, today: string, billingPeriodStartDay?: number) {
   const result = resolvePeriod(request, { today: parseIsoDate(today)!, billingPeriodStartDay });
-  if (!result.ok) return { error: result.error.code, field: result.error.field, message: result.error.message };
+  if (!result.ok) { return { error: result.error.code, field: result.error.field, message: result.error.message }; }
   const p = result.period;
   return { from: formatIsoDate(p.first), to: formatIsoDate(p.last), periodEnd: formatIsoDate(p.periodEnd) };
 }

@@ -69,7 +69,7 @@ describe('the same meter in another region', () => {
     const catalogue = [row({ meterId: 'm-we', armRegionName: 'westeurope', unitPrice: 0.11 }), row({ meterId: 'm-we', armRegionName: 'westeurope', tierMinimumUnits: 100, unitPrice: 0.1 }), row({ meterId: 'x', armRegionName: 'westeurope', productName: 'Other' })];
     const match = matchInRegion(source, 'westeurope', catalogue);
     assert.equal(match.kind, 'priced');
-    if (match.kind === 'priced') assert.deepEqual(match.rate.tiers.map((t) => [fixedToNumber(t.threshold), fixedToNumber(t.price)]), [[0, 0.11], [100, 0.1]]);
+    if (match.kind === 'priced') {assert.deepEqual(match.rate.tiers.map((t) => [fixedToNumber(t.threshold), fixedToNumber(t.price)]), [[0, 0.11], [100, 0.1]]);}
   });
 
   test('not sold there, a region-less meter, two candidates, another unit: each says why', () => {

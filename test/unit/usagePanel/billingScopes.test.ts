@@ -24,7 +24,7 @@ const dailyCost = (world: World, id: string, day: string) => (world.usage as unk
 /** Expected minor units per currency: the world's cost of every subscription billed in the scope, summed over the days. */
 function expectedTotals(world: World, subs: World['subscriptions'], days: string[]): Map<string, number> {
   const totals = new Map<string, number>();
-  for (const s of subs) totals.set(s.currency, (totals.get(s.currency) ?? 0) + days.reduce((sum, d) => sum + dailyCost(world, s.subscriptionId, d), 0));
+  for (const s of subs) { totals.set(s.currency, (totals.get(s.currency) ?? 0) + days.reduce((sum, d) => sum + dailyCost(world, s.subscriptionId, d), 0)); }
   return new Map([...totals].map(([c, v]) => [c, Math.round(v * 100)]));
 }
 
@@ -45,7 +45,7 @@ test('a billing profile in euros shows the actual cost of its subscriptions, by 
   const source = new BillingCostSource(client, { kind: 'billingProfile', accountName, profileName, label: 'Europe' });
   const r = await buildPanelData(source, lastMonth, { today }, panelTextsForTests);
   assert.ok(r.kind === 'series', JSON.stringify(r));
-  if (r.kind !== 'series') return;
+  if (r.kind !== 'series') { return; }
   assert.deepEqual(r.payload.sources, ['actual']);
   assert.deepEqual(r.payload.currencies.map((c) => c.currency), ['EUR']);
   const expected = expectedTotals(emu.world, inProfile, r.payload.buckets).get('EUR')!;
@@ -63,7 +63,7 @@ test('a billing account that bills in two currencies shows each on its own, neve
   const source = new BillingCostSource(client, { kind: 'billingAccount', accountName, label: 'Contoso' });
   const r = await buildPanelData(source, lastMonth, { today }, panelTextsForTests);
   assert.ok(r.kind === 'series');
-  if (r.kind !== 'series') return;
+  if (r.kind !== 'series') { return; }
   const expected = expectedTotals(emu.world, subs, r.payload.buckets);
   assert.deepEqual(r.payload.currencies.map((c) => c.currency), [...expected.keys()].sort());
   assert.ok(r.payload.currencies.length >= 2, 'USD and EUR profiles under one account');
@@ -87,14 +87,14 @@ test('switching between groupings the one query covers sends no other query; ano
   await buildPanelData(source, { ...lastMonth, period: { preset: 'custom', from: '2026-10-05', to: '2026-10-09' } }, { today }, panelTextsForTests);
   assert.equal(queries(), 1);
   assert.ok(bySubscription.kind === 'series' && byCategory.kind === 'series');
-  if (bySubscription.kind !== 'series' || byCategory.kind !== 'series') return;
+  if (bySubscription.kind !== 'series' || byCategory.kind !== 'series') { return; }
   assert.deepEqual(byCategory.payload.currencies.map((c) => c.total), bySubscription.payload.currencies.map((c) => c.total));
 
   const byRegion = await buildPanelData(source, { ...lastMonth, groupBy: 'region' }, { today }, panelTextsForTests);
   await buildPanelData(source, { ...lastMonth, groupBy: 'region' }, { today }, panelTextsForTests);
   assert.equal(queries(), 2);
   assert.ok(byRegion.kind === 'series' && byRegion.payload.currencies[0].groups.every((g) => g.kind === 'value'), 'every row has a region');
-  if (byRegion.kind === 'series') assert.deepEqual(byRegion.payload.currencies.map((c) => c.total), bySubscription.payload.currencies.map((c) => c.total));
+  if (byRegion.kind === 'series') { assert.deepEqual(byRegion.payload.currencies.map((c) => c.total), bySubscription.payload.currencies.map((c) => c.total)); }
 });
 
 test('two panels asking at once share one query in flight', async () => {
@@ -124,7 +124,7 @@ test('a Microsoft Customer Agreement plan subscription (offer MS-AZR-0017G, as t
   const source = new UsageCostSource(client, { subscriptionId: plan.subscriptionId, label: plan.displayName, offerDurableId: plan.offerId });
   const r = await buildPanelData(source, { ...lastMonth, groupBy: 'meterCategory', source: 'estimate' }, { today }, panelTextsForTests);
   assert.ok(r.kind === 'series', JSON.stringify(r));
-  if (r.kind !== 'series') return;
+  if (r.kind !== 'series') { return; }
   assert.deepEqual(r.payload.sources, ['actual']);
   assert.ok(r.payload.notes.some((n) => n.startsWith('no estimate: ')));
   const expected = expectedTotals(emu.world, [plan], r.payload.buckets).get(plan.currency)!;

@@ -48,7 +48,7 @@ test('its panel opens on actual cost in euros, with no estimate and no RateCard 
   assert.equal(selection.source, 'actual');
   const result = await buildPanelData(new UsageCostSource(client, scope), selection, { today }, texts);
   assert.equal(result.kind, 'series');
-  if (result.kind !== 'series') return;
+  if (result.kind !== 'series') { return; }
   assert.equal(result.payload.selection.source, 'actual');
   assert.deepEqual(result.payload.sources, ['actual']);
   assert.deepEqual(result.payload.currencies.map((c) => c.currency), ['EUR']);
@@ -63,7 +63,7 @@ test('picked without its terms (from the palette), no estimate is offered in ano
   // Even when the person asks for the estimate, USD list prices are not shown beside a EUR bill.
   const result = await buildPanelData(new UsageCostSource(client, bare), { ...selection, source: 'estimate' }, { today }, texts);
   assert.equal(result.kind, 'series');
-  if (result.kind !== 'series') return;
+  if (result.kind !== 'series') { return; }
   assert.deepEqual(result.payload.sources, ['actual']);
   assert.deepEqual(result.payload.currencies.map((c) => c.currency), ['EUR']);
   assert.ok(result.payload.notes.includes('no estimate in USD: billed in EUR'), result.payload.notes.join(' | '));

@@ -39,13 +39,13 @@ test('the formatter writes a day in English and in Korean as the tree does', () 
 test('"No usage from … to …" names the days in English', async () => {
   const result = await buildPanelData(emptyProfile, { ...week }, { today }, panelTextsForTests);
   assert.equal(result.kind, 'empty');
-  if (result.kind === 'empty') assert.equal(result.message, 'No usage from Dec 1, 2026 to Dec 7, 2026.');
+  if (result.kind === 'empty') { assert.equal(result.message, 'No usage from Dec 1, 2026 to Dec 7, 2026.'); }
 });
 
 test('and in Korean', async () => {
   const result = await buildPanelData(emptyProfile, { ...week }, { today }, korean);
   assert.equal(result.kind, 'empty');
-  if (result.kind === 'empty') assert.equal(result.message, '2026. 12. 1.부터 2026. 12. 7.까지 사용량이 없습니다.');
+  if (result.kind === 'empty') { assert.equal(result.message, '2026. 12. 1.부터 2026. 12. 7.까지 사용량이 없습니다.'); }
   assert.doesNotMatch(result.kind === 'empty' ? result.message : '', /2026-12-0/);
 });
 
@@ -60,8 +60,8 @@ test('the title names the days the same way, in English and Korean', async () =>
   };
   const english = await buildPanelData(profile, { ...week }, { today }, panelTextsForTests);
   assert.equal(english.kind, 'series');
-  if (english.kind === 'series') assert.equal(english.payload.title, 'Contoso EU · Dec 1, 2026 to Dec 7, 2026');
+  if (english.kind === 'series') { assert.equal(english.payload.title, 'Contoso EU · Dec 1, 2026 to Dec 7, 2026'); }
   const ko = await buildPanelData(profile, { ...week }, { today }, korean);
-  if (ko.kind === 'series') assert.equal(ko.payload.title, 'Contoso EU · 2026. 12. 1. ~ 2026. 12. 7.');
-  else assert.fail(ko.kind);
+  if (ko.kind === 'series') { assert.equal(ko.payload.title, 'Contoso EU · 2026. 12. 1. ~ 2026. 12. 7.'); }
+  else { assert.fail(ko.kind); }
 });

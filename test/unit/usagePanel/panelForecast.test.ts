@@ -33,21 +33,21 @@ function worldCents(world: World, ids: string[]): (day: DayNumber) => number {
 /** What the panel should show, worked out from the world alone. */
 function expected(cents: (day: DayNumber) => number): { model: ReturnType<typeof forecastMonth>; costManagement: number } {
   const days: DailyAmount[] = [];
-  for (let d = november.first; d <= today; d++) days.push({ day: d, amount: cents(d) });
+  for (let d = november.first; d <= today; d++) {days.push({ day: d, amount: cents(d) });}
   const history: PastPeriod[] = [-3, -2, -1].map((m) => {
     const start = addMonthsClamped(november.first, m);
     const end = addMonthsClamped(november.first, m + 1) - 1;
     const list: DailyAmount[] = [];
-    for (let d = start; d <= end; d++) list.push({ day: d, amount: cents(d) });
+    for (let d = start; d <= end; d++) {list.push({ day: d, amount: cents(d) });}
     return { start, end, days: list };
   });
   const model = forecastMonth({ periodStart: november.first, periodEnd: november.last, today, days, history });
   // Cost Management (the emulator's method): the actual days before today, then each of the 16
   // days from today to the 30th at the mean of the 28 days before today, rounded to the cent.
   let actual = 0;
-  for (let d = november.first; d < today; d++) actual += cents(d);
+  for (let d = november.first; d < today; d++) {actual += cents(d);}
   let last28 = 0;
-  for (let d = today - 28; d < today; d++) last28 += cents(d);
+  for (let d = today - 28; d < today; d++) {last28 += cents(d);}
   return { model, costManagement: actual + 16 * Math.round(last28 / 28) };
 }
 

@@ -7,13 +7,13 @@ import { test } from 'node:test';
 import { repoRoot } from '../../support/paths';
 
 const PANEL_SOURCES = path.join(repoRoot, 'src', 'views', 'usagePanel');
-const bundle = (name: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n', name), 'utf8'));
+const bundle = (name: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n', name), 'utf8')) as Record<string, string>;
 
 /** The literal first argument of every vscode.l10n.t call, quotes unescaped. */
 function messagesIn(source: string): string[] {
   const found: string[] = [];
   const call = /vscode\.l10n\.t\(\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")/g;
-  for (let m = call.exec(source); m; m = call.exec(source)) found.push(m[1].slice(1, -1).replace(/\\(['"\\])/g, '$1'));
+  for (let m = call.exec(source); m; m = call.exec(source)) { found.push(m[1].slice(1, -1).replace(/\\(['"\\])/g, '$1')); }
   return found;
 }
 

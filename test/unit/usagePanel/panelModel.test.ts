@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DayNumber, parseIsoDate } from '../../../src/insight/calendar';
+import { RateIndex } from '../../../src/insight/rateIndex';
 import { PanelSelection } from '../../../src/shared/usagePanelMessages';
 import { buildPanelData } from '../../../src/views/usagePanel/panelModel';
 import { UsageCostSource } from '../../../src/views/usagePanel/usageCostSource';
@@ -31,7 +32,7 @@ test('the estimate from UsageAggregates × RateCard equals the world\'s own cost
   const { emu, sub, source } = payAsYouGo();
   const result = await buildPanelData(source, lastMonth, { today }, texts);
   assert.equal(result.kind, 'series');
-  if (result.kind !== 'series') return;
+  if (result.kind !== 'series') { return; }
   const series = result.payload.currencies;
   assert.deepEqual(series.map((c) => c.currency), [sub.currency]);
   const digits = series[0].fractionDigits;
@@ -78,7 +79,7 @@ test('this billing period carries a forecast whose to-date part equals the sum o
   const { source } = payAsYouGo();
   const r = await buildPanelData(source, { ...lastMonth, period: { preset: 'billingPeriod' } }, { today }, texts);
   assert.ok(r.kind === 'series');
-  if (r.kind !== 'series') return;
+  if (r.kind !== 'series') { return; }
   const [forecast] = r.payload.forecast;
   const series = r.payload.currencies[0];
   // Today (the last bucket) is partial and left out of the run rate.
@@ -95,7 +96,7 @@ test('actual cost from Cost Management sits beside the estimate, day by day, and
   const { source } = payAsYouGo();
   const r = await buildPanelData(source, lastMonth, { today }, texts);
   assert.ok(r.kind === 'series');
-  if (r.kind !== 'series') return;
+  if (r.kind !== 'series') { return; }
   assert.deepEqual(r.payload.sources, ['estimate', 'actual']);
   const [cmp] = r.payload.comparison;
   assert.equal(cmp.estimate.length, 31);
@@ -105,7 +106,7 @@ test('actual cost from Cost Management sits beside the estimate, day by day, and
 
   const actual = await buildPanelData(source, { ...lastMonth, source: 'actual', groupBy: 'resourceGroup' }, { today }, texts);
   assert.ok(actual.kind === 'series' && actual.payload.selection.source === 'actual');
-  if (actual.kind !== 'series') return;
+  if (actual.kind !== 'series') { return; }
   assert.equal(actual.payload.currencies[0].total, cmp.totals.actual);
   assert.ok(actual.payload.currencies[0].groups.every((g) => g.kind === 'value'), 'every actual row has a resource group');
 });
@@ -116,7 +117,7 @@ test('the hourly view of two days adds up to the daily view of the same days', a
   const hourly = await buildPanelData(source, { ...lastMonth, period, view: 'hourly' }, { today }, texts);
   const daily = await buildPanelData(source, { ...lastMonth, period, view: 'cost' }, { today }, texts);
   assert.ok(hourly.kind === 'series' && daily.kind === 'series');
-  if (hourly.kind !== 'series' || daily.kind !== 'series') return;
+  if (hourly.kind !== 'series' || daily.kind !== 'series') { return; }
   assert.equal(hourly.payload.granularity, 'hour');
   assert.equal(hourly.payload.buckets.length, 48);
   assert.equal(hourly.payload.buckets[0], '2026-11-10T00:00Z');
@@ -129,7 +130,7 @@ test('the hourly view is refused for long periods, with a note, and the daily vi
   const { source } = payAsYouGo();
   const r = await buildPanelData(source, { ...lastMonth, view: 'hourly' }, { today }, texts);
   assert.ok(r.kind === 'series');
-  if (r.kind !== 'series') return;
+  if (r.kind !== 'series') { return; }
   assert.equal(r.payload.granularity, 'day');
   assert.equal(r.payload.hourlyAvailable, false);
   assert.ok(r.payload.notes.includes('hourly up to 14 days'));
@@ -143,7 +144,7 @@ test('an Enterprise Agreement subscription (no Commerce) shows its actual cost, 
   const source = new UsageCostSource(client, { subscriptionId: ea.subscriptionId, label: ea.displayName, offerDurableId: ea.offerId });
   const r = await buildPanelData(source, lastMonth, { today }, texts);
   assert.ok(r.kind === 'series', JSON.stringify(r));
-  if (r.kind !== 'series') return;
+  if (r.kind !== 'series') { return; }
   assert.deepEqual(r.payload.sources, ['actual']);
   assert.equal(r.payload.selection.source, 'actual');
   assert.ok(r.payload.notes.some((n) => n.startsWith('no estimate: ')), r.payload.notes.join(' | '));
@@ -159,7 +160,7 @@ test('panels of subscriptions bought on the same terms share one RateCard downlo
   const payg = emu.world.subscriptions.filter((s) => s.offerId === 'MS-AZR-0003P' && s.tenantId === emu.tenantId && s.currency === 'USD');
   assert.ok(payg.length >= 2, 'two pay-as-you-go subscriptions in USD');
   const { client, recorder } = testClient(emu);
-  const shared = new Map();
+  const shared = new Map<string, Promise<RateIndex>>();
   for (const sub of payg.slice(0, 2)) {
     const source = new UsageCostSource(client, { subscriptionId: sub.subscriptionId, label: sub.displayName, currency: 'USD', regionInfo: sub.regionInfo }, shared);
     assert.equal((await buildPanelData(source, lastMonth, { today }, texts)).kind, 'series');

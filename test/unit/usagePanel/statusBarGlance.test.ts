@@ -19,7 +19,7 @@ type World = ReturnType<typeof emulator>['world'];
 const dailyCost = (world: World, id: string, day: string) => (world.usage as unknown as { dailyCost(id: string, day: string): number }).dailyCost(id, day);
 const days = (first: string, last: string) => {
   const out: string[] = [];
-  for (let d = parseIsoDate(first)!; d <= parseIsoDate(last)!; d++) out.push(formatIsoDate(d));
+  for (let d = parseIsoDate(first)!; d <= parseIsoDate(last)!; d++) {out.push(formatIsoDate(d));}
   return out;
 };
 

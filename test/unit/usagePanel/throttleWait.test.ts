@@ -21,12 +21,12 @@ test('waits as long as asked, says so first, then returns the data', async () =>
   const slept: number[] = [];
   let calls = 0;
   const result = await retryWhenThrottled(
-    async () => {
+    () => {
       calls++;
-      if (calls < 3) throw calls === 1 ? throttled(61_500) : exhausted(0);
-      return 'data';
+      if (calls < 3) { return Promise.reject(calls === 1 ? throttled(61_500) : exhausted(0)); }
+      return Promise.resolve('data');
     },
-    { signal: new AbortController().signal, onWait: (s) => waits.push(s), sleep: async (ms) => void slept.push(ms) },
+    { signal: new AbortController().signal, onWait: (s) => waits.push(s), sleep: (ms) => Promise.resolve(void slept.push(ms)) },
   );
   assert.equal(result, 'data');
   assert.deepEqual(waits, [62, 1]);
@@ -34,16 +34,16 @@ test('waits as long as asked, says so first, then returns the data', async () =>
 });
 
 test('gives up after the rounds allowed, on a wait too long, and on other errors', async () => {
-  const options = { signal: new AbortController().signal, onWait: () => undefined, sleep: async () => undefined };
-  await assert.rejects(retryWhenThrottled(async () => { throw throttled(10); }, { ...options, maxWaits: 2 }), /429/);
+  const options = { signal: new AbortController().signal, onWait: () => undefined, sleep: () => Promise.resolve() };
+  await assert.rejects(retryWhenThrottled(() => Promise.reject(throttled(10)), { ...options, maxWaits: 2 }), /429/);
   let calls = 0;
-  await assert.rejects(retryWhenThrottled(async () => { calls++; throw throttled(10 * 60_000); }, options), /429/);
+  await assert.rejects(retryWhenThrottled(() => { calls++; return Promise.reject(throttled(10 * 60_000)); }, options), /429/);
   assert.equal(calls, 1);
-  await assert.rejects(retryWhenThrottled(async () => { throw new Error('boom'); }, options), /boom/);
+  await assert.rejects(retryWhenThrottled(() => Promise.reject(new Error('boom')), options), /boom/);
 });
 
 test('stops waiting when the person moves on', async () => {
   const controller = new AbortController();
-  const pending = retryWhenThrottled(async () => { throw throttled(30_000); }, { signal: controller.signal, onWait: () => controller.abort() });
+  const pending = retryWhenThrottled(() => Promise.reject(throttled(30_000)), { signal: controller.signal, onWait: () => controller.abort() });
   await assert.rejects(pending);
 });

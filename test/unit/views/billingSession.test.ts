@@ -60,8 +60,8 @@ describe('views: billing session from the environment', () => {
         const expected = world.find((w) => w.tenantId === tenant.tenantId)!;
         assert.equal(tenant.displayName, expected.displayName);
         const result = await listBillingAccounts(transport);
-        if (expected.hasBillingRole) assert.ok(result.accounts.length > 0, `${expected.displayName} shows its accounts`);
-        else assert.equal(result.empty?.reason, 'noBillingAccountVisible', `${expected.displayName} has no billing role`);
+        if (expected.hasBillingRole) { assert.ok(result.accounts.length > 0, `${expected.displayName} shows its accounts`); }
+        else { assert.equal(result.empty?.reason, 'noBillingAccountVisible', `${expected.displayName} has no billing role`); }
       }
       assert.ok(!log.text.includes(emu().clientSecret));
     } finally {

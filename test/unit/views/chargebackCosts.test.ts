@@ -25,7 +25,7 @@ async function exactTotals(client: Parameters<typeof queryCost>[0], scope: strin
   const totals = new Map<string, number>();
   // Without the shared resources: those go to the shared rule, whatever their cost centre.
   const filter = tagValues === undefined ? undefined : { tag: 'costCenter', values: tagValues };
-  for await (const row of queryCost(client, scope, { period, granularity: 'None', filter })) totals.set(row.cost.currency, (totals.get(row.cost.currency) ?? 0) + row.cost.amount);
+  for await (const row of queryCost(client, scope, { period, granularity: 'None', filter })) {totals.set(row.cost.currency, (totals.get(row.cost.currency) ?? 0) + row.cost.amount);}
   return totals;
 }
 

@@ -12,9 +12,9 @@ function countingSource(): TokenSource & { calls: number } {
   const source = {
     kind: 'test',
     calls: 0,
-    async getToken() {
+    getToken() {
       source.calls += 1;
-      return { token: 't', expiresOnTimestamp: Date.now() + 3_600_000 };
+      return Promise.resolve({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 });
     },
   };
   return source;
@@ -25,8 +25,9 @@ function port(answer: boolean, approved: string[] = []): ConsentPort & { asked: 
   return {
     asked,
     approved: () => approved,
-    async remember(origins) {
+    remember(origins) {
       approved.push(...origins);
+      return Promise.resolve();
     },
     async ask(origins) {
       asked.push([...origins]);

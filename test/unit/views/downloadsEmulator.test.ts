@@ -31,7 +31,7 @@ function expectedPdf(emu: Emulator, invoiceName: string): Buffer {
   const w = emu.world.billing;
   for (const account of w.accounts) {
     const invoice = w.invoicesOfAccount(account).find((i) => i.name === invoiceName);
-    if (!invoice) continue;
+    if (!invoice) { continue; }
     const profile = invoice.profileName ? account.profiles.find((p) => p.name === invoice.profileName) : undefined;
     return renderInvoicePdf({ invoice, document: invoice.documents[0], account, profileDisplayName: profile?.displayName });
   }
@@ -51,7 +51,7 @@ describe('invoice downloads against the emulator', () => {
   });
   after(async () => {
     tc.client.dispose();
-    for (const dir of roots) await fs.rm(dir, { recursive: true, force: true });
+    for (const dir of roots) { await fs.rm(dir, { recursive: true, force: true }); }
   });
   beforeEach(async () => {
     emu().faults.clear();

@@ -39,7 +39,7 @@ describe('download pipeline', () => {
   const roots: string[] = [];
 
   after(async () => {
-    for (const dir of roots) await fs.rm(dir, { recursive: true, force: true });
+    for (const dir of roots) { await fs.rm(dir, { recursive: true, force: true }); }
   });
 
   beforeEach(async () => {
@@ -53,7 +53,7 @@ describe('download pipeline', () => {
 
   it('saves a document byte for byte and leaves no temporary file', async () => {
     const doc = pdf('first');
-    const result = await downloadToFolder({ open: async () => bodyOf(doc), fileName: 'G1.pdf', folder });
+    const result = await downloadToFolder({ open: () => Promise.resolve(bodyOf(doc)), fileName: 'G1.pdf', folder });
     assert.deepEqual(result, { outcome: 'saved', fileName: 'G1.pdf', bytes: doc.length });
     assert.deepEqual(await fs.readFile(path.join(folderPath, 'G1.pdf')), doc);
     assert.deepEqual(await filesIn(folderPath), ['G1.pdf']);
@@ -61,9 +61,9 @@ describe('download pipeline', () => {
 
   it('does nothing when the same file is already there', async () => {
     const doc = pdf('same');
-    await downloadToFolder({ open: async () => bodyOf(doc), fileName: 'G1.pdf', folder });
+    await downloadToFolder({ open: () => Promise.resolve(bodyOf(doc)), fileName: 'G1.pdf', folder });
     const stat = await fs.stat(path.join(folderPath, 'G1.pdf'));
-    const again = await downloadToFolder({ open: async () => bodyOf(doc), fileName: 'G1.pdf', folder });
+    const again = await downloadToFolder({ open: () => Promise.resolve(bodyOf(doc)), fileName: 'G1.pdf', folder });
     assert.equal(again.outcome, 'alreadyThere');
     assert.equal((await fs.stat(path.join(folderPath, 'G1.pdf'))).mtimeMs, stat.mtimeMs);
     assert.deepEqual(await filesIn(folderPath), ['G1.pdf']);
@@ -74,20 +74,20 @@ describe('download pipeline', () => {
     const mine = Buffer.from('my own notes, not an invoice');
     await fs.writeFile(path.join(folderPath, 'G1.pdf'), mine);
     const doc = pdf('server');
-    const result = await downloadToFolder({ open: async () => bodyOf(doc), fileName: 'G1.pdf', folder });
+    const result = await downloadToFolder({ open: () => Promise.resolve(bodyOf(doc)), fileName: 'G1.pdf', folder });
     assert.equal(result.outcome, 'savedBeside');
     assert.equal(result.fileName, 'G1 (2).pdf');
     assert.deepEqual(await fs.readFile(path.join(folderPath, 'G1.pdf')), mine);
     assert.deepEqual(await fs.readFile(path.join(folderPath, 'G1 (2).pdf')), doc);
     // A second run finds its own earlier copy instead of making a third.
-    const again = await downloadToFolder({ open: async () => bodyOf(doc), fileName: 'G1.pdf', folder });
+    const again = await downloadToFolder({ open: () => Promise.resolve(bodyOf(doc)), fileName: 'G1.pdf', folder });
     assert.deepEqual([again.outcome, again.fileName], ['alreadyThere', 'G1 (2).pdf']);
     assert.deepEqual((await filesIn(folderPath)).sort(), ['G1 (2).pdf', 'G1.pdf']);
   });
 
   it('refuses something that is not a PDF and writes nothing', async () => {
     const html = Buffer.from('<html>expired</html>');
-    await expectDownloadError(downloadToFolder({ open: async () => bodyOf(html), fileName: 'G1.pdf', folder }), 'notPdf');
+    await expectDownloadError(downloadToFolder({ open: () => Promise.resolve(bodyOf(html)), fileName: 'G1.pdf', folder }), 'notPdf');
     assert.deepEqual(await filesIn(folderPath), []);
   });
 
@@ -96,7 +96,7 @@ describe('download pipeline', () => {
     const stream = new PassThrough();
     const doc = pdf('z'.repeat(10000));
     const pending = downloadToFolder({
-      open: async () => ({ body: stream, contentLength: doc.length }),
+      open: () => Promise.resolve({ body: stream, contentLength: doc.length }),
       fileName: 'G1.pdf',
       folder,
       signal: controller.signal,
@@ -173,7 +173,7 @@ describe('download pipeline', () => {
   });
 
   it('refuses a file name that is a path, even if a caller forgot to sanitise', async () => {
-    await assert.rejects(downloadToFolder({ open: async () => bodyOf(pdf('x')), fileName: '../escape.pdf', folder }));
+    await assert.rejects(downloadToFolder({ open: () => Promise.resolve(bodyOf(pdf('x'))), fileName: '../escape.pdf', folder }));
     assert.deepEqual(await filesIn(root), ['invoices']);
   });
 });

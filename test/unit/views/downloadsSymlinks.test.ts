@@ -25,7 +25,7 @@ describe('downloads: links that lead out of the workspace', () => {
   let outside: string;
 
   after(async () => {
-    for (const dir of bases) await fs.rm(dir, { recursive: true, force: true });
+    for (const dir of bases) { await fs.rm(dir, { recursive: true, force: true }); }
   });
 
   beforeEach(async () => {
@@ -42,7 +42,7 @@ describe('downloads: links that lead out of the workspace', () => {
     const out: string[] = [];
     for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
       out.push(entry.name);
-      if (entry.isDirectory()) out.push(...(await treeOf(path.join(dir, entry.name))).map((n) => `${entry.name}/${n}`));
+      if (entry.isDirectory()) { out.push(...(await treeOf(path.join(dir, entry.name))).map((n) => `${entry.name}/${n}`)); }
     }
     return out;
   }
@@ -75,9 +75,9 @@ describe('downloads: links that lead out of the workspace', () => {
     await fs.symlink(outside, path.join(workspace, 'invoices'), linkType);
     let opened = false;
     const download = downloadToFolder({
-      open: async () => {
+      open: () => {
         opened = true;
-        return { body: Readable.from([pdf]), contentLength: pdf.length };
+        return Promise.resolve({ body: Readable.from([pdf]), contentLength: pdf.length });
       },
       fileName: 'G1.pdf',
       folder: portFor('invoices', 'Contoso'),

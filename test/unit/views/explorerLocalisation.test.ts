@@ -26,12 +26,12 @@ function messagesIn(file: string): string[] {
   const out: string[] = [];
   for (const match of text.matchAll(/l10n\.t\(\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*")/g)) {
     const literal = match[1];
-    out.push(JSON.parse(`"${literal.slice(1, -1).replace(/\\'/g, "'").replace(/(?<!\\)"/g, '\\"')}"`));
+    out.push(JSON.parse(`"${literal.slice(1, -1).replace(/\\'/g, "'").replace(/(?<!\\)"/g, '\\"')}"`) as string);
   }
   return out;
 }
 
-const readJson = (file: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8'));
+const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8')) as Record<string, string>;
 const placeholders = (s: string) => (s.match(/\{\d+\}/g) ?? []).sort().join(',');
 
 describe('billing explorer, commands, downloads and tables: English and Korean', () => {
@@ -49,12 +49,14 @@ describe('billing explorer, commands, downloads and tables: English and Korean',
   });
 
   it('translates the commands and settings these features contribute', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      contributes: { commands: { command: string; title: string }[]; configuration: { properties: Record<string, { markdownDescription: string; default?: unknown }> } };
+    };
     const en = readJson('package.nls.json');
     const ko = readJson('package.nls.ko.json');
     const mine = ['showCreditBalance', 'showCreditEvents', 'showInvoices', 'downloadInvoice', 'downloadInvoices', 'exportCsv', 'copyId', 'openInPortal', 'loadMore', 'refreshItem'];
     for (const id of mine) {
-      const command = manifest.contributes.commands.find((c: { command: string }) => c.command === `azureBilling.${id}`);
+      const command = manifest.contributes.commands.find((c) => c.command === `azureBilling.${id}`);
       assert.ok(command, `azureBilling.${id} is contributed`);
       const key = command.title.replace(/%/g, '');
       assert.ok(en[key] && ko[key] && ko[key] !== en[key], `${key} has English and Korean`);

@@ -61,8 +61,8 @@ describe('Load more: ListCursor', () => {
     const pager = new ListCursor(() => {
       attempts++;
       return (async function* () {
-        yield 1;
-        if (attempts === 1) throw new Error('503');
+        yield await Promise.resolve(1);
+        if (attempts === 1) { throw new Error('503'); }
         yield 2;
       })();
     }, 5);
@@ -78,7 +78,7 @@ describe('Load more: ListCursor', () => {
       { name: 'd', date: undefined },
     ];
     const out: string[] = [];
-    for await (const i of sortedAfterReading((async function* () { yield* items; })(), newestFirst((x: (typeof items)[0]) => x.date, (x) => x.name))) out.push(i.name);
+    for await (const i of sortedAfterReading((async function* () { yield* await Promise.resolve(items); })(), newestFirst((x: (typeof items)[0]) => x.date, (x) => x.name))) { out.push(i.name); }
     assert.deepEqual(out, ['a', 'c', 'b', 'd']);
   });
 });

@@ -57,7 +57,7 @@ describe('table totals', () => {
   it('adds up each summable money column per currency, exactly, and never across currencies', () => {
     const doc = table(rows);
     const cents = new Map<string, number>();
-    for (const r of rows) if (r.charge) cents.set(r.charge.currency, (cents.get(r.charge.currency) ?? 0) + Math.round(r.charge.amount * 100));
+    for (const r of rows) { if (r.charge) { cents.set(r.charge.currency, (cents.get(r.charge.currency) ?? 0) + Math.round(r.charge.amount * 100)); } }
     assert.deepEqual(doc.totals.map((t) => t.currency), ['EUR', 'USD']);
     const usd = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD' }).format(cents.get('USD')! / 100);
     const eur = new Intl.NumberFormat('en', { style: 'currency', currency: 'EUR' }).format(cents.get('EUR')! / 100);
@@ -69,7 +69,7 @@ describe('table totals', () => {
 
   it('does not total a running balance', () => {
     const doc = table(rows);
-    for (const t of doc.totals) assert.equal(t.cells.balance, undefined);
+    for (const t of doc.totals) { assert.equal(t.cells.balance, undefined); }
   });
 
   it('formats in the person\'s language but keeps culture-neutral values to sort and export', () => {

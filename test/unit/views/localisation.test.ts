@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot } from '../../support/paths';
 
-const readJson = (file: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8'));
+const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8')) as Record<string, string>;
 
 /**
  * The shell's sources (activation, sign-in, the tree's first level, the command wrapper). Nodes
@@ -36,7 +36,7 @@ const SHELL_SOURCES = [
 
 function filesOf(relative: string): string[] {
   const full = path.join(repoRoot, relative);
-  if (!fs.statSync(full).isDirectory()) return [full];
+  if (!fs.statSync(full).isDirectory()) { return [full]; }
   return fs.readdirSync(full).flatMap((name) => filesOf(path.join(relative, name))).filter((f) => f.endsWith('.ts'));
 }
 
@@ -48,7 +48,7 @@ function messagesIn(file: string): string[] {
   for (const match of text.matchAll(call)) {
     const literal = match[1];
     // Turn the source literal into its value the way JavaScript would (quotes, \n, \").
-    out.push(JSON.parse(`"${literal.slice(1, -1).replace(/\\'/g, "'").replace(/(?<!\\)"/g, '\\"')}"`));
+    out.push(JSON.parse(`"${literal.slice(1, -1).replace(/\\'/g, "'").replace(/(?<!\\)"/g, '\\"')}"`) as string);
   }
   return out;
 }

@@ -17,8 +17,8 @@ function sourceText(): string {
   (function walk(dir: string) {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ts')) parts.push(fs.readFileSync(full, 'utf8'));
+      if (entry.isDirectory()) {walk(full);}
+      else if (entry.name.endsWith('.ts')) {parts.push(fs.readFileSync(full, 'utf8'));}
     }
   })(path.join(repoRoot, 'src'));
   return parts.join('\n');
@@ -86,9 +86,9 @@ describe('views: extension manifest', () => {
       assert.ok(source.includes(`'${command.command}'`), `${command.command} is declared but never registered`);
     }
     for (const [menu, items] of Object.entries(contributes.menus) as Array<[string, Array<{ command: string }>]>) {
-      for (const item of items) assert.ok(declared.has(item.command), `${menu} shows undeclared ${item.command}`);
+      for (const item of items) {assert.ok(declared.has(item.command), `${menu} shows undeclared ${item.command}`);}
     }
-    for (const id of ['azureBilling.signIn', 'azureBilling.signOut', 'azureBilling.refresh']) assert.ok(declared.has(id), id);
+    for (const id of ['azureBilling.signIn', 'azureBilling.signOut', 'azureBilling.refresh']) {assert.ok(declared.has(id), id);}
   });
 
   it('describes the sign-in and cloud settings with the documented choices', () => {
@@ -109,14 +109,14 @@ describe('views: extension manifest', () => {
     // token or a secret is sent: a repository's .vscode/settings.json must not be able to set it.
     const credentialSettings = Object.keys(props).filter((k) => /authentication|cloud|endpoint|authority|audience|host/i.test(k));
     assert.deepEqual(credentialSettings.sort(), ['azureBilling.authentication', 'azureBilling.cloud', 'azureBilling.customCloud']);
-    for (const key of credentialSettings) assert.ok(['machine', 'application'].includes(props[key].scope ?? ''), `${key} has scope ${props[key].scope ?? '(window)'}`);
+    for (const key of credentialSettings) {assert.ok(['machine', 'application'].includes(props[key].scope ?? ''), `${key} has scope ${props[key].scope ?? '(window)'}`);}
   });
 
   it('hides every download action until the workspace is trusted', () => {
     const downloads = Object.values(contributes.menus as Record<string, Array<{ command: string; when?: string }>>)
       .flat()
       .filter((item) => /^azureBilling\.download/.test(item.command));
-    for (const item of downloads) assert.match(item.when ?? '', /\bisWorkspaceTrusted\b/, `${item.command} shows in untrusted workspaces`);
+    for (const item of downloads) {assert.match(item.when ?? '', /\bisWorkspaceTrusted\b/, `${item.command} shows in untrusted workspaces`);}
   });
 
   it('has a 128×128 PNG icon and the fields a marketplace listing needs', () => {
@@ -162,11 +162,11 @@ describe('views: extension manifest', () => {
         const description = bothLanguages(step.description, `${where} description`);
         const commands = linkedCommands(description.en);
         assert.ok(commands.length > 0, `${where} has no command: link`);
-        for (const id of commands) assert.ok(runnable(id), `${where} links to ${id}, which is neither declared nor a view's focus command`);
+        for (const id of commands) {assert.ok(runnable(id), `${where} links to ${id}, which is neither declared nor a view's focus command`);}
         assert.deepEqual(linkedCommands(description.ko), commands, `${where}: the Korean text links other commands`);
         for (const text of [description.en, description.ko]) {
           // A link alone on its line is drawn as a button; inside a sentence it is only a link.
-          for (const line of text.split('\n').filter((l) => l.includes('](command:'))) assert.match(line, /^\[[^\]]+\]\(command:[^)]+\)$/, `${where}: a button is a link alone on its line`);
+          for (const line of text.split('\n').filter((l) => l.includes('](command:'))) {assert.match(line, /^\[[^\]]+\]\(command:[^)]+\)$/, `${where}: a button is a link alone on its line`);}
         }
       }
     });
@@ -181,10 +181,10 @@ describe('views: extension manifest', () => {
         assert.ok(events.length > 0, `${where} has no completionEvents (it would complete on being opened)`);
         for (const event of events) {
           const [, kind, value] = /^(\w+):(.+)$/.exec(event) ?? [];
-          if (kind === 'onCommand') assert.ok(declared.has(value), `${where}: ${event} names an undeclared command`);
-          else if (kind === 'onView') assert.ok(views.has(value), `${where}: ${event} names no contributed view`);
-          else if (kind === 'onContext') assert.ok(contextKeys.has(value.split(/\s/)[0]), `${where}: ${event} reads a context key the extension never sets`);
-          else assert.fail(`${where}: unexpected completion event ${event}`);
+          if (kind === 'onCommand') {assert.ok(declared.has(value), `${where}: ${event} names an undeclared command`);}
+          else if (kind === 'onView') {assert.ok(views.has(value), `${where}: ${event} names no contributed view`);}
+          else if (kind === 'onContext') {assert.ok(contextKeys.has(value.split(/\s/)[0]), `${where}: ${event} reads a context key the extension never sets`);}
+          else {assert.fail(`${where}: unexpected completion event ${event}`);}
           completing.add(event.split(' ')[0]);
         }
         const buttons = linkedCommands(bothLanguages(step.description, where).en);
@@ -204,7 +204,7 @@ describe('views: extension manifest', () => {
         const { image, markdown, svg, altText } = step.media ?? {};
         const files = [...(typeof image === 'string' ? [image] : Object.values(image ?? {})), ...(markdown ? [markdown] : []), ...(svg ? [svg] : [])];
         assert.ok(files.length > 0, `${where} has no media`);
-        if (image || svg) bothLanguages(altText, `${where} media altText`);
+        if (image || svg) {bothLanguages(altText, `${where} media altText`);}
         for (const file of files) {
           assert.ok(!path.isAbsolute(file) && !file.startsWith('.'), `${where}: ${file} is not relative to the extension`);
           assert.ok(fs.existsSync(path.join(repoRoot, file)), `${where}: ${file} does not exist`);
@@ -223,7 +223,7 @@ describe('views: extension manifest', () => {
       bothLanguages(command.title, 'azureBilling.openWalkthrough title');
       const source = sourceText();
       assert.ok(source.includes("'workbench.action.openWalkthrough'"), 'the command does not open a walkthrough');
-      for (const w of walkthroughs) assert.ok(source.includes(`'${w.id}'`), `src never names the walkthrough ${w.id}`);
+      for (const w of walkthroughs) {assert.ok(source.includes(`'${w.id}'`), `src never names the walkthrough ${w.id}`);}
     });
   });
 });

@@ -17,7 +17,7 @@ describe('views: credit runway of a profile', () => {
     // from the 6th: $500 ÷ $20 = 25 days, the 6th to the 30th of December.
     const r = runwayOf({ estimatedBalance: usd(600), currentBalance: usd(700) }, lots, new Map([['USD', 2000]]), day('2026-12-01'));
     assert.equal(r.kind, 'runway');
-    if (r.kind !== 'runway') return;
+    if (r.kind !== 'runway') {return;}
     assert.equal(r.runway.runsOutOn, day('2026-12-30'));
     assert.equal(r.runway.runsOutBy, 'spending');
     assert.deepEqual(r.runway.balance, usd(600), 'the estimated balance, newer than the current one');

@@ -28,7 +28,7 @@ function staysAsCsvInside(name: string): boolean {
   for (const flavour of [path.posix, path.win32]) {
     const folder = flavour === path.posix ? '/ws/invoices/Contoso' : 'C:\\ws\\invoices\\Contoso';
     const joined = flavour.resolve(folder, name);
-    if (flavour.dirname(joined) !== folder || flavour.extname(joined).toLowerCase() !== '.csv') return false;
+    if (flavour.dirname(joined) !== folder || flavour.extname(joined).toLowerCase() !== '.csv') { return false; }
   }
   return true;
 }

@@ -33,13 +33,13 @@ describe('views: directory tenants', () => {
   it("falls back to the token's own tenant where the host has no tenants list", async () => {
     const notFound = new AzureError({ kind: 'notFound', status: 404, message: 'GET /tenants failed: 404' });
     const t = new FakeTransport(() => ({ error: notFound }));
-    assert.deepEqual(await listDirectoryTenants(t, { homeTenantOfToken: async () => 'home-tid' }), [{ tenantId: 'home-tid' }]);
+    assert.deepEqual(await listDirectoryTenants(t, { homeTenantOfToken: () => Promise.resolve('home-tid') }), [{ tenantId: 'home-tid' }]);
     await assert.rejects(listDirectoryTenants(t), (e) => e === notFound);
   });
 
   it('passes other failures on (they become an error node with Retry)', async () => {
     const forbidden = new AzureError({ kind: 'permission', status: 403, message: 'forbidden' });
     const t = new FakeTransport(() => ({ error: forbidden }));
-    await assert.rejects(listDirectoryTenants(t, { homeTenantOfToken: async () => 'home-tid' }), (e) => e === forbidden);
+    await assert.rejects(listDirectoryTenants(t, { homeTenantOfToken: () => Promise.resolve('home-tid') }), (e) => e === forbidden);
   });
 });

@@ -28,7 +28,7 @@ let payload: SeriesPayload;
 const selection: PanelSelection = { groupBy: 'resource', period: { preset: 'custom', from: '2024-05-01', to: '2024-05-10' }, view: 'cost', source: 'estimate' };
 
 before(async () => {
-  if (!haveChromium) return;
+  if (!haveChromium) { return; }
   bundle = await buildPanelBundle(fs.mkdtempSync(path.join(os.tmpdir(), 'usage-panel-')));
   // Ten days of three VMs at different sizes, priced with a flat rate: vm-web 30 h/day × 0.5,
   // vm-db 20 h/day × 0.5, vm-batch 4 h/day × 0.5 (folded into "Other" with top 2).
@@ -103,7 +103,7 @@ test('choices and exports are posted to the host; state survives in setState', {
   assert.deepEqual(select, { type: 'select', selection: { ...selection, groupBy: 'resourceGroup' } });
   const png = posted.find((m) => m.type === 'exportPng');
   assert.ok(png && png.type === 'exportPng' && png.dataUrl.startsWith('data:image/png;base64,'));
-  const state = (await panel.page.evaluate('window.__state')) as { selection: PanelSelection };
+  const state = await panel.page.evaluate<{ selection: PanelSelection }>('window.__state');
   assert.equal(state.selection.view, 'usage');
 
   // A custom range the host refused: the message sits by the field the person must change.

@@ -18,7 +18,7 @@ let state: TableWebviewState = vscode.getState() ?? {};
 
 function draw(): void {
   const doc = state.document;
-  if (!doc) return;
+  if (!doc) { return; }
   renderTable(root, doc, sortRows(doc.rows, state.sort), state.sort, {
     onSort: (columnId) => {
       const descending = state.sort?.columnId === columnId ? !state.sort.descending : false;
@@ -40,7 +40,7 @@ function sortStillValid(doc: TableDocument, sort: SortOrder | undefined): SortOr
 
 window.addEventListener('message', (event: MessageEvent<HostToWebviewMessage>) => {
   const message = event.data;
-  if (message?.type === 'show') update({ document: message.document, sort: sortStillValid(message.document, state.sort) });
+  if (message?.type === 'show') { update({ document: message.document, sort: sortStillValid(message.document, state.sort) }); }
 });
 
 draw();

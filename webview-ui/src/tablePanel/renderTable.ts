@@ -10,8 +10,8 @@ export interface RenderCallbacks {
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
+  if (className) { node.className = className; }
+  if (text !== undefined) { node.textContent = text; }
   return node;
 }
 
@@ -21,7 +21,7 @@ export function renderTable(root: HTMLElement, doc: TableDocument, rows: TableRo
   const header = el('header', 'table-header');
   const headings = el('div', 'headings');
   headings.append(el('h1', undefined, doc.title));
-  if (doc.subtitle) headings.append(el('p', 'subtitle', doc.subtitle));
+  if (doc.subtitle) { headings.append(el('p', 'subtitle', doc.subtitle)); }
   headings.append(el('p', 'row-count', doc.labels.rows));
   const exportButton = el('button', 'export', doc.labels.export);
   exportButton.type = 'button';
@@ -40,12 +40,12 @@ export function renderTable(root: HTMLElement, doc: TableDocument, rows: TableRo
     const th = el('th', `kind-${column.kind}`);
     th.scope = 'col';
     const sorted = order?.columnId === column.id;
-    th.setAttribute('aria-sort', sorted ? (order!.descending ? 'descending' : 'ascending') : 'none');
+    th.setAttribute('aria-sort', sorted ? (order.descending ? 'descending' : 'ascending') : 'none');
     const button = el('button', 'sort', column.label);
     button.type = 'button';
     button.dataset.column = column.id;
-    button.title = sorted && !order!.descending ? doc.labels.sortDescending : doc.labels.sortAscending;
-    if (sorted) button.append(el('span', 'sort-mark', order!.descending ? ' ▼' : ' ▲'));
+    button.title = sorted && !order.descending ? doc.labels.sortDescending : doc.labels.sortAscending;
+    if (sorted) { button.append(el('span', 'sort-mark', order.descending ? ' ▼' : ' ▲')); }
     button.addEventListener('click', () => callbacks.onSort(column.id));
     th.append(button);
     headRow.append(th);
@@ -74,7 +74,7 @@ export function renderTable(root: HTMLElement, doc: TableDocument, rows: TableRo
       doc.columns.forEach((column, index) => {
         const text = index === 0 ? total.label : total.cells[column.id] ?? '';
         const cell = index === 0 ? el('th', `kind-${column.kind}`, text) : el('td', `kind-${column.kind}`, text);
-        if (index === 0) (cell as HTMLTableCellElement).scope = 'row';
+        if (index === 0) { cell.scope = 'row'; }
         cell.dataset.column = column.id;
         tr.append(cell);
       });

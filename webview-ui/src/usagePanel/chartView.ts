@@ -45,7 +45,7 @@ export interface ChartSpec {
 const backgroundPlugin: Plugin<'bar'> = {
   id: 'themeBackground',
   beforeDraw(chart, _args, options: { colour?: string }) {
-    if (!options.colour) return;
+    if (!options.colour) { return; }
     const { ctx, width, height } = chart;
     ctx.save();
     ctx.fillStyle = options.colour;
@@ -130,20 +130,20 @@ export class ChartView {
     };
     if (this.chart) {
       this.chart.data = { labels: spec.labels, datasets };
-      this.chart.options = options as never;
+      this.chart.options = options;
       this.chart.update();
     } else {
       this.chart = new Chart(this.canvas, {
         type: 'bar',
         data: { labels: spec.labels, datasets },
-        options: options as never,
+        options,
         plugins: [backgroundPlugin as Plugin<'bar' | 'line'>],
       });
     }
   }
 
   setHidden(index: number, hidden: boolean): void {
-    if (!this.chart) return;
+    if (!this.chart) { return; }
     this.chart.setDatasetVisibility(index, !hidden);
     this.chart.update();
   }

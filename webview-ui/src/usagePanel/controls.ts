@@ -38,8 +38,8 @@ export function toolbar(input: ControlInput, on: ControlEvents): HTMLElement {
   custom.hidden = selection.period.preset !== 'custom';
   presetSelect.addEventListener('change', () => {
     const preset = presetSelect.value as PeriodPresetKey;
-    if (preset === 'custom') custom.hidden = false;
-    else change({ period: { preset } });
+    if (preset === 'custom') { custom.hidden = false; }
+    else { change({ period: { preset } }); }
   });
 
   const views = el('div', { class: 'segmented', role: 'group', 'aria-label': strings.views.cost },

@@ -10,11 +10,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === false) continue;
+    if (value === undefined || value === false) { continue; }
     element.setAttribute(name, value === true ? '' : value);
   }
   for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
+    if (child === null || child === undefined || child === false) { continue; }
     element.append(typeof child === 'string' ? document.createTextNode(child) : child);
   }
   return element;

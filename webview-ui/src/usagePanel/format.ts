@@ -34,7 +34,7 @@ export class Formatters {
   /** "2024-05-01" or "2024-05-01T13:00Z" → "May 1" / "May 1, 1 PM". */
   bucket(label: string): string {
     const date = new Date(label.length === 10 ? `${label}T00:00:00Z` : label.replace(/Z$/, ':00Z'));
-    if (Number.isNaN(date.getTime())) return label;
+    if (Number.isNaN(date.getTime())) { return label; }
     return label.length === 10 ? this.day.format(date) : this.hour.format(date);
   }
 }

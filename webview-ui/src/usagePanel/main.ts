@@ -76,7 +76,7 @@ function render(): void {
     },
     exportPng: () => {
       const dataUrl = chart.toPng();
-      if (dataUrl) post({ type: 'exportPng', dataUrl });
+      if (dataUrl) { post({ type: 'exportPng', dataUrl }); }
     },
   }));
   renderStatus();
@@ -86,7 +86,7 @@ function render(): void {
   tableBox.hidden = !showData;
   summaryBox.hidden = !showData;
   document.body.setAttribute('aria-busy', status.kind === 'loading' ? 'true' : 'false');
-  if (showData && payload) renderData(payload);
+  if (showData && payload) { renderData(payload); }
 }
 
 function renderStatus(): void {
@@ -142,7 +142,7 @@ function renderData(p: SeriesPayload): void {
   }
   const series = currentCurrency(p);
   replaceChildren(summaryBox, forecastCards(p, strings, formatters), notes(p), unpricedList(p, strings, formatters));
-  if (!series) return;
+  if (!series) { return; }
   const scale = 10 ** series.fractionDigits;
   let paletteIndex = 0;
   const bars: BarSeries[] = series.groups.map((g) => ({
@@ -172,8 +172,8 @@ function renderData(p: SeriesPayload): void {
 
 function toggleGroup(key: string): void {
   const hidden = new Set(state.hidden ?? []);
-  if (hidden.has(key)) hidden.delete(key);
-  else hidden.add(key);
+  if (hidden.has(key)) { hidden.delete(key); }
+  else { hidden.add(key); }
   state = saveState({ hidden: [...hidden] });
   render();
 }
@@ -184,7 +184,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
     case 'init':
       strings = withFallbacks(message.strings);
       formatters = new Formatters(message.locale || navigator.language || 'en-US');
-      if (message.restore !== undefined) state = saveState({ restore: message.restore });
+      if (message.restore !== undefined) { state = saveState({ restore: message.restore }); }
       break;
     case 'loading':
       status = { kind: 'loading', message: message.message };

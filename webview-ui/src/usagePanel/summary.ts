@@ -6,7 +6,7 @@ import { el } from './dom';
 import { Formatters } from './format';
 
 export function forecastCards(payload: SeriesPayload, strings: UsagePanelStrings, f: Formatters): HTMLElement | undefined {
-  if (payload.forecast.length === 0) return undefined;
+  if (payload.forecast.length === 0) { return undefined; }
   return el('div', { class: 'cards' }, ...payload.forecast.map((fc) => {
     const money = (v: number) => f.currency(v, fc.currency, fc.fractionDigits);
     // The range only when there is one to show; Cost Management's forecast only where the scope has one.
@@ -23,7 +23,7 @@ export function forecastCards(payload: SeriesPayload, strings: UsagePanelStrings
 
 export function comparisonTable(payload: SeriesPayload, currency: string | undefined, strings: UsagePanelStrings, f: Formatters): HTMLElement | undefined {
   const c = payload.comparison.find((x) => x.currency === currency) ?? payload.comparison[0];
-  if (!c) return undefined;
+  if (!c) { return undefined; }
   const money = (v: number | null) => (v === null ? '—' : f.currency(v, c.currency, c.fractionDigits));
   return el('table', { class: 'data-table comparison' },
     el('caption', {}, `${strings.estimate} / ${strings.actual} (${c.currency})`),
@@ -35,13 +35,13 @@ export function comparisonTable(payload: SeriesPayload, currency: string | undef
 }
 
 export function unpricedList(payload: SeriesPayload, strings: UsagePanelStrings, f: Formatters): HTMLElement | undefined {
-  if (payload.unpriced.length === 0) return undefined;
+  if (payload.unpriced.length === 0) { return undefined; }
   return el('section', { class: 'warning', 'aria-label': strings.unpricedTitle },
     el('h2', {}, strings.unpricedTitle),
     el('ul', {}, ...payload.unpriced.map((u) => el('li', {}, `${u.meterName}: ${f.number(Number(u.quantity))} ${u.unit} — ${u.reason}`))));
 }
 
 export function notes(payload: SeriesPayload): HTMLElement | undefined {
-  if (payload.notes.length === 0) return undefined;
+  if (payload.notes.length === 0) { return undefined; }
   return el('ul', { class: 'notes' }, ...payload.notes.map((n) => el('li', {}, n)));
 }

@@ -28,7 +28,7 @@ const PALETTE_VARIABLES = [
 
 function cssVariable(style: CSSStyleDeclaration, name: string, fallbackName?: string): string {
   const value = style.getPropertyValue(name).trim();
-  if (value || !fallbackName) return value;
+  if (value || !fallbackName) { return value; }
   return style.getPropertyValue(fallbackName).trim();
 }
 
@@ -59,7 +59,7 @@ export function groupColour(theme: ChartTheme, index: number): string {
 
 export function withAlpha(colour: string, alpha: number): string {
   const hex = /^#([0-9a-f]{6})$/i.exec(colour) ?? /^#([0-9a-f]{3})$/i.exec(colour);
-  if (!hex) return colour;
+  if (!hex) { return colour; }
   const digits = hex[1].length === 3 ? [...hex[1]].map((c) => c + c).join('') : hex[1];
   const [r, g, b] = [0, 2, 4].map((i) => parseInt(digits.slice(i, i + 2), 16));
   return `rgba(${r}, ${g}, ${b}, ${alpha})`;
@@ -69,7 +69,7 @@ export function withAlpha(colour: string, alpha: number): string {
 export function watchTheme(onChange: () => void): void {
   let pending = false;
   const observer = new MutationObserver(() => {
-    if (pending) return;
+    if (pending) { return; }
     pending = true;
     requestAnimationFrame(() => {
       pending = false;

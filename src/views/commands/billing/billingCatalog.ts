@@ -34,7 +34,7 @@ export async function listAccounts(tenants: TenantConnection[], logger: Logger, 
         const { accounts } = await sharedBillingAccounts(connection.transport, { signal });
         return accounts.map((account) => ({ connection, account }));
       } catch (error) {
-        if (signal?.aborted) throw error;
+        if (signal?.aborted) { throw error; }
         logger.warn(`Billing accounts of directory ${tenantLabel(connection.tenant)} could not be listed: ${(error as Error).message}`);
         return [];
       }
@@ -45,7 +45,7 @@ export async function listAccounts(tenants: TenantConnection[], logger: Logger, 
 
 export async function profilesOf(choice: AccountChoice, signal?: AbortSignal): Promise<BillingProfile[]> {
   const inline = choice.account.billingProfiles;
-  if (inline && !inline.hasMoreResults) return inline.items;
+  if (inline && !inline.hasMoreResults) { return inline.items; }
   return (await listBillingProfiles(choice.connection.transport, { name: choice.account.name, agreementType: choice.account.agreementType }, { signal }).all()).items;
 }
 
@@ -83,7 +83,7 @@ async function profilesAcross(accounts: AccountChoice[], logger: Logger, signal?
       try {
         return (await profilesOf(choice, signal)).map((profile) => ({ ...choice, profile }));
       } catch (error) {
-        if (signal?.aborted) throw error;
+        if (signal?.aborted) { throw error; }
         logger.warn(`Billing profiles of ${choice.account.displayName} could not be listed: ${(error as Error).message}`);
         return [];
       }

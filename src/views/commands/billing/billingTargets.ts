@@ -59,7 +59,7 @@ export class TargetResolver {
 
   async creditTarget(node: unknown, title: string): Promise<CreditTarget> {
     const fromNode = this.creditTargetOf(node);
-    if (fromNode) return fromNode;
+    if (fromNode) { return fromNode; }
     const choices = this.accounts().then((accounts) => listCreditProfiles(accounts, this.logger));
     const items = choices.then((list) =>
       list.map((c) => ({
@@ -71,7 +71,7 @@ export class TargetResolver {
     );
     const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Choose a billing profile (Microsoft Customer Agreement)'), ignoreFocusOut: true, matchOnDescription: true });
     if (!picked) {
-      if ((await choices).length === 0) throw new NoChoiceError(vscode.l10n.t('No Microsoft Customer Agreement billing profile is visible to this sign-in. Credits are kept per MCA billing profile.'));
+      if ((await choices).length === 0) { throw new NoChoiceError(vscode.l10n.t('No Microsoft Customer Agreement billing profile is visible to this sign-in. Credits are kept per MCA billing profile.')); }
       throw cancelledError('Choosing a billing profile');
     }
     const { connection, account, profile } = picked.choice;
@@ -96,7 +96,7 @@ export class TargetResolver {
 
   async invoiceSource(node: unknown, title: string): Promise<InvoiceSourceTarget> {
     const fromNode = this.invoiceSourceOf(node);
-    if (fromNode) return fromNode;
+    if (fromNode) { return fromNode; }
     const choices = this.accounts().then((accounts) => listInvoiceSources(accounts, this.logger));
     const items = choices.then((list) =>
       list.map((c) => ({
@@ -108,14 +108,14 @@ export class TargetResolver {
     );
     const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Choose a billing profile or billing account'), ignoreFocusOut: true, matchOnDescription: true });
     if (!picked) {
-      if ((await choices).length === 0) throw new NoChoiceError(vscode.l10n.t('No billing account is visible to this sign-in, so there are no invoices to show.'));
+      if ((await choices).length === 0) { throw new NoChoiceError(vscode.l10n.t('No billing account is visible to this sign-in, so there are no invoices to show.')); }
       throw cancelledError('Choosing where invoices come from');
     }
     return picked.choice;
   }
 
   invoiceOf(node: unknown): InvoiceTarget | undefined {
-    if (!(node instanceof InvoiceNode)) return undefined;
+    if (!(node instanceof InvoiceNode)) { return undefined; }
     const folder = node.parent instanceof InvoicesFolderNode ? node.parent : undefined;
     const source: InvoiceSource = folder?.source ?? { kind: 'account', accountName: node.scope.account.name, agreementType: node.scope.account.agreementType, displayName: node.folderName };
     return { connection: node.scope.connection, account: node.scope.account, source, folderName: node.folderName, invoice: node.invoice };

@@ -54,15 +54,15 @@ export async function showCreditBalance(deps: CreditCommandDeps, node?: unknown)
       ? vscode.l10n.t('{0} has no Azure credits.', target.profile.displayName)
       : vscode.l10n.t('Credits of {0}: {1}', target.profile.displayName, balanceSummaryText(balance.summary, vscode.env.language)) + (phrase ? ` · ${phrase}` : '');
   void vscode.window.showInformationMessage(message);
-  if (creditsNode && !target.creditsNode) void deps.view.reveal(creditsNode, { select: true, focus: false }).then(undefined, () => undefined);
+  if (creditsNode && !target.creditsNode) {void deps.view.reveal(creditsNode, { select: true, focus: false }).then(undefined, () => undefined);}
   return { profile: target.profile, balance, runway, message };
 }
 
 /** The runway from the Credits node when the tree has one, else read here; a failure leaves it out. */
 async function creditRunwayOf(deps: CreditCommandDeps, target: CreditTarget, node: CreditsNode | undefined, balance: CreditBalance): Promise<RunwayAnswer | undefined> {
   try {
-    if (node) return await node.runway();
-    if (!deps.costSource) return undefined;
+    if (node) {return await node.runway();}
+    if (!deps.costSource) {return undefined;}
     const { profile, account, connection } = target;
     const costs = deps.costSource({ kind: 'billingProfile', accountName: profile.accountName, profileName: profile.name, tenantId: connection.tenant.tenantId, label: profile.displayName });
     return await readProfileRunway({
@@ -94,7 +94,7 @@ export interface EventsArgs {
 export async function showCreditEvents(deps: CreditCommandDeps, node?: unknown, args?: EventsArgs): Promise<TableDocument | undefined> {
   const target = await deps.targets.creditTarget(node, vscode.l10n.t('Show Credit Events'));
   const range = await eventsRangeFrom(deps, args);
-  if (!range) return undefined;
+  if (!range) {return undefined;}
   const events = await readCreditEvents(target, range);
   const doc = creditEventsDocument(target, range, events);
   TablePanel.show(deps.extensionUri, doc);
@@ -103,13 +103,13 @@ export async function showCreditEvents(deps: CreditCommandDeps, node?: unknown, 
 
 /** The range from arguments (checked, with a message when wrong) or from the picker. */
 export async function eventsRangeFrom(deps: { now(): Date }, args?: EventsArgs): Promise<ChosenRange | undefined> {
-  if (args?.preset) return eventsPresetRange(args.preset, deps.now());
+  if (args?.preset) {return eventsPresetRange(args.preset, deps.now());}
   if (args?.startDate !== undefined || args?.endDate !== undefined) {
     try {
       return checkEventsRange(args.startDate, args.endDate);
     } catch (error) {
       const problem = rangeProblem(error);
-      if (!problem) throw error;
+      if (!problem) {throw error;}
       void vscode.window.showErrorMessage(problem);
       return undefined;
     }

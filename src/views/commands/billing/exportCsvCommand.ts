@@ -29,9 +29,9 @@ export interface ExportedFile {
 
 export async function exportCsv(deps: CreditCommandDeps & InvoiceCommandDeps, target?: unknown, args?: { kind?: ExportKind; startDate?: string; endDate?: string }): Promise<ExportedFile | undefined> {
   const given = tableToExport(target);
-  if (given) return writeCsv(given.doc, given.origin);
+  if (given) { return writeCsv(given.doc, given.origin); }
   const doc = await documentFor(deps, target, args);
-  if (!doc) return undefined;
+  if (!doc) { return undefined; }
   return writeCsv(doc, 'host');
 }
 
@@ -42,7 +42,7 @@ async function documentFor(deps: CreditCommandDeps & InvoiceCommandDeps, node: u
     case 'creditEvents': {
       const target = await deps.targets.creditTarget(node, vscode.l10n.t('Export Credit Events as CSV'));
       const chosen = await eventsRangeFrom(deps, range);
-      if (!chosen) return undefined;
+      if (!chosen) { return undefined; }
       return creditEventsDocument(target, chosen, await readCreditEvents(target, chosen));
     }
     case 'invoices':
@@ -55,9 +55,9 @@ async function documentFor(deps: CreditCommandDeps & InvoiceCommandDeps, node: u
 }
 
 function kindOfNode(node: unknown): ExportKind | undefined {
-  if (node instanceof CreditEventsFolderNode) return 'creditEvents';
-  if (node instanceof InvoicesFolderNode) return 'invoices';
-  if (node instanceof CreditsNode) return 'creditLots';
+  if (node instanceof CreditEventsFolderNode) { return 'creditEvents'; }
+  if (node instanceof InvoicesFolderNode) { return 'invoices'; }
+  if (node instanceof CreditsNode) { return 'creditLots'; }
   return undefined;
 }
 
@@ -68,7 +68,7 @@ async function pickKind(): Promise<ExportKind> {
     { label: vscode.l10n.t('Credit lots'), exportKind: 'creditLots' },
   ];
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export CSV'), placeHolder: vscode.l10n.t('What should be exported?') });
-  if (!picked) throw cancelledError('Choosing what to export');
+  if (!picked) { throw cancelledError('Choosing what to export'); }
   return picked.exportKind;
 }
 
@@ -103,7 +103,7 @@ async function writeCsv(doc: TableDocument, origin: TableOrigin): Promise<Export
       ? vscode.l10n.t('The same CSV is already saved as {0}.', where)
       : vscode.l10n.t('{0} rows exported to {1}.', doc.rows.length, where);
   void vscode.window.showInformationMessage(message, open).then((chosen) => {
-    if (chosen === open) void vscode.window.showTextDocument(uri);
+    if (chosen === open) { void vscode.window.showTextDocument(uri); }
   });
   return { uri: uri.toString(), outcome: saved.outcome, rows: doc.rows.length };
 }

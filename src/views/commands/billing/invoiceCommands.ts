@@ -3,7 +3,6 @@
 // the invoice.
 import * as vscode from 'vscode';
 import { cancelledError } from '../../../azure/errors';
-import type { Invoice } from '../../../billing/models/invoice';
 import { formatMoney } from '../../format/displayFormat';
 import { invoiceStatusLabel } from '../../explorer/billingValueLabels';
 import { dayText } from '../../explorer/dateText';
@@ -22,7 +21,7 @@ export type { InvoiceCommandDeps, PeriodArgs } from './invoiceTableDocument';
 
 export async function showInvoices(deps: InvoiceCommandDeps, node?: unknown, args?: PeriodArgs): Promise<TableDocument | undefined> {
   const doc = await showInvoicesDocument(deps, node, args);
-  if (doc) TablePanel.show(deps.extensionUri, doc);
+  if (doc) { TablePanel.show(deps.extensionUri, doc); }
   return doc;
 }
 
@@ -62,7 +61,7 @@ export async function downloadInvoiceCommand(deps: InvoiceCommandDeps, node?: un
         : vscode.l10n.t('A different file already had the name; invoice {0} was saved beside it as {1}.', target.invoice.name, where);
   const reveal = revealButton();
   void vscode.window.showInformationMessage(message, reveal).then((chosen) => {
-    if (chosen === reveal) void vscode.commands.executeCommand('revealInExplorer', fileUri);
+    if (chosen === reveal) { void vscode.commands.executeCommand('revealInExplorer', fileUri); }
   });
   return { invoiceName: target.invoice.name, uri: fileUri.toString(), outcome: saved.outcome };
 }
@@ -70,7 +69,7 @@ export async function downloadInvoiceCommand(deps: InvoiceCommandDeps, node?: un
 export async function downloadInvoicesCommand(deps: InvoiceCommandDeps, node?: unknown, args?: PeriodArgs & DownloadOptions): Promise<DownloadedFile[] | undefined> {
   const target = await deps.targets.invoiceSource(node, vscode.l10n.t('Download Invoices'));
   const range = await periodFrom(deps, args, vscode.l10n.t('Download the invoices of which period?'));
-  if (!range) return undefined;
+  if (!range) { return undefined; }
   const invoices = await readInvoices(target, range);
   if (invoices.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no invoices from {1}.', target.source.displayName, describeRange(range)));
@@ -107,6 +106,6 @@ async function pickInvoice(deps: InvoiceCommandDeps, node: unknown): Promise<Inv
     }),
   );
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Download Invoice'), placeHolder: vscode.l10n.t('Choose an invoice of the last 12 months'), ignoreFocusOut: true });
-  if (!picked) throw cancelledError('Choosing an invoice');
+  if (!picked) { throw cancelledError('Choosing an invoice'); }
   return { ...source, invoice: picked.invoice };
 }

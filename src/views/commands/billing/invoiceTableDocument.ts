@@ -26,13 +26,13 @@ export interface PeriodArgs {
 
 /** The period from arguments (checked, with a message when wrong) or from the picker. */
 export async function periodFrom(deps: { now(): Date }, args: PeriodArgs | undefined, title: string): Promise<ChosenRange | undefined> {
-  if (args?.preset) return invoicesPresetRange(args.preset, deps.now());
+  if (args?.preset) { return invoicesPresetRange(args.preset, deps.now()); }
   if (args?.startDate !== undefined || args?.endDate !== undefined) {
     try {
       return checkInvoicesRange(args.startDate, args.endDate);
     } catch (error) {
       const problem = rangeProblem(error);
-      if (!problem) throw error;
+      if (!problem) { throw error; }
       void vscode.window.showErrorMessage(problem);
       return undefined;
     }
@@ -54,7 +54,7 @@ export async function readInvoices(target: InvoiceSourceTarget, range: ChosenRan
 export async function showInvoicesDocument(deps: InvoiceCommandDeps, node: unknown, args?: PeriodArgs): Promise<TableDocument | undefined> {
   const target = await deps.targets.invoiceSource(node, vscode.l10n.t('Show Invoices'));
   const range = await periodFrom(deps, args, vscode.l10n.t('Invoices of which period?'));
-  if (!range) return undefined;
+  if (!range) { return undefined; }
   const invoices = await readInvoices(target, range);
   const doc = invoicesTable(invoices, {
     title: vscode.l10n.t('Invoices — {0}', target.source.displayName),

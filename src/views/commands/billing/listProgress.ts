@@ -10,7 +10,7 @@ export async function withListProgress<T>(title: string, work: (signal: AbortSig
     try {
       return await work(controller.signal);
     } catch (error) {
-      if (controller.signal.aborted) throw cancelledError(title);
+      if (controller.signal.aborted) { throw cancelledError(title); }
       throw error;
     }
   });

@@ -29,7 +29,7 @@ export function openInPortal(node: unknown): string | undefined {
 }
 
 export function loadMore(provider: ExplorerProvider, node: unknown): void {
-  if (!(node instanceof LoadMoreNode)) return;
+  if (!(node instanceof LoadMoreNode)) {return;}
   provider.loadMore(node.parent);
 }
 

@@ -13,7 +13,7 @@ export type { ChosenRange, EventsPreset, InvoicesPreset } from './periodPresets'
 
 /** What is wrong with a range, in the person's language; undefined when the API will accept it. */
 export function rangeProblem(error: unknown): string | undefined {
-  if (!(error instanceof DateRangeError)) return undefined;
+  if (!(error instanceof DateRangeError)) {return undefined;}
   switch (error.problem) {
     case 'missingStart':
       return vscode.l10n.t('Enter a start date: Azure needs both a start and an end date.');
@@ -51,7 +51,7 @@ export async function askCustomRange(check: (start: string, end: string) => Chos
     ignoreFocusOut: true,
     validateInput: (value) => (parseCalendarDate(value.trim()).ok ? undefined : rangeProblem(new DateRangeError(value.trim() ? 'invalidStart' : 'missingStart', ''))),
   });
-  if (start === undefined) throw cancelledError('Choosing a range');
+  if (start === undefined) {throw cancelledError('Choosing a range');}
   const end = await vscode.window.showInputBox({
     title: vscode.l10n.t('End date'),
     prompt: vscode.l10n.t('Last day of the range, as YYYY-MM-DD'),
@@ -66,7 +66,7 @@ export async function askCustomRange(check: (start: string, end: string) => Chos
       }
     },
   });
-  if (end === undefined) throw cancelledError('Choosing a range');
+  if (end === undefined) {throw cancelledError('Choosing a range');}
   return check(start, end);
 }
 
@@ -82,10 +82,10 @@ export async function pickEventsRange(now: Date): Promise<ChosenRange> {
     thisBillingPeriod: { label: vscode.l10n.t('This billing period'), description: vscode.l10n.t('since the first of this month') },
   };
   const items: PresetItem<EventsPreset>[] = [...EVENTS_PRESETS.map((preset) => ({ ...labels[preset], preset })), { label: vscode.l10n.t('Custom range…') }];
-  for (const item of items) if (item.preset) item.detail = describeRange(eventsPresetRange(item.preset, now));
+  for (const item of items) {if (item.preset) {item.detail = describeRange(eventsPresetRange(item.preset, now));}}
   const chosen = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Credit events for which period?'), ignoreFocusOut: true });
-  if (!chosen) throw cancelledError('Choosing a period');
-  if (chosen.preset) return eventsPresetRange(chosen.preset, now);
+  if (!chosen) {throw cancelledError('Choosing a period');}
+  if (chosen.preset) {return eventsPresetRange(chosen.preset, now);}
   return askCustomRange(checkEventsRange, eventsPresetRange(DEFAULT_EVENTS_PRESET, now));
 }
 
@@ -97,10 +97,10 @@ export async function pickInvoicesRange(now: Date, title: string): Promise<Chose
     { label: vscode.l10n.t('Last year'), preset: 'lastYear' },
     { label: vscode.l10n.t('Custom range…') },
   ];
-  for (const item of items) if (item.preset) item.detail = describeRange(invoicesPresetRange(item.preset, now));
+  for (const item of items) {if (item.preset) {item.detail = describeRange(invoicesPresetRange(item.preset, now));}}
   const chosen = await vscode.window.showQuickPick(items, { title, ignoreFocusOut: true });
-  if (!chosen) throw cancelledError('Choosing a period');
-  if (chosen.preset) return invoicesPresetRange(chosen.preset, now);
+  if (!chosen) {throw cancelledError('Choosing a period');}
+  if (chosen.preset) {return invoicesPresetRange(chosen.preset, now);}
   return askCustomRange(checkInvoicesRange, invoicesPresetRange('last12Months', now));
 }
 

@@ -8,9 +8,9 @@ export async function findNode(provider: ExplorerProvider, matches: (node: Explo
   let level = await provider.getChildren(undefined);
   for (let depth = 0; depth < maxDepth; depth++) {
     const hit = level.find(matches);
-    if (hit) return hit;
+    if (hit) { return hit; }
     const next = level.find(leadsTo);
-    if (!next) return undefined;
+    if (!next) { return undefined; }
     level = await provider.getChildren(next);
   }
   return undefined;

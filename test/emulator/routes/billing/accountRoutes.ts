@@ -51,10 +51,10 @@ export function registerAccountRoutes(router: Router, ctx: RouteContext): void {
   });
   get('/{billingAccountName}/billingSubscriptions/{billingSubscriptionName}', (req) => {
     const account = accountOf(ctx, req);
-    if (account.agreementType !== 'MicrosoftCustomerAgreement' && req.apiVersion === V2020) invalidAccountName();
+    if (account.agreementType !== 'MicrosoftCustomerAgreement' && req.apiVersion === V2020) { invalidAccountName(); }
     const name = req.params.billingSubscriptionName.toLowerCase();
     const sub = account.subscriptions.find((s) => s.subscriptionId === name);
-    if (!sub) fail(404, 'NotFound', `The billing subscription '${req.params.billingSubscriptionName}' was not found in billing account '${account.name}'.`);
+    if (!sub) { fail(404, 'NotFound', `The billing subscription '${req.params.billingSubscriptionName}' was not found in billing account '${account.name}'.`); }
     return ok(billingSubscriptionJson(ctx.world, account, sub));
   });
   get('/{billingAccountName}/billingProfiles/{billingProfileName}/billingSubscriptions', (req) => {
@@ -71,7 +71,7 @@ export function registerAccountRoutes(router: Router, ctx: RouteContext): void {
   const EA_VERSIONS = [V2019, V2024];
   const department = (req: EmuRequest, account: WorldBillingAccount) => {
     const d = account.departments.find((x) => x.name === req.params.departmentName);
-    if (!d) fail(404, 'NotFound', `The department '${req.params.departmentName}' was not found in billing account '${account.name}'.`);
+    if (!d) { fail(404, 'NotFound', `The department '${req.params.departmentName}' was not found in billing account '${account.name}'.`); }
     return d;
   };
   const enrollmentAccounts = (req: EmuRequest, account: WorldBillingAccount, departmentName?: string) =>
@@ -91,7 +91,7 @@ export function registerAccountRoutes(router: Router, ctx: RouteContext): void {
   get('/{billingAccountName}/enrollmentAccounts/{enrollmentAccountName}', (req) => {
     const account = accountOf(ctx, req, EA_ONLY);
     const found = enrollmentAccounts(req, account).find((e) => (e as { name: string }).name === req.params.enrollmentAccountName);
-    if (!found) fail(404, 'NotFound', `The enrollment account '${req.params.enrollmentAccountName}' was not found in billing account '${account.name}'.`);
+    if (!found) { fail(404, 'NotFound', `The enrollment account '${req.params.enrollmentAccountName}' was not found in billing account '${account.name}'.`); }
     return ok(found);
   }, EA_VERSIONS);
 }

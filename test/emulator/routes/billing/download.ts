@@ -32,16 +32,16 @@ interface Operation {
 export function selectDocument(req: EmuRequest, inv: WorldInvoice): WorldDocument {
   if (req.apiVersion === V2024) {
     const name = req.q('documentName');
-    if (name === undefined) return inv.documents[0];
+    if (name === undefined) { return inv.documents[0]; }
     const doc = inv.documents.find((d) => d.name === name);
-    if (!doc) fail(404, 'NotFound', `The document '${name}' was not found for invoice '${inv.name}'.`);
+    if (!doc) { fail(404, 'NotFound', `The document '${name}' was not found for invoice '${inv.name}'.`); }
     return doc;
   }
   if (req.apiVersion === V2020) {
     const token = req.q('downloadToken');
-    if (!token) badRequest("The 'downloadToken' parameter is required.", 'MissingRequiredParameter');
+    if (!token) { badRequest("The 'downloadToken' parameter is required.", 'MissingRequiredParameter'); }
     const doc = inv.documents.find((d) => downloadTokenOf(d) === token);
-    if (!doc) badRequest(`The download token '${token}' is not valid for invoice '${inv.name}'.`, 'InvalidDownloadToken');
+    if (!doc) { badRequest(`The download token '${token}' is not valid for invoice '${inv.name}'.`, 'InvalidDownloadToken'); }
     return doc;
   }
   return inv.documents[0];
@@ -77,7 +77,7 @@ export class InvoiceDownloads {
 
   poll(req: EmuRequest): EmuResponse {
     const op = this.operations.get(req.params.operationId);
-    if (!op || op.tenantId !== req.caller?.tid) fail(404, 'NotFound', `The operation '${req.params.operationId}' was not found.`);
+    if (!op || op.tenantId !== req.caller?.tid) { fail(404, 'NotFound', `The operation '${req.params.operationId}' was not found.`); }
     if (op.pollsLeft > 0) {
       op.pollsLeft -= 1;
       return { status: 202, headers: { location: op.location, 'retry-after': String(this.ctx.settings.retryAfterSeconds) } };

@@ -16,7 +16,7 @@ function hostileTarget(ctx: RouteContext): WorldInvoice | undefined {
 
 /** The invoice as presented (renamed when it is the hostile one and the setting is on). */
 export function presented(ctx: RouteContext, inv: WorldInvoice): WorldInvoice {
-  if (!ctx.settings.hostileInvoiceNames || inv !== hostileTarget(ctx)) return inv;
+  if (!ctx.settings.hostileInvoiceNames || inv !== hostileTarget(ctx)) { return inv; }
   return { ...inv, name: HOSTILE_INVOICE_NAME, documents: inv.documents.map((d) => ({ ...d, name: HOSTILE_DOCUMENT_NAME })) };
 }
 

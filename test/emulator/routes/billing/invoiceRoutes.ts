@@ -42,7 +42,7 @@ export function registerInvoiceRoutes(router: Router, ctx: RouteContext): void {
 
   const oneOf = (req: EmuRequest, invoices: readonly WorldInvoice[], scope: InvoiceScope) => {
     const inv = findPresented(ctx, invoices, req.params.invoiceName);
-    if (!inv) fail(404, 'NotFound', `The invoice '${req.params.invoiceName}' was not found.`);
+    if (!inv) { fail(404, 'NotFound', `The invoice '${req.params.invoiceName}' was not found.`); }
     return ok(json(req, inv, scope, invoices));
   };
 
@@ -69,7 +69,7 @@ export function registerInvoiceRoutes(router: Router, ctx: RouteContext): void {
   add('GET', '/default/invoices/{invoiceName}', MODERN, (req) => {
     const all = reachableInvoices(req);
     const inv = findPresented(ctx, all, req.params.invoiceName);
-    if (!inv) fail(404, 'NotFound', `The invoice '${req.params.invoiceName}' was not found.`);
+    if (!inv) { fail(404, 'NotFound', `The invoice '${req.params.invoiceName}' was not found.`); }
     // Reached only through RBAC on its subscription: addressed by that subscription.
     const viaSubscription = inv.subscriptionId !== undefined && !billing.visibleAccount(req.caller?.tid, inv.accountName);
     return ok(json(req, inv, viaSubscription ? 'subscription' : 'account', all));
@@ -77,7 +77,7 @@ export function registerInvoiceRoutes(router: Router, ctx: RouteContext): void {
   add('POST', '/default/billingSubscriptions/{subscriptionId}/invoices/{invoiceName}/download', MODERN, (req) => {
     const sub = rbacSubscriptionOf(ctx, req);
     const inv = findPresented(ctx, billing.subscriptionInvoices(sub), req.params.invoiceName);
-    if (!inv) fail(404, 'NotFound', `The invoice '${req.params.invoiceName}' was not found.`);
+    if (!inv) { fail(404, 'NotFound', `The invoice '${req.params.invoiceName}' was not found.`); }
     return downloads.start(req, `${BILLING}/default/billingSubscriptions/${sub.subscriptionId}`, pdfArtefact(ctx, inv, selectDocument(req, inv)));
   });
   add('GET', '/default/billingSubscriptions/{subscriptionId}/operationResults/{operationId}', MODERN, (req) => downloads.poll(req));
@@ -104,7 +104,7 @@ export function registerInvoiceRoutes(router: Router, ctx: RouteContext): void {
   add('GET', '/{billingAccountName}/billingSubscriptions/{billingSubscriptionName}/invoices', [V2019], (req) => {
     const account = accountOf(ctx, req);
     const sub = account.subscriptions.find((s) => s.subscriptionId === req.params.billingSubscriptionName.toLowerCase());
-    if (!sub) fail(404, 'NotFound', `The billing subscription '${req.params.billingSubscriptionName}' was not found.`);
+    if (!sub) { fail(404, 'NotFound', `The billing subscription '${req.params.billingSubscriptionName}' was not found.`); }
     return listOf(req, billing.subscriptionInvoices(sub), 'account');
   });
 
@@ -112,21 +112,21 @@ export function registerInvoiceRoutes(router: Router, ctx: RouteContext): void {
   add('POST', '/{billingAccountName}/invoices/{invoiceName}/download', BILLING_VERSIONS, (req) => {
     const { invoices } = accountInvoices(req);
     const inv = findPresented(ctx, invoices, req.params.invoiceName);
-    if (!inv) fail(404, 'NotFound', `The invoice '${req.params.invoiceName}' was not found.`);
+    if (!inv) { fail(404, 'NotFound', `The invoice '${req.params.invoiceName}' was not found.`); }
     return downloads.start(req, `${BILLING}/${seg(inv.accountName)}/invoices/${seg(inv.name)}`, pdfArtefact(ctx, inv, selectDocument(req, inv)));
   });
   add('POST', '/{billingAccountName}/billingProfiles/{billingProfileName}/invoices/{invoiceName}/download', [V2019], (req) => {
     const account = accountOf(ctx, req, MCA_ONLY);
     const profile = profileOf(ctx, req, account);
     const inv = findPresented(ctx, billing.invoicesOfProfile(profile), req.params.invoiceName);
-    if (!inv) fail(404, 'NotFound', `The invoice '${req.params.invoiceName}' was not found.`);
+    if (!inv) { fail(404, 'NotFound', `The invoice '${req.params.invoiceName}' was not found.`); }
     return downloads.start(req, `${BILLING}/${seg(account.name)}/billingProfiles/${profile.name}`, pdfArtefact(ctx, inv, selectDocument(req, inv)));
   });
   // EA only: the invoice summary document (2024-04-01).
   add('POST', '/{billingAccountName}/invoices/{invoiceName}/downloadSummary', [V2024], (req) => {
     const account = accountOf(ctx, req, EA_ONLY);
     const inv = findPresented(ctx, billing.invoicesOfAccount(account), req.params.invoiceName);
-    if (!inv) fail(404, 'NotFound', `The invoice '${req.params.invoiceName}' was not found.`);
+    if (!inv) { fail(404, 'NotFound', `The invoice '${req.params.invoiceName}' was not found.`); }
     return downloads.start(req, `${BILLING}/${seg(account.name)}/invoices/${seg(inv.name)}`, pdfArtefact(ctx, inv, { kind: 'Summary', name: `${inv.documents[0].name}S`, source: 'DRS' }));
   });
   add('GET', '/{billingAccountName}/invoices/{invoiceName}/operationResults/{operationId}', BILLING_VERSIONS, (req) => downloads.poll(req));

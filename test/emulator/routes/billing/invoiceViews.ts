@@ -15,8 +15,8 @@ export function downloadTokenOf(doc: WorldDocument): string {
 }
 
 export function invoiceId(inv: WorldInvoice, scope: InvoiceScope): string {
-  if (scope === 'subscription') return `${BILLING}/default/billingSubscriptions/${inv.subscriptionId}/invoices/${inv.name}`;
-  if (scope === 'profile' && inv.profileName) return `${profileId(inv.accountName, inv.profileName)}/invoices/${inv.name}`;
+  if (scope === 'subscription') { return `${BILLING}/default/billingSubscriptions/${inv.subscriptionId}/invoices/${inv.name}`; }
+  if (scope === 'profile' && inv.profileName) { return `${profileId(inv.accountName, inv.profileName)}/invoices/${inv.name}`; }
   return `${BILLING}/${inv.accountName}/invoices/${inv.name}`;
 }
 
@@ -33,8 +33,8 @@ function downloadUrl(origin: string, inv: WorldInvoice, doc: WorldDocument, scop
     : version === V2019 && inv.profileName
       ? `${origin}${BILLING}/${seg(inv.accountName)}/billingProfiles/${inv.profileName}/invoices/${seg(inv.name)}/download`
       : `${origin}${BILLING}/${seg(inv.accountName)}/invoices/${seg(inv.name)}/download`;
-  if (version === V2020) return `${base}?downloadToken=${encodeURIComponent(downloadTokenOf(doc))}&useCache=True&api-version=${version}`;
-  if (version === V2024) return `${base}?documentName=${encodeURIComponent(doc.name)}&api-version=${version}`;
+  if (version === V2020) { return `${base}?downloadToken=${encodeURIComponent(downloadTokenOf(doc))}&useCache=True&api-version=${version}`; }
+  if (version === V2024) { return `${base}?documentName=${encodeURIComponent(doc.name)}&api-version=${version}`; }
   return `${base}?api-version=${version}`;
 }
 
@@ -82,7 +82,7 @@ export function invoiceJson(inv: WorldInvoice, o: InvoiceViewOptions): unknown {
   // example carries `creditForDocumentId`); the preview has neither field.
   if (o.version !== V2019) {
     properties.documentType = inv.documentType;
-    if (o.creditFor) properties.creditForDocumentId = invoiceId(o.creditFor, scope);
+    if (o.creditFor) { properties.creditForDocumentId = invoiceId(o.creditFor, scope); }
   }
   if (o.version === V2024) {
     Object.assign(properties, {
@@ -91,6 +91,6 @@ export function invoiceJson(inv: WorldInvoice, o: InvoiceViewOptions): unknown {
     });
   }
   const json: Record<string, unknown> = { id: invoiceId(inv, scope), name: inv.name, type: TYPES[scope], properties };
-  if (o.version === V2024) json.tags = {};
+  if (o.version === V2024) { json.tags = {}; }
   return json;
 }

@@ -10,7 +10,7 @@ import { V2024 } from './versions';
 export function parseBillingDate(text: string, param: string): string {
   const us = /^(\d{2})-(\d{2})-(\d{4})$/.exec(text);
   const iso = us ? `${us[3]}-${us[1]}-${us[2]}` : text;
-  if (!isCalendarDate(iso)) badRequest(`The value '${text}' of '${param}' is not a valid date. Use YYYY-MM-DD (MM-DD-YYYY is also accepted).`, 'InvalidDateFormat');
+  if (!isCalendarDate(iso)) { badRequest(`The value '${text}' of '${param}' is not a valid date. Use YYYY-MM-DD (MM-DD-YYYY is also accepted).`, 'InvalidDateFormat'); }
   return iso;
 }
 
@@ -31,22 +31,22 @@ export function periodWindow(req: EmuRequest, required: boolean): PeriodWindow |
   }
   const start = parseBillingDate(startText, 'periodStartDate');
   const end = parseBillingDate(endText, 'periodEndDate');
-  if (end < start) badRequest(`'periodEndDate' (${end}) is earlier than 'periodStartDate' (${start}).`, 'InvalidDateRange');
+  if (end < start) { badRequest(`'periodEndDate' (${end}) is earlier than 'periodStartDate' (${start}).`, 'InvalidDateRange'); }
   return { start, end };
 }
 
 /** `top` (1–50) and `skip` of 2024-04-01 lists, applied before paging. */
 export function topSkip<T>(req: EmuRequest, items: T[]): T[] {
-  if (req.apiVersion !== V2024) return items;
+  if (req.apiVersion !== V2024) { return items; }
   const topText = req.q('top');
   const skipText = req.q('skip');
   let out = items;
   if (skipText !== undefined) {
-    if (!/^\d+$/.test(skipText)) badRequest(`The value '${skipText}' of 'skip' is not a non-negative integer.`);
+    if (!/^\d+$/.test(skipText)) { badRequest(`The value '${skipText}' of 'skip' is not a non-negative integer.`); }
     out = out.slice(Number(skipText));
   }
   if (topText !== undefined) {
-    if (!/^\d+$/.test(topText) || Number(topText) < 1 || Number(topText) > 50) badRequest(`The value '${topText}' of 'top' must be an integer from 1 to 50.`);
+    if (!/^\d+$/.test(topText) || Number(topText) < 1 || Number(topText) > 50) { badRequest(`The value '${topText}' of 'top' must be an integer from 1 to 50.`); }
     out = out.slice(0, Number(topText));
   }
   return out;

@@ -19,10 +19,10 @@ export function invalidAccountName(): never {
 
 export function accountOf(ctx: RouteContext, req: EmuRequest, allowed?: readonly AgreementType[]): WorldBillingAccount {
   const name = req.params.billingAccountName;
-  if (req.apiVersion === V2024 && !ACCOUNT_NAME_2024.test(name)) invalidAccountName();
+  if (req.apiVersion === V2024 && !ACCOUNT_NAME_2024.test(name)) { invalidAccountName(); }
   const account = ctx.world.billing.visibleAccount(req.caller?.tid, name);
-  if (!account) fail(404, 'NotFound', `The billing account '${name}' was not found, or you do not have a billing role on it.`);
-  if (allowed && !allowed.includes(account.agreementType)) invalidAccountName();
+  if (!account) { fail(404, 'NotFound', `The billing account '${name}' was not found, or you do not have a billing role on it.`); }
+  if (allowed && !allowed.includes(account.agreementType)) { invalidAccountName(); }
   return account;
 }
 
@@ -31,16 +31,16 @@ export const EA_ONLY: readonly AgreementType[] = ['EnterpriseAgreement'];
 
 export function profileOf(ctx: RouteContext, req: EmuRequest, account: WorldBillingAccount): WorldBillingProfile {
   const name = req.params.billingProfileName;
-  if (!PROFILE_NAME.test(name)) badRequest(`Invalid billing profile name '${name}'.`);
+  if (!PROFILE_NAME.test(name)) { badRequest(`Invalid billing profile name '${name}'.`); }
   const profile = ctx.world.billing.profile(account, name);
-  if (!profile) fail(404, 'NotFound', `The billing profile '${name}' was not found in billing account '${account.name}'.`);
+  if (!profile) { fail(404, 'NotFound', `The billing profile '${name}' was not found in billing account '${account.name}'.`); }
   return profile;
 }
 
 export function sectionOf(ctx: RouteContext, req: EmuRequest, profile: WorldBillingProfile): WorldInvoiceSection {
   const name = req.params.invoiceSectionName;
   const section = ctx.world.billing.section(profile, name);
-  if (!section) fail(404, 'NotFound', `The invoice section '${name}' was not found in billing profile '${profile.name}'.`);
+  if (!section) { fail(404, 'NotFound', `The invoice section '${name}' was not found in billing profile '${profile.name}'.`); }
   return section;
 }
 
@@ -48,6 +48,6 @@ export function sectionOf(ctx: RouteContext, req: EmuRequest, profile: WorldBill
 export function rbacSubscriptionOf(ctx: RouteContext, req: EmuRequest): WorldSubscription {
   const id = req.params.subscriptionId;
   const sub = ctx.world.billing.subscription(id);
-  if (!sub || sub.tenantId !== req.caller?.tid) fail(404, 'SubscriptionNotFound', `The subscription '${id}' could not be found.`);
+  if (!sub || sub.tenantId !== req.caller?.tid) { fail(404, 'SubscriptionNotFound', `The subscription '${id}' could not be found.`); }
   return sub;
 }

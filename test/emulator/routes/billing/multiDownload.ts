@@ -34,8 +34,8 @@ function parseBody(req: EmuRequest): unknown[] {
   } catch {
     badRequest('The request body must be a JSON array of the documents to download.', 'InvalidRequestContent');
   }
-  if (!Array.isArray(body) || body.length === 0) badRequest('The request body must be a non-empty JSON array of the documents to download.', 'InvalidRequestContent');
-  if (body.length > MAX_DOCUMENTS_PER_ZIP) badRequest(`At most ${MAX_DOCUMENTS_PER_ZIP} documents can be downloaded at once; this request asks for ${body.length}.`);
+  if (!Array.isArray(body) || body.length === 0) { badRequest('The request body must be a non-empty JSON array of the documents to download.', 'InvalidRequestContent'); }
+  if (body.length > MAX_DOCUMENTS_PER_ZIP) { badRequest(`At most ${MAX_DOCUMENTS_PER_ZIP} documents can be downloaded at once; this request asks for ${body.length}.`); }
   return body;
 }
 
@@ -44,15 +44,15 @@ function resolve(ctx: RouteContext, req: EmuRequest, invoices: readonly WorldInv
   const where = `item ${index}`;
   if (req.apiVersion === V2024) {
     const { invoiceName, documentName } = (item ?? {}) as { invoiceName?: unknown; documentName?: unknown };
-    if (typeof invoiceName !== 'string') badRequest(`${where}: 'invoiceName' is required (2024-04-01 takes [{invoiceName, documentName}]).`);
+    if (typeof invoiceName !== 'string') { badRequest(`${where}: 'invoiceName' is required (2024-04-01 takes [{invoiceName, documentName}]).`); }
     const invoice = findPresented(ctx, invoices, invoiceName);
-    if (!invoice) fail(404, 'NotFound', `${where}: the invoice '${invoiceName}' was not found.`);
+    if (!invoice) { fail(404, 'NotFound', `${where}: the invoice '${invoiceName}' was not found.`); }
     const document = documentName === undefined ? invoice.documents[0] : invoice.documents.find((d) => d.name === documentName);
-    if (!document) fail(404, 'NotFound', `${where}: the document '${String(documentName)}' was not found for invoice '${invoiceName}'.`);
+    if (!document) { fail(404, 'NotFound', `${where}: the document '${String(documentName)}' was not found for invoice '${invoiceName}'.`); }
     return { invoice, document };
   }
   // 2020-05-01: each item is a document's download URL; the invoice is in its path, the token in its query.
-  if (typeof item !== 'string') badRequest(`${where}: 2020-05-01 takes an array of download URLs (strings).`);
+  if (typeof item !== 'string') { badRequest(`${where}: 2020-05-01 takes an array of download URLs (strings).`); }
   let url: URL;
   try {
     url = new URL(item, req.origin);
@@ -63,11 +63,11 @@ function resolve(ctx: RouteContext, req: EmuRequest, invoices: readonly WorldInv
   const at = parts.lastIndexOf('download');
   const invoiceName = at >= 2 && parts[at - 2].toLowerCase() === 'invoices' ? parts[at - 1] : undefined;
   const token = url.searchParams.get('downloadToken');
-  if (!invoiceName || !token) badRequest(`${where}: '${item}' is not an invoice download URL with a downloadToken.`);
+  if (!invoiceName || !token) { badRequest(`${where}: '${item}' is not an invoice download URL with a downloadToken.`); }
   const invoice = findPresented(ctx, invoices, invoiceName);
-  if (!invoice) fail(404, 'NotFound', `${where}: the invoice '${invoiceName}' was not found.`);
+  if (!invoice) { fail(404, 'NotFound', `${where}: the invoice '${invoiceName}' was not found.`); }
   const document = invoice.documents.find((d) => downloadTokenOf(d) === token);
-  if (!document) badRequest(`${where}: the download token '${token}' is not valid for invoice '${invoiceName}'.`, 'InvalidDownloadToken');
+  if (!document) { badRequest(`${where}: the download token '${token}' is not valid for invoice '${invoiceName}'.`, 'InvalidDownloadToken'); }
   return { invoice, document };
 }
 

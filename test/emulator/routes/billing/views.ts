@@ -29,8 +29,8 @@ function expanded<T>(version: string, items: T[]): T[] | { hasMoreResults: boole
 export function sectionJson(s: WorldInvoiceSection, version: string): unknown {
   const properties: Record<string, unknown> = { displayName: s.displayName, labels: s.labels, systemId: s.systemId };
   // `state` and `tags` are in the 2020-05-01 model and its `InvoiceSection.json` example too.
-  if (version !== V2019) Object.assign(properties, { state: 'Active', tags: {} });
-  if (version === V2024) properties.targetCloud = 'AzureCloud';
+  if (version !== V2019) { Object.assign(properties, { state: 'Active', tags: {} }); }
+  if (version === V2024) { properties.targetCloud = 'AzureCloud'; }
   return { id: sectionId(s.accountName, s.profileName, s.name), name: s.name, type: 'Microsoft.Billing/billingAccounts/billingProfiles/invoiceSections', properties };
 }
 
@@ -57,7 +57,7 @@ export function profileJson(p: WorldBillingProfile, version: string, withSection
     targetClouds: [],
   };
   // In the 2020-05-01 model as well as 2024-04-01 (the preview has no such field).
-  if (version !== V2019) properties.billingRelationshipType = 'Direct';
+  if (version !== V2019) { properties.billingRelationshipType = 'Direct'; }
   // Sections on a profile: an array up to 2020-05-01, the wrapper on 2024-04-01
   // (docs/azure-apis.md#billing-profiles-and-invoice-sections).
   if (withSections) {
@@ -90,8 +90,8 @@ export function accountJson(a: WorldBillingAccount, version: string, expand: Exp
     displayName: a.displayName,
     hasReadAccess: true,
   };
-  if (version === V2024) Object.assign(properties, { primaryBillingTenantId: a.tenantId, notificationEmailAddress: a.soldTo.email });
-  if (expand.has('soldto')) properties.soldTo = address(a.soldTo);
+  if (version === V2024) { Object.assign(properties, { primaryBillingTenantId: a.tenantId, notificationEmailAddress: a.soldTo.email }); }
+  if (expand.has('soldto')) { properties.soldTo = address(a.soldTo); }
   const withSections = expand.has('billingprofiles/invoicesections');
   if (a.agreementType === 'MicrosoftCustomerAgreement' && (expand.has('billingprofiles') || withSections)) {
     properties.billingProfiles = expanded(version, a.profiles.map((p) => profileJson(p, version, withSections)));
@@ -108,7 +108,7 @@ export function accountJson(a: WorldBillingAccount, version: string, expand: Exp
     }
     // Only the preview expands departments and enrollment accounts on the account
     // (docs/azure-apis.md#billing-accounts).
-    if (version === V2019 && expand.has('departments')) properties.departments = a.departments.map((d) => departmentJson(d, version));
+    if (version === V2019 && expand.has('departments')) { properties.departments = a.departments.map((d) => departmentJson(d, version)); }
     if (version === V2019 && expand.has('enrollmentaccounts')) {
       properties.enrollmentAccounts = a.enrollmentAccounts.map((e) => enrollmentAccountJson(e, a.departments.find((d) => d.name === e.departmentName), version));
     }
@@ -154,6 +154,6 @@ export function billingSubscriptionJson(world: World, a: WorldBillingAccount, s:
       costCenter: ea.costCenter,
     });
   }
-  if (a.agreementType === 'MicrosoftOnlineServicesProgram') properties.offerId = s.offerId;
+  if (a.agreementType === 'MicrosoftOnlineServicesProgram') { properties.offerId = s.offerId; }
   return { id: `${accountId(a.name)}/billingSubscriptions/${s.subscriptionId}`, name: s.subscriptionId, type: 'Microsoft.Billing/billingAccounts/billingSubscriptions', properties };
 }

@@ -26,19 +26,19 @@ export interface RateCardFilter {
 }
 
 export function parseRateCardFilter(filter: string | undefined): RateCardFilter {
-  if (!filter) invalidQuery();
+  if (!filter) { invalidQuery(); }
   const terms = new Map<string, string>();
   for (const term of filter.trim().split(/\s+and\s+/i)) {
     const match = /^(\w+)\s+eq\s+'([^']*)'$/i.exec(term.trim());
-    if (!match || terms.has(match[1].toLowerCase())) invalidQuery();
+    if (!match || terms.has(match[1].toLowerCase())) { invalidQuery(); }
     terms.set(match[1].toLowerCase(), match[2]);
   }
   const offer = terms.get('offerdurableid');
   const currency = terms.get('currency');
   const locale = terms.get('locale');
   const region = terms.get('regioninfo');
-  if (terms.size !== 4 || !offer || !currency || !locale || !region) invalidQuery();
-  if (!/^MS-AZR-\d{4}P(-\d{4}P)*$/i.test(offer) || !isCurrency(currency.toUpperCase()) || !/^[a-z]{2}-[a-z]{2}$/i.test(locale) || !/^[a-z]{2}$/i.test(region)) invalidQuery();
+  if (terms.size !== 4 || !offer || !currency || !locale || !region) { invalidQuery(); }
+  if (!/^MS-AZR-\d{4}P(-\d{4}P)*$/i.test(offer) || !isCurrency(currency.toUpperCase()) || !/^[a-z]{2}-[a-z]{2}$/i.test(locale) || !/^[a-z]{2}$/i.test(region)) { invalidQuery(); }
   return { offerDurableId: offer.toUpperCase(), currency: currency.toUpperCase(), locale, regionInfo: region.toUpperCase() };
 }
 
@@ -49,7 +49,7 @@ export function rateCard(usage: UsageWorld, ctx: RouteContext, req: EmuRequest, 
     // [inf] Azure documents only that EA offers are not supported; the code and message are ours.
     return flatError(400, 'OfferNotSupported', `RateCard is not available for the ${offer.name} offer ${filter.offerDurableId}. Use the enrollment's price sheet.`);
   }
-  if (offer.kind === 'none') return flatError(400, 'Unknown', 'Unknown Error'); // CSP offer ids [obs]
+  if (offer.kind === 'none') { return flatError(400, 'Unknown', 'Unknown Error'); } // CSP offer ids [obs]
   const key = `${filter.offerDurableId}|${filter.currency}|${filter.locale}`;
   const content = () => {
     let doc = documents.get(key);
@@ -59,7 +59,7 @@ export function rateCard(usage: UsageWorld, ctx: RouteContext, req: EmuRequest, 
     }
     return doc;
   };
-  if (!ctx.settings.rateCardRedirect) return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: content() };
+  if (!ctx.settings.rateCardRedirect) { return { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: content() }; }
   const blob = ctx.blobs.put('ratecards', crypto.randomUUID(), content, 'application/json', ctx.settings.blobUrlLifetimeSeconds);
   return { status: 302, headers: { location: `${blob.url}&rsct=application%2Fjson` } };
 }

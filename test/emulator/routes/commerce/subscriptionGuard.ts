@@ -8,7 +8,7 @@ export function subscriptionFor(
   usage: UsageWorld, req: EmuRequest, subscriptionId: string, errorShape: (status: number, code: string, message: string) => EmuResponse,
 ): WorldSubscription {
   const sub = usage.subscription(subscriptionId);
-  if (!sub) throw new EmuHttpError(errorShape(404, 'SubscriptionNotFound', `The subscription '${subscriptionId}' could not be found.`));
+  if (!sub) { throw new EmuHttpError(errorShape(404, 'SubscriptionNotFound', `The subscription '${subscriptionId}' could not be found.`)); }
   if (req.caller && req.caller.tid !== sub.tenantId) {
     throw new EmuHttpError(errorShape(401, 'InvalidAuthenticationTokenTenant',
       `The access token is from the wrong issuer '${req.caller.iss}'. It must match the tenant associated with this subscription. Please use the authority (URL) '${req.origin}/${sub.tenantId}' to get the token.`));

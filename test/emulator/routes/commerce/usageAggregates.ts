@@ -14,9 +14,9 @@ export function encodeCursor(cursor: Cursor): string {
 }
 
 export function decodeCursor(token: string | undefined, fromBucket: number): Cursor {
-  if (!token) return { bucket: fromBucket, slot: 0 };
+  if (!token) { return { bucket: fromBucket, slot: 0 }; }
   const match = /^usage:(\d+):(\d+)$/.exec(Buffer.from(token, 'base64').toString('utf8'));
-  if (!match) throw new EmuHttpError(flatError(400, 'InvalidInput', 'The continuation token is invalid.'));
+  if (!match) { throw new EmuHttpError(flatError(400, 'InvalidInput', 'The continuation token is invalid.')); }
   return { bucket: Number(match[1]), slot: Number(match[2]) };
 }
 
@@ -55,8 +55,8 @@ function toJson(subscriptionId: string, granularity: string, row: ReportedRow) {
     properties.infoFields = { meteredRegion: m.regionDisplayName, meteredService: m.meterCategory, meteredServiceType: '', project: r.name };
   } else if (r) {
     const resources: Record<string, unknown> = { resourceUri: r.resourceId, location: r.location };
-    if (r.tags) resources.tags = r.tags;
-    if (r.additionalInfo) resources.additionalInfo = r.additionalInfo;
+    if (r.tags) { resources.tags = r.tags; }
+    if (r.additionalInfo) { resources.additionalInfo = r.additionalInfo; }
     properties.instanceData = JSON.stringify({ 'Microsoft.Resources': resources });
   }
   return {

@@ -5,7 +5,7 @@ import { badRequest, fail, ok, pageOf } from '../../arm';
 import type { EmuRequest } from '../../http';
 import type { Router } from '../../router';
 import type { World } from '../../world';
-import { addDays, addMonths, daysBetween, isoMidnight, minDay, monthStart } from '../../world/billing/calendar';
+import { addDays, addMonths, daysBetween, isoMidnight, minDay } from '../../world/billing/calendar';
 import { fromCents } from '../../world/billing/money';
 import type { RouteContext } from '../context';
 import { BudgetScope, resolveBudgetScope } from './budgetScope';
@@ -18,7 +18,7 @@ const BUDGET_NAME = /^[A-Za-z0-9_-]{1,63}$/;
 
 /** The budget's current period: periods restart every grain from the start date's month. */
 export function budgetPeriod(timeGrain: string, startDate: string, asOf: string): { from: string; to: string } | undefined {
-  if (asOf < startDate) return undefined;
+  if (asOf < startDate) { return undefined; }
   const months = MONTHS_PER_GRAIN[timeGrain] ?? 1;
   const elapsed = (Number(asOf.slice(0, 4)) - Number(startDate.slice(0, 4))) * 12 + Number(asOf.slice(5, 7)) - Number(startDate.slice(5, 7));
   const from = addMonths(startDate, Math.floor(elapsed / months) * months);
@@ -29,7 +29,7 @@ export function budgetPeriod(timeGrain: string, startDate: string, asOf: string)
 function spend(world: World, scope: BudgetScope, b: StoredBudget): { current: number; forecast: number } {
   const asOf = world.options.asOf;
   const period = budgetPeriod(b.input.timeGrain, b.input.timePeriod.startDate, asOf);
-  if (!period) return { current: 0, forecast: 0 };
+  if (!period) { return { current: 0, forecast: 0 }; }
   const to = minDay(period.to, addDays(asOf, -1));
   const cents = scope.subscriptions.reduce((sum, s) => sum + world.billing.subscriptionChargesCents(s, period.from, to), 0);
   const days = daysBetween(period.from, to) + 1;
@@ -46,7 +46,7 @@ function budgetJson(world: World, scope: BudgetScope, b: StoredBudget): unknown 
     timeGrain: i.timeGrain,
     timePeriod: { startDate: isoMidnight(i.timePeriod.startDate), endDate: isoMidnight(i.timePeriod.endDate) },
   };
-  if (i.filter !== undefined) properties.filter = i.filter;
+  if (i.filter !== undefined) { properties.filter = i.filter; }
   Object.assign(properties, {
     currentSpend: { amount: fromCents(current), unit: scope.currency },
     notifications: i.notifications,
@@ -62,7 +62,7 @@ export function registerBudgetRoutes(router: Router, ctx: RouteContext): void {
     router.add({ method, path: p, apiVersions: CONSUMPTION_VERSIONS, auth: 'arm', handler });
   const named = (req: EmuRequest) => {
     const name = req.params.budgetName;
-    if (!BUDGET_NAME.test(name)) badRequest(`The budget name '${name}' is invalid: use 1 to 63 letters, digits, '-' or '_'.`, 'InvalidInput');
+    if (!BUDGET_NAME.test(name)) { badRequest(`The budget name '${name}' is invalid: use 1 to 63 letters, digits, '-' or '_'.`, 'InvalidInput'); }
     return name;
   };
 
@@ -73,7 +73,7 @@ export function registerBudgetRoutes(router: Router, ctx: RouteContext): void {
   add('GET', `${path}/{budgetName}`, (req) => {
     const scope = resolveBudgetScope(ctx.world, req);
     const b = store.get(scope.path, named(req));
-    if (!b) fail(404, 'NotFound', `The budget '${req.params.budgetName}' was not found at scope '${scope.path}'.`);
+    if (!b) { fail(404, 'NotFound', `The budget '${req.params.budgetName}' was not found at scope '${scope.path}'.`); }
     return ok(budgetJson(ctx.world, scope, b));
   });
   add('PUT', `${path}/{budgetName}`, (req) => {
@@ -81,7 +81,7 @@ export function registerBudgetRoutes(router: Router, ctx: RouteContext): void {
     const name = named(req);
     let body: { eTag?: unknown };
     try {
-      body = JSON.parse(req.body.toString('utf8') || 'null') ?? {};
+      body = (JSON.parse(req.body.toString('utf8') || 'null') as { eTag?: unknown } | null) ?? {};
     } catch {
       badRequest('The request content was invalid and could not be deserialized.', 'InvalidRequestContent');
     }
@@ -89,8 +89,8 @@ export function registerBudgetRoutes(router: Router, ctx: RouteContext): void {
     const existing = store.get(scope.path, name);
     // Updates must echo the latest eTag; the status for a stale one is a guess (409;
     // docs/azure-apis.md#budgets).
-    if (existing && body.eTag === undefined) badRequest(`Updating budget '${name}' needs the eTag from its latest GET.`, 'MissingETag');
-    if (existing && body.eTag !== existing.eTag) fail(409, 'Conflict', `The eTag ${String(body.eTag)} does not match the budget's current eTag; GET it again and retry.`);
+    if (existing && body.eTag === undefined) { badRequest(`Updating budget '${name}' needs the eTag from its latest GET.`, 'MissingETag'); }
+    if (existing && body.eTag !== existing.eTag) { fail(409, 'Conflict', `The eTag ${String(body.eTag)} does not match the budget's current eTag; GET it again and retry.`); }
     const { created, budget } = store.put(scope.path, name, input);
     return { status: created ? 201 : 200, json: budgetJson(ctx.world, scope, budget) };
   });

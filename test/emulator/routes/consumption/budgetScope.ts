@@ -27,7 +27,7 @@ export function resolveBudgetScope(world: World, req: EmuRequest): BudgetScope {
 
   if (s[0] === 'subscriptions' && (raw.length === 2 || (raw.length === 4 && s[2] === 'resourcegroups'))) {
     const sub = world.billing.subscription(raw[1]);
-    if (!sub || sub.tenantId !== req.caller?.tid) fail(404, 'SubscriptionNotFound', `The subscription '${raw[1]}' could not be found.`);
+    if (!sub || sub.tenantId !== req.caller?.tid) { fail(404, 'SubscriptionNotFound', `The subscription '${raw[1]}' could not be found.`); }
     // A resource group's spend is approximated by its subscription's (the world has no groups).
     return scope(raw.length === 2 ? 'subscription' : 'resourceGroup', sub.currency, [sub], sub.agreementType === 'MicrosoftOnlineServicesProgram');
   }
@@ -36,20 +36,20 @@ export function resolveBudgetScope(world: World, req: EmuRequest): BudgetScope {
   }
   if (s[0] === 'providers' && s[1] === 'microsoft.billing' && s[2] === 'billingaccounts' && raw.length >= 4) {
     const account = world.billing.visibleAccount(req.caller?.tid, raw[3]);
-    if (!account) fail(404, 'NotFound', `The billing account '${raw[3]}' was not found, or you do not have a billing role on it.`);
+    if (!account) { fail(404, 'NotFound', `The billing account '${raw[3]}' was not found, or you do not have a billing role on it.`); }
     if (raw.length === 4) {
       const currency = account.profiles[0]?.currency ?? account.currency;
       return scope('billingAccount', currency, account.subscriptions.filter((x) => x.currency === currency));
     }
     const child = (list: Array<{ name: string }>, what: string, name: string) => {
       const found = list.find((x) => x.name.toLowerCase() === name.toLowerCase());
-      if (!found) fail(404, 'NotFound', `The ${what} '${name}' was not found in billing account '${account.name}'.`);
+      if (!found) { fail(404, 'NotFound', `The ${what} '${name}' was not found in billing account '${account.name}'.`); }
       return found;
     };
     if (s[4] === 'billingprofiles' && (raw.length === 6 || (raw.length === 8 && s[6] === 'invoicesections'))) {
       const profile = world.billing.profile(account, raw[5]);
-      if (!profile) fail(404, 'NotFound', `The billing profile '${raw[5]}' was not found in billing account '${account.name}'.`);
-      if (raw.length === 6) return scope('billingProfile', profile.currency, profile.subscriptions);
+      if (!profile) { fail(404, 'NotFound', `The billing profile '${raw[5]}' was not found in billing account '${account.name}'.`); }
+      if (raw.length === 6) { return scope('billingProfile', profile.currency, profile.subscriptions); }
       const section = child(profile.sections, 'invoice section', raw[7]);
       return scope('invoiceSection', profile.currency, profile.subscriptions.filter((x) => x.invoiceSectionName === section.name));
     }

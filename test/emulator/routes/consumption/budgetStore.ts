@@ -30,12 +30,12 @@ export class BudgetStore {
   constructor(private readonly world: World) {}
 
   private seed(): void {
-    if (this.seeded) return;
+    if (this.seeded) { return; }
     this.seeded = true;
     const account = this.world.billing.accounts.find((a) => a.agreementType === 'MicrosoftCustomerAgreement');
     const profile = account?.profiles[0];
     const sub = profile?.subscriptions[0];
-    if (!account || !profile || !sub) return;
+    if (!account || !profile || !sub) { return; }
     const start = addMonths(monthStart(this.world.options.asOf), -6);
     const email = `finops@${this.world.tenants[0].defaultDomain}`;
     this.put(`/subscriptions/${sub.subscriptionId}`, 'platform-monthly', {

@@ -38,38 +38,38 @@ function invalid(message: string): never {
 /** One of `allowed`, matched case-insensitively and returned in its canonical spelling. */
 function oneOf(value: unknown, allowed: readonly string[], what: string): string {
   const hit = typeof value === 'string' ? allowed.find((a) => a.toLowerCase() === value.toLowerCase()) : undefined;
-  if (!hit) invalid(`'${String(value)}' is not a valid ${what}. Allowed: ${allowed.join(', ')}.`);
-  return hit as string;
+  if (!hit) { invalid(`'${String(value)}' is not a valid ${what}. Allowed: ${allowed.join(', ')}.`); }
+  return hit;
 }
 
 /** `2024-06-01` or `2024-06-01T00:00:00Z` → the calendar date. */
 function dateOf(value: unknown, what: string): string {
   const text = typeof value === 'string' ? value.slice(0, 10) : '';
-  if (!isCalendarDate(text) || (typeof value === 'string' && value.length > 10 && !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z?$/.test(value))) invalid(`'${String(value)}' is not a valid ${what}.`);
+  if (!isCalendarDate(text) || (typeof value === 'string' && value.length > 10 && !/^\d{4}-\d{2}-\d{2}T[\d:.]+Z?$/.test(value))) { invalid(`'${String(value)}' is not a valid ${what}.`); }
   return text;
 }
 
 function strings(value: unknown, what: string): string[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) invalid(`'${what}' must be an array of strings.`);
+  if (value === undefined || value === null) { return []; }
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) { invalid(`'${what}' must be an array of strings.`); }
   return value as string[];
 }
 
 function checkFilter(filter: unknown, depth = 0): void {
-  if (filter === undefined || filter === null) return;
+  if (filter === undefined || filter === null) { return; }
   const f = filter as Record<string, unknown>;
-  if (typeof f !== 'object' || depth > 1) invalid('The budget filter is malformed.');
-  if (Array.isArray(f.and)) return f.and.forEach((x) => checkFilter(x, depth + 1));
+  if (typeof f !== 'object' || depth > 1) { invalid('The budget filter is malformed.'); }
+  if (Array.isArray(f.and)) { return f.and.forEach((x) => checkFilter(x, depth + 1)); }
   const expr = (f.dimensions ?? f.tags) as Record<string, unknown> | undefined;
-  if (!expr) invalid("A budget filter needs 'and', 'dimensions' or 'tags'.");
-  if (typeof expr.name !== 'string' || !expr.name) invalid('A budget filter expression needs a name.');
-  if (typeof expr.operator !== 'string' || expr.operator.toLowerCase() !== 'in') invalid(`The budget filter operator '${String(expr.operator)}' is not supported; only 'In' is.`);
-  if (!Array.isArray(expr.values) || expr.values.length === 0) invalid('A budget filter expression needs at least one value.');
+  if (!expr) { invalid("A budget filter needs 'and', 'dimensions' or 'tags'."); }
+  if (typeof expr.name !== 'string' || !expr.name) { invalid('A budget filter expression needs a name.'); }
+  if (typeof expr.operator !== 'string' || expr.operator.toLowerCase() !== 'in') { invalid(`The budget filter operator '${String(expr.operator)}' is not supported; only 'In' is.`); }
+  if (!Array.isArray(expr.values) || expr.values.length === 0) { invalid('A budget filter expression needs at least one value.'); }
 }
 
 function notification(name: string, raw: unknown, scope: BudgetScope): BudgetNotification {
   const n = (raw ?? {}) as Record<string, unknown>;
-  if (typeof n.enabled !== 'boolean') invalid(`Notification '${name}' needs 'enabled' (true or false).`);
+  if (typeof n.enabled !== 'boolean') { invalid(`Notification '${name}' needs 'enabled' (true or false).`); }
   const threshold = n.threshold;
   if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < 0 || threshold > 1000) {
     invalid(`Notification '${name}': threshold ${String(threshold)} is out of range; it is a percentage from 0 to 1000 (80 means 80 %).`);
@@ -77,16 +77,16 @@ function notification(name: string, raw: unknown, scope: BudgetScope): BudgetNot
   const contactEmails = strings(n.contactEmails, 'contactEmails');
   const contactGroups = strings(n.contactGroups, 'contactGroups');
   const contactRoles = strings(n.contactRoles, 'contactRoles');
-  if (contactEmails.length > 50) invalid(`Notification '${name}' has ${contactEmails.length} contact emails; at most 50 are allowed.`);
+  if (contactEmails.length > 50) { invalid(`Notification '${name}' has ${contactEmails.length} contact emails; at most 50 are allowed.`); }
   const rbacScope = scope.kind === 'subscription' || scope.kind === 'resourceGroup';
-  if (contactGroups.length > 0 && !rbacScope) invalid(`Notification '${name}': action groups (contactGroups) are only supported at subscription and resource group scope.`);
+  if (contactGroups.length > 0 && !rbacScope) { invalid(`Notification '${name}': action groups (contactGroups) are only supported at subscription and resource group scope.`); }
   if (contactEmails.length === 0 && contactGroups.length === 0) {
     invalid(`Notification '${name}' needs at least one contact email${rbacScope ? ' or action group' : ''}.`);
   }
   return {
-    enabled: n.enabled as boolean,
+    enabled: n.enabled,
     operator: oneOf(n.operator, OPERATORS, 'notification operator'),
-    threshold: threshold as number,
+    threshold,
     thresholdType: n.thresholdType === undefined ? 'Actual' : oneOf(n.thresholdType, THRESHOLD_TYPES, 'threshold type'),
     locale: n.locale === undefined ? undefined : oneOf(n.locale, LOCALES, 'locale'),
     contactEmails,
@@ -97,25 +97,25 @@ function notification(name: string, raw: unknown, scope: BudgetScope): BudgetNot
 
 export function validateBudget(body: unknown, scope: BudgetScope, asOf: string): BudgetInput {
   const p = ((body ?? {}) as { properties?: Record<string, unknown> }).properties;
-  if (!p || typeof p !== 'object') invalid("The budget needs 'properties'.");
+  if (!p || typeof p !== 'object') { invalid("The budget needs 'properties'."); }
   const category = oneOf(p.category ?? 'Cost', ['Cost'], 'category') as 'Cost';
-  if (typeof p.amount !== 'number' || !Number.isFinite(p.amount) || p.amount <= 0) invalid(`The budget amount ${String(p.amount)} must be a number greater than 0.`);
+  if (typeof p.amount !== 'number' || !Number.isFinite(p.amount) || p.amount <= 0) { invalid(`The budget amount ${String(p.amount)} must be a number greater than 0.`); }
   const timeGrain = oneOf(p.timeGrain, TIME_GRAINS, 'time grain');
-  if (timeGrain.startsWith('Billing') && !scope.webDirect) invalid(`The time grain '${timeGrain}' is only supported for Web Direct (pay-as-you-go) subscriptions.`);
+  if (timeGrain.startsWith('Billing') && !scope.webDirect) { invalid(`The time grain '${timeGrain}' is only supported for Web Direct (pay-as-you-go) subscriptions.`); }
   const period = (p.timePeriod ?? {}) as Record<string, unknown>;
-  if (!period.startDate) invalid("The budget needs 'timePeriod.startDate'.");
+  if (!period.startDate) { invalid("The budget needs 'timePeriod.startDate'."); }
   const startDate = dateOf(period.startDate, 'start date');
-  if (startDate.slice(8) !== '01') invalid(`The start date ${startDate} must be the first day of a month.`);
-  if (startDate < '2017-06-01') invalid(`The start date ${startDate} is before 2017-06-01.`);
-  if (startDate > addMonths(monthStart(asOf), 12)) invalid(`The start date ${startDate} is more than 12 months in the future.`);
+  if (startDate.slice(8) !== '01') { invalid(`The start date ${startDate} must be the first day of a month.`); }
+  if (startDate < '2017-06-01') { invalid(`The start date ${startDate} is before 2017-06-01.`); }
+  if (startDate > addMonths(monthStart(asOf), 12)) { invalid(`The start date ${startDate} is more than 12 months in the future.`); }
   const endDate = period.endDate === undefined || period.endDate === null ? addMonths(startDate, 120) : dateOf(period.endDate, 'end date');
-  if (endDate <= startDate) invalid(`The end date ${endDate} must be after the start date ${startDate}.`);
+  if (endDate <= startDate) { invalid(`The end date ${endDate} must be after the start date ${startDate}.`); }
   checkFilter(p.filter);
   const raw = (p.notifications ?? {}) as Record<string, unknown>;
-  if (typeof raw !== 'object' || Array.isArray(raw)) invalid("'notifications' must be an object keyed by notification names.");
+  if (typeof raw !== 'object' || Array.isArray(raw)) { invalid("'notifications' must be an object keyed by notification names."); }
   const names = Object.keys(raw);
-  if (names.length > 5) invalid(`A budget can have at most 5 notifications; this one has ${names.length}.`);
+  if (names.length > 5) { invalid(`A budget can have at most 5 notifications; this one has ${names.length}.`); }
   const notifications: Record<string, BudgetNotification> = {};
-  for (const name of names) notifications[name] = notification(name, raw[name], scope);
-  return { category, amount: p.amount as number, timeGrain, timePeriod: { startDate, endDate }, filter: p.filter ?? undefined, notifications };
+  for (const name of names) { notifications[name] = notification(name, raw[name], scope); }
+  return { category, amount: p.amount, timeGrain, timePeriod: { startDate, endDate }, filter: p.filter ?? undefined, notifications };
 }

@@ -24,8 +24,8 @@ export const MAX_EVENT_RANGE_MONTHS = 12;
 
 function eventDate(req: EmuRequest, name: string): string {
   const text = req.q(name);
-  if (!text) badRequest(`The query parameter '${name}' is required (YYYY-MM-DD); events need both startDate and endDate.`, 'MissingRequiredParameter');
-  if (!isCalendarDate(text)) badRequest(`The value '${text}' of '${name}' is not a valid date; use YYYY-MM-DD.`, 'InvalidDateFormat');
+  if (!text) { badRequest(`The query parameter '${name}' is required (YYYY-MM-DD); events need both startDate and endDate.`, 'MissingRequiredParameter'); }
+  if (!isCalendarDate(text)) { badRequest(`The value '${text}' of '${name}' is not a valid date; use YYYY-MM-DD.`, 'InvalidDateFormat'); }
   return text;
 }
 
@@ -33,7 +33,7 @@ function eventDate(req: EmuRequest, name: string): string {
 export function eventWindow(req: EmuRequest): { start: string; end: string } {
   const start = eventDate(req, 'startDate');
   const end = eventDate(req, 'endDate');
-  if (end < start) badRequest(`'endDate' (${end}) is earlier than 'startDate' (${start}).`, 'InvalidDateRange');
+  if (end < start) { badRequest(`'endDate' (${end}) is earlier than 'startDate' (${start}).`, 'InvalidDateRange'); }
   if (end > addMonths(start, MAX_EVENT_RANGE_MONTHS)) {
     badRequest(`The range from ${start} to ${end} is longer than ${MAX_EVENT_RANGE_MONTHS} months; ask for at most one year per call.`, 'InvalidDateRange');
   }

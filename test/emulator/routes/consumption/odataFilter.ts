@@ -15,15 +15,15 @@ export interface FilterTerm {
 const TERM = /^\s*([A-Za-z_/]+)\s+(\w+)\s+(?:'([^']*)'|([^\s']+))\s*$/;
 
 export function parseFilter(text: string | undefined, fields: readonly string[]): FilterTerm[] {
-  if (!text || !text.trim()) return [];
-  if (/(^|\s)(or|not)(\s|\(|$)/i.test(text)) badRequest(`The $filter '${text}' uses 'or' or 'not', which are not supported. Supported: eq, lt, gt, le, ge joined by 'and'.`, 'InvalidFilter');
+  if (!text || !text.trim()) { return []; }
+  if (/(^|\s)(or|not)(\s|\(|$)/i.test(text)) { badRequest(`The $filter '${text}' uses 'or' or 'not', which are not supported. Supported: eq, lt, gt, le, ge joined by 'and'.`, 'InvalidFilter'); }
   return text.split(/\s+and\s+/i).map((part) => {
     const m = TERM.exec(part);
-    if (!m) badRequest(`The $filter term '${part.trim()}' could not be parsed. Use field op 'value'.`, 'InvalidFilter');
+    if (!m) { badRequest(`The $filter term '${part.trim()}' could not be parsed. Use field op 'value'.`, 'InvalidFilter'); }
     const field = m[1].toLowerCase();
     const op = m[2].toLowerCase();
-    if (!['eq', 'lt', 'gt', 'le', 'ge'].includes(op)) badRequest(`The $filter operator '${m[2]}' is not supported. Supported: eq, lt, gt, le, ge.`, 'InvalidFilter');
-    if (!fields.includes(field)) badRequest(`The $filter field '${m[1]}' is not supported. Supported: ${fields.join(', ')}.`, 'InvalidFilter');
+    if (!['eq', 'lt', 'gt', 'le', 'ge'].includes(op)) { badRequest(`The $filter operator '${m[2]}' is not supported. Supported: eq, lt, gt, le, ge.`, 'InvalidFilter'); }
+    if (!fields.includes(field)) { badRequest(`The $filter field '${m[1]}' is not supported. Supported: ${fields.join(', ')}.`, 'InvalidFilter'); }
     return { field, op: op as FilterOp, value: m[3] ?? m[4] };
   });
 }

@@ -12,15 +12,15 @@ const inBilling = (currency: string, cents: number, asOf: string) => ({ currency
 
 export function summaryJson(scope: string, s: WorldCreditSummary, version: string | undefined, asOf: string): unknown {
   const balanceSummary: Record<string, unknown> = { estimatedBalance: amount(s.currency, s.estimatedBalanceCents), currentBalance: amount(s.currency, s.currentBalanceCents) };
-  if (hasEstimateFields(version)) balanceSummary.estimatedBalanceInBillingCurrency = inBilling(s.currency, s.estimatedBalanceCents, asOf);
+  if (hasEstimateFields(version)) { balanceSummary.estimatedBalanceInBillingCurrency = inBilling(s.currency, s.estimatedBalanceCents, asOf); }
   const properties: Record<string, unknown> = {
     balanceSummary,
     pendingCreditAdjustments: amount(s.currency, s.pendingCreditAdjustmentsCents),
     expiredCredit: amount(s.currency, s.expiredCreditCents),
     pendingEligibleCharges: amount(s.currency, s.pendingEligibleChargesCents),
   };
-  if (hasCurrencyFields(version)) Object.assign(properties, { creditCurrency: s.currency, billingCurrency: s.currency, reseller: null });
-  if (hasEstimateFields(version)) Object.assign(properties, { isEstimatedBalance: true, eTag: null });
+  if (hasCurrencyFields(version)) { Object.assign(properties, { creditCurrency: s.currency, billingCurrency: s.currency, reseller: null }); }
+  if (hasEstimateFields(version)) { Object.assign(properties, { isEstimatedBalance: true, eTag: null }); }
   return { id: `${scope}/providers/Microsoft.Consumption/credits/balanceSummary`, name: 'balanceSummary', type: 'Microsoft.Consumption/credits/balanceSummary', eTag: null, properties };
 }
 
@@ -79,7 +79,7 @@ export function eventJson(e: WorldCreditEvent, c: EventContext, version: string 
     lotId: e.lotId,
     lotSource: e.lotSource,
   };
-  if (c.profile) Object.assign(properties, { billingProfileId: c.profile.id, billingProfileDisplayName: c.profile.displayName });
+  if (c.profile) { Object.assign(properties, { billingProfileId: c.profile.id, billingProfileDisplayName: c.profile.displayName }); }
   if (hasCurrencyFields(version)) {
     Object.assign(properties, {
       canceledCredit: amount(cur, 0),
@@ -93,6 +93,6 @@ export function eventJson(e: WorldCreditEvent, c: EventContext, version: string 
       reseller: null,
     });
   }
-  if (hasEstimateFields(version)) properties.isEstimatedBalance = e.eventType.startsWith('Pending');
+  if (hasEstimateFields(version)) { properties.isEstimatedBalance = e.eventType.startsWith('Pending'); }
   return { id: `${c.scope}/providers/Microsoft.Consumption/events/${e.name}`, name: e.name, type: 'Microsoft.Consumption/events', properties };
 }

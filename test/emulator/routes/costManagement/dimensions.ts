@@ -33,8 +33,8 @@ export const DIMENSIONS: Readonly<Record<string, Dimension>> = Object.fromEntrie
 /** A tag's value on the stream's resource, matched by key case-insensitively; undefined when absent. */
 export function tagValue(stream: Stream, key: string): string | undefined {
   const tags = stream.resource.tags;
-  if (!tags) return undefined;
+  if (!tags) { return undefined; }
   const lower = key.toLowerCase();
-  for (const [k, v] of Object.entries(tags)) if (k.toLowerCase() === lower) return v;
+  for (const [k, v] of Object.entries(tags)) { if (k.toLowerCase() === lower) { return v; } }
   return undefined;
 }

@@ -22,7 +22,7 @@ interface DayCents {
  */
 export function baselineCents(cents: (day: number) => number, asOf: number): number {
   let total = 0;
-  for (let d = asOf - BASELINE_DAYS; d < asOf; d++) total += cents(d);
+  for (let d = asOf - BASELINE_DAYS; d < asOf; d++) {total += cents(d);}
   return Math.round(total / BASELINE_DAYS);
 }
 
@@ -34,7 +34,7 @@ export function runForecast(usage: UsageWorld, scope: CostScope, spec: ForecastS
   });
   const actual = new Map<string, Map<number, DayCents>>(); // currency → yyyymmdd → cents
   for (const [cost, costUsd, date, currency] of history.rows as Array<[number, number, number, string]>) {
-    if (!actual.has(currency)) actual.set(currency, new Map());
+    if (!actual.has(currency)) { actual.set(currency, new Map()); }
     actual.get(currency)!.set(date, { cents: Math.round(cost * 100), centsUsd: Math.round(costUsd * 100) });
   }
   const baseline = new Map<string, DayCents>();
@@ -53,7 +53,7 @@ export function runForecast(usage: UsageWorld, scope: CostScope, spec: ForecastS
     for (const currency of currencies) {
       if (day < asOf) {
         const v = actual.get(currency)!.get(date);
-        if (spec.includeActualCost && v) push(v, date, 'Actual', currency);
+        if (spec.includeActualCost && v) { push(v, date, 'Actual', currency); }
       } else {
         push(baseline.get(currency)!, date, 'Forecast', currency);
       }

@@ -7,7 +7,7 @@ import { armError, continuationUrl } from '../../arm';
 import { EmuHttpError, EmuRequest } from '../../http';
 
 function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
+  if (Array.isArray(value)) { return value.map(canonical); }
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
   }
@@ -24,17 +24,17 @@ function bad(message: string): never {
 
 export function pageSizeOf(req: EmuRequest, configured: number): number {
   const top = req.q('$top');
-  if (top === undefined) return configured;
-  if (!/^\d+$/.test(top) || Number(top) < 1) bad(`The value '${top}' of $top is not valid; it must be a positive integer.`);
+  if (top === undefined) { return configured; }
+  if (!/^\d+$/.test(top) || Number(top) < 1) { bad(`The value '${top}' of $top is not valid; it must be a positive integer.`); }
   return Math.min(Number(top), configured);
 }
 
 export function offsetOf(req: EmuRequest, digest: string): number {
   const token = req.q('$skiptoken');
-  if (!token) return 0;
+  if (!token) { return 0; }
   const match = /^cm:(\d+):([0-9a-f]{16})$/.exec(Buffer.from(token, 'base64').toString('utf8'));
-  if (!match) bad('The $skiptoken is invalid.');
-  if (match[2] !== digest) bad('The $skiptoken belongs to a different query definition: POST the same body to properties.nextLink.');
+  if (!match) { bad('The $skiptoken is invalid.'); }
+  if (match[2] !== digest) { bad('The $skiptoken belongs to a different query definition: POST the same body to properties.nextLink.'); }
   return Number(match[1]);
 }
 

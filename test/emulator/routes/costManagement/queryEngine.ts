@@ -30,27 +30,27 @@ interface Accumulator {
 }
 
 function matches(filter: Filter, stream: Stream, sub: WorldSubscription): boolean {
-  if ('and' in filter) return filter.and.every((f) => matches(f, stream, sub));
-  if ('or' in filter) return filter.or.some((f) => matches(f, stream, sub));
+  if ('and' in filter) { return filter.and.every((f) => matches(f, stream, sub)); }
+  if ('or' in filter) { return filter.or.some((f) => matches(f, stream, sub)); }
   const wanted = (value: string | undefined, values: string[]) => value !== undefined && values.some((v) => v.toLowerCase() === value.toLowerCase());
-  if ('dimensions' in filter) return wanted(DIMENSIONS[filter.dimensions.name.toLowerCase()].value(stream, sub), filter.dimensions.values);
+  if ('dimensions' in filter) { return wanted(DIMENSIONS[filter.dimensions.name.toLowerCase()].value(stream, sub), filter.dimensions.values); }
   return wanted(tagValue(stream, filter.tags.name), filter.tags.values);
 }
 
 export function columnsOf(spec: QuerySpec): Column[] {
   const columns: Column[] = spec.aggregations.map((name) => ({ name, type: 'Number' }));
-  if (spec.granularity === 'Daily') columns.push({ name: 'UsageDate', type: 'Number' });
-  if (spec.granularity === 'Monthly') columns.push({ name: 'BillingMonth', type: 'Datetime' });
+  if (spec.granularity === 'Daily') { columns.push({ name: 'UsageDate', type: 'Number' }); }
+  if (spec.granularity === 'Monthly') { columns.push({ name: 'BillingMonth', type: 'Datetime' }); }
   for (const g of spec.groupings) {
-    if (g.type === 'Dimension') columns.push({ name: g.name, type: 'String' });
-    else columns.push({ name: 'TagKey', type: 'String' }, { name: 'TagValue', type: 'String' });
+    if (g.type === 'Dimension') { columns.push({ name: g.name, type: 'String' }); }
+    else { columns.push({ name: 'TagKey', type: 'String' }, { name: 'TagValue', type: 'String' }); }
   }
   columns.push({ name: 'Currency', type: 'String' });
   return columns;
 }
 
 export function aggregateValue(column: CostColumn, acc: { cents: number; centsUsd: number; quantity: number }): number {
-  if (column === 'UsageQuantity') return acc.quantity / QUANTITY_SCALE;
+  if (column === 'UsageQuantity') { return acc.quantity / QUANTITY_SCALE; }
   return (column === 'CostUSD' || column === 'PreTaxCostUSD' ? acc.centsUsd : acc.cents) / 100;
 }
 
@@ -64,17 +64,17 @@ export function runQuery(usage: UsageWorld, scope: CostScope, spec: QuerySpec): 
       const first = Math.max(from, month) - month;
       const last = Math.min(to, month + ledger.days - 1) - month;
       ledger.streams.forEach((stream, pos) => {
-        if (scope.resourceGroup && stream.resource.resourceGroup.toLowerCase() !== scope.resourceGroup) return;
-        if (spec.filter && !matches(spec.filter, stream, sub)) return;
+        if (scope.resourceGroup && stream.resource.resourceGroup.toLowerCase() !== scope.resourceGroup) { return; }
+        if (spec.filter && !matches(spec.filter, stream, sub)) { return; }
         const groups = spec.groupings.flatMap((g) => {
-          if (g.type === 'Dimension') return [DIMENSIONS[g.name.toLowerCase()].value(stream, sub)];
+          if (g.type === 'Dimension') { return [DIMENSIONS[g.name.toLowerCase()].value(stream, sub)]; }
           const value = tagValue(stream, g.name);
           return value === undefined ? ['', ''] : [g.name, value]; // [inf] untagged rows: empty TagKey and TagValue
         });
         const groupKey = groups.join('\u0000');
         for (let d = first; d <= last; d++) {
           const i = pos * ledger.days + d;
-          if (ledger.quantity[i] === 0) continue;
+          if (ledger.quantity[i] === 0) { continue; }
           const day = month + d;
           const date = spec.granularity === 'Daily' ? compactDay(day) : spec.granularity === 'Monthly' ? `${dayString(month)}T00:00:00` : undefined;
           const key = `${date ?? ''}\u0001${groupKey}\u0001${sub.currency}`;
@@ -94,7 +94,7 @@ export function runQuery(usage: UsageWorld, scope: CostScope, spec: QuerySpec): 
     compare(a.date, b.date) || a.groups.join('\u0000').localeCompare(b.groups.join('\u0000')) || a.currency.localeCompare(b.currency));
   const rows = sorted.map((acc) => {
     const row: Array<string | number> = spec.aggregations.map((c) => aggregateValue(c, acc));
-    if (acc.date !== undefined) row.push(acc.date);
+    if (acc.date !== undefined) { row.push(acc.date); }
     row.push(...acc.groups, acc.currency);
     return row;
   });
@@ -102,8 +102,8 @@ export function runQuery(usage: UsageWorld, scope: CostScope, spec: QuerySpec): 
 }
 
 function compare(a: number | string | undefined, b: number | string | undefined): number {
-  if (a === b) return 0;
-  if (a === undefined) return -1;
-  if (b === undefined) return 1;
+  if (a === b) { return 0; }
+  if (a === undefined) { return -1; }
+  if (b === undefined) { return 1; }
   return a < b ? -1 : 1;
 }

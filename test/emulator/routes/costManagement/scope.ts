@@ -39,21 +39,21 @@ export function resolveScope(usage: UsageWorld, billing: BillingLookup | undefin
 
   if (lower[0] === 'providers' && lower[1] === 'microsoft.billing' && lower[2] === 'billingaccounts' && parts.length >= 4) {
     const account = parts[3];
-    if (billing && !billing.account(account)) throw new EmuHttpError(armError(404, 'NotFound', `Billing account '${account}' was not found.`));
+    if (billing && !billing.account(account)) { throw new EmuHttpError(armError(404, 'NotFound', `Billing account '${account}' was not found.`)); }
     if (billing && !billing.visibleAccount(req.caller?.tid, account)) {
       throw new EmuHttpError(armError(403, 'AuthorizationFailed', `The client does not have authorization to perform action 'Microsoft.CostManagement/query/action' over scope '/${rawScope}'.`));
     }
     let subs = usage.subscriptions.filter((s) => eq(s.billingAccountName, account));
     const rest = lower.slice(4);
     const names = parts.slice(4);
-    if (rest.length === 0) return { key, subscriptions: subs };
+    if (rest.length === 0) { return { key, subscriptions: subs }; }
     if (rest[0] === 'billingprofiles' && (rest.length === 2 || (rest.length === 4 && rest[2] === 'invoicesections'))) {
       subs = subs.filter((s) => eq(s.billingProfileName, names[1]));
-      if (rest.length === 4) subs = subs.filter((s) => eq(s.invoiceSectionName, names[3]));
+      if (rest.length === 4) { subs = subs.filter((s) => eq(s.invoiceSectionName, names[3])); }
       return { key, subscriptions: subs };
     }
-    if (rest[0] === 'departments' && rest.length === 2) return { key, subscriptions: subs.filter((s) => eq(s.departmentName, names[1])) };
-    if (rest[0] === 'enrollmentaccounts' && rest.length === 2) return { key, subscriptions: subs.filter((s) => eq(s.enrollmentAccountName, names[1])) };
+    if (rest[0] === 'departments' && rest.length === 2) { return { key, subscriptions: subs.filter((s) => eq(s.departmentName, names[1])) }; }
+    if (rest[0] === 'enrollmentaccounts' && rest.length === 2) { return { key, subscriptions: subs.filter((s) => eq(s.enrollmentAccountName, names[1])) }; }
   }
   throw new EmuHttpError(armError(400, 'BadRequest', `The scope '/${rawScope}' is not a scope the emulator serves (subscription, resource group, billing account, billing profile, invoice section, department, enrollment account).`));
 }

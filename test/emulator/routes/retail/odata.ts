@@ -19,7 +19,7 @@ const FIELDS: Record<string, string> = Object.fromEntries(
   ['armRegionName', 'location', 'meterId', 'meterName', 'productId', 'skuId', 'productName', 'skuName', 'serviceName', 'serviceId',
     'serviceFamily', 'type', 'armSkuName', 'reservationTerm', 'unitOfMeasure', 'isPrimaryMeterRegion', 'tierMinimumUnits',
     'effectiveStartDate', 'effectiveEndDate', 'currencyCode', 'retailPrice', 'unitPrice']
-    .map((f) => [f.toLowerCase(), f]).concat([['pricetype', 'type']]),
+    .map((f): [string, string] => [f.toLowerCase(), f]).concat([['pricetype', 'type']]),
 );
 const PRICE_TYPES = ['consumption', 'reservation', 'devtestconsumption', 'savingsplan'];
 
@@ -40,7 +40,7 @@ function tokenize(text: string): Token[] {
       let v = '';
       i++;
       for (;;) {
-        if (i >= text.length) invalid();
+        if (i >= text.length) { invalid(); }
         if (text[i] === "'" && text[i + 1] === "'") { v += "'"; i += 2; continue; }
         if (text[i] === "'") { i++; break; }
         v += text[i++];
@@ -51,8 +51,8 @@ function tokenize(text: string): Token[] {
     const num = /^-?\d+(\.\d+)?/.exec(text.slice(i));
     if (num) { out.push({ t: 'num', v: Number(num[0]) }); i += num[0].length; continue; }
     const word = /^[A-Za-z_][\w./:]*/.exec(text.slice(i));
-    if (!word) invalid();
-    if (word![0].includes('/')) throw new ODataError('Invalid parameters supplied'); // a lambda path: savingsPlan/any(...)
+    if (!word) { invalid(); }
+    if (word![0].includes('/')) { throw new ODataError('Invalid parameters supplied'); } // a lambda path: savingsPlan/any(...)
     out.push({ t: 'word', v: word![0] });
     i += word![0].length;
   }
@@ -65,7 +65,7 @@ export function parseFilter(text: string): Node {
   const peekWord = (w: string) => tokens[pos]?.t === 'word' && (tokens[pos].v as string).toLowerCase() === w;
   const expect = (v: string) => {
     const tok = tokens[pos++];
-    if (!tok || tok.t !== 'punct' || tok.v !== v) invalid();
+    if (!tok || tok.t !== 'punct' || tok.v !== v) { invalid(); }
   };
 
   function or(): Node {
@@ -79,7 +79,7 @@ export function parseFilter(text: string): Node {
     return left;
   }
   function unary(): Node {
-    if (peekWord('not')) invalid();
+    if (peekWord('not')) { invalid(); }
     const tok = tokens[pos];
     if (tok?.t === 'punct' && tok.v === '(') {
       pos++;
@@ -89,40 +89,40 @@ export function parseFilter(text: string): Node {
     }
     const left = operand();
     const opTok = tokens[pos];
-    const op = opTok?.t === 'word' ? (opTok.v as string).toLowerCase() : '';
+    const op = opTok?.t === 'word' ? opTok.v.toLowerCase() : '';
     if (['eq', 'ne', 'gt', 'ge', 'lt', 'le'].includes(op)) {
       pos++;
       return { kind: 'compare', op: op as 'eq', left, right: operand() };
     }
-    if (left.kind === 'contains') return left;
+    if (left.kind === 'contains') { return left; }
     return invalid();
   }
   function operand(): Operand {
     const tok = tokens[pos++];
-    if (!tok) return invalid();
-    if (tok.t === 'str') return { kind: 'literal', value: tok.v };
-    if (tok.t === 'num') return { kind: 'literal', value: tok.v };
-    if (tok.t !== 'word') return invalid();
-    const w = (tok.v as string).toLowerCase();
-    if (w === 'true' || w === 'false') return { kind: 'literal', value: w === 'true' };
-    if (w === 'null') return { kind: 'literal', value: null };
-    if (w === 'not') return invalid();
+    if (!tok) { return invalid(); }
+    if (tok.t === 'str') { return { kind: 'literal', value: tok.v }; }
+    if (tok.t === 'num') { return { kind: 'literal', value: tok.v }; }
+    if (tok.t !== 'word') { return invalid(); }
+    const w = tok.v.toLowerCase();
+    if (w === 'true' || w === 'false') { return { kind: 'literal', value: w === 'true' }; }
+    if (w === 'null') { return { kind: 'literal', value: null }; }
+    if (w === 'not') { return invalid(); }
     if (w === 'contains') {
       expect('(');
       const field = tokens[pos++];
       expect(',');
       const text = tokens[pos++];
       expect(')');
-      if (field?.t !== 'word' || text?.t !== 'str' || !FIELDS[(field.v as string).toLowerCase()]) return invalid();
-      return { kind: 'contains', field: FIELDS[(field.v as string).toLowerCase()], text: text.v as string };
+      if (field?.t !== 'word' || text?.t !== 'str' || !FIELDS[field.v.toLowerCase()]) { return invalid(); }
+      return { kind: 'contains', field: FIELDS[field.v.toLowerCase()], text: text.v };
     }
     const name = FIELDS[w];
-    if (!name) return invalid();
+    if (!name) { return invalid(); }
     return { kind: 'field', name };
   }
 
   const tree = or();
-  if (pos !== tokens.length) invalid();
+  if (pos !== tokens.length) { invalid(); }
   validatePriceTypes(tree);
   return tree;
 }
@@ -130,10 +130,10 @@ export function parseFilter(text: string): Node {
 /** Unknown priceType values are a 400, not an empty answer (`'SavingsPlan'` is known and matches nothing). */
 function validatePriceTypes(node: Node): void {
   if (node.kind === 'or' || node.kind === 'and') { validatePriceTypes(node.left); validatePriceTypes(node.right); return; }
-  if (node.kind !== 'compare') return;
+  if (node.kind !== 'compare') { return; }
   const sides = [node.left, node.right];
   if (sides.some((s) => s.kind === 'field' && s.name === 'type')) {
-    for (const s of sides) if (s.kind === 'literal' && (typeof s.value !== 'string' || !PRICE_TYPES.includes(s.value.toLowerCase()))) invalid();
+    for (const s of sides) { if (s.kind === 'literal' && (typeof s.value !== 'string' || !PRICE_TYPES.includes(s.value.toLowerCase()))) { invalid(); } }
   }
 }
 
@@ -151,9 +151,9 @@ export function evaluate(node: Node, item: Record<string, unknown>, caseSensitiv
     case 'compare': {
       const a = norm(value(node.left));
       const b = norm(value(node.right));
-      if (node.op === 'eq') return (a ?? null) === (b ?? null);
-      if (node.op === 'ne') return (a ?? null) !== (b ?? null);
-      if (a === undefined || a === null || b === undefined || b === null || typeof a !== typeof b) return false;
+      if (node.op === 'eq') { return (a ?? null) === (b ?? null); }
+      if (node.op === 'ne') { return (a ?? null) !== (b ?? null); }
+      if (a === undefined || a === null || b === undefined || b === null || typeof a !== typeof b) { return false; }
       const x = a as string | number;
       const y = b as string | number;
       return node.op === 'gt' ? x > y : node.op === 'ge' ? x >= y : node.op === 'lt' ? x < y : x <= y;

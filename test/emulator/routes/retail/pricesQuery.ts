@@ -32,10 +32,10 @@ const unquote = (v: string) => v.replace(/^'(.*)'$/, '$1');
 
 export function parseRetailQuery(req: EmuRequest): RetailQuery {
   const apiVersion = req.q('api-version');
-  if (apiVersion !== undefined && !RETAIL_API_VERSIONS.includes(apiVersion)) fail('Unsupported API version');
+  if (apiVersion !== undefined && !RETAIL_API_VERSIONS.includes(apiVersion)) { fail('Unsupported API version'); }
   const rawCurrency = req.q('currencyCode');
   const currency = rawCurrency === undefined ? 'USD' : unquote(rawCurrency);
-  if (!isCurrency(currency)) fail(`Invalid currency code '${currency}'.`); // [inf]
+  if (!isCurrency(currency)) { fail(`Invalid currency code '${currency}'.`); } // [inf]
   const rawMeterRegion = req.q('meterRegion');
   // meterRegion='primary' arrived with 2021-10-01-preview; without an api-version it is ignored [inf].
   const primaryOnly = apiVersion !== undefined && rawMeterRegion !== undefined && unquote(rawMeterRegion).toLowerCase() === 'primary';
@@ -44,19 +44,19 @@ export function parseRetailQuery(req: EmuRequest): RetailQuery {
   try {
     filter = rawFilter ? parseFilter(rawFilter) : undefined;
   } catch (e) {
-    if (e instanceof ODataError) fail(e.message);
+    if (e instanceof ODataError) { fail(e.message); }
     throw e;
   }
   const skipText = req.q('$skip') ?? '0';
-  if (!/^\d+$/.test(skipText)) fail('Invalid OData parameters supplied');
+  if (!/^\d+$/.test(skipText)) { fail('Invalid OData parameters supplied'); }
   const topText = req.q('$top');
   // Each NextPageLink lowers $top by a page; once negative the service answers 400 [obs].
-  if (topText !== undefined && !/^\d+$/.test(topText)) fail('Invalid OData parameters supplied');
+  if (topText !== undefined && !/^\d+$/.test(topText)) { fail('Invalid OData parameters supplied'); }
   const orderText = req.q('$orderby');
   let orderBy: RetailQuery['orderBy'];
   if (orderText !== undefined) {
     const m = /^\s*(\w+)(\s+(asc|desc))?\s*$/i.exec(orderText);
-    if (!m) fail('Invalid OData parameters supplied'); // multi-field $orderby is refused [obs]
+    if (!m) { fail('Invalid OData parameters supplied'); } // multi-field $orderby is refused [obs]
     orderBy = { field: m[1], descending: (m[3] ?? '').toLowerCase() === 'desc' };
   }
   return {
@@ -69,11 +69,11 @@ export function parseRetailQuery(req: EmuRequest): RetailQuery {
 export function nextPageLink(req: EmuRequest, query: RetailQuery, skip: number, pageSize: number): string {
   const enc = (v: string) => encodeURIComponent(v).replace(/'/g, '%27');
   const parts: string[] = [];
-  if (query.apiVersion) parts.push(`api-version=${enc(query.apiVersion)}`);
-  if (query.rawFilter) parts.push(`$filter=${enc(query.rawFilter)}`);
-  if (query.rawCurrency !== undefined) parts.push(`currencyCode=${enc(query.rawCurrency)}`);
-  if (query.rawMeterRegion !== undefined) parts.push(`meterRegion=${enc(query.rawMeterRegion)}`);
-  if (query.top !== undefined) parts.push(`$top=${query.top - pageSize}`);
+  if (query.apiVersion) { parts.push(`api-version=${enc(query.apiVersion)}`); }
+  if (query.rawFilter) { parts.push(`$filter=${enc(query.rawFilter)}`); }
+  if (query.rawCurrency !== undefined) { parts.push(`currencyCode=${enc(query.rawCurrency)}`); }
+  if (query.rawMeterRegion !== undefined) { parts.push(`meterRegion=${enc(query.rawMeterRegion)}`); }
+  if (query.top !== undefined) { parts.push(`$top=${query.top - pageSize}`); }
   parts.push(`$skip=${skip}`);
   const origin = new URL(req.origin);
   return `${origin.protocol}//${origin.hostname}:${origin.port || 443}/api/retail/prices?${parts.join('&')}`;

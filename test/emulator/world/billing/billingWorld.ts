@@ -7,7 +7,7 @@ import type { WorldBillingAccount, WorldBillingProfile, WorldCredits, WorldInvoi
 function memo<K, V>(make: (key: K) => V): (key: K) => V {
   const cache = new Map<K, V>();
   return (key) => {
-    if (!cache.has(key)) cache.set(key, make(key));
+    if (!cache.has(key)) { cache.set(key, make(key)); }
     return cache.get(key) as V;
   };
 }
@@ -25,15 +25,15 @@ export class BillingWorld {
     asOf: string,
     usage: UsageCosts,
   ) {
-    for (const a of accounts) this.byName.set(a.name.toLowerCase(), a);
-    for (const s of subscriptions) this.subById.set(s.subscriptionId.toLowerCase(), s);
+    for (const a of accounts) { this.byName.set(a.name.toLowerCase(), a); }
+    for (const s of subscriptions) { this.subById.set(s.subscriptionId.toLowerCase(), s); }
     this.ctx = { seed, asOf, usage };
   }
 
   /** Accounts the caller of `tenantId` can see: those of its tenant, when it holds a billing role. */
   visibleAccounts(tenantId: string | undefined): WorldBillingAccount[] {
     const tenant = this.tenants.find((t) => t.tenantId === tenantId);
-    if (!tenant || !tenant.hasBillingRole) return [];
+    if (!tenant || !tenant.hasBillingRole) { return []; }
     return this.accounts.filter((a) => a.tenantId === tenant.tenantId);
   }
 
@@ -78,9 +78,9 @@ export class BillingWorld {
   /** Every invoice of an account, in date order. */
   invoicesOfAccount(account: WorldBillingAccount): WorldInvoice[] {
     let invoices: WorldInvoice[];
-    if (account.agreementType === 'MicrosoftCustomerAgreement') invoices = account.profiles.flatMap((p) => this.profileBook(p).invoices);
-    else if (account.agreementType === 'EnterpriseAgreement') invoices = this.enrollmentInvoices(account);
-    else invoices = account.subscriptions.flatMap((s) => this.subscriptionInvoices(s));
+    if (account.agreementType === 'MicrosoftCustomerAgreement') { invoices = account.profiles.flatMap((p) => this.profileBook(p).invoices); }
+    else if (account.agreementType === 'EnterpriseAgreement') { invoices = this.enrollmentInvoices(account); }
+    else { invoices = account.subscriptions.flatMap((s) => this.subscriptionInvoices(s)); }
     return [...invoices].sort((a, b) => (a.invoiceDate < b.invoiceDate ? -1 : a.invoiceDate > b.invoiceDate ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 

@@ -27,7 +27,7 @@ const NO_CREDIT = { prepaymentCents: 0, freeCreditCents: 0 };
 export function pendingCharges(ctx: BookContext, subscriptions: readonly WorldSubscription[], lastPeriodEnd: string): PeriodCharges {
   const from = addDays(lastPeriodEnd, 1);
   const to = addDays(ctx.asOf, -1);
-  if (to < from) return { chargesCents: 0, lines: [] };
+  if (to < from) { return { chargesCents: 0, lines: [] }; }
   return periodCharges(ctx.usage, subscriptions, { start: from, end: to });
 }
 
@@ -119,13 +119,13 @@ export function subscriptionInvoices(ctx: BookContext, account: WorldBillingAcco
  * are left out rather than converted).
  */
 export function commitmentBook(ctx: BookContext, account: WorldBillingAccount, book: (p: WorldBillingProfile) => ProfileBook): WorldCredits | undefined {
-  if (!account.hasCommitment || account.profiles.length === 0) return undefined;
+  if (!account.hasCommitment || account.profiles.length === 0) { return undefined; }
   const currency = account.profiles[0].currency;
   const invoices = account.profiles
     .filter((p) => p.currency === currency)
     .flatMap((p) => book(p).invoices.filter((inv) => inv.documentType === 'Invoice'))
     .sort((a, b) => (a.invoiceDate < b.invoiceDate ? -1 : a.invoiceDate > b.invoiceDate ? 1 : a.name < b.name ? -1 : 1));
-  if (invoices.length === 0) return undefined;
+  if (invoices.length === 0) { return undefined; }
   const start = invoices[Math.min(2, invoices.length - 1)].periodStart;
   const counted = invoices.filter((inv) => inv.periodStart >= start);
   const total = counted.reduce((a, inv) => a + inv.chargesCents, 0);

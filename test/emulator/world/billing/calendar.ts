@@ -5,7 +5,7 @@ const MS_PER_DAY = 86_400_000;
 
 function toMs(day: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) throw new Error(`Not a calendar date: ${day}`);
+  if (!match) { throw new Error(`Not a calendar date: ${day}`); }
   return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
 }
 
@@ -60,7 +60,7 @@ export function isoMidnight(day: string): string {
 
 /** True when the text is a real calendar date in YYYY-MM-DD form (no 2018-02-30). */
 export function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) { return false; }
   return fromMs(toMs(text)) === text;
 }
 

@@ -18,7 +18,7 @@ export interface PlanInput {
 
 export function lotPlans(input: PlanInput): LotPlan[] {
   const n = input.invoiceDates.length;
-  if (input.plan === 'none' || n === 0) return [];
+  if (input.plan === 'none' || n === 0) { return []; }
   const at = (i: number) => Math.min(Math.max(i, 0), n - 1);
   const d = (i: number) => input.invoiceDates[at(i)];
   const sum = (from: number, to: number) => input.chargesCents.slice(at(from), at(to) + 1).reduce((a, b) => a + b, 0);

@@ -20,7 +20,7 @@ export interface BillingPeriod {
 /** Calendar-month periods invoiced on `invoiceDay` of the next month; the newest `count` already invoiced by `asOf`, oldest first. */
 export function monthlyPeriods(invoiceDay: number, asOf: string, count = INVOICE_MONTHS): BillingPeriod[] {
   let month = addMonths(monthStart(asOf), -1);
-  if (withDayOfMonth(addMonths(month, 1), invoiceDay) > asOf) month = addMonths(month, -1);
+  if (withDayOfMonth(addMonths(month, 1), invoiceDay) > asOf) { month = addMonths(month, -1); }
   const periods: BillingPeriod[] = [];
   for (let k = count - 1; k >= 0; k--) {
     const start = addMonths(month, -k);
@@ -41,8 +41,8 @@ export function anniversaryPeriods(createdDate: string, asOf: string, count = IN
     const start = withDayOfMonth(addMonths(monthStart(asOf), -k), billingDay);
     const invoiceDate = withDayOfMonth(addMonths(monthStart(start), 1), billingDay);
     const end = addDays(invoiceDate, -1);
-    if (end < createdDate) break;
-    if (invoiceDate <= asOf) periods.unshift({ start: maxDay(start, createdDate), end, invoiceDate });
+    if (end < createdDate) { break; }
+    if (invoiceDate <= asOf) { periods.unshift({ start: maxDay(start, createdDate), end, invoiceDate }); }
   }
   return periods;
 }
@@ -87,13 +87,13 @@ export function assembleInvoice(d: InvoiceDraft, asOf: string): WorldInvoice {
   const totalCents = d.charges.chargesCents - credits;
   const dueDate = addDays(d.period.invoiceDate, d.dueDays);
   let status: WorldInvoice['status'];
-  if (totalCents <= 0) status = 'Paid';
-  else if (d.hasOverdue && d.age === 1) status = 'OverDue';
-  else if (d.age === 0 && asOf <= dueDate) status = 'Due';
-  else if (d.age === 0 && d.hasOverdue) status = 'OverDue';
-  else status = 'Paid';
+  if (totalCents <= 0) { status = 'Paid'; }
+  else if (d.hasOverdue && d.age === 1) { status = 'OverDue'; }
+  else if (d.age === 0 && asOf <= dueDate) { status = 'Due'; }
+  else if (d.age === 0 && d.hasOverdue) { status = 'OverDue'; }
+  else { status = 'Paid'; }
   const documents: WorldDocument[] = [{ kind: 'Invoice', name: documentName(d.random), source: 'DRS' }];
-  if (status === 'Paid' && d.taxReceiptWhenPaid) documents.push({ kind: 'TaxReceipt', name: documentName(d.random), source: 'DRS' });
+  if (status === 'Paid' && d.taxReceiptWhenPaid) { documents.push({ kind: 'TaxReceipt', name: documentName(d.random), source: 'DRS' }); }
   return {
     name: d.name,
     accountName: d.accountName,

@@ -63,12 +63,12 @@ export function runLedger(input: LedgerInput): LedgerResult {
   const lastInvoiceDate = input.settlements.length ? input.settlements[input.settlements.length - 1].date : '';
   const items: Item[] = [];
   plans.forEach((p, lot) => {
-    if (p.startDate <= asOf) items.push({ date: p.startDate, order: 0, kind: 'start', lot });
-    if (p.expirationDate <= asOf) items.push({ date: p.expirationDate, order: 2, kind: 'expire', lot });
+    if (p.startDate <= asOf) { items.push({ date: p.startDate, order: 0, kind: 'start', lot }); }
+    if (p.expirationDate <= asOf) { items.push({ date: p.expirationDate, order: 2, kind: 'expire', lot }); }
   });
-  for (const settlement of input.settlements) items.push({ date: settlement.date, order: 1, kind: 'settle', settlement });
-  if (input.pendingAdjustmentCents) items.push({ date: asOf, order: 3, kind: 'adjust' });
-  if (input.pendingChargesCents > 0) items.push({ date: asOf, order: 4, kind: 'pendingCharges' });
+  for (const settlement of input.settlements) { items.push({ date: settlement.date, order: 1, kind: 'settle', settlement }); }
+  if (input.pendingAdjustmentCents) { items.push({ date: asOf, order: 3, kind: 'adjust' }); }
+  if (input.pendingChargesCents > 0) { items.push({ date: asOf, order: 4, kind: 'pendingCharges' }); }
   items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
 
   const balance = plans.map(() => 0);
@@ -106,14 +106,14 @@ export function runLedger(input: LedgerInput): LedgerResult {
       .sort((a, b) => (a.p.expirationDate < b.p.expirationDate ? -1 : a.p.expirationDate > b.p.expirationDate ? 1 : a.i - b.i));
     let left = cents;
     for (const { p, i } of active) {
-      if (left <= 0) break;
+      if (left <= 0) { break; }
       const take = Math.min(left, balance[i]);
       balance[i] -= take;
       used[i] += take;
       left -= take;
       applied.lots.push(i);
-      if (p.source === 'PurchasedCredit') applied.prepaymentCents += take;
-      else applied.freeCreditCents += take;
+      if (p.source === 'PurchasedCredit') { applied.prepaymentCents += take; }
+      else { applied.freeCreditCents += take; }
     }
     return applied;
   };
@@ -121,7 +121,7 @@ export function runLedger(input: LedgerInput): LedgerResult {
   const word = input.kind === 'commitment' ? 'Commitment' : 'Credits';
   for (const item of items) {
     const pending = item.date > lastInvoiceDate;
-    if (pending && !snapshot) snapshot = [...balance];
+    if (pending && !snapshot) { snapshot = [...balance]; }
     if (item.kind === 'start') {
       balance[item.lot] = plans[item.lot].originalCents;
       emit(item.date, pending ? 'PendingNewCredit' : 'NewCredit', input.kind === 'commitment' ? 'New commitment added' : 'New credits added', { newCreditCents: plans[item.lot].originalCents }, { lot: item.lot });
@@ -131,13 +131,13 @@ export function runLedger(input: LedgerInput): LedgerResult {
       const total = applied.prepaymentCents + applied.freeCreditCents;
       // A settlement drawn from one lot names it; one spread over several lots names none.
       const lot = touched.length === 1 ? touched[0] : undefined;
-      if (total > 0) emit(item.date, 'SettledCharges', `Settled invoice #${item.settlement.invoiceName}`, { chargesCents: total }, { invoiceNumber: item.settlement.invoiceName, lot });
+      if (total > 0) { emit(item.date, 'SettledCharges', `Settled invoice #${item.settlement.invoiceName}`, { chargesCents: total }, { invoiceNumber: item.settlement.invoiceName, lot }); }
     } else if (item.kind === 'expire') {
       const left = balance[item.lot];
       leftAtExpiry[item.lot] = left;
       if (left > 0) {
         balance[item.lot] = 0;
-        if (pending) summary.expiredCreditCents += left;
+        if (pending) { summary.expiredCreditCents += left; }
         emit(item.date, pending ? 'PendingExpiredCredit' : 'CreditExpired', `${word} Expired`, { creditExpiredCents: left }, { lot: item.lot });
       }
     } else if (item.kind === 'adjust') {
@@ -147,7 +147,7 @@ export function runLedger(input: LedgerInput): LedgerResult {
       const { lots: touched, ...applied } = draw(item.date, input.pendingChargesCents);
       const total = applied.prepaymentCents + applied.freeCreditCents;
       summary.pendingEligibleChargesCents += total;
-      if (total > 0) emit(item.date, 'PendingCharges', 'Pending charges', { chargesCents: total }, { lot: touched.length === 1 ? touched[0] : undefined });
+      if (total > 0) { emit(item.date, 'PendingCharges', 'Pending charges', { chargesCents: total }, { lot: touched.length === 1 ? touched[0] : undefined }); }
     }
   }
   const closed = snapshot ?? [...balance];

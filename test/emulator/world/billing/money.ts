@@ -20,8 +20,8 @@ export function allocateCents(totalCents: number, rawAmounts: readonly number[])
   let left = totalCents - floors.reduce((a, b) => a + b, 0);
   const order = scaled.map((s, i) => ({ i, frac: s - floors[i] })).sort((x, y) => y.frac - x.frac || x.i - y.i);
   const parts = [...floors];
-  for (let k = 0; left > 0 && order.length > 0; k = (k + 1) % order.length, left--) parts[order[k].i] += 1;
-  for (let k = order.length - 1; left < 0 && order.length > 0; k = (k - 1 + order.length) % order.length, left++) parts[order[k].i] -= 1;
+  for (let k = 0; left > 0 && order.length > 0; k = (k + 1) % order.length, left--) { parts[order[k].i] += 1; }
+  for (let k = order.length - 1; left < 0 && order.length > 0; k = (k - 1 + order.length) % order.length, left++) { parts[order[k].i] -= 1; }
   return parts;
 }
 

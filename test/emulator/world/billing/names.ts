@@ -28,8 +28,8 @@ export function numericName(r: Random, digits: number): string {
 
 /** Invoice names per agreement type (the 2024-04-01 regex): G + 9 (MCA), E + [B-Z0-9] + 8 (MOSP), EA + 8 (EA). */
 export function invoiceName(r: Random, kind: 'mca' | 'mosp' | 'ea'): string {
-  if (kind === 'mca') return `G${r.code(9)}`;
-  if (kind === 'ea') return `EA${numericName(r, 8)}`;
+  if (kind === 'mca') { return `G${r.code(9)}`; }
+  if (kind === 'ea') { return `EA${numericName(r, 8)}`; }
   const second = r.code(1);
   return `E${second === 'A' ? 'B' : second}${r.code(8)}`;
 }

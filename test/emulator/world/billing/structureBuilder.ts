@@ -155,7 +155,7 @@ export class StructureBuilder {
         profile.sections.push(section);
         s.subscriptions.forEach((subSpec, ki) => {
           // A subscription billed through an MCA profile is on an Azure plan, in the profile's currency.
-          if (!AZURE_PLAN_OFFERS.has(subSpec.offerId)) throw new Error(`${subSpec.displayName}: a subscription under a Microsoft Customer Agreement is on an Azure plan, not ${subSpec.offerId}`);
+          if (!AZURE_PLAN_OFFERS.has(subSpec.offerId)) { throw new Error(`${subSpec.displayName}: a subscription under a Microsoft Customer Agreement is on an Azure plan, not ${subSpec.offerId}`); }
           const sub = this.subscription(account, subSpec, [spec.key, 'p', String(pi), 's', String(si), String(ki)], p.currency, { billingProfileName: profile.name, invoiceSectionName: section.name });
           profile.subscriptions.push(sub);
         });
@@ -193,7 +193,7 @@ export class StructureBuilder {
 
   mosp(spec: MospSpec): WorldBillingAccount {
     const plan = spec.subscriptions.find((sub) => AZURE_PLAN_OFFERS.has(sub.offerId));
-    if (plan) throw new Error(`${plan.displayName}: an Azure plan is bought under a Microsoft Customer Agreement, not pay-as-you-go`);
+    if (plan) { throw new Error(`${plan.displayName}: an Azure plan is bought under a Microsoft Customer Agreement, not pay-as-you-go`); }
     const r = Random.of(this.seed, spec.key, 'name');
     const account = this.account(spec, modernAccountName(r, spec.nameDate ?? this.createdDate(spec.createdMonthsAgo ?? 30)), 'MicrosoftOnlineServicesProgram', spec.currency, countryOfCurrency(spec.currency));
     spec.subscriptions.forEach((subSpec, ki) => this.subscription(account, subSpec, [spec.key, 'sub', String(ki)], spec.currency, {}));

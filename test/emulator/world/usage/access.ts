@@ -19,7 +19,7 @@ export function isUsageWorld(value: unknown): value is UsageWorld {
 
 export function usageWorldOf(world: object): UsageWorld {
   const w = world as WorldShape;
-  if (isUsageWorld(w.usage)) return w.usage;
+  if (isUsageWorld(w.usage)) { return w.usage; }
   let made = fallback.get(world);
   if (!made) {
     made = createUsageWorld(w.options, w.subscriptions ?? []);

@@ -6,7 +6,7 @@ const MS_PER_DAY = 86_400_000;
 /** 'YYYY-MM-DD' → days since 1970-01-01. */
 export function dayNumber(day: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  if (!match) throw new Error(`Not a calendar date: ${day}`);
+  if (!match) { throw new Error(`Not a calendar date: ${day}`); }
   return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / MS_PER_DAY;
 }
 

@@ -33,8 +33,8 @@ export function buildMonthLedger(
   const byMeter = new Map<number, number[]>();
   streams.forEach((s, pos) => {
     const list = byMeter.get(s.meter.index);
-    if (list) list.push(pos);
-    else byMeter.set(s.meter.index, [pos]);
+    if (list) { list.push(pos); }
+    else { byMeter.set(s.meter.index, [pos]); }
   });
   for (const positions of byMeter.values()) {
     const meter = streams[positions[0]].meter;
@@ -47,7 +47,7 @@ export function buildMonthLedger(
         ledger.quantity[pos * days + d] = q;
         total += q;
       }
-      if (total === 0) continue;
+      if (total === 0) { continue; }
       const before = cumulative;
       cumulative += total;
       const local = prices.ratesOn(meter, offerId, currency, day);
@@ -64,7 +64,7 @@ export function buildMonthLedger(
 
 /** Splits `cents` among the streams by quantity; the largest remainders (then the lower position) get the leftover cents. */
 function share(ledger: MonthLedger, into: Float64Array, positions: number[], d: number, totalQuantity: number, cents: number): void {
-  if (cents === 0) return;
+  if (cents === 0) { return; }
   const days = ledger.days;
   let given = 0;
   const remainders: Array<[number, number]> = [];
@@ -76,5 +76,5 @@ function share(ledger: MonthLedger, into: Float64Array, positions: number[], d: 
     remainders.push([pos, cents * q - base * totalQuantity]);
   }
   remainders.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  for (let i = 0; i < cents - given; i++) into[remainders[i][0] * days + d] += 1;
+  for (let i = 0; i < cents - given; i++) { into[remainders[i][0] * days + d] += 1; }
 }

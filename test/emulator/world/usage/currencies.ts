@@ -20,7 +20,7 @@ export function roundPrice(value: number): number {
 
 /** A USD unit price in `currency`, stable per (seed, meter, currency). */
 export function convertPrice(seed: number, meterKey: string, usd: number, currency: string): number {
-  if (currency === 'USD' || usd === 0) return usd;
+  if (currency === 'USD' || usd === 0) { return usd; }
   const nudge = 1 + (Random.of(seed, 'fx', meterKey, currency).next() - 0.5) * 0.06;
   return Math.max(0.000001, roundPrice(usd * CURRENCIES[currency] * nudge));
 }

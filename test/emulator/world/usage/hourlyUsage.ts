@@ -43,7 +43,7 @@ const LATE_DAY = 0x1a7e1a7e;
 
 export function hourUnits(s: UsageSpan, hour: number): number {
   const day = Math.floor(hour / 24);
-  if (day < s.firstDay || day > s.lastDay) return 0;
+  if (day < s.firstDay || day > s.lastDay) {return 0;}
   const p = s.profile;
   switch (p.kind) {
     case 'constant':
@@ -66,13 +66,13 @@ export function hourUnits(s: UsageSpan, hour: number): number {
 
 /** The day's total, equal to the sum of its 24 hours (computed in closed form where it can be). */
 export function dayUnits(s: UsageSpan, day: number): number {
-  if (day < s.firstDay || day > s.lastDay) return 0;
+  if (day < s.firstDay || day > s.lastDay) {return 0;}
   const p = s.profile;
-  if (p.kind === 'constant' || p.kind === 'growing') return 24 * hourUnits(s, day * 24);
-  if (p.kind === 'business') return weekday(day) >= 1 && weekday(day) <= 5 ? 10 * p.units : 0;
-  if (p.kind === 'monthly') return hourUnits(s, day * 24);
+  if (p.kind === 'constant' || p.kind === 'growing') {return 24 * hourUnits(s, day * 24);}
+  if (p.kind === 'business') {return weekday(day) >= 1 && weekday(day) <= 5 ? 10 * p.units : 0;}
+  if (p.kind === 'monthly') {return hourUnits(s, day * 24);}
   let total = 0;
-  for (let h = day * 24; h < day * 24 + 24; h++) total += hourUnits(s, h);
+  for (let h = day * 24; h < day * 24 + 24; h++) {total += hourUnits(s, h);}
   return total;
 }
 

@@ -49,7 +49,7 @@ export function createUsageWorld(options: WorldOptions, subscriptions: WorldSubs
 
   function resourcesOf(id: string): UsageResource[] {
     const sub = subscription(id);
-    if (!sub) return [];
+    if (!sub) { return []; }
     let list = resources.get(sub.subscriptionId);
     if (!list) {
       const created = /^\d{4}-\d{2}-\d{2}$/.test(sub.createdDate ?? '') ? dayNumber(sub.createdDate) : window.firstDay;
@@ -61,7 +61,7 @@ export function createUsageWorld(options: WorldOptions, subscriptions: WorldSubs
 
   function streamsOf(id: string): Stream[] {
     const sub = subscription(id);
-    if (!sub) return [];
+    if (!sub) { return []; }
     let list = streams.get(sub.subscriptionId);
     if (!list) {
       list = resourcesOf(id).flatMap((r) => r.streams);
@@ -84,7 +84,7 @@ export function createUsageWorld(options: WorldOptions, subscriptions: WorldSubs
   }
 
   function dailyCents(id: string, day: number): number {
-    if (day < window.firstDay || day > window.lastDay || !subscription(id)) return 0;
+    if (day < window.firstDay || day > window.lastDay || !subscription(id)) { return 0; }
     const l = ledger(id, day);
     return l.dayCents[day - l.firstDay];
   }
@@ -95,7 +95,7 @@ export function createUsageWorld(options: WorldOptions, subscriptions: WorldSubs
     dailyCost: (id, day) => dailyCents(id, dayNumber(day)) / 100,
     costBetween: (id, from, to) => {
       let cents = 0;
-      for (let d = dayNumber(from); d <= dayNumber(to); d++) cents += dailyCents(id, d);
+      for (let d = dayNumber(from); d <= dayNumber(to); d++) { cents += dailyCents(id, d); }
       return cents / 100;
     },
     retail: () => (retail ??= new RetailCatalogue(options.seed, catalogue, prices, asOfDay)),

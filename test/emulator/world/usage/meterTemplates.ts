@@ -69,7 +69,7 @@ function largeVmSizes(): VmSize[] {
   ];
   for (const [series, productName, name, arm, perCore, sizes] of more) {
     for (const n of sizes) {
-      if (out.some((s) => s.name === name(n))) continue;
+      if (out.some((s) => s.name === name(n))) { continue; }
       out.push({ series, productName, name: name(n), armSkuName: arm(n), vcpus: n, linuxUsd: Math.round(perCore * n * 1e4) / 1e4, savingsPlan: series !== 'Ev3' });
     }
   }

@@ -46,9 +46,9 @@ export interface Meter {
 const CATALOGUE_START = dayNumber('2016-01-01');
 
 function regionFactor(armName: string): number {
-  if (/^(eastus|westus2|centralus|eastus2|southcentralus)$/.test(armName)) return 1;
-  if (/europe|uk|france|germany|sweden|switzerland/.test(armName)) return 1.1;
-  if (armName === 'japaneast') return 1.25;
+  if (/^(eastus|westus2|centralus|eastus2|southcentralus)$/.test(armName)) { return 1; }
+  if (/europe|uk|france|germany|sweden|switzerland/.test(armName)) { return 1.1; }
+  if (armName === 'japaneast') { return 1.25; }
   return 1.18;
 }
 
@@ -69,7 +69,7 @@ export class MeterCatalogue {
     this.vmSizes = vmSizesFor(scale);
     for (const region of this.regions) {
       for (const size of this.vmSizes) {
-        for (const variant of ['linux', 'windows', 'spot', 'lowPriority'] as const) this.addVm(size, variant, region);
+        for (const variant of ['linux', 'windows', 'spot', 'lowPriority'] as const) { this.addVm(size, variant, region); }
       }
       for (const t of SERVICE_TEMPLATES.filter((s) => s.placement === 'regional')) {
         this.addService(t, region.armName, region.displayName, regionFactor(region.armName));
@@ -78,9 +78,9 @@ export class MeterCatalogue {
     const zones = [...new Set(this.regions.map((r) => r.bandwidthZone))];
     const zoneFactor: Record<string, number> = { 'Zone 1': 1, 'Zone 2': 1.38, 'Zone 3': 2.08 };
     for (const t of SERVICE_TEMPLATES) {
-      if (t.placement === 'zone') for (const z of zones) this.addService(t, z, z, zoneFactor[z]);
-      if (t.placement === 'global') this.addService(t, 'Global', 'Global', 1);
-      if (t.placement === 'none') this.addService(t, '', '', 1);
+      if (t.placement === 'zone') { for (const z of zones) { this.addService(t, z, z, zoneFactor[z]); } }
+      if (t.placement === 'global') { this.addService(t, 'Global', 'Global', 1); }
+      if (t.placement === 'none') { this.addService(t, '', '', 1); }
     }
     // One meter changes price in the middle of a month, three months before asOf.
     this.repricedMeter = this.vmMeter(this.vmSizes[0], 'linux', this.regions[0].armName);
@@ -108,7 +108,7 @@ export class MeterCatalogue {
 
   private mustKey(key: string): Meter {
     const m = this.byKey.get(key);
-    if (!m) throw new Error(`No meter ${key}`);
+    if (!m) { throw new Error(`No meter ${key}`); }
     return m;
   }
 

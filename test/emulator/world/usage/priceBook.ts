@@ -45,7 +45,7 @@ export class PriceBook {
   ratesOn(meter: Meter, offerId: string, currency: string, day: number): PriceRow {
     const rows = this.history(meter, offerId, currency);
     let pick = rows[0];
-    for (const row of rows) if (row.effectiveDay <= day) pick = row;
+    for (const row of rows) { if (row.effectiveDay <= day) { pick = row; } }
     return pick;
   }
 }

@@ -7,12 +7,12 @@ import { offerPricing } from './offers';
 
 export function rateCardDocument(world: UsageWorld, offerId: string, currency: string, locale: string): unknown {
   const offer = offerPricing(offerId);
-  if (offer.kind !== 'rateCard') throw new Error(`Offer ${offerId} has no rate card.`);
+  if (offer.kind !== 'rateCard') { throw new Error(`Offer ${offerId} has no rate card.`); }
   const Meters = [];
   for (const meter of world.catalogue.meters) {
     for (const row of world.prices.history(meter, offerId, currency)) {
       const MeterRates: Record<string, number> = {};
-      for (const tier of row.tiers) MeterRates[String(tier.from)] = tier.price;
+      for (const tier of row.tiers) { MeterRates[String(tier.from)] = tier.price; }
       Meters.push({
         EffectiveDate: `${dayString(row.effectiveDay)}T00:00:00Z`,
         IncludedQuantity: meter.includedQuantity,

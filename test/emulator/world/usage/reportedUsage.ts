@@ -55,8 +55,8 @@ export function reportedPage(world: UsageWorld, query: ReportedQuery, cursor: Cu
   for (let b = Math.max(cursor.bucket, query.fromBucket); b < end; b++) {
     for (let k = b === cursor.bucket ? cursor.slot : 0; k < slots; k++) {
       const row = rowAt(query.granularity, units[k >> 1], b, (k & 1) === 0);
-      if (!row) continue;
-      if (rows.length === limit) return { rows, next: { bucket: b, slot: k } };
+      if (!row) { continue; }
+      if (rows.length === limit) { return { rows, next: { bucket: b, slot: k } }; }
       rows.push(row);
     }
   }
@@ -65,12 +65,12 @@ export function reportedPage(world: UsageWorld, query: ReportedQuery, cursor: Cu
 
 function unitsOf(world: UsageWorld, query: ReportedQuery): Unit[] {
   const streams = world.streamsOf(query.subscriptionId);
-  if (query.showDetails) return streams.map((s) => ({ streams: [s], meter: s.meter, code: s.code, detail: true }));
+  if (query.showDetails) { return streams.map((s) => ({ streams: [s], meter: s.meter, code: s.code, detail: true })); }
   const byMeter = new Map<number, Unit>();
   for (const s of streams) {
     const unit = byMeter.get(s.meter.index);
-    if (unit) (unit.streams as Stream[]).push(s);
-    else byMeter.set(s.meter.index, { streams: [s], meter: s.meter, code: s.meter.meterId.slice(0, 5).toUpperCase(), detail: false });
+    if (unit) { (unit.streams as Stream[]).push(s); }
+    else { byMeter.set(s.meter.index, { streams: [s], meter: s.meter, code: s.meter.meterId.slice(0, 5).toUpperCase(), detail: false }); }
   }
   return [...byMeter.values()];
 }
@@ -82,14 +82,14 @@ function rowAt(granularity: Granularity, unit: Unit, b: number, late: boolean): 
   if (granularity === 'Daily') {
     const day = late ? b - 1 : b;
     usageStartHour = day * 24;
-    for (const s of unit.streams) if (reportedLate(s, day) === late) quantity += dayUnits(s, day);
+    for (const s of unit.streams) { if (reportedLate(s, day) === late) { quantity += dayUnits(s, day); } }
   } else {
     const hour = late ? b - 24 : b;
     const day = Math.floor(hour / 24);
     usageStartHour = hour;
-    for (const s of unit.streams) if (reportedLate(s, day) === late) quantity += hourUnits(s, hour);
+    for (const s of unit.streams) { if (reportedLate(s, day) === late) { quantity += hourUnits(s, hour); } }
   }
-  if (quantity === 0) return undefined;
+  if (quantity === 0) { return undefined; }
   return {
     stream: unit.detail ? unit.streams[0] : undefined,
     meter: unit.meter, usageStartHour, hours: granularity === 'Daily' ? 24 : 1, quantity, code: unit.code,

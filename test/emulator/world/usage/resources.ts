@@ -96,7 +96,7 @@ export function makeResources(
           : { kind: 'business', units: QUANTITY_SCALE };
         uses.push({ meter: catalogue.vmMeter(size, variant, region.armName), profile });
         uses.push({ meter: svc('bandwidth', zone), profile: { kind: 'random', meanUnits: 2500 } });
-        if (r.chance(0.4)) uses.push({ meter: svc('defenderNode'), profile: { kind: 'constant', units: QUANTITY_SCALE, offDayChance: 0 } });
+        if (r.chance(0.4)) { uses.push({ meter: svc('defenderNode'), profile: { kind: 'constant', units: QUANTITY_SCALE, offDayChance: 0 } }); }
         break;
       }
       case 'storage':
@@ -184,14 +184,14 @@ export function makeResources(
   function weighted(r: Random): Kind {
     const total = KIND_WEIGHTS.reduce((s, [, w]) => s + w, 0);
     let x = r.next() * total;
-    for (const [k, w] of KIND_WEIGHTS) if ((x -= w) < 0) return k;
+    for (const [k, w] of KIND_WEIGHTS) { if ((x -= w) < 0) { return k; } }
     return 'vm';
   }
 }
 
 function makeTags(r: Random): Record<string, string> {
   const tags: Record<string, string> = { env: r.pick(ENVS) };
-  if (r.chance(0.7)) tags.costCenter = r.pick(COST_CENTERS);
-  if (r.chance(0.5)) tags.owner = r.pick(OWNERS);
+  if (r.chance(0.7)) { tags.costCenter = r.pick(COST_CENTERS); }
+  if (r.chance(0.5)) { tags.owner = r.pick(OWNERS); }
   return tags;
 }

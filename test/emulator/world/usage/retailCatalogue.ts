@@ -51,15 +51,15 @@ export class RetailCatalogue {
   readonly entries: Entry[] = [];
 
   constructor(private readonly seed: number, private readonly catalogue: MeterCatalogue, private readonly prices: PriceBook, _asOfDay: number) {
-    for (const meter of catalogue.meters) this.addMeter(meter);
+    for (const meter of catalogue.meters) { this.addMeter(meter); }
   }
 
   /** The items as they read in `currency` (`savingsPlan` only when asked for, i.e. on 2023-01-01-preview). */
   render(entry: Entry, currency: string, withSavingsPlan: boolean): RetailItem {
     const price = entry.priceIn(currency);
     const item: RetailItem = { ...entry.usd, currencyCode: currency, retailPrice: price, unitPrice: price };
-    if (entry.savingsIn && withSavingsPlan) item.savingsPlan = entry.savingsIn(currency);
-    else delete item.savingsPlan;
+    if (entry.savingsIn && withSavingsPlan) { item.savingsPlan = entry.savingsIn(currency); }
+    else { delete item.savingsPlan; }
     return item;
   }
 
@@ -77,7 +77,7 @@ export class RetailCatalogue {
 
   private push(usd: Omit<RetailItem, 'retailPrice' | 'unitPrice'>, priceIn: (c: string) => number, savingsIn?: Entry['savingsIn']): void {
     const price = priceIn('USD');
-    this.entries.push({ usd: { ...usd, retailPrice: price, unitPrice: price } as RetailItem, priceIn, savingsIn });
+    this.entries.push({ usd: { ...usd, retailPrice: price, unitPrice: price }, priceIn, savingsIn });
   }
 
   private addMeter(meter: Meter): void {
@@ -87,7 +87,7 @@ export class RetailCatalogue {
       const base = this.base(meter, row, next);
       const list = (c: string) => this.prices.listHistory(meter, c)[h];
       // Retail has no IncludedQuantity: the free grant is its own 0-price tier.
-      if (meter.includedQuantity > 0) this.push({ ...base, tierMinimumUnits: 0 }, () => 0);
+      if (meter.includedQuantity > 0) { this.push({ ...base, tierMinimumUnits: 0 }, () => 0); }
       row.tiers.forEach((tier, t) => {
         const savings = this.savingsPlanFor(meter, h === history.length - 1);
         const item = { ...base, tierMinimumUnits: tier.from + meter.includedQuantity };
@@ -99,7 +99,7 @@ export class RetailCatalogue {
           this.push(item, (c) => list(c).tiers[t].price, savings?.prices);
         }
       });
-      if (next) return; // closed rows get no reservation, Dev/Test or alias rows
+      if (next) { return; } // closed rows get no reservation, Dev/Test or alias rows
       const vm = meter.vm;
       if (vm?.variant === 'linux') {
         // Reservation rows price the whole term per instance, although the unit says 1 Hour.
@@ -125,7 +125,7 @@ export class RetailCatalogue {
   }
 
   private savingsPlanFor(meter: Meter, current: boolean): { onAlias: boolean; prices: NonNullable<Entry['savingsIn']> } | undefined {
-    if (!current || meter.vm?.variant !== 'linux' || !meter.vm.size.savingsPlan) return undefined;
+    if (!current || meter.vm?.variant !== 'linux' || !meter.vm.size.savingsPlan) { return undefined; }
     const list = (c: string) => this.prices.listHistory(meter, c).at(-1)!.tiers[0].price;
     const prices = (c: string) => {
       const p = list(c);

@@ -57,8 +57,8 @@ const STEADY = new Set(['Contoso Web Staging', 'Contoso Research Archive', 'Visu
 /** The shapes of a subscription: by name in the small world, else each with a chance of 30 %. */
 export function shapesOf(seed: number, sub: WorldSubscription): UsageShape[] {
   const named = NAMED[sub.displayName];
-  if (named) return named;
-  if (STEADY.has(sub.displayName)) return [];
+  if (named) {return named;}
+  if (STEADY.has(sub.displayName)) {return [];}
   const r = Random.of(seed, 'usage-shapes', sub.subscriptionId);
   return USAGE_SHAPES.filter(() => r.chance(0.3));
 }
@@ -89,7 +89,7 @@ export function shapedResources(
     });
   };
   const last = window.lastDay;
-  if (start > last) return out;
+  if (start > last) {return out;}
 
   for (const shape of shapes) {
     const r = Random.of(seed, 'shape', shape, sub.subscriptionId);
@@ -112,13 +112,13 @@ export function shapedResources(
         // In about two months of three, a batch of 1–3 machines runs for 3–40 days from a day
         // between the 3rd and the 26th; some outlive their month.
         for (let m = monthStart(start); m <= last; m = addMonths(m, 1)) {
-          if (!r.chance(0.65)) continue;
+          if (!r.chance(0.65)) {continue;}
           const from = m + r.int(2, 25);
           const to = Math.min(last, from + r.int(3, 40));
           const count = r.int(1, 3);
           const sizeName = r.pick(['E16 v3', 'F4s v2', 'D4s v3']);
-          if (from < start || from > last) continue;
-          for (let i = 0; i < count; i++) vm(shape, `vm-batch-${dayString(m).slice(0, 7)}-${i + 1}`, sizeName, { kind: 'constant', units: QUANTITY_SCALE, offDayChance: 0 }, from, to);
+          if (from < start || from > last) {continue;}
+          for (let i = 0; i < count; i++) {vm(shape, `vm-batch-${dayString(m).slice(0, 7)}-${i + 1}`, sizeName, { kind: 'constant', units: QUANTITY_SCALE, offDayChance: 0 }, from, to);}
         }
         break;
       }
@@ -133,7 +133,7 @@ export function shapedResources(
       case 'spike': {
         // 2–4 days at 12–25 times the usual ingestion, in one month between the 5th and the 24th.
         const months: number[] = [];
-        for (let m = monthStart(start); m <= last; m = addMonths(m, 1)) if (m + 24 <= last) months.push(m);
+        for (let m = monthStart(start); m <= last; m = addMonths(m, 1)) {if (m + 24 <= last) {months.push(m);}}
         const month = months.length ? r.pick(months) : monthStart(start);
         const from = Math.max(start, month + r.int(4, 20));
         const spike = { from, to: from + r.int(1, 3), factor: r.int(12, 25) };

@@ -10,7 +10,7 @@ const KEY_VARIANTS = ['costcenter', 'CostCenter', 'COSTCENTER'];
 const SHARED_GROUPS = new Set(['rg-shared', 'rg-network']);
 
 export function messUpTags(tags: Record<string, string> | undefined, resourceGroup: string, r: Random): Record<string, string> | undefined {
-  if (!tags) return undefined;
+  if (!tags) {return undefined;}
   const out = { ...tags };
   const centre = out.costCenter;
   if (centre !== undefined) {
@@ -20,7 +20,7 @@ export function messUpTags(tags: Record<string, string> | undefined, resourceGro
       return out;
     }
     let value = centre;
-    if (r.chance(0.25)) value = r.pick([centre.toLowerCase(), ` ${centre} `, centre.replace('-', '')]);
+    if (r.chance(0.25)) {value = r.pick([centre.toLowerCase(), ` ${centre} `, centre.replace('-', '')]);}
     if (r.chance(0.3)) {
       delete out.costCenter;
       out[r.pick(KEY_VARIANTS)] = value;

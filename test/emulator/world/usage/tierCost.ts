@@ -15,13 +15,13 @@ const CENT = 100_000_000n;
 /** Cost, in 1e-10 currency units, of a month-to-date quantity given in 1e-4 units. */
 export function exactTieredCost(quantityUnits: number, tiers: readonly Tier[], includedQuantity: number): bigint {
   const billable = quantityUnits - includedQuantity * QUANTITY_SCALE;
-  if (billable <= 0) return 0n;
+  if (billable <= 0) { return 0n; }
   let total = 0n;
   for (let i = 0; i < tiers.length; i++) {
     const lo = tiers[i].from * QUANTITY_SCALE;
     const hi = i + 1 < tiers.length ? tiers[i + 1].from * QUANTITY_SCALE : Number.POSITIVE_INFINITY;
     const portion = Math.min(Math.max(billable - lo, 0), hi - lo);
-    if (portion > 0) total += BigInt(portion) * BigInt(Math.round(tiers[i].price * PRICE_SCALE));
+    if (portion > 0) { total += BigInt(portion) * BigInt(Math.round(tiers[i].price * PRICE_SCALE)); }
   }
   return total;
 }

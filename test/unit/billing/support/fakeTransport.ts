@@ -23,7 +23,7 @@ export class HttpLikeError extends Error {
 
 function flatQuery(q: RequestOptions['query']): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(q ?? {})) if (v !== undefined) out[k] = String(v);
+  for (const [k, v] of Object.entries(q ?? {})) { if (v !== undefined) { out[k] = String(v); } }
   return out;
 }
 
@@ -32,49 +32,50 @@ export class FakeTransport implements ArmTransport {
   readonly calls: RecordedCall[] = [];
   constructor(private readonly respond: Responder) {}
 
-  private answer(call: RecordedCall): Answer {
+  /** The scripted answer, or its error as a rejection, as the real transport fails. */
+  private answer(call: RecordedCall): Promise<Answer> {
     this.calls.push(call);
     const a = this.respond(call);
-    if (!a) throw new HttpLikeError(404, 'NoRoute', `No fake answer for ${call.method} ${call.path} ${JSON.stringify(call.query)}`);
-    if (a.error) throw a.error;
-    return a;
+    if (!a) { return Promise.reject(new HttpLikeError(404, 'NoRoute', `No fake answer for ${call.method} ${call.path} ${JSON.stringify(call.query)}`)); }
+    if (a.error) { return Promise.reject(a.error); }
+    return Promise.resolve(a);
   }
 
   async get<T>(path: string, options?: RequestOptions): Promise<T | undefined> {
-    const a = this.answer({ method: 'GET', path, query: flatQuery(options?.query) });
+    const a = await this.answer({ method: 'GET', path, query: flatQuery(options?.query) });
     return a.status === 204 ? undefined : (a.json as T);
   }
   async send<T>(method: 'POST' | 'PUT' | 'PATCH', path: string, body: unknown, options?: RequestOptions): Promise<T | undefined> {
-    const a = this.answer({ method, path, query: flatQuery(options?.query), body });
+    const a = await this.answer({ method, path, query: flatQuery(options?.query), body });
     return a.status === 204 ? undefined : (a.json as T);
   }
   async delete(path: string, options?: RequestOptions): Promise<void> {
-    this.answer({ method: 'DELETE', path, query: flatQuery(options?.query) });
+    await this.answer({ method: 'DELETE', path, query: flatQuery(options?.query) });
   }
   async *list<T>(path: string, options?: ListOptions): AsyncIterable<T> {
-    const a = this.answer({ method: 'GET', path, query: flatQuery(options?.query) });
-    if (a.status === 204) return;
-    for (const item of a.items ?? []) yield item as T;
+    const a = await this.answer({ method: 'GET', path, query: flatQuery(options?.query) });
+    if (a.status === 204) { return; }
+    for (const item of a.items ?? []) { yield item as T; }
   }
   async *queryPages(path: string, body: unknown, options?: RequestOptions): AsyncIterable<QueryPage> {
-    const a = this.answer({ method: 'POST', path, query: flatQuery(options?.query), body });
-    if (a.status === 204) return;
+    const a = await this.answer({ method: 'POST', path, query: flatQuery(options?.query), body });
+    if (a.status === 204) { return; }
     yield* a.pages ?? [];
   }
   async longRunning<T>(path: string, body: unknown, options?: LongRunningOptions): Promise<T> {
-    const a = this.answer({ method: 'POST', path, query: flatQuery(options?.query), body });
+    const a = await this.answer({ method: 'POST', path, query: flatQuery(options?.query), body });
     return a.json as T;
   }
   async fetchUnauthenticated(url: string, options?: UnauthenticatedOptions): Promise<BlobResponse> {
-    const a = this.answer({ method: 'BLOB', path: url, query: {} });
+    const a = await this.answer({ method: 'BLOB', path: url, query: {} });
     const text = typeof a.json === 'string' ? a.json : JSON.stringify(a.json ?? null);
     const status = a.status ?? 200;
     // As the real client: a 200 asked for as JSON comes back parsed.
-    const json = options?.expectJson && status === 200 ? JSON.parse(text) : undefined;
+    const json = options?.expectJson && status === 200 ? (JSON.parse(text) as unknown) : undefined;
     return { status, headers: a.headers ?? {}, body: Readable.from([Buffer.from(text)]), ...(json === undefined ? {} : { json }) };
   }
   async getRaw(path: string, options?: RequestOptions): Promise<{ status: number; headers: Record<string, string>; json?: unknown }> {
-    const a = this.answer({ method: 'GET', path, query: flatQuery(options?.query) });
+    const a = await this.answer({ method: 'GET', path, query: flatQuery(options?.query) });
     return { status: a.status ?? 200, headers: a.headers ?? {}, json: a.json };
   }
 }

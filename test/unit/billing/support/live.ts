@@ -2,7 +2,7 @@
 // one client per tenant, plus raw route JSON for computing expectations independently of the
 // parsers under test.
 import type { Emulator } from '../../../emulator/server';
-import { armFetch, jsonOf } from '../../../support/emulator';
+import { ArmPage, armFetch, jsonAs } from '../../../support/emulator';
 import { testClient, TestClient } from '../../azure/clientFixture';
 
 export function clientFor(emu: Emulator, tenantId?: string): TestClient {
@@ -10,24 +10,24 @@ export function clientFor(emu: Emulator, tenantId?: string): TestClient {
 }
 
 /** Every item of a raw ARM list route, following nextLink, as the emulator sent them. */
-export async function rawList(emu: Emulator, pathAndQuery: string, tenantId?: string): Promise<any[]> {
-  const items: any[] = [];
+export async function rawList<T>(emu: Emulator, pathAndQuery: string, tenantId?: string): Promise<T[]> {
+  const items: T[] = [];
   let next: string | undefined = pathAndQuery;
   while (next) {
     const res = await armFetch(emu, next, { token: emu.issueToken(tenantId) });
-    if (res.status === 204) break;
-    if (res.status !== 200) throw new Error(`raw ${pathAndQuery}: ${res.status} ${await res.text()}`);
-    const body = await jsonOf(res);
+    if (res.status === 204) { break; }
+    if (res.status !== 200) { throw new Error(`raw ${pathAndQuery}: ${res.status} ${await res.text()}`); }
+    const body = await jsonAs<ArmPage<T>>(res);
     items.push(...body.value);
     next = body.nextLink || undefined;
   }
   return items;
 }
 
-export async function rawGet(emu: Emulator, pathAndQuery: string, tenantId?: string): Promise<{ status: number; body: any }> {
+export async function rawGet<T>(emu: Emulator, pathAndQuery: string, tenantId?: string): Promise<{ status: number; body: T | undefined }> {
   const res = await armFetch(emu, pathAndQuery, { token: emu.issueToken(tenantId) });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  return { status: res.status, body: text ? (JSON.parse(text) as T) : undefined };
 }
 
 /** The path of each request a client made, with its api-version, in order. */
