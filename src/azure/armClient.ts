@@ -7,13 +7,14 @@ import { RequestListener } from './instrumentation';
 import { Logger, redactingLogger, registerSecret, silentLogger } from './log';
 import { pollToCompletion } from './longRunning';
 import { PagedList, queryPageIterator } from './paging';
-import { PipelineRequest, PipelineResponse, PipelineSettings, runRequest } from './httpPipeline';
+import { ConnectionPool } from './connections';
+import { createPipelines, PipelineRequest, PipelineResponse, PipelineSettings, runRequest } from './httpPipeline';
+import { proxyCredentials, ProxyOptions } from './proxy';
 import { followWithoutCredentials, isRedirect } from './redirects';
 import { resolveRetryOptions, RetryOptions } from './retryPolicy';
 import { TokenSource } from './tokenSource';
 import type { ArmTransport, BlobResponse, ListOptions, LongRunningOptions, QueryPage, RequestOptions, UnauthenticatedOptions } from './transport';
 import { buildArmUrl, isCostManagementUrl } from './urls';
-import { WatchfulAgent } from './watchfulAgent';
 
 export interface ArmClientOptions {
   /** The cloud to talk to; or give `endpoint` and `scope` directly. */
@@ -41,7 +42,10 @@ export interface ArmClientOptions {
    * (docs/azure-apis.md#cost-management-throttling).
    */
   clientType?: string;
+  /** Leads the User-Agent header (default `azure-billing-insight`); the views add the versions. */
   userAgent?: string;
+  /** The proxy to reach Azure through (proxy.ts); none: direct. */
+  proxy?: ProxyOptions;
   /** Requests in flight at once, across every caller of this client (default 8). */
   maxConcurrentRequests?: number;
   /** Long-running operations: wait when the service names none, and the fastest polling allowed. */
@@ -59,7 +63,7 @@ export class ArmClient implements ArmTransport {
   private readonly clientType: string;
   private readonly defaultPollMs: number;
   private readonly minPollMs: number;
-  private readonly agent: WatchfulAgent;
+  private readonly connections: ConnectionPool;
 
   constructor(options: ArmClientOptions) {
     const endpoint = options.endpoint ?? options.cloud?.resourceManagerEndpoint;
@@ -69,11 +73,11 @@ export class ArmClient implements ArmTransport {
     this.clientType = options.clientType ?? DEFAULT_CLIENT_TYPE;
     this.defaultPollMs = options.defaultPollMs ?? 10_000;
     this.minPollMs = options.minPollMs ?? 1_000;
-    // Keep-alive saves a TLS handshake per request when a tree fans out.
-    this.agent = new WatchfulAgent({ keepAlive: true, maxSockets: options.maxConcurrentRequests ?? 8 });
-    // Registered once for every later redaction, this client's log lines included.
-    for (const secret of options.knownSecrets ?? []) registerSecret(secret);
-    this.settings = {
+    this.connections = new ConnectionPool(options.proxy, options.maxConcurrentRequests ?? 8);
+    // Registered once for every later redaction, this client's log lines included; a proxy's
+    // password as well, should a library quote its URL.
+    for (const secret of [...(options.knownSecrets ?? []), ...proxyCredentials(options.proxy)]) registerSecret(secret);
+    this.settings = createPipelines({
       tokenSource: options.tokenSource,
       scope,
       tenantId: options.tenantId,
@@ -84,13 +88,13 @@ export class ArmClient implements ArmTransport {
       onRequest: options.onRequest,
       userAgent: options.userAgent ?? DEFAULT_CLIENT_TYPE,
       semaphore: new Semaphore(options.maxConcurrentRequests ?? 8),
-      agent: this.agent,
-    };
+      connections: this.connections,
+    });
   }
 
   /** Closes idle keep-alive connections. */
   dispose(): void {
-    this.agent.destroy();
+    this.connections.destroy();
   }
 
   async get<T>(path: string, options: RequestOptions = {}): Promise<T | undefined> {
