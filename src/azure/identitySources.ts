@@ -1,8 +1,9 @@
 // Token sources from @azure/identity: the Azure CLI sign-in, a service principal from the
 // standard AZURE_* variables, and managed identity. Each is wrapped in the shared token cache.
-import { AzureCliCredential, ClientSecretCredential, ManagedIdentityCredential, TokenCredential } from '@azure/identity';
+import { AzureCliCredential, ClientSecretCredential, ManagedIdentityCredential, TokenCredential, TokenCredentialOptions } from '@azure/identity';
 import { isKnownAuthority } from './clouds';
 import { AzureError, cancelledError, isCancellation } from './errors';
+import { proxyFor, ProxyOptions } from './proxy';
 import { cachedTokenSource, TokenCacheOptions, TokenSource } from './tokenSource';
 
 /**
@@ -30,6 +31,23 @@ export function credentialTokenSource(kind: string, makeCredential: () => TokenC
   return cachedTokenSource(source, cache);
 }
 
+/**
+ * The proxy @azure/identity should use to reach `endpoint`, in its own shape; none when the
+ * endpoint is in `noProxy` or no proxy is set. (Left undefined, @azure/identity falls back to
+ * HTTPS_PROXY by itself.) Certificate checks stay on: `strictSSL: false` is not offered there.
+ */
+export function identityProxyOptions(endpoint: string, proxy: ProxyOptions | undefined): TokenCredentialOptions['proxyOptions'] {
+  const url = proxyFor(endpoint, proxy);
+  if (!url) return undefined;
+  const decode = (s: string) => (s ? decodeURIComponent(s) : undefined);
+  return {
+    host: `${url.protocol}//${url.hostname}`,
+    port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+    username: decode(url.username),
+    password: decode(url.password),
+  };
+}
+
 export interface ServicePrincipalSettings {
   tenantId: string;
   clientId: string;
@@ -38,7 +56,7 @@ export interface ServicePrincipalSettings {
   authorityHost?: string;
 }
 
-export function servicePrincipalTokenSource(settings: ServicePrincipalSettings, cache?: TokenCacheOptions): TokenSource {
+export function servicePrincipalTokenSource(settings: ServicePrincipalSettings, cache?: TokenCacheOptions, proxy?: ProxyOptions): TokenSource {
   const authorityHost = settings.authorityHost;
   // MSAL validates an authority against Microsoft's list; a custom one (the emulator, Azure Stack)
   // would fail that check, so discovery is off for anything that is not a known cloud.
@@ -49,6 +67,7 @@ export function servicePrincipalTokenSource(settings: ServicePrincipalSettings, 
       authorityHost,
       disableInstanceDiscovery,
       additionallyAllowedTenants: ['*'],
+      proxyOptions: identityProxyOptions(authorityHost ?? 'https://login.microsoftonline.com', proxy),
     }),
     cache,
   );
@@ -72,6 +91,8 @@ export function azureCliTokenSource(options: { tenantId?: string } = {}, cache?:
 }
 
 /** The managed identity of the machine (system-assigned, or user-assigned by client id). */
-export function managedIdentityTokenSource(options: { clientId?: string } = {}, cache?: TokenCacheOptions): TokenSource {
-  return credentialTokenSource('managedIdentity', () => (options.clientId ? new ManagedIdentityCredential(options.clientId) : new ManagedIdentityCredential()), cache);
+export function managedIdentityTokenSource(options: { clientId?: string } = {}, cache?: TokenCacheOptions, proxy?: ProxyOptions): TokenSource {
+  // The instance metadata endpoint is a link-local address: a proxy applies only if noProxy leaves it out.
+  const proxyOptions = identityProxyOptions('http://169.254.169.254/', proxy);
+  return credentialTokenSource('managedIdentity', () => (options.clientId ? new ManagedIdentityCredential(options.clientId, { proxyOptions }) : new ManagedIdentityCredential({ proxyOptions })), cache);
 }

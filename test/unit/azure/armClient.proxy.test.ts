@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { ArmClient } from '../../../src/azure/armClient';
 import { AzureError } from '../../../src/azure/errors';
+import { identityProxyOptions, servicePrincipalTokenSource } from '../../../src/azure/identitySources';
 import type { ProxyOptions } from '../../../src/azure/proxy';
 import { listBillingAccounts } from '../../../src/billing/accounts';
 import { downloadInvoiceDocument } from '../../../src/billing/invoiceDownload';
@@ -175,6 +176,22 @@ describe('ArmClient through an HTTP CONNECT proxy', () => {
     } finally {
       await untrusted.close();
     }
+  });
+
+  it('the service principal signs in through the proxy too, with its credentials; an authority in noProxy goes direct', async () => {
+    proxy.requireCredentials('bob', 'tunnel-pw');
+    const viaProxy = { url: withCredentials('bob', 'tunnel-pw') };
+    const e = emu();
+    const principal = { tenantId: e.tenantId, clientId: e.clientId, clientSecret: e.clientSecret, authorityHost: e.baseUrl };
+    const token = await servicePrincipalTokenSource(principal, undefined, viaProxy).getToken(`${e.baseUrl}/.default`);
+    assert.ok(token.token.length > 0);
+    assert.ok(proxy.connectsTo(e.baseUrl) >= 1, 'the token request did not go through the proxy');
+    assert.deepEqual(proxy.refused, []);
+
+    proxy.connects.length = 0;
+    await servicePrincipalTokenSource(principal, undefined, { ...viaProxy, noProxy: ['127.0.0.1'] }).getToken(`${e.baseUrl}/.default`);
+    assert.equal(proxy.connects.length, 0);
+    assert.deepEqual(identityProxyOptions('https://login.microsoftonline.com', { url: 'http://u%40corp:p%3Aw@proxy.corp:3128' }), { host: 'http://proxy.corp', port: 3128, username: 'u@corp', password: 'p:w' });
   });
 
   it('sends the user agent it is given ahead of the pipeline\'s own, and a client request id', async () => {
