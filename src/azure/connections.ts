@@ -12,8 +12,8 @@ import { ATTEMPT_HEADER } from './responseWatch';
 export interface ProxyRefusal {
   status: number;
   statusText: string;
-  /** The proxy, without credentials. */
-  proxy: string;
+  /** The proxy, without credentials, when the client chose it. */
+  proxy?: string;
 }
 
 /** The route of one request, for messages. */

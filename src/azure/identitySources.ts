@@ -3,7 +3,7 @@
 import { AzureCliCredential, ClientSecretCredential, ManagedIdentityCredential, TokenCredential, TokenCredentialOptions } from '@azure/identity';
 import { isKnownAuthority } from './clouds';
 import { AzureError, cancelledError, isCancellation } from './errors';
-import { proxyFor, ProxyOptions } from './proxy';
+import { describeProxy, proxyFor, ProxyOptions } from './proxy';
 import { cachedTokenSource, TokenCacheOptions, TokenSource } from './tokenSource';
 
 /**
@@ -11,7 +11,7 @@ import { cachedTokenSource, TokenCacheOptions, TokenSource } from './tokenSource
  * so a forced refresh (after ARM refused a token) builds a fresh credential: that is the one way
  * to be sure the next token is newly issued rather than the one ARM just refused.
  */
-export function credentialTokenSource(kind: string, makeCredential: () => TokenCredential, cache: TokenCacheOptions = {}): TokenSource {
+export function credentialTokenSource(kind: string, makeCredential: () => TokenCredential, cache: TokenCacheOptions = {}, reach?: Reach): TokenSource {
   let credential = makeCredential();
   const source: TokenSource = {
     kind,
@@ -22,6 +22,7 @@ export function credentialTokenSource(kind: string, makeCredential: () => TokenC
         token = await credential.getToken(scope, { abortSignal: options.signal, tenantId: options.tenantId });
       } catch (e) {
         if (options.signal?.aborted || isCancellation(e)) throw cancelledError('Signing in');
+        if (reach && isUnreachable(e)) throw unreachableError(kind, reach, e);
         throw new AzureError({ kind: 'auth', message: `Signing in with ${kind} failed: ${(e as Error).message}`, cause: e });
       }
       if (!token) throw new AzureError({ kind: 'auth', message: `Signing in with ${kind} returned no token.` });
@@ -30,6 +31,9 @@ export function credentialTokenSource(kind: string, makeCredential: () => TokenC
   };
   return cachedTokenSource(source, cache);
 }
+
+const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com';
+const IMDS = 'http://169.254.169.254/';
 
 /**
  * The proxy @azure/identity should use to reach `endpoint`, in its own shape; none when the
@@ -46,6 +50,28 @@ export function identityProxyOptions(endpoint: string, proxy: ProxyOptions | und
     username: decode(url.username),
     password: decode(url.password),
   };
+}
+
+/** Where a credential goes over HTTP, and through which proxy, for a message when it cannot get there. */
+export interface Reach {
+  endpoint: string;
+  proxy?: ProxyOptions;
+}
+
+/**
+ * MSAL reports an authority it could not reach (no network, a proxy that refused) as
+ * `endpoints_resolution_error`, and @azure/identity calls that an unavailable credential, which
+ * would send the person to sign in again rather than to the network settings.
+ */
+function isUnreachable(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : String(error);
+  return /endpoints_resolution_error|\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN)\b/.test(text);
+}
+
+function unreachableError(kind: string, reach: Reach, cause: unknown): AzureError {
+  const proxy = proxyFor(reach.endpoint, reach.proxy);
+  const via = proxy ? ` through the proxy ${describeProxy(proxy)} (check http.proxy or HTTPS_PROXY, and the proxy's user name and password)` : '';
+  return new AzureError({ kind: 'network', message: `Signing in with ${kind} failed: ${new URL(reach.endpoint).origin} could not be reached${via}.`, cause });
 }
 
 export interface ServicePrincipalSettings {
@@ -67,9 +93,10 @@ export function servicePrincipalTokenSource(settings: ServicePrincipalSettings, 
       authorityHost,
       disableInstanceDiscovery,
       additionallyAllowedTenants: ['*'],
-      proxyOptions: identityProxyOptions(authorityHost ?? 'https://login.microsoftonline.com', proxy),
+      proxyOptions: identityProxyOptions(authorityHost ?? DEFAULT_AUTHORITY, proxy),
     }),
     cache,
+    { endpoint: authorityHost ?? DEFAULT_AUTHORITY, proxy },
   );
 }
 
@@ -93,6 +120,6 @@ export function azureCliTokenSource(options: { tenantId?: string } = {}, cache?:
 /** The managed identity of the machine (system-assigned, or user-assigned by client id). */
 export function managedIdentityTokenSource(options: { clientId?: string } = {}, cache?: TokenCacheOptions, proxy?: ProxyOptions): TokenSource {
   // The instance metadata endpoint is a link-local address: a proxy applies only if noProxy leaves it out.
-  const proxyOptions = identityProxyOptions('http://169.254.169.254/', proxy);
-  return credentialTokenSource('managedIdentity', () => (options.clientId ? new ManagedIdentityCredential(options.clientId, { proxyOptions }) : new ManagedIdentityCredential({ proxyOptions })), cache);
+  const proxyOptions = identityProxyOptions(IMDS, proxy);
+  return credentialTokenSource('managedIdentity', () => (options.clientId ? new ManagedIdentityCredential(options.clientId, { proxyOptions }) : new ManagedIdentityCredential({ proxyOptions })), cache, { endpoint: IMDS, proxy });
 }

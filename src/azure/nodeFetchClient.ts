@@ -97,7 +97,8 @@ async function sendAttempt(options: NodeFetchClientOptions, coreRequest: CoreReq
       agent: route.agent,
       compress: true,
     });
-    const refusal = options.connections.takeRefusal(id);
+    // A 407 comes only from a proxy: also one the editor itself put in the way (http.proxySupport).
+    const refusal = options.connections.takeRefusal(id) ?? (res.status === 407 ? { status: 407, statusText: res.statusText, proxy: route.proxy } : undefined);
     if (refusal) {
       res.body.resume();
       report(res.status, 'proxy');
@@ -155,6 +156,6 @@ function proxyRefused(what: string, safeUrl: string, method: string, refusal: Pr
   const reason = refusal.status === 407
     ? 'it asks for a user name and password (407 Proxy Authentication Required); check the ones in http.proxy or HTTPS_PROXY'
     : `it answered ${refusal.status}${refusal.statusText ? ` ${refusal.statusText}` : ''}`;
-  const error = new AzureError({ kind: 'network', message: `${what}: the proxy ${refusal.proxy} refused to connect to Azure: ${reason}.`, method, url: safeUrl, status: refusal.status });
+  const error = new AzureError({ kind: 'network', message: `${what}: the proxy${refusal.proxy ? ` ${refusal.proxy}` : ''} refused to connect to Azure: ${reason}.`, method, url: safeUrl, status: refusal.status });
   return { error, retriable: refusal.status !== 407 && refusal.status !== 403 };
 }

@@ -191,6 +191,12 @@ describe('ArmClient through an HTTP CONNECT proxy', () => {
     proxy.connects.length = 0;
     await servicePrincipalTokenSource(principal, undefined, { ...viaProxy, noProxy: ['127.0.0.1'] }).getToken(`${e.baseUrl}/.default`);
     assert.equal(proxy.connects.length, 0);
+    const refused = await servicePrincipalTokenSource(principal, undefined, { url: withCredentials('bob', 'not-the-pw') }).getToken(`${e.baseUrl}/.default`).then(() => undefined, (x: unknown) => x);
+    assert.ok(refused instanceof AzureError, `not typed: ${String(refused)}`);
+    assert.equal(refused.kind, 'network');
+    assert.match(refused.message, new RegExp(`could not be reached through the proxy ${proxy.url.replace(/[.:/]/g, '\\$&')}`));
+    assert.doesNotMatch(refused.message, /not-the-pw/);
+    assert.equal(adviseOnFailure(refused).kind, 'network');
     assert.deepEqual(identityProxyOptions('https://login.microsoftonline.com', { url: 'http://u%40corp:p%3Aw@proxy.corp:3128' }), { host: 'http://proxy.corp', port: 3128, username: 'u@corp', password: 'p:w' });
   });
 
