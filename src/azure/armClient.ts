@@ -7,10 +7,9 @@ import { RequestListener } from './instrumentation';
 import { Logger, redactingLogger, registerSecret, silentLogger } from './log';
 import { pollToCompletion } from './longRunning';
 import { PagedList, queryPageIterator } from './paging';
-import { ConnectionPool } from './connections';
-import { createPipelines, PipelineRequest, PipelineResponse, PipelineSettings, runRequest } from './httpPipeline';
+import type { ConnectionPool } from './connections';
+import type { PipelineOptions, PipelineRequest, PipelineResponse, PipelineSettings } from './httpPipeline';
 import { proxyCredentials, ProxyOptions } from './proxy';
-import { followWithoutCredentials, isRedirect } from './redirects';
 import { resolveRetryOptions, RetryOptions } from './retryPolicy';
 import { TokenSource } from './tokenSource';
 import type { ArmTransport, BlobResponse, ListOptions, LongRunningOptions, QueryPage, RequestOptions, UnauthenticatedOptions } from './transport';
@@ -57,13 +56,22 @@ const DEFAULT_CLIENT_TYPE = 'azure-billing-insight';
 /** RateCard documents are tens of MB; far above any real document, low enough to protect the editor's heap. */
 const MAX_UNAUTHENTICATED_BYTES = 256 * 1024 * 1024;
 
+type PipelineModule = typeof import('./pipelineEntry');
+
+/** The pipeline of a client, built on its first request. */
+interface Pipeline {
+  module: PipelineModule;
+  settings: PipelineSettings;
+  connections: ConnectionPool;
+}
+
 export class ArmClient implements ArmTransport {
   readonly endpoint: string;
-  private readonly settings: PipelineSettings;
+  private readonly options: Omit<PipelineOptions, 'connections'> & { proxy?: ProxyOptions; maxSockets: number };
+  private pipeline?: Promise<Pipeline>;
   private readonly clientType: string;
   private readonly defaultPollMs: number;
   private readonly minPollMs: number;
-  private readonly connections: ConnectionPool;
 
   constructor(options: ArmClientOptions) {
     const endpoint = options.endpoint ?? options.cloud?.resourceManagerEndpoint;
@@ -73,11 +81,10 @@ export class ArmClient implements ArmTransport {
     this.clientType = options.clientType ?? DEFAULT_CLIENT_TYPE;
     this.defaultPollMs = options.defaultPollMs ?? 10_000;
     this.minPollMs = options.minPollMs ?? 1_000;
-    this.connections = new ConnectionPool(options.proxy, options.maxConcurrentRequests ?? 8);
     // Registered once for every later redaction, this client's log lines included; a proxy's
     // password as well, should a library quote its URL.
     for (const secret of [...(options.knownSecrets ?? []), ...proxyCredentials(options.proxy)]) registerSecret(secret);
-    this.settings = createPipelines({
+    this.options = {
       tokenSource: options.tokenSource,
       scope,
       tenantId: options.tenantId,
@@ -88,13 +95,28 @@ export class ArmClient implements ArmTransport {
       onRequest: options.onRequest,
       userAgent: options.userAgent ?? DEFAULT_CLIENT_TYPE,
       semaphore: new Semaphore(options.maxConcurrentRequests ?? 8),
-      connections: this.connections,
+      proxy: options.proxy,
+      maxSockets: options.maxConcurrentRequests ?? 8,
+    };
+  }
+
+  /** The pipeline, loaded and built on the first request (pipelineEntry.ts says why). */
+  private loadPipeline(): Promise<Pipeline> {
+    this.pipeline ??= import('./pipelineEntry').then((module) => {
+      const connections = new module.ConnectionPool(this.options.proxy, this.options.maxSockets);
+      return { module, connections, settings: module.createPipelines({ ...this.options, connections }) };
     });
+    return this.pipeline;
+  }
+
+  private async run(request: PipelineRequest): Promise<PipelineResponse> {
+    const { module, settings } = await this.loadPipeline();
+    return module.runRequest(settings, request);
   }
 
   /** Closes idle keep-alive connections. */
   dispose(): void {
-    this.connections.destroy();
+    void this.pipeline?.then((p) => p.connections.destroy(), () => undefined);
   }
 
   async get<T>(path: string, options: RequestOptions = {}): Promise<T | undefined> {
@@ -141,7 +163,7 @@ export class ArmClient implements ArmTransport {
 
   async fetchUnauthenticated(url: string, options: UnauthenticatedOptions = {}): Promise<BlobResponse> {
     const headers = Object.fromEntries(Object.entries(options.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'authorization'));
-    const res = await runRequest(this.settings, {
+    const res = await this.run({
       method: 'GET', url, headers: { accept: '*/*', ...headers }, signal: options.signal,
       authenticated: false, redirect: 'manual', returnErrors: true,
       bytes: { maxBytes: options.maxBytes ?? MAX_UNAUTHENTICATED_BYTES, json: options.expectJson, check: options.checkBody },
@@ -164,7 +186,8 @@ export class ArmClient implements ArmTransport {
     const headers: Record<string, string> = { ...options.headers };
     if (isCostManagementUrl(url) && !Object.keys(headers).some((h) => h.toLowerCase() === 'clienttype')) headers.ClientType = this.clientType;
     const request: PipelineRequest = { method, url, body, headers, signal: options.signal, authenticated: true, redirect: 'manual' };
-    const response = await runRequest(this.settings, request);
-    return redirect === 'follow' && isRedirect(response.status) ? followWithoutCredentials(this.settings, request, response) : response;
+    const { module, settings } = await this.loadPipeline();
+    const response = await module.runRequest(settings, request);
+    return redirect === 'follow' && module.isRedirect(response.status) ? module.followWithoutCredentials(settings, request, response) : response;
   }
 }
