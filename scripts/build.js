@@ -45,6 +45,18 @@ const identityInItsOwnFile = {
   },
 };
 
+/**
+ * jsonc-parser's `main` is a UMD build whose factory `require`s its parts by computed paths, which
+ * a bundler cannot follow (the bundle fails at load with "Cannot find module './impl/format'").
+ * Its ES module build has plain imports: bundle that one.
+ */
+const jsoncParserAsEsm = {
+  name: 'jsonc-parser-as-esm',
+  setup(build) {
+    build.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: require.resolve('jsonc-parser/lib/esm/main.js', { paths: [root] }) }));
+  },
+};
+
 /** What every bundle shares: sizes and source maps reported, only warnings printed. */
 const common = { absWorkingDir: root, bundle: true, minify, sourcemap: true, metafile: true, logLevel: 'warning' };
 
@@ -73,7 +85,7 @@ const extensionOptions = {
     // never calls (it lists tenants through its own ARM client): not worth half a megabyte.
     '@azure/arm-resources-subscriptions',
   ],
-  plugins: [nodeUrlInsteadOfWhatwgUrl, identityInItsOwnFile],
+  plugins: [nodeUrlInsteadOfWhatwgUrl, identityInItsOwnFile, jsoncParserAsEsm],
 };
 
 /** Every webview: `webview-ui/src/<name>/main.ts` → `dist/webview/<name>.js` (usagePanel, tablePanel…). */

@@ -11,6 +11,7 @@ import { createOutputChannelLogger } from './views/log/outputChannelLogger';
 import { SessionManager } from './views/session/sessionManager';
 import { registerUsagePanel } from './views/usagePanel/registerUsagePanel';
 import { registerBillingCommands } from './views/commands/billing/registerBillingCommands';
+import { registerChargebackDiagnostics } from './views/chargeback/ruleDiagnostics';
 
 /** The walkthrough contributed in package.json (`contributes.walkthroughs`). */
 export const WALKTHROUGH_ID = 'azureBilling.gettingStarted';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): AzureBillingApi {
     ...registerSignInCommands(runner, sessions),
     ...registerUsagePanel(context, runner, sessions, logger).disposables,
     ...registerBillingCommands(context, explorer, runner, sessions, logger),
+    ...registerChargebackDiagnostics(),
     runner.register('azureBilling.showLog', () => channel.show(true)),
     runner.register('azureBilling.openWalkthrough', () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false),

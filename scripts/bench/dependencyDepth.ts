@@ -65,7 +65,7 @@ export class DependencyDepth {
             try {
               yield* pages;
             } finally {
-              self.advance(chain, startedAt, Math.max(1, pages.pages));
+              self.advance(chain, startedAt, Math.max(1, pages.report.pages));
             }
           },
         };

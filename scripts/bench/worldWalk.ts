@@ -7,7 +7,7 @@ import { listBillingAccounts } from '../../src/billing/accounts';
 import { getCreditBalance, listCreditLots } from '../../src/billing/credits';
 import { listInvoicesByAccount, listInvoicesByProfile, listInvoicesBySubscription } from '../../src/billing/invoices';
 import { listInvoiceSections } from '../../src/billing/invoiceSections';
-import type { Listing } from '../../src/billing/listing';
+import type { Listing } from '../../src/azure/listing';
 import type { BillingAccount } from '../../src/billing/models/account';
 import type { BillingProfile } from '../../src/billing/models/profile';
 import { isNotApplicable } from '../../src/billing/notApplicable';

@@ -6,7 +6,8 @@ import { Semaphore } from './concurrency';
 import { RequestListener } from './instrumentation';
 import { Logger, redactingLogger, registerSecret, silentLogger } from './log';
 import { pollToCompletion } from './longRunning';
-import { PagedList, queryPageIterator } from './paging';
+import type { Listing } from './listing';
+import { PageReport, pagedListing, queryPageIterator } from './paging';
 import type { ConnectionPool } from './connections';
 import type { PipelineOptions, PipelineRequest, PipelineResponse, PipelineSettings } from './httpPipeline';
 import { proxyCredentials, ProxyOptions } from './proxy';
@@ -133,12 +134,12 @@ export class ArmClient implements ArmTransport {
     await this.arm('DELETE', this.url(path, options), undefined, options);
   }
 
-  list<T>(path: string, options: ListOptions = {}): PagedList<T> {
+  list<T>(path: string, options: ListOptions = {}): Listing<T, PageReport> {
     const first = this.url(path, options);
     // A nextLink already carries api-version and the continuation token: fetch it as given.
     const fetchPage = async (next: string | undefined, signal: AbortSignal) =>
       (await this.arm('GET', next ? buildArmUrl(this.endpoint, next) : first, undefined, { ...options, signal })).json;
-    return new PagedList<T>(fetchPage, options.paging ?? 'value', options.maxItems, options.signal);
+    return pagedListing<T>(fetchPage, options.paging ?? 'value', options);
   }
 
   queryPages(path: string, body: unknown, options: RequestOptions = {}): AsyncIterable<QueryPage> {

@@ -7,6 +7,7 @@
 // than one request per list is ahead of the caller.
 import { linkedAbort, throwIfCancelled } from './abort';
 import { AzureError } from './errors';
+import { Listing, listing, ListingOptions } from './listing';
 import type { PagingStyle, QueryPage } from './transport';
 
 /**
@@ -15,47 +16,40 @@ import type { PagingStyle, QueryPage } from './transport';
  */
 export type PageFetcher = (next: string | undefined, signal: AbortSignal) => Promise<unknown>;
 
-/** A list being walked: iterate it; afterwards `truncated` says whether `maxItems` cut it short. */
-export class PagedList<T> implements AsyncIterable<T> {
-  truncated = false;
-  pages = 0;
+/** What walking a transport list learns besides its items. */
+export interface PageReport {
+  /** Pages read so far. */
+  pages: number;
+}
 
-  constructor(
-    private readonly fetchPage: PageFetcher,
-    private readonly style: PagingStyle,
-    private readonly maxItems = Number.POSITIVE_INFINITY,
-    private readonly signal?: AbortSignal,
-  ) {}
-
-  async *[Symbol.asyncIterator](): AsyncIterator<T> {
+/** A transport list as a `Listing`: its `report.pages` counts the pages read. */
+export function pagedListing<T>(fetchPage: PageFetcher, style: PagingStyle, options: ListingOptions = {}): Listing<T, PageReport> {
+  return listing<T, PageReport>(async function* (context) {
     let yielded = 0;
     const pages = walkPages(
-      this.fetchPage,
+      fetchPage,
       (body) => {
-        const { items, nextLink } = readPage(body, this.style);
+        const { items, nextLink } = readPage(body, style);
         return { page: { items, more: nextLink !== undefined }, nextLink };
       },
-      this.signal,
+      options.signal,
       // A page that reaches maxItems needs no successor, so maxItems never costs a page fetched
       // ahead; only a caller that stops early wastes one (cancelled, its answer dropped).
-      (page) => yielded + page.items.length < this.maxItems,
+      (page) => yielded + page.items.length < context.maxItems,
     );
     for await (const { items, more } of pages) {
-      this.pages += 1;
-      for (let i = 0; i < items.length; i++) {
-        if (yielded >= this.maxItems) {
-          this.truncated = true;
-          return;
-        }
+      context.report.pages += 1;
+      for (const item of items) {
         yielded += 1;
-        yield items[i] as T;
+        yield item as T;
       }
-      if (more && yielded >= this.maxItems) {
-        this.truncated = true;
+      // The limit reached on a page that names a successor: more items exist, none is fetched.
+      if (more && yielded >= context.maxItems) {
+        context.markTruncated('maxItems');
         return;
       }
     }
-  }
+  }, options, () => ({ pages: 0 }));
 }
 
 /** A fetch under way, held settled so that its failure can never go unhandled: it is rethrown when its page is reached. */

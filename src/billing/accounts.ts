@@ -10,6 +10,7 @@
 // An empty list is reported as such, with the usual reason: the caller has no billing role (an
 // Azure RBAC role on a subscription does not make billing accounts visible,
 // docs/azure-apis.md#permissions).
+import { ListResult, listing } from '../azure/listing';
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
 import { BillingAccount, parseBillingAccount } from './models/account';
@@ -46,14 +47,14 @@ export interface BillingAccountsResult {
  * finished list can tell "none visible" apart from "not loaded yet".
  */
 export async function listBillingAccounts(transport: ArmTransport, options: BillingAccountsOptions = {}): Promise<BillingAccountsResult> {
-  const { signal, maxItems } = options;
+  const { signal } = options;
   let apiVersion: string = API.billingAccounts;
-  let page = await collect(transport, apiVersion, maxItems, signal);
-  if (page.accounts.length === 0) {
+  let page = await accountsOn(transport, apiVersion, options);
+  if (page.items.length === 0) {
     apiVersion = API.billingEa;
-    page = await collect(transport, apiVersion, maxItems, signal);
+    page = await accountsOn(transport, apiVersion, options);
   }
-  let accounts = page.accounts;
+  let accounts = page.items;
   if (options.completeEnterpriseAccounts !== false && apiVersion !== API.billingEa) {
     accounts = await Promise.all(accounts.map((a) => completeEnterpriseAccount(transport, a, signal)));
   }
@@ -70,22 +71,16 @@ export async function listBillingAccounts(transport: ArmTransport, options: Bill
   return result;
 }
 
-async function collect(
-  transport: ArmTransport,
-  apiVersion: string,
-  maxItems: number | undefined,
-  signal: AbortSignal | undefined,
-): Promise<{ accounts: BillingAccount[]; truncated: boolean }> {
-  const accounts: BillingAccount[] = [];
-  const items = transport.list<unknown>('/providers/Microsoft.Billing/billingAccounts', {
-    query: { 'api-version': apiVersion, $expand: FULL_EXPAND },
-    signal,
-  });
-  for await (const raw of items) {
-    if (maxItems !== undefined && accounts.length >= maxItems) return { accounts, truncated: true };
-    accounts.push(parseBillingAccount(raw));
-  }
-  return { accounts, truncated: false };
+/** One api-version's answer, read to the end or to `maxItems`. */
+function accountsOn(transport: ArmTransport, apiVersion: string, options: BillingAccountsOptions): Promise<ListResult<BillingAccount>> {
+  return listing(async function* () {
+    for await (const raw of transport.list<unknown>('/providers/Microsoft.Billing/billingAccounts', {
+      query: { 'api-version': apiVersion, $expand: FULL_EXPAND },
+      signal: options.signal,
+    })) {
+      yield parseBillingAccount(raw);
+    }
+  }, { maxItems: options.maxItems }).all();
 }
 
 /** True for an EA account whose departments and enrollment accounts did not come with it. */

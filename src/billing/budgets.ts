@@ -3,7 +3,7 @@
 // The rules Azure enforces are checked first, with messages that say what to change.
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
-import { Listing, listing, ListingOptions } from './listing';
+import { Listing, listing, ListingOptions } from '../azure/listing';
 import { Budget, BudgetNotification, parseBudget, TimeGrain } from './models/budget';
 import { addDays, CalendarDate, parseCalendarDate, utcDateOf } from './models/dates';
 import { scopePath, seg } from './models/ids';

@@ -4,11 +4,9 @@
 // money kept per row currency. 204 ("no data for this scope or period") is an empty result.
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
-import { DateRangeError } from './dateRangeError';
-import { Listing, listing, ListingOptions } from './listing';
+import { checkDateRange } from './dateRange';
+import { Listing, listing, ListingOptions } from '../azure/listing';
 import { CostRow, DailyCostRow, rowReaderFor } from './models/cost';
-import { CalendarDate, parseCalendarDate } from './models/dates';
-import { Money, sumByCurrency } from './models/money';
 import { ParseIssue } from './models/wire';
 import { scopePath, seg } from './models/ids';
 
@@ -35,10 +33,12 @@ export interface CostQueryOptions extends ListingOptions {
   pageSize?: number;
 }
 
-export interface CostListing<T> extends Listing<T> {
+export interface CostReport {
   /** Rows that could not be read (a bad date, a non-numeric cost), with why. */
-  readonly skippedRows: readonly ParseIssue[][];
+  skippedRows: ParseIssue[][];
 }
+
+export type CostListing<T> = Listing<T, CostReport>;
 
 export class CostQueryError extends Error {
   override readonly name = 'CostQueryError';
@@ -75,21 +75,12 @@ function filterBody(f: CostFilter): unknown {
     : { tags: { name: f.tag, operator: 'In', values: f.values } };
 }
 
-function checkedPeriod(period: { from: string; to: string }): { from: CalendarDate; to: CalendarDate } {
-  const from = parseCalendarDate(period.from);
-  if (!from.ok) throw new DateRangeError('invalidStart', `The start of the cost period is not a valid date (${from.reason}) Use the form YYYY-MM-DD.`);
-  const to = parseCalendarDate(period.to);
-  if (!to.ok) throw new DateRangeError('invalidEnd', `The end of the cost period is not a valid date (${to.reason}) Use the form YYYY-MM-DD.`);
-  if (from.value > to.value) throw new DateRangeError('startAfterEnd', `The cost period starts (${from.value}) after it ends (${to.value}). Swap the dates.`);
-  return { from: from.value, to: to.value };
-}
-
 function timeBody(options: { timeframe?: Timeframe; period?: { from: string; to: string } }, defaultTimeframe: Timeframe): Record<string, unknown> {
   const timeframe = options.timeframe ?? (options.period ? 'Custom' : defaultTimeframe);
   if (timeframe === 'Custom' && !options.period) throw new CostQueryError('A Custom timeframe needs a period (from and to).');
   if (timeframe !== 'Custom' && options.period) throw new CostQueryError(`A period is only sent with the Custom timeframe, not with ${timeframe}.`);
   if (!options.period) return { timeframe };
-  const p = checkedPeriod(options.period);
+  const p = checkDateRange(options.period, { subject: 'cost period' });
   return { timeframe, timePeriod: { from: `${p.from}T00:00:00Z`, to: `${p.to}T23:59:59Z` } };
 }
 
@@ -118,9 +109,7 @@ function rowsOf<T extends CostRow>(
   options: ListingOptions & { pageSize?: number },
   keep: (row: CostRow) => row is T,
 ): CostListing<T> {
-  const skippedRows: ParseIssue[][] = [];
-  const inner = listing(async function* () {
-    skippedRows.length = 0;
+  return listing<T, CostReport>(async function* ({ report }) {
     for await (const page of transport.queryPages(path, body, {
       query: { 'api-version': API.costManagement, $top: options.pageSize },
       signal: options.signal,
@@ -128,12 +117,11 @@ function rowsOf<T extends CostRow>(
       const reader = rowReaderFor(page.columns, metric, COST_ALIAS);
       for (const raw of page.rows) {
         const read = reader.read(raw);
-        if ('issues' in read) skippedRows.push(read.issues);
+        if ('issues' in read) report.skippedRows.push(read.issues);
         else if (keep(read.row)) yield read.row;
       }
     }
-  }, options);
-  return Object.assign(inner, { skippedRows }) as CostListing<T>;
+  }, options, () => ({ skippedRows: [] }));
 }
 
 /** Every row of a cost query at `scope` (e.g. `costScopes.subscription(id)`). */
@@ -182,9 +170,4 @@ export function forecastBody(options: ForecastOptions): Record<string, unknown> 
 export function forecastCost(transport: ArmTransport, scope: string, options: ForecastOptions): CostListing<DailyCostRow> {
   const body = forecastBody(options);
   return rowsOf(transport, costPath(scope, 'forecast'), body, options.metric ?? 'Cost', options, (r): r is DailyCostRow => r.date !== undefined);
-}
-
-/** Totals of rows, one per currency (billing-account scopes can mix currencies). */
-export function costTotals(rows: Iterable<CostRow>): Money[] {
-  return sumByCurrency([...rows].map((r) => r.cost));
 }

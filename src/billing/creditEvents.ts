@@ -6,15 +6,15 @@
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
 import { requireMcaCredits, CreditScope, odataString } from './credits';
-import { Listing, listing, ListingOptions } from './listing';
+import { Listing, listing, ListingOptions } from '../azure/listing';
 import { CreditEvent, parseCreditEvent } from './models/credit';
-import { addDays, addMonths, CalendarDate, daysBetween, parseCalendarDate } from './models/dates';
+import { addDays, addMonths, CalendarDate } from './models/dates';
 import { accountPath, profilePath } from './models/ids';
 import { AccountRef } from './refs';
-import { DateRangeError } from './dateRangeError';
+import { checkDateRange } from './dateRange';
 
-export { DateRangeError } from './dateRangeError';
-export type { DateRangeProblem } from './dateRangeError';
+export { DateRangeError } from './dateRange';
+export type { DateRangeProblem } from './dateRange';
 
 /** At most a year per request: the end may be the same calendar day a year after the start. */
 export const MAX_EVENT_RANGE_MONTHS = 12;
@@ -32,25 +32,8 @@ export interface CheckedRange {
 
 /** Checks both dates, their order and the length limit; throws `DateRangeError` otherwise. */
 export function validateEventRange(range: DateRangeInput, maxMonths = MAX_EVENT_RANGE_MONTHS): CheckedRange {
-  if (!range.startDate) throw new DateRangeError('missingStart', 'Choose a start date: Azure needs both a start and an end date for the credit history.');
-  if (!range.endDate) throw new DateRangeError('missingEnd', 'Choose an end date: Azure needs both a start and an end date for the credit history.');
-  const start = parseCalendarDate(range.startDate);
-  if (!start.ok) throw new DateRangeError('invalidStart', `The start date is not a valid date (${start.reason}) Use the form YYYY-MM-DD, e.g. 2024-01-31.`);
-  const end = parseCalendarDate(range.endDate);
-  if (!end.ok) throw new DateRangeError('invalidEnd', `The end date is not a valid date (${end.reason}) Use the form YYYY-MM-DD, e.g. 2024-01-31.`);
-  if (start.value > end.value) {
-    throw new DateRangeError('startAfterEnd', `The start date ${start.value} is after the end date ${end.value}. Swap them, or pick an end date on or after the start.`);
-  }
-  const latestEnd = addMonths(start.value, maxMonths);
-  if (end.value > latestEnd) {
-    const days = daysBetween(start.value, end.value) + 1;
-    throw new DateRangeError(
-      'rangeTooLong',
-      `${start.value} to ${end.value} is ${days} days; credit events can be read for at most ${maxMonths} months at a time. ` +
-        `Choose a shorter range (for example ${start.value} to ${latestEnd}), or read it in yearly parts.`,
-    );
-  }
-  return { startDate: start.value, endDate: end.value };
+  const { from, to } = checkDateRange({ from: range.startDate, to: range.endDate }, { subject: 'credit history', maxMonths });
+  return { startDate: from, endDate: to };
 }
 
 /** Splits a checked range into consecutive windows of at most `maxMonths` months (no gap, no overlap). */
@@ -86,8 +69,9 @@ export function listCreditEvents(transport: ArmTransport, scope: CreditScope, ra
 export function listCreditEventsInWindows(transport: ArmTransport, scope: CreditScope, range: DateRangeInput, options: ListingOptions = {}): Listing<CreditEvent> {
   return listing(async function* () {
     requireMcaCredits(scope.agreementType, `billing account '${scope.accountName}'`);
-    const checked = validateEventRange(range, Number.MAX_SAFE_INTEGER / 12);
-    for (const window of splitRange(checked)) yield* eventsIn(transport, scope, window, options.signal);
+    // No length limit here: a long range is read in windows that each keep to it.
+    const { from, to } = checkDateRange({ from: range.startDate, to: range.endDate }, { subject: 'credit history' });
+    for (const window of splitRange({ startDate: from, endDate: to })) yield* eventsIn(transport, scope, window, options.signal);
   }, options);
 }
 

@@ -7,7 +7,7 @@
 // commitment lots apply to MCA and EA, not to MOSP.
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
-import { Listing, listing, ListingOptions } from './listing';
+import { Listing, listing, ListingOptions } from '../azure/listing';
 import type { AgreementType } from './models/account';
 import { CreditBalance, CreditLot, parseBalanceSummary, parseLot } from './models/credit';
 import { accountPath, profilePath } from './models/ids';

@@ -4,7 +4,7 @@
 // `NotApplicableError('enrollmentStructureNeedsEa')` before any request.
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
-import { Listing, listing, ListingOptions } from './listing';
+import { Listing, listing, ListingOptions } from '../azure/listing';
 import { Department, EnrollmentAccount, parseDepartment, parseEnrollmentAccount } from './models/account';
 import { accountPath, seg } from './models/ids';
 import { describeAgreement, NotApplicableError } from './notApplicable';

@@ -2,7 +2,7 @@
 // agreement check beyond the profile's own).
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
-import { Listing, listing, ListingOptions } from './listing';
+import { Listing, listing, ListingOptions } from '../azure/listing';
 import { invoiceSectionPath, profilePath } from './models/ids';
 import { InvoiceSection, parseInvoiceSection } from './models/profile';
 import { ProfileRef } from './refs';

@@ -11,13 +11,13 @@
 // (invoiceDownload.ts).
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
-import { Listing, listing, ListingOptions } from './listing';
+import { Listing, listing, ListingOptions } from '../azure/listing';
 import type { AgreementType } from './models/account';
-import { addDays, CalendarDate, parseCalendarDate, utcDateOf } from './models/dates';
+import { addDays, utcDateOf } from './models/dates';
 import { accountPath, looksLikeEnrollmentNumber, profilePath, seg } from './models/ids';
 import { Invoice, InvoiceOrigin, parseInvoice } from './models/invoice';
 import { AccountRef, ProfileRef } from './refs';
-import { DateRangeError } from './dateRangeError';
+import { CheckedDateRange, checkDateRange } from './dateRange';
 import { listWithVersionFallback, withVersionFallback } from './versionFallback';
 
 export interface InvoicePeriod {
@@ -34,16 +34,8 @@ export interface InvoiceListOptions extends ListingOptions {
 }
 
 /** The window sent as `periodStartDate`/`periodEndDate`, checked before calling. */
-export function invoiceWindow(period: InvoicePeriod = {}, asOf: Date = new Date()): { from: CalendarDate; to: CalendarDate } {
-  const read = (raw: string, which: 'start' | 'end'): CalendarDate => {
-    const p = parseCalendarDate(raw);
-    if (!p.ok) throw new DateRangeError(which === 'start' ? 'invalidStart' : 'invalidEnd', `The invoice period's ${which} is not a valid date (${p.reason}) Use the form YYYY-MM-DD.`);
-    return p.value;
-  };
-  const to = period.to ? read(period.to, 'end') : utcDateOf(asOf);
-  const from = period.from ? read(period.from, 'start') : addDays(to, -395);
-  if (from > to) throw new DateRangeError('startAfterEnd', `The invoice period starts (${from}) after it ends (${to}). Swap the dates.`);
-  return { from, to };
+export function invoiceWindow(period: InvoicePeriod = {}, asOf: Date = new Date()): CheckedDateRange {
+  return checkDateRange(period, { subject: 'invoice period', defaultTo: utcDateOf(asOf), defaultFrom: (to) => addDays(to, -395) });
 }
 
 export function invoiceVersionsFor(agreementType: AgreementType | undefined, accountName?: string): string[] {

@@ -2,7 +2,7 @@
 // `NotApplicableError('billingProfilesNeedMca')` before any request (see notApplicable.ts).
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
-import { Listing, listing, ListingOptions } from './listing';
+import { Listing, listing, ListingOptions } from '../azure/listing';
 import { accountPath, looksLikeEnrollmentNumber, profilePath } from './models/ids';
 import { BillingProfile, parseBillingProfile } from './models/profile';
 import { describeAgreement, NotApplicableError, statusOf } from './notApplicable';

@@ -11,7 +11,7 @@ import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
 import { readBody } from './blobBody';
 import { odataString } from './credits';
-import { Listing, listing, ListingOptions } from './listing';
+import { Listing, listing, ListingOptions } from '../azure/listing';
 import { parseRetailPrice, RetailPrice, retailPriceKey } from './models/retailPrice';
 import { asObject, ParseIssue } from './models/wire';
 
@@ -58,12 +58,16 @@ export interface RetailPricesOptions extends ListingOptions {
   pageSizeHint?: number;
 }
 
-export interface RetailPriceListing extends Listing<RetailPrice> {
+/** What reading the prices learned besides the prices. */
+export interface RetailPriceReport {
   /** Rows dropped because the same key had already been seen. */
-  readonly duplicatesDropped: number;
-  readonly pagesRead: number;
-  readonly skippedRows: readonly ParseIssue[][];
+  duplicatesDropped: number;
+  pagesRead: number;
+  /** Rows that could not be read, with why. */
+  skippedRows: ParseIssue[][];
 }
+
+export type RetailPriceListing = Listing<RetailPrice, RetailPriceReport>;
 
 /**
  * The service's own refusal (400 for a filter it does not take, 403/404 from whatever stands in the
@@ -129,9 +133,7 @@ async function fetchPage(transport: ArmTransport, url: string, options: RetailPr
 
 /** Every price matching the options, following `NextPageLink`, repeats dropped. */
 export function listRetailPrices(transport: ArmTransport, endpoint: string = RETAIL_PRICES_ENDPOINT, options: RetailPricesOptions = {}): RetailPriceListing {
-  const state = { duplicatesDropped: 0, pagesRead: 0, skippedRows: [] as ParseIssue[][] };
-  const inner = listing(async function* () {
-    Object.assign(state, { duplicatesDropped: 0, pagesRead: 0, skippedRows: [] });
+  return listing<RetailPrice, RetailPriceReport>(async function* ({ report: state }) {
     const first = retailPricesUrl(endpoint, options);
     const host = new URL(first).hostname;
     const seen = new Set<string>();
@@ -173,10 +175,5 @@ export function listRetailPrices(transport: ArmTransport, endpoint: string = RET
         url = undefined;
       }
     }
-  }, options);
-  return Object.defineProperties(inner, {
-    duplicatesDropped: { get: () => state.duplicatesDropped },
-    pagesRead: { get: () => state.pagesRead },
-    skippedRows: { get: () => state.skippedRows },
-  }) as RetailPriceListing;
+  }, options, () => ({ duplicatesDropped: 0, pagesRead: 0, skippedRows: [] }));
 }

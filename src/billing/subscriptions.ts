@@ -5,7 +5,7 @@
 // `NotApplicableError('billingProfilesNeedMca')` from the profile module's rule.
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
-import { Listing, listing, ListingOptions } from './listing';
+import { Listing, listing, ListingOptions } from '../azure/listing';
 import { accountPath, invoiceSectionPath, profilePath, seg } from './models/ids';
 import { BillingSubscription, parseBillingSubscription } from './models/subscription';
 import { AccountRef, InvoiceSectionRef, ProfileRef } from './refs';

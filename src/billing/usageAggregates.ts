@@ -8,9 +8,9 @@
 // `NotApplicableError('usageAggregatesNotForOffer')` before any request.
 import type { ArmTransport } from '../azure/transport';
 import { API } from './apiVersions';
-import { DateRangeError } from './dateRangeError';
-import { Listing, listing, ListingOptions } from './listing';
-import { addDays, CalendarDate, parseCalendarDate } from './models/dates';
+import { checkDateRange, DateRangeError } from './dateRange';
+import { Listing, listing, ListingOptions } from '../azure/listing';
+import { addDays } from './models/dates';
 import { seg } from './models/ids';
 import { isSkippedRow, parseUsageAggregate, SkippedUsageRow, UsageAggregate, UsageParseCache } from './models/usage';
 import { codeOf, NotApplicableError, statusOf } from './notApplicable';
@@ -51,10 +51,12 @@ export interface UsageAggregatesOptions extends ListingOptions {
   offerId?: string;
 }
 
-export interface UsageListing extends Listing<UsageAggregate> {
+export interface UsageReport {
   /** Rows that could not be read, with why (filled during iteration). */
-  readonly skipped: readonly SkippedUsageRow[];
+  skipped: SkippedUsageRow[];
 }
+
+export type UsageListing = Listing<UsageAggregate, UsageReport>;
 
 /** Whole UTC hours or days, as the service wants them; `Z` so no `+` needs escaping. */
 function alignedTime(instant: Date, granularity: Granularity, roundUp: boolean): string {
@@ -90,6 +92,29 @@ function rawUsageRows(
   });
 }
 
+/** The parsed rows of the reported window; rows that cannot be read go to `skipped`, a refusal of the offer becomes "does not apply". */
+async function* usageRows(
+  transport: ArmTransport,
+  subscriptionId: string,
+  window: { reportedStart: Date; reportedEnd: Date },
+  options: UsageAggregatesOptions,
+  skipped: SkippedUsageRow[],
+): AsyncGenerator<UsageAggregate> {
+  const rows = rawUsageRows(transport, subscriptionId, window.reportedStart, window.reportedEnd, options);
+  const cache = new UsageParseCache();
+  try {
+    for await (const raw of rows) {
+      const row = parseUsageAggregate(raw, cache);
+      if (isSkippedRow(row)) skipped.push(row);
+      else yield row;
+    }
+  } catch (error) {
+    throw commerceRefusal(error, 'UsageAggregates') ?? error;
+  }
+}
+
+const newUsageReport = (): UsageReport => ({ skipped: [] });
+
 /** Usage rows reported in [reportedStart, reportedEnd) — every page. */
 export function listUsageAggregates(
   transport: ArmTransport,
@@ -98,22 +123,7 @@ export function listUsageAggregates(
   reportedEnd: Date,
   options: UsageAggregatesOptions = {},
 ): UsageListing {
-  const skipped: SkippedUsageRow[] = [];
-  const inner = listing(async function* () {
-    const rows = rawUsageRows(transport, subscriptionId, reportedStart, reportedEnd, options);
-    skipped.length = 0;
-    const cache = new UsageParseCache();
-    try {
-      for await (const raw of rows) {
-        const row = parseUsageAggregate(raw, cache);
-        if (isSkippedRow(row)) skipped.push(row);
-        else yield row;
-      }
-    } catch (error) {
-      throw commerceRefusal(error, 'UsageAggregates') ?? error;
-    }
-  }, options);
-  return Object.assign(inner, { skipped }) as UsageListing;
+  return listing(({ report }) => usageRows(transport, subscriptionId, { reportedStart, reportedEnd }, options, report.skipped), options, newUsageReport);
 }
 
 export interface UsageDaysOptions extends UsageAggregatesOptions {
@@ -124,9 +134,7 @@ export interface UsageDaysOptions extends UsageAggregatesOptions {
 /** The checked usage days and the reported window that holds them and their late rows. */
 function usageWindow(days: { from: string; to: string }, options: UsageDaysOptions) {
   // Checked when iteration starts, like every other range here: no request for a bad range.
-  const from = checkedDay(days.from, 'start');
-  const to = checkedDay(days.to, 'end');
-  if (from > to) throw new DateRangeError('startAfterEnd', `The usage days start (${from}) after they end (${to}). Swap the dates.`);
+  const { from, to } = checkDateRange(days, { subject: 'usage days' });
   const late = options.lateArrivalDays ?? 3;
   return { from, to, reportedStart: new Date(`${from}T00:00:00Z`), reportedEnd: new Date(`${addDays(to, 1 + late)}T00:00:00Z`) };
 }
@@ -141,13 +149,12 @@ export function listUsageForDays(
   days: { from: string; to: string },
   options: UsageDaysOptions = {},
 ): UsageListing {
-  let source: UsageListing | undefined;
-  const inner = listing(async function* () {
-    const { from, to, reportedStart, reportedEnd } = usageWindow(days, options);
-    source = listUsageAggregates(transport, subscriptionId, reportedStart, reportedEnd, { ...options, maxItems: undefined });
-    for await (const row of source) if (row.usageDay >= from && row.usageDay <= to) yield row;
-  }, options);
-  return Object.defineProperty(inner, 'skipped', { get: () => source?.skipped ?? [] }) as UsageListing;
+  return listing(async function* ({ report }) {
+    const window = usageWindow(days, options);
+    for await (const row of usageRows(transport, subscriptionId, window, options, report.skipped)) {
+      if (row.usageDay >= window.from && row.usageDay <= window.to) yield row;
+    }
+  }, options, newUsageReport);
 }
 
 /**
@@ -176,10 +183,4 @@ export async function readUsageForDays(
     throw commerceRefusal(error, 'UsageAggregates') ?? error;
   }
   return { skipped };
-}
-
-function checkedDay(raw: string, which: 'start' | 'end'): CalendarDate {
-  const p = parseCalendarDate(raw);
-  if (!p.ok) throw new DateRangeError(which === 'start' ? 'invalidStart' : 'invalidEnd', `The ${which} day is not a valid date (${p.reason}) Use the form YYYY-MM-DD.`);
-  return p.value;
 }

@@ -1,17 +1,18 @@
-// Exact decimal arithmetic for money and quantities: a bigint counting 10^-12 units.
+// The one decimal type for money and quantities: a bigint counting 10^-18 units.
 // Azure's money values are decimals; summing floats drifts (0.1 + 0.2) and breaks the rule that a
-// total equals the sum of its rows. Twelve places hold every rate and quantity Azure sends
-// (rates go down to about 1e-8 per unit) and leave rounding to the moment we display.
+// total equals the sum of its rows. Eighteen places hold every rate, quantity and per-row cost Azure
+// sends (rates go down to about 1e-8 per unit, usage costs come with 15 decimals) and leave rounding
+// to the moment we display.
 
 export type Fixed = bigint;
 
-export const FIXED_PLACES = 12;
+export const FIXED_PLACES = 18;
 export const FIXED_ONE: Fixed = 10n ** BigInt(FIXED_PLACES);
 export const FIXED_ZERO: Fixed = 0n;
 
 const DECIMAL = /^([+-])?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
-/** Parses a decimal string ("12.5", "-0.0004", "1e-7"); rounds half away from zero beyond 12 places. */
+/** Parses a decimal string ("12.5", "-0.0004", "1e-7"); rounds half away from zero beyond 18 places. */
 export function fixedFromString(text: string): Fixed {
   const m = DECIMAL.exec(text.trim());
   if (!m || (m[2] === '' && (m[3] === undefined || m[3] === ''))) {
@@ -37,13 +38,16 @@ export function fixedFromNumber(value: number): Fixed {
   // so at most one multiple of 10^-12 rounds to `value`. If `scaled` is one (it reads back as
   // `value`), it is the coarsest decimal that does, hence the shortest text's own value.
   if (Math.abs(value) < 2048) {
-    const scaled = Math.round(value * SCALE);
-    if (scaled / SCALE === value) return BigInt(scaled);
+    const scaled = Math.round(value * FAST_SCALE);
+    if (scaled / FAST_SCALE === value) return BigInt(scaled) * FAST_TO_FIXED;
   }
   return fixedFromString(String(value));
 }
 
-const SCALE = 10 ** FIXED_PLACES;
+/** The fast path reads numbers at 12 places (exact in doubles below 2048), then widens them. */
+const FAST_PLACES = 12;
+const FAST_SCALE = 10 ** FAST_PLACES;
+const FAST_TO_FIXED = 10n ** BigInt(FIXED_PLACES - FAST_PLACES);
 
 /** Integer division rounding half away from zero. */
 export function divRound(numerator: bigint, denominator: bigint): bigint {
@@ -62,7 +66,7 @@ export function fixedMul(a: Fixed, b: Fixed): Fixed {
   return divRound(a * b, FIXED_ONE);
 }
 
-/** a / b, rounded at the twelfth place. */
+/** a / b, rounded at the last place. */
 export function fixedDiv(a: Fixed, b: Fixed): Fixed {
   return divRound(a * FIXED_ONE, b);
 }

@@ -70,14 +70,14 @@ export class CreditsNode extends PagedFolderNode<CreditLot> {
       this.balancePromise = read.then(
         (balance) => {
           this.balanceState = { state: 'loaded', balance };
-          this.redrawKeepingChildren();
+          this.scope.services.redraw(this);
           return balance;
         },
         (error: unknown) => {
           this.balancePromise = undefined;
           if (!signal?.aborted) {
             this.balanceState = { state: 'failed', error };
-            this.redrawKeepingChildren();
+            this.scope.services.redraw(this);
           }
           throw error;
         },

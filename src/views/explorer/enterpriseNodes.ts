@@ -3,7 +3,7 @@
 // with the account (`$expand`) is used as it is; what did not is listed.
 import * as vscode from 'vscode';
 import { listDepartments, listEnrollmentAccounts } from '../../billing/enrollment';
-import { listingOf } from '../../billing/listing';
+import { listingOf } from '../../azure/listing';
 import type { Department, EnrollmentAccount } from '../../billing/models/account';
 import type { BillingSubscription } from '../../billing/models/subscription';
 import { statusOf } from '../../billing/notApplicable';

@@ -1,12 +1,15 @@
 // The TreeDataProvider of the Azure Billing view. It asks nodes for their children once, keeps the
 // answer until that node (or an ancestor) is refreshed, cancels loads that a refresh made stale,
 // and turns a failed load into an error node with Retry, so one broken scope never breaks the tree.
+// Three different things happen to a node: `refresh` forgets and reads its children again,
+// `redraw` shows its item again with the children it has, and `loadMore` appends the next page.
 import * as vscode from 'vscode';
 import type { Logger } from '../../azure/log';
 import { adviseOnFailure } from '../commands/failureAdvice';
 import { describeErrorChain } from '../commands/commandRunner';
 import type { ExplorerNode } from './explorerNode';
 import { withAccessibleLabel } from './accessibleLabel';
+import type { LoadsMore } from './loadMoreNode';
 import { ErrorNode } from './messageNodes';
 
 /** The invisible parent of the first level. */
@@ -62,6 +65,23 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       pending.controller.abort();
       this.cache.delete(key);
     }
+    this.changed.fire(node);
+  }
+
+  /** Shows `node`'s item again (its description changed) with the children already read. */
+  redraw(node: ExplorerNode): void {
+    this.changed.fire(node);
+  }
+
+  /**
+   * Reads the next page of `node`'s list and shows it below what is there. The children already
+   * read, and everything loaded below them, are kept; the load shares the cancellation of the
+   * folder's first one, so a refresh stops both.
+   */
+  loadMore(node: LoadsMore): void {
+    const controller = this.cache.get(node.id)?.controller ?? new AbortController();
+    const more: ExplorerRoot = { loadChildren: (signal) => node.loadMore(signal), failedToLoadLabel: node.failedToLoadLabel ?? vscode.l10n.t('Could not load this') };
+    this.cache.set(node.id, { controller, children: this.load(node, more, controller.signal) });
     this.changed.fire(node);
   }
 

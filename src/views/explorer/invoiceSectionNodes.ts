@@ -2,7 +2,7 @@
 // usually came with the profile (`$expand`), so listing them costs no request.
 import * as vscode from 'vscode';
 import { listInvoiceSections } from '../../billing/invoiceSections';
-import { listingOf } from '../../billing/listing';
+import { listingOf } from '../../azure/listing';
 import type { BillingProfile, InvoiceSection } from '../../billing/models/profile';
 import { listSubscriptionsByInvoiceSection } from '../../billing/subscriptions';
 import type { AccountScope } from './billingTree';

@@ -3,7 +3,7 @@
 // list a period's invoices for a node or for a choice made in a quick pick.
 import type { ArmTransport } from '../../azure/transport';
 import { InvoicePeriod, listInvoicesByAccount, listInvoicesByProfile, listInvoicesBySubscription } from '../../billing/invoices';
-import type { Listing } from '../../billing/listing';
+import type { Listing } from '../../azure/listing';
 import type { AgreementType } from '../../billing/models/account';
 import { addDays, CalendarDate } from '../../billing/models/dates';
 import type { Invoice } from '../../billing/models/invoice';

@@ -2,8 +2,9 @@
 import * as vscode from 'vscode';
 import { contextValue, ExplorerNode } from './explorerNode';
 
+/** A folder whose list continues: it reads the next page and answers with all its children. */
 export interface LoadsMore extends ExplorerNode {
-  requestMore(): void;
+  loadMore(signal: AbortSignal): Promise<ExplorerNode[]>;
 }
 
 export class LoadMoreNode implements ExplorerNode {

@@ -2,14 +2,17 @@
 // page starts loading in the background as soon as the folder appears (bounded by the tree's
 // semaphore), so opening it is quick and siblings load side by side; a slow or failing list only
 // ever affects its own folder. "Does not apply to this agreement" answers become an info node.
+// Opening, Refresh and Retry read the first page (`loadChildren`); Load more reads the next one and
+// appends it to the nodes already made (`loadMore`, through the provider). Drawing the folder's
+// item again (a description that arrived later) is the provider's `redraw` and never reads the list.
 import * as vscode from 'vscode';
+import { ListCursor } from '../../azure/listCursor';
 import { isNotApplicable } from '../../billing/notApplicable';
 import { BillingNode } from './billingNode';
 import type { AccountScope } from './billingTree';
 import type { ExplorerNode } from './explorerNode';
-import { LoadMoreNode } from './loadMoreNode';
+import { LoadMoreNode, LoadsMore } from './loadMoreNode';
 import { notApplicableNode } from './notApplicableNode';
-import { Pager } from './pager';
 
 export interface FolderOptions<T> {
   /** Appended to the parent's id. */
@@ -34,16 +37,14 @@ export interface FolderOptions<T> {
   emptyLabel: string;
 }
 
-export class PagedFolderNode<T> extends BillingNode {
+export class PagedFolderNode<T> extends BillingNode implements LoadsMore {
   readonly id: string;
   readonly failedToLoadLabel: string;
-  readonly pager: Pager<T>;
-  /** The latest read of the pager: the background first page, a refresh, or a Load more. */
-  private loading: Promise<unknown> | undefined;
-  /** The background first page has not been handed to a loadChildren yet. */
-  private prefetched = false;
-  private wantsMore = false;
-  private keepNext = false;
+  readonly cursor: ListCursor<T>;
+  /** The first page read in the background, until the folder is opened and takes it. */
+  private background: Promise<unknown> | undefined;
+  /** The node of each item read, in order: Load more appends, so nodes already shown stay the same. */
+  private readonly nodes: ExplorerNode[] = [];
 
   constructor(
     parent: ExplorerNode,
@@ -53,7 +54,7 @@ export class PagedFolderNode<T> extends BillingNode {
     super(parent, scope);
     this.id = `${parent.id}/${options.idSuffix}`;
     this.failedToLoadLabel = options.failedToLoadLabel;
-    this.pager = new Pager((signal) => options.open(signal), scope.services.pageSize());
+    this.cursor = new ListCursor((signal) => options.open(signal), scope.services.pageSize());
   }
 
   /**
@@ -62,16 +63,15 @@ export class PagedFolderNode<T> extends BillingNode {
    */
   startLoading(signal: AbortSignal): this {
     const slots = this.scope.services.backgroundLoads;
-    this.loading = slots.acquire(signal).then(async (release) => {
+    this.background = slots.acquire(signal).then(async (release) => {
       try {
-        return await this.pager.first(signal);
+        return await this.cursor.first(signal);
       } finally {
         release();
       }
     });
-    this.prefetched = true;
     // Failures surface when the folder is opened; an unobserved rejection must not be reported.
-    this.loading.catch(() => undefined);
+    void this.background.catch(() => undefined);
     return this;
   }
 
@@ -83,17 +83,6 @@ export class PagedFolderNode<T> extends BillingNode {
     return this.options.copyText ?? this.options.armId;
   }
 
-  /** Shows the folder's item again (its description changed) and keeps the children already read. */
-  protected redrawKeepingChildren(): void {
-    this.keepNext = true;
-    this.scope.services.redraw(this);
-  }
-
-  /** The next load reads one more page instead of starting over (the Load more command). */
-  requestMore(): void {
-    this.wantsMore = true;
-  }
-
   getTreeItem(): vscode.TreeItem {
     const item = this.item(this.options.label, this.options.icon, this.options.kind, true, ...(this.options.marks ?? []));
     item.description = this.options.description;
@@ -101,44 +90,35 @@ export class PagedFolderNode<T> extends BillingNode {
     return item;
   }
 
+  /** The first page: the one read in the background if it is there, else read now (opened, refreshed, retried). */
   async loadChildren(signal: AbortSignal): Promise<ExplorerNode[]> {
+    const background = this.background;
+    this.background = undefined;
+    return this.children(async () => {
+      this.nodes.length = 0;
+      if (background) await background;
+      else await this.cursor.first(signal);
+    });
+  }
+
+  /** The next page, after what is shown (the Load more command); nothing already read is read again. */
+  async loadMore(signal: AbortSignal): Promise<ExplorerNode[]> {
+    return this.children(() => this.cursor.more(signal));
+  }
+
+  private async children(read: () => Promise<unknown>): Promise<ExplorerNode[]> {
     try {
-      await this.read(signal);
+      await read();
     } catch (error) {
+      this.nodes.length = 0;
       if (isNotApplicable(error)) return [notApplicableNode(this, error)];
       throw error;
     }
-    const children = this.pager.items.map((item) => this.options.child(item, this));
-    if (children.length === 0) {
+    const items = this.cursor.items;
+    for (let i = this.nodes.length; i < items.length; i++) this.nodes.push(this.options.child(items[i], this));
+    if (this.nodes.length === 0) {
       return [notApplicableNode(this, undefined, this.options.emptyLabel)];
     }
-    if (this.pager.hasMore) children.push(new LoadMoreNode(this, this.pager.items.length));
-    return children;
-  }
-
-  /** Decides what this load means: keep (a redraw), next page, the prefetched first page, or start over. */
-  private async read(signal: AbortSignal): Promise<void> {
-    if (this.keepNext) {
-      this.keepNext = false;
-      this.prefetched = false;
-      if (this.loading) {
-        try {
-          await this.loading;
-          return;
-        } catch {
-          // The read that was running was cancelled by the redraw itself: read again below.
-        }
-      }
-    }
-    if (this.wantsMore) {
-      this.wantsMore = false;
-      this.loading = this.pager.more(signal);
-    } else if (this.prefetched && this.loading) {
-      this.prefetched = false;
-    } else {
-      this.loading = this.pager.first(signal);
-    }
-    this.prefetched = false;
-    await this.loading;
+    return this.cursor.hasMore ? [...this.nodes, new LoadMoreNode(this, items.length)] : [...this.nodes];
   }
 }

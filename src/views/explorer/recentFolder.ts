@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { AccountScope } from './billingTree';
 import type { FolderOptions } from './pagedFolderNode';
-import { sortedAfterReading } from './pager';
+import { sortedAfterReading } from '../../azure/listing';
 import { DateWindow, lastTwelveMonths, newestFirst } from './recentWindow';
 
 export interface RecentFolderOptions<T extends { name: string }> extends Omit<FolderOptions<T>, 'description' | 'open'> {

@@ -2,7 +2,8 @@
 // culture-neutral copy for CSV and a sort key, and adds up every summable money column per
 // currency (exactly, through MoneyTotals), so the totals line equals the rows it sums.
 import type { CalendarDate } from '../../billing/models/dates';
-import { Money, MoneyTotals } from '../../billing/models/money';
+import type { Money } from '../../billing/models/money';
+import { MoneyTotals } from '../../insight/moneyTotals';
 import { formatCalendarDate, formatMoney, safeLocale } from '../format/displayFormat';
 import type { TableCell, TableColumn, TableDocument, TableKind, TableLabels, TableRow, TableTotalsRow } from '../../shared/tablePanelMessages';
 

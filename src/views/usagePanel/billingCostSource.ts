@@ -67,7 +67,7 @@ export class BillingCostSource implements PanelSource {
         groupBy: grouping,
       });
       const collected = await collectActualCosts(rows, range, undefined, { subscriptionNames: names });
-      return { ...collected, range, skippedRows: rows.skippedRows.length };
+      return { ...collected, range, skippedRows: rows.report.skippedRows.length };
     });
   }
 

@@ -69,7 +69,7 @@ export class UsageCostSource implements PanelSource {
         ],
       });
       const collected = await collectActualCosts(rows, range, known);
-      return { ...collected, range, skippedRows: rows.skippedRows.length };
+      return { ...collected, range, skippedRows: rows.report.skippedRows.length };
     });
   }
 

@@ -20,7 +20,7 @@ describe('ArmClient: paging', () => {
       const list = client.list<{ id: string; n: number }>(`/providers/Test.Client/items/7/3/${lastPage}`, q);
       assert.deepEqual(await collect(list), itemsUpTo(7));
       assert.equal(recorder.count, 3);
-      assert.equal(list.pages, 3);
+      assert.equal(list.report.pages, 3);
       assert.equal(list.truncated, false);
       client.dispose();
     });

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { isCancellation } from '../../../src/azure/errors';
-import { PagedList } from '../../../src/azure/paging';
+import { pagedListing } from '../../../src/azure/paging';
 import type { RequestEvent } from '../../../src/azure/instrumentation';
 import type { FaultRule } from '../../emulator/faults';
 import { collect, failureOf, testClient, useRoutedEmulator } from './clientFixture';
@@ -249,7 +249,7 @@ describe('ArmClient: pages fetched one ahead', () => {
       }));
     };
     const sentWhenReached: number[][] = [];
-    for await (const page of new PagedList<number>(fetchPage, 'value')) sentWhenReached[page] = [...sent];
+    for await (const page of pagedListing<number>(fetchPage, 'value')) sentWhenReached[page] = [...sent];
     assert.deepEqual(sentWhenReached, [[0, 1], [0, 1, 2], [0, 1, 2, 3], [0, 1, 2, 3]]);
   });
 

@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { budgetBody, BudgetRuleError } from '../../../src/billing/budgets';
-import { costPath, costScopes, costTotals, CostQueryError, forecastBody, forecastCost, queryBody, queryCost, queryDailyCost } from '../../../src/billing/costQuery';
+import { costPath, costScopes, CostQueryError, forecastBody, forecastCost, queryBody, queryCost, queryDailyCost } from '../../../src/billing/costQuery';
+import { sumByCurrency } from '../../../src/insight/moneyTotals';
 import { listRetailPrices, retailPricesUrl, RetailPricesError } from '../../../src/billing/retailPrices';
 import { parseBudget } from '../../../src/billing/models/budget';
 import { FakeTransport } from './support/fakeTransport';
@@ -61,8 +62,8 @@ describe('cost query offline', () => {
       { date: '2024-05-01', cost: { amount: 3.5, currency: 'USD' }, dimensions: { ServiceName: 'Virtual Machines' } },
       { date: '2024-05-02', cost: { amount: 1.25, currency: 'EUR' }, dimensions: { ServiceName: 'Storage' } },
     ]);
-    assert.equal(list.skippedRows.length, 1, 'the impossible 2024-02-30 row is reported, not summed');
-    assert.deepEqual(costTotals(items), [{ amount: 1.25, currency: 'EUR' }, { amount: 15.8456, currency: 'USD' }]);
+    assert.equal(list.report.skippedRows.length, 1, 'the impossible 2024-02-30 row is reported, not summed');
+    assert.deepEqual(sumByCurrency(items.map((r) => r.cost)), [{ amount: 1.25, currency: 'EUR' }, { amount: 15.8456, currency: 'USD' }]);
     assert.equal(t.calls[0].method, 'POST');
     assert.equal(t.calls[0].query['api-version'], '2023-11-01');
   });
@@ -111,8 +112,8 @@ describe('retail prices offline', () => {
     const list = listRetailPrices(t, 'https://prices.example');
     const { items } = await list.all();
     assert.deepEqual(items.map((p) => `${p.meterId}@${p.tierMinimumUnits}`), ['a@0', 'b@0', 'c@0', 'd@0', 'd@100', 'e@0']);
-    assert.equal(list.duplicatesDropped, 1);
-    assert.equal(list.pagesRead, 4);
+    assert.equal(list.report.duplicatesDropped, 1);
+    assert.equal(list.report.pagesRead, 4);
     assert.ok(t.calls.every((c) => c.method === 'BLOB'), 'every page through fetchUnauthenticated');
     assert.deepEqual(items[4].price, { amount: 0.5, currency: 'USD' });
   });

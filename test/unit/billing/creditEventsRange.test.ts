@@ -35,7 +35,7 @@ describe('credit events: date range checked before calling', () => {
   it('refuses a start after the end and says to swap them', () => {
     const r = problemOf(() => validateEventRange({ startDate: '2024-06-01', endDate: '2024-05-01' }));
     assert.equal(r.problem, 'startAfterEnd');
-    assert.match(r.message, /2024-06-01 is after the end date 2024-05-01\. Swap them/);
+    assert.match(r.message, /the start date 2024-06-01 is after the end date 2024-05-01\. Swap the dates/);
   });
 
   it('refuses more than a year and proposes a range that fits', () => {

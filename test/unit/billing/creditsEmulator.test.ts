@@ -8,7 +8,8 @@ import { listAccountCreditEvents, listCreditEvents, listCreditEventsInWindows, D
 import { getCreditBalance, listAccountLots, listCreditLots } from '../../../src/billing/credits';
 import type { BillingAccount } from '../../../src/billing/models/account';
 import { addMonths, calendarDate, utcDateOf } from '../../../src/billing/models/dates';
-import { fromScaled, sumByCurrency, toScaled } from '../../../src/billing/models/money';
+import { fixedFromNumber, fixedToNumber } from '../../../src/insight/fixedDecimal';
+import { sumByCurrency } from '../../../src/insight/moneyTotals';
 import { isNotApplicable } from '../../../src/billing/notApplicable';
 import { FIXED_AS_OF, useEmulator } from '../../support/emulator';
 import { TestClient } from '../azure/clientFixture';
@@ -70,8 +71,8 @@ describe('credits against the emulator', () => {
     assert.deepEqual(events.map((e) => e.name), expected.map((e) => e.name));
     for (let i = 1; i < events.length; i++) {
       const [a, b] = [events[i - 1], events[i]];
-      const next = toScaled(a.closedBalance!.amount) + toScaled(b.newCredit?.amount ?? 0) + toScaled(b.adjustments?.amount ?? 0) - toScaled(b.creditExpired?.amount ?? 0) - toScaled(b.charges?.amount ?? 0);
-      assert.equal(fromScaled(next), b.closedBalance!.amount, `${b.name} (${b.eventType})`);
+      const next = fixedFromNumber(a.closedBalance!.amount) + fixedFromNumber(b.newCredit?.amount ?? 0) + fixedFromNumber(b.adjustments?.amount ?? 0) - fixedFromNumber(b.creditExpired?.amount ?? 0) - fixedFromNumber(b.charges?.amount ?? 0);
+      assert.equal(fixedToNumber(next), b.closedBalance!.amount, `${b.name} (${b.eventType})`);
     }
   });
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { daysUntilExpiry, parseBalanceSummary, parseCreditEvent, parseLot } from '../../../src/billing/models/credit';
-import { sumByCurrency, subtractMoney } from '../../../src/billing/models/money';
+import { sumByCurrency, subtractMoney } from '../../../src/insight/moneyTotals';
 import balance from './fixtures/credits-balance-2024-08-01.json';
 import events from './fixtures/events-2024-08-01.json';
 import lots from './fixtures/lots-2024-08-01.json';

@@ -9,7 +9,7 @@ import { downloadInvoiceDocument, DownloadLinkExpiredError, openDocument, reques
 import { getInvoice, invoiceWindow, listInvoicesByAccount, listInvoicesByProfile, listInvoicesBySubscription } from '../../../src/billing/invoices';
 import type { BillingAccount } from '../../../src/billing/models/account';
 import { parseInvoice } from '../../../src/billing/models/invoice';
-import { sumByCurrency } from '../../../src/billing/models/money';
+import { sumByCurrency } from '../../../src/insight/moneyTotals';
 import { FIXED_AS_OF, useEmulator } from '../../support/emulator';
 import type { Emulator } from '../../emulator/server';
 import { TestClient } from '../azure/clientFixture';

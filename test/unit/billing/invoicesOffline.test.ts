@@ -7,7 +7,7 @@ import { AzureError } from '../../../src/azure/errors';
 import { downloadInvoiceDocument, downloadRequestFor, openDocument, requestInvoiceDownload, DownloadLinkExpiredError, NO_DOWNLOAD_LINK } from '../../../src/billing/invoiceDownload';
 import { SignedLinkRefusedError } from '../../../src/billing/signedLinks';
 import { invoiceWindow, listInvoicesByAccount, listInvoicesBySubscription } from '../../../src/billing/invoices';
-import { DateRangeError } from '../../../src/billing/dateRangeError';
+import { DateRangeError } from '../../../src/billing/dateRange';
 import { parseInvoice } from '../../../src/billing/models/invoice';
 import current from './fixtures/invoice-2024-04-01.json';
 import older from './fixtures/invoices-2020-05-01.json';

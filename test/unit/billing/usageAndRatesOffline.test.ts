@@ -51,7 +51,7 @@ describe('usage aggregates offline', () => {
     const list = listUsageAggregates(t, 'sub1', new Date('2024-05-01T05:30:00Z'), new Date('2024-05-03T01:00:00Z'));
     const { items } = await list.all();
     assert.equal(items.length, 4);
-    assert.equal(list.skipped.length, 1);
+    assert.equal(list.report.skipped.length, 1);
     assert.deepEqual(t.calls[0].query, {
       'api-version': '2015-06-01-preview',
       reportedStartTime: '2024-05-01T00:00:00Z',
@@ -68,7 +68,7 @@ describe('usage aggregates offline', () => {
     const { items } = await list.all();
     assert.deepEqual(items.map((r) => r.name), ['Daily_BRSDT_20240501_0000', 'x3']);
     assert.equal(t.calls[0].query.reportedEndTime, '2024-05-04T00:00:00Z');
-    assert.equal(list.skipped.length, 1);
+    assert.equal(list.report.skipped.length, 1);
   });
 
   it('refuses EA and CSP offers before calling', async () => {

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { budgetBody, deleteBudget, getBudget, listBudgets, saveBudget } from '../../../src/billing/budgets';
 import { costScopes, forecastCost, queryCost, queryDailyCost } from '../../../src/billing/costQuery';
 import { addDays, calendarDate } from '../../../src/billing/models/dates';
-import { MoneyTotals } from '../../../src/billing/models/money';
+import { MoneyTotals } from '../../../src/insight/moneyTotals';
 import type { RetailPrice } from '../../../src/billing/models/retailPrice';
 import { getRateCard } from '../../../src/billing/rateCard';
 import { listRetailPrices } from '../../../src/billing/retailPrices';
@@ -34,7 +34,7 @@ describe('usage, prices and cost against the emulator', () => {
     const from = addDays(MONTH_START, -5);
     const list = listUsageForDays(home.client, payg.subscriptionId, { from, to: YESTERDAY }, { lateArrivalDays: 3 });
     const rows = (await list.all()).items;
-    assert.equal(list.skipped.length, 0);
+    assert.equal(list.report.skipped.length, 0);
     const q = `reportedStartTime=${from}T00:00:00Z&reportedEndTime=${addDays(YESTERDAY, 4)}T00:00:00Z&aggregationGranularity=Daily&showDetails=true`;
     const raw = await rawList(emu(), `/subscriptions/${payg.subscriptionId}/providers/Microsoft.Commerce/UsageAggregates?api-version=2015-06-01-preview&${q}`);
     assert.ok(raw.length > 40, 'several pages');
@@ -127,7 +127,7 @@ describe('usage, prices and cost against the emulator', () => {
     const list = listRetailPrices(home.client, emu().baseUrl);
     const got = (await list.all()).items;
     assert.deepEqual(got.map(mine).sort(), expected);
-    assert.equal(list.duplicatesDropped, 0);
+    assert.equal(list.report.duplicatesDropped, 0);
     assert.ok(got.every((p) => p.price.currency === 'USD'));
     assert.ok(got.some((p) => p.savingsPlan.length > 0 && p.isPrimaryMeterRegion === false), 'the non-primary row with the savings plan is kept');
     emu().settings.retailPrices.omitNextPageLink = true;

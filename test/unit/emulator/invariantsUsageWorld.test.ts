@@ -36,12 +36,20 @@ describe('the usage world', () => {
     for (const u of ['1 Hour', '1 GB/Month', '10K']) assert.ok(units.has(u), u);
   });
 
-  it('tags most resources with env, costCenter and owner, and leaves some untagged', () => {
+  it('tags most resources with env, a cost centre and owner, with the mess real estates have, and leaves some untagged', () => {
     const resources = subs.flatMap((s) => usage.resourcesOf(s.subscriptionId));
     const untagged = resources.filter((r) => !r.tags).length;
     assert.ok(untagged > 0 && untagged < resources.length / 2);
     const keys = new Set(resources.flatMap((r) => Object.keys(r.tags ?? {})));
-    assert.deepEqual([...keys].sort(), ['costCenter', 'env', 'owner']);
+    const isCentre = (k: string) => k.toLowerCase() === 'costcenter';
+    assert.deepEqual([...keys].filter((k) => !isCentre(k)).sort(), ['env', 'owner', 'workload']);
+    assert.deepEqual([...keys].filter(isCentre).sort(), ['COSTCENTER', 'CostCenter', 'costCenter', 'costcenter']);
+    const values = new Set(resources.flatMap((r) => Object.entries(r.tags ?? {}).filter(([k]) => isCentre(k)).map(([, v]) => v)));
+    assert.ok([...values].some((v) => v !== v.trim()), 'values padded with spaces');
+    assert.ok([...values].some((v) => v.startsWith('cc-')), 'values in lower case');
+    assert.ok([...values].some((v) => /^CC\d/.test(v)), 'values without the hyphen');
+    const shared = resources.filter((r) => r.tags?.workload === 'shared-services');
+    assert.ok(shared.length > 0 && shared.every((r) => ['rg-shared', 'rg-network'].includes(r.resourceGroup.toLowerCase())), 'shared infrastructure marked');
   });
 
   it('reports a few percent of resource-days a day late', () => {

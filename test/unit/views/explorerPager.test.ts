@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { daysLeft, lotExpiryState } from '../../../src/views/explorer/lotExpiry';
-import { Pager, sortedAfterReading } from '../../../src/views/explorer/pager';
+import { ListCursor } from '../../../src/azure/listCursor';
+import { sortedAfterReading } from '../../../src/azure/listing';
 import { portalResourceUrl, portalSubscriptionUrl } from '../../../src/views/explorer/portalLinks';
 import { lastTwelveMonths, newestFirst } from '../../../src/views/explorer/recentWindow';
 
@@ -22,10 +23,10 @@ function countingList(total: number) {
   return { open, state };
 }
 
-describe('Load more pager', () => {
+describe('Load more: ListCursor', () => {
   it('shows a page at a time and knows there is more by reading one item ahead', async () => {
     const list = countingList(7);
-    const pager = new Pager(list.open, 3);
+    const pager = new ListCursor(list.open, 3);
     assert.deepEqual([...(await pager.first())], [1, 2, 3]);
     assert.equal(pager.hasMore, true);
     assert.equal(list.state.read, 4, 'one item read ahead, not the whole list');
@@ -37,14 +38,14 @@ describe('Load more pager', () => {
   });
 
   it('says there is no more when the list ends exactly at a page boundary', async () => {
-    const pager = new Pager(countingList(3).open, 3);
+    const pager = new ListCursor(countingList(3).open, 3);
     assert.deepEqual([...(await pager.first())], [1, 2, 3]);
     assert.equal(pager.hasMore, false);
   });
 
   it('a cancelled page ends the list under it, and the next read starts over', async () => {
     const list = countingList(100);
-    const pager = new Pager(list.open, 50);
+    const pager = new ListCursor(list.open, 50);
     const controller = new AbortController();
     const pending = pager.first(controller.signal);
     setImmediate(() => controller.abort());
@@ -57,7 +58,7 @@ describe('Load more pager', () => {
 
   it('a failing list fails the page and is opened again next time', async () => {
     let attempts = 0;
-    const pager = new Pager(() => {
+    const pager = new ListCursor(() => {
       attempts++;
       return (async function* () {
         yield 1;

@@ -20,6 +20,7 @@ const SHELL_SOURCES = [
   'src/views/commands/failureMessage.ts',
   'src/views/commands/signInCommands.ts',
   'src/views/session',
+  'src/views/chargeback',
   'src/views/log',
   'src/views/format',
   'src/views/explorer/accountList.ts',

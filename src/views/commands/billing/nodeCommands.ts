@@ -30,8 +30,7 @@ export function openInPortal(node: unknown): string | undefined {
 
 export function loadMore(provider: ExplorerProvider, node: unknown): void {
   if (!(node instanceof LoadMoreNode)) return;
-  node.parent.requestMore();
-  provider.refresh(node.parent);
+  provider.loadMore(node.parent);
 }
 
 export function refreshItem(provider: ExplorerProvider, node: unknown): void {

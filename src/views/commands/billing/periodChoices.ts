@@ -2,8 +2,7 @@
 // dates are checked against what the APIs accept, with a message that says what is wrong.
 import * as vscode from 'vscode';
 import { MAX_EVENT_RANGE_MONTHS, validateEventRange } from '../../../billing/creditEvents';
-import { DateRangeError } from '../../../billing/dateRangeError';
-import { invoiceWindow } from '../../../billing/invoices';
+import { checkDateRange, DateRangeError } from '../../../billing/dateRange';
 import { parseCalendarDate } from '../../../billing/models/dates';
 import { cancelledError } from '../../../azure/errors';
 import { formatCalendarDate } from '../../format/displayFormat';
@@ -38,10 +37,9 @@ export function checkEventsRange(startDate: string | undefined, endDate: string 
 
 /** Checks an invoice period (real dates, in order); throws DateRangeError. */
 export function checkInvoicesRange(startDate: string | undefined, endDate: string | undefined): ChosenRange {
-  if (!startDate?.trim()) throw new DateRangeError('missingStart', 'missing start');
-  if (!endDate?.trim()) throw new DateRangeError('missingEnd', 'missing end');
-  const window = invoiceWindow({ from: startDate.trim(), to: endDate.trim() });
-  return { startDate: window.from, endDate: window.to };
+  // Both dates: the person chose a custom range, so the list's default window does not apply.
+  const { from, to } = checkDateRange({ from: startDate?.trim(), to: endDate?.trim() }, { subject: 'invoice period' });
+  return { startDate: from, endDate: to };
 }
 
 /** Two input boxes, each validated as the person types; the second checks the whole range. */

@@ -29,7 +29,7 @@ export function registerBillingCommands(
   const services: TreeServices = {
     language: () => vscode.env.language,
     now: () => new Date(),
-    redraw: (node) => explorer.provider.refresh(node),
+    redraw: (node) => explorer.provider.redraw(node),
     backgroundLoads: new Semaphore(BACKGROUND_LOADS),
     pageSize: () => Math.max(1, Math.floor(vscode.workspace.getConfiguration().get<number>(PAGE_SIZE_SETTING) ?? 50)),
     cloudName: () => sessions.session().cloud.name,

@@ -1,6 +1,7 @@
 // The resources of one subscription and the meters each one uses ("streams"). Made lazily per
 // subscription from (seed, subscriptionId), so the large world's 2,000 resources cost nothing
 // until asked for.
+import { messUpTags } from './tagMess';
 import { Random } from '../random';
 import type { WorldSubscription } from '../types';
 import { UsageProfile, UsageSpan } from './hourlyUsage';
@@ -146,7 +147,8 @@ export function makeResources(
     // For SQL the name already holds `<server>/databases/<db>`.
     const resourceId = `/subscriptions/${sub.subscriptionId}/resourceGroups/${group}/providers/${provider[0]}/${provider[1]}/${name}`;
     const resource: UsageResource = {
-      subscriptionId: sub.subscriptionId, resourceId, resourceGroup: group, name, type, location: region.armName, tags,
+      subscriptionId: sub.subscriptionId, resourceId, resourceGroup: group, name, type, location: region.armName,
+      tags: messUpTags(tags, group, Random.of(seed, 'tag-mess', sub.subscriptionId, i)),
       classic: kind === 'classicStorage', additionalInfo, firstDay, lastDay, streams: [],
     };
     for (const use of uses) {

@@ -1,9 +1,13 @@
-// "Load more" for long lists in the tree: pulls a page at a time from a list that follows Azure's
-// continuation links, and knows whether more is there (by holding one item back). The pager owns
-// the list's cancellation, so a refresh of the node that started a page does not break the next.
-import { cancelledError } from '../../azure/errors';
+// "Load more" for long lists: reads a list a page at a time, and knows whether more is there by
+// holding one item back, the same proof `Listing` uses for `maxItems`.
+import { cancelledError } from './errors';
 
-export class Pager<T> {
+/**
+ * Reads a list a page at a time and knows whether more is there (by holding one item back), for
+ * "Load more". The cursor owns the list's cancellation, so cancelling one page's reader (a refresh
+ * of the node that asked) ends that page and the list under it, and the next call starts over.
+ */
+export class ListCursor<T> {
   private iterator: AsyncIterator<T> | undefined;
   private controller: AbortController | undefined;
   private readonly shown: T[] = [];
@@ -18,7 +22,7 @@ export class Pager<T> {
     if (!(pageSize >= 1)) throw new RangeError('A page holds at least one item.');
   }
 
-  /** Everything shown so far. */
+  /** Everything read so far. */
   get items(): readonly T[] {
     return this.shown;
   }
@@ -41,7 +45,6 @@ export class Pager<T> {
       this.controller = new AbortController();
       this.iterator = this.open(this.controller.signal)[Symbol.asyncIterator]();
     }
-    // The caller's cancellation ends this page and the list under it: the next call starts over.
     const onAbort = () => this.reset();
     signal?.addEventListener('abort', onAbort, { once: true });
     const iterator = this.iterator;
@@ -88,11 +91,4 @@ export class Pager<T> {
     // Lets a generator run its finally blocks; errors of an aborted list are of no interest.
     void iterator?.return?.()?.catch?.(() => undefined);
   }
-}
-
-/** An async iterable over items that must all be read before they can be ordered (newest first). */
-export async function* sortedAfterReading<T>(source: AsyncIterable<T>, compare: (a: T, b: T) => number): AsyncIterable<T> {
-  const all: T[] = [];
-  for await (const item of source) all.push(item);
-  yield* all.sort(compare);
 }

@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { fromScaled, MoneyTotals, subtractMoney, sumByCurrency, toScaled } from '../../../src/billing/models/money';
+import { fixedFromNumber, fixedToNumber } from '../../../src/insight/fixedDecimal';
+import { MoneyTotals, subtractMoney, sumByCurrency } from '../../../src/insight/moneyTotals';
 
-describe('money', () => {
+describe('money totals', () => {
   it('adds decimals without binary drift', () => {
     // 0.1 + 0.2 is 0.30000000000000004 in doubles; a bill must say 0.3.
     assert.equal(0.1 + 0.2 === 0.3, false);
@@ -15,7 +16,7 @@ describe('money', () => {
     // 1000 × 0.000001968949998 = 0.001968949998 exactly; 1e-7 × 3 = 3e-7.
     assert.deepEqual(sumByCurrency(rows), [{ amount: 0.001968949998, currency: 'CAD' }]);
     assert.deepEqual(sumByCurrency([1e-7, 1e-7, 1e-7].map((amount) => ({ amount, currency: 'USD' }))), [{ amount: 3e-7, currency: 'USD' }]);
-    assert.equal(fromScaled(toScaled(123456789.123456)), 123456789.123456);
+    assert.equal(fixedToNumber(fixedFromNumber(123456789.123456)), 123456789.123456);
   });
 
   it('never adds different currencies together', () => {
@@ -32,8 +33,8 @@ describe('money', () => {
   });
 
   it('handles negative amounts (refunds, adjustments)', () => {
-    assert.equal(toScaled(-200), -200n * 10n ** 18n);
-    assert.equal(fromScaled(toScaled(-0.05)), -0.05);
+    assert.equal(fixedFromNumber(-200), -200n * 10n ** 18n);
+    assert.equal(fixedToNumber(fixedFromNumber(-0.05)), -0.05);
     assert.deepEqual(sumByCurrency([{ amount: 100, currency: 'USD' }, { amount: -200.01, currency: 'USD' }]), [{ amount: -100.01, currency: 'USD' }]);
   });
 
