@@ -1,5 +1,7 @@
 // What one answer means for the call: a result, a failure worth another attempt, or a failure that
 // ends the call. Decided from the status and the whole body, which the attempt has already read.
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { attemptError, bodyOf, callOf } from './callContext';
 import { AzureError, errorFromResponse } from './errors';
 import type { BytesExpectation, PipelineRequest, PipelineResponse } from './httpPipeline';
 import { isRetriableStatus, retryAfterMs } from './retryPolicy';
@@ -67,4 +69,27 @@ function pathOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/**
+ * The pipeline policy that reads each answer: a result is kept for the call and passed up; a
+ * failure leaves as an attempt error (with the answer attached, so the token policy sees a 401
+ * challenge and the retry strategy decides the rest).
+ */
+export function answerPolicy(): PipelinePolicy {
+  return {
+    name: 'azureBillingAnswer',
+    async sendRequest(request, next) {
+      const response = await next(request);
+      const call = callOf(request);
+      const headers = response.headers.toJSON({ preserveCase: false });
+      const outcome = classify(call.request, call.safeUrl, response.status, headers, bodyOf(response));
+      if ('response' in outcome) {
+        call.result = outcome.response;
+        return response;
+      }
+      call.lastFailure = outcome.failure;
+      throw attemptError(outcome.failure, request, response);
+    },
+  };
 }

@@ -8,13 +8,13 @@ import { Logger, redactingLogger, registerSecret, silentLogger } from './log';
 import { pollToCompletion } from './longRunning';
 import type { Listing } from './listing';
 import { PageReport, pagedListing, queryPageIterator } from './paging';
-import { PipelineRequest, PipelineResponse, PipelineSettings, runRequest } from './httpPipeline';
-import { followWithoutCredentials, isRedirect } from './redirects';
+import type { ConnectionPool } from './connections';
+import type { PipelineOptions, PipelineRequest, PipelineResponse, PipelineSettings } from './httpPipeline';
+import { proxyCredentials, ProxyOptions } from './proxy';
 import { resolveRetryOptions, RetryOptions } from './retryPolicy';
 import { TokenSource } from './tokenSource';
 import type { ArmTransport, BlobResponse, ListOptions, LongRunningOptions, QueryPage, RequestOptions, UnauthenticatedOptions } from './transport';
 import { buildArmUrl, isCostManagementUrl } from './urls';
-import { WatchfulAgent } from './watchfulAgent';
 
 export interface ArmClientOptions {
   /** The cloud to talk to; or give `endpoint` and `scope` directly. */
@@ -42,7 +42,10 @@ export interface ArmClientOptions {
    * (docs/azure-apis.md#cost-management-throttling).
    */
   clientType?: string;
+  /** Leads the User-Agent header (default `azure-billing-insight`); the views add the versions. */
   userAgent?: string;
+  /** The proxy to reach Azure through (proxy.ts); none: direct. */
+  proxy?: ProxyOptions;
   /** Requests in flight at once, across every caller of this client (default 8). */
   maxConcurrentRequests?: number;
   /** Long-running operations: wait when the service names none, and the fastest polling allowed. */
@@ -54,27 +57,35 @@ const DEFAULT_CLIENT_TYPE = 'azure-billing-insight';
 /** RateCard documents are tens of MB; far above any real document, low enough to protect the editor's heap. */
 const MAX_UNAUTHENTICATED_BYTES = 256 * 1024 * 1024;
 
+type PipelineModule = typeof import('./pipelineEntry');
+
+/** The pipeline of a client, built on its first request. */
+interface Pipeline {
+  module: PipelineModule;
+  settings: PipelineSettings;
+  connections: ConnectionPool;
+}
+
 export class ArmClient implements ArmTransport {
   readonly endpoint: string;
-  private readonly settings: PipelineSettings;
+  private readonly options: Omit<PipelineOptions, 'connections'> & { proxy?: ProxyOptions; maxSockets: number };
+  private pipeline?: Promise<Pipeline>;
   private readonly clientType: string;
   private readonly defaultPollMs: number;
   private readonly minPollMs: number;
-  private readonly agent: WatchfulAgent;
 
   constructor(options: ArmClientOptions) {
     const endpoint = options.endpoint ?? options.cloud?.resourceManagerEndpoint;
     const scope = options.scope ?? options.cloud?.scope;
-    if (!endpoint || !scope) { throw new Error('ArmClient needs a cloud, or an endpoint and a token scope.'); }
+    if (!endpoint || !scope) throw new Error('ArmClient needs a cloud, or an endpoint and a token scope.');
     this.endpoint = endpoint.replace(/\/+$/, '');
     this.clientType = options.clientType ?? DEFAULT_CLIENT_TYPE;
     this.defaultPollMs = options.defaultPollMs ?? 10_000;
     this.minPollMs = options.minPollMs ?? 1_000;
-    // Keep-alive saves a TLS handshake per request when a tree fans out.
-    this.agent = new WatchfulAgent({ keepAlive: true, maxSockets: options.maxConcurrentRequests ?? 8 });
-    // Registered once for every later redaction, this client's log lines included.
-    for (const secret of options.knownSecrets ?? []) { registerSecret(secret); }
-    this.settings = {
+    // Registered once for every later redaction, this client's log lines included; a proxy's
+    // password as well, should a library quote its URL.
+    for (const secret of [...(options.knownSecrets ?? []), ...proxyCredentials(options.proxy)]) registerSecret(secret);
+    this.options = {
       tokenSource: options.tokenSource,
       scope,
       tenantId: options.tenantId,
@@ -85,13 +96,28 @@ export class ArmClient implements ArmTransport {
       onRequest: options.onRequest,
       userAgent: options.userAgent ?? DEFAULT_CLIENT_TYPE,
       semaphore: new Semaphore(options.maxConcurrentRequests ?? 8),
-      agent: this.agent,
+      proxy: options.proxy,
+      maxSockets: options.maxConcurrentRequests ?? 8,
     };
+  }
+
+  /** The pipeline, loaded and built on the first request (pipelineEntry.ts says why). */
+  private loadPipeline(): Promise<Pipeline> {
+    this.pipeline ??= import('./pipelineEntry').then((module) => {
+      const connections = new module.ConnectionPool(this.options.proxy, this.options.maxSockets);
+      return { module, connections, settings: module.createPipelines({ ...this.options, connections }) };
+    });
+    return this.pipeline;
+  }
+
+  private async run(request: PipelineRequest): Promise<PipelineResponse> {
+    const { module, settings } = await this.loadPipeline();
+    return module.runRequest(settings, request);
   }
 
   /** Closes idle keep-alive connections. */
   dispose(): void {
-    this.agent.destroy();
+    void this.pipeline?.then((p) => p.connections.destroy(), () => undefined);
   }
 
   async get<T>(path: string, options: RequestOptions = {}): Promise<T | undefined> {
@@ -138,7 +164,7 @@ export class ArmClient implements ArmTransport {
 
   async fetchUnauthenticated(url: string, options: UnauthenticatedOptions = {}): Promise<BlobResponse> {
     const headers = Object.fromEntries(Object.entries(options.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'authorization'));
-    const res = await runRequest(this.settings, {
+    const res = await this.run({
       method: 'GET', url, headers: { accept: '*/*', ...headers }, signal: options.signal,
       authenticated: false, redirect: 'manual', returnErrors: true,
       bytes: { maxBytes: options.maxBytes ?? MAX_UNAUTHENTICATED_BYTES, json: options.expectJson, check: options.checkBody },
@@ -159,9 +185,10 @@ export class ArmClient implements ArmTransport {
   /** `follow` makes redirect hops without credentials (redirects.ts); `manual` hands a 3xx back. */
   private async arm(method: string, url: string, body: unknown, options: RequestOptions, redirect: PipelineRequest['redirect'] = 'follow'): Promise<PipelineResponse> {
     const headers: Record<string, string> = { ...options.headers };
-    if (isCostManagementUrl(url) && !Object.keys(headers).some((h) => h.toLowerCase() === 'clienttype')) { headers.ClientType = this.clientType; }
+    if (isCostManagementUrl(url) && !Object.keys(headers).some((h) => h.toLowerCase() === 'clienttype')) headers.ClientType = this.clientType;
     const request: PipelineRequest = { method, url, body, headers, signal: options.signal, authenticated: true, redirect: 'manual' };
-    const response = await runRequest(this.settings, request);
-    return redirect === 'follow' && isRedirect(response.status) ? followWithoutCredentials(this.settings, request, response) : response;
+    const { module, settings } = await this.loadPipeline();
+    const response = await module.runRequest(settings, request);
+    return redirect === 'follow' && module.isRedirect(response.status) ? module.followWithoutCredentials(settings, request, response) : response;
   }
 }

@@ -1,23 +1,36 @@
-// One logical HTTP call with everything that makes it survive Azure: the bearer token (refreshed
-// once when ARM says it expired), a timeout per attempt, retries on throttling (waiting for the
-// longest retry-after header) and on transient failures (5xx, dropped connections, bodies cut
-// short, stalled or not parseable), a bound on retries, cancellation at any point, logging and
-// metrics. Every body, documents included, is read whole inside its attempt (bodyReader.ts), so a
-// body that breaks is retried with the whole request and no caller ever gets half of one.
-import * as crypto from 'crypto';
-import fetch, { Response } from 'node-fetch';
-import { attemptSignal, sleep, throwIfCancelled } from './abort';
-import { BodyTooLargeError, readWholeBody } from './bodyReader';
+// One logical HTTP call with everything that makes it survive Azure, on @azure/core-rest-pipeline
+// (docs/networking.md): the user agent and a client request id, the project's retry rules as a
+// retry strategy (retryStrategy.ts: every retry-after header, a cap on waiting, a bound on
+// attempts), the bearer token refreshed once on a 401 challenge (tokenPolicy.ts), each answer
+// judged whole (answers.ts), and at the bottom node-fetch as the HTTP client (nodeFetchClient.ts:
+// concurrency limit, proxy, per-attempt time limits, the body read whole inside its attempt), so
+// a body that breaks is retried with the whole request and no caller ever gets half of one. Every
+// failure leaves as one typed `AzureError`.
+import {
+  createEmptyPipeline,
+  createHttpHeaders,
+  createPipelineRequest,
+  HttpClient,
+  HttpMethods,
+  Pipeline,
+  retryPolicy,
+  setClientRequestIdPolicy,
+  userAgentPolicy,
+} from '@azure/core-rest-pipeline';
+import { answerPolicy } from './answers';
+import { attemptOf, bindCall, CallContext } from './callContext';
 import { Semaphore } from './concurrency';
-import { classify, Outcome } from './answers';
+import { ConnectionPool } from './connections';
 import { AzureError, cancelledError } from './errors';
 import { RequestListener } from './instrumentation';
 import { Logger, redactUrl } from './log';
-import { backoffMs, ResolvedRetryOptions, serverWaitMs } from './retryPolicy';
+import { nodeFetchHttpClient } from './nodeFetchClient';
+import { ResolvedRetryOptions } from './retryPolicy';
+import { projectRetryStrategy } from './retryStrategy';
+import { tokenPolicy } from './tokenPolicy';
 import { TokenSource } from './tokenSource';
-import { WatchfulAgent } from './watchfulAgent';
 
-export interface PipelineSettings {
+export interface PipelineOptions {
   tokenSource?: TokenSource;
   scope: string;
   tenantId?: string;
@@ -28,9 +41,38 @@ export interface PipelineSettings {
   idleTimeoutMs: number;
   logger: Logger;
   onRequest?: RequestListener;
+  /** Leads the User-Agent header, e.g. `azure-billing-insight/0.1.0 VSCode/1.105.0`. */
   userAgent: string;
   semaphore?: Semaphore;
-  agent?: WatchfulAgent;
+  connections: ConnectionPool;
+}
+
+/** The two pipelines of a client (with and without the token) and the HTTP client under both. */
+export interface PipelineSettings {
+  logger: Logger;
+  authenticated: Pipeline;
+  anonymous: Pipeline;
+  httpClient: HttpClient;
+}
+
+export function createPipelines(options: PipelineOptions): PipelineSettings {
+  const build = (withToken: boolean): Pipeline => {
+    const pipeline = createEmptyPipeline();
+    pipeline.addPolicy(userAgentPolicy({ userAgentPrefix: options.userAgent }));
+    pipeline.addPolicy(setClientRequestIdPolicy());
+    // The strategy decides every failure itself (retries used up included), so the policy's own
+    // bound is one above it and never the one that stops.
+    pipeline.addPolicy(retryPolicy([projectRetryStrategy(options.retry, options.logger)], { maxRetries: options.retry.maxRetries + 1 }));
+    if (withToken) pipeline.addPolicy(tokenPolicy(options));
+    pipeline.addPolicy(answerPolicy());
+    return pipeline;
+  };
+  return {
+    logger: options.logger,
+    authenticated: build(true),
+    anonymous: build(false),
+    httpClient: nodeFetchHttpClient(options),
+  };
 }
 
 export interface PipelineRequest {
@@ -41,7 +83,10 @@ export interface PipelineRequest {
   signal?: AbortSignal;
   /** Send the bearer token (false for SAS links and public APIs). */
   authenticated: boolean;
-  /** `manual` hands 3xx answers back instead of following them (RateCard, blob links). */
+  /**
+   * The pipeline never follows a redirect itself (a token must not travel with one); `follow` tells
+   * `ArmClient` to make the hops without credentials (redirects.ts), `manual` hands a 3xx back.
+   */
   redirect?: 'manual' | 'follow';
   /** The body as bytes (documents, public APIs) instead of an ARM JSON answer. */
   bytes?: BytesExpectation;
@@ -72,100 +117,39 @@ export interface PipelineResponse {
   body?: Buffer;
 }
 
-const AUTH_RETRY_CODES = new Set(['ExpiredAuthenticationToken', 'InvalidAuthenticationToken']);
-
-function headersOf(res: Response): Record<string, string> {
-  const out: Record<string, string> = {};
-  res.headers.forEach((value, name) => {
-    out[name.toLowerCase()] = value;
-  });
-  return out;
-}
-
 export async function runRequest(settings: PipelineSettings, request: PipelineRequest): Promise<PipelineResponse> {
-  const { retry, logger } = settings;
   const safeUrl = redactUrl(request.url);
-  const clientRequestId = crypto.randomUUID();
-  let waited = 0;
-  let attempt = 0;
-  let refreshedToken = false;
-  let forceRefresh = false;
-  let retriesLeft = retry.maxRetries;
-
-  for (;;) {
-    attempt += 1;
-    throwIfCancelled(request.signal);
-    const outcome = await attemptOnce(settings, request, { attempt, clientRequestId, forceRefresh, safeUrl });
-    forceRefresh = false;
-    if ('response' in outcome) { return outcome.response; }
-    const failure = outcome.failure;
-    if (failure.error.kind === 'cancelled') { throw failure.error; }
-
-    // A token ARM calls expired or invalid gets one fresh try, outside the retry budget.
-    if (failure.error.kind === 'auth' && !refreshedToken && request.authenticated && AUTH_RETRY_CODES.has(failure.error.code ?? '')) {
-      refreshedToken = true;
-      forceRefresh = true;
-      logger.info(`${request.method} ${safeUrl}: ${failure.error.code}; getting a new token and trying again.`);
-      continue;
-    }
-    if (!failure.retriable) { throw failure.error; }
-
-    const requested = failure.serverWaitMs;
-    if (requested !== undefined && requested > retry.maxRetryAfterMs) {
-      // Sitting through a very long wait inside a command is worse than telling the person when to come back.
-      throw withProgress(failure.error, { retryAfterMs: requested, attempts: attempt, waitedMs: waited });
-    }
-    if (retriesLeft <= 0) {
-      const seconds = (waited / 1000).toFixed(1);
-      throw new AzureError({
-        kind: 'retriesExhausted',
-        message: `${request.method} ${pathOf(safeUrl)} still failed after ${attempt} attempts and ${seconds} s of waiting: ${failure.error.message}`,
-        status: failure.error.status,
-        code: failure.error.code,
-        requestId: failure.error.requestId,
-        correlationId: failure.error.correlationId,
-        method: request.method,
-        url: safeUrl,
-        attempts: attempt,
-        waitedMs: waited,
-        retryAfterMs: failure.error.retryAfterMs,
-        lastError: failure.error,
-      });
-    }
-    retriesLeft -= 1;
-    const wait = requested !== undefined ? serverWaitMs(requested, retry) : backoffMs(attempt, retry);
-    logger.warn(`${request.method} ${safeUrl}: ${describe(failure.error)}; waiting ${(wait / 1000).toFixed(1)} s before attempt ${attempt + 1} of ${retry.maxRetries + 1}.`);
-    await sleep(wait, request.signal);
-    waited += wait;
-  }
-}
-
-function withProgress(error: AzureError, extra: { retryAfterMs?: number; attempts: number; waitedMs: number }): AzureError {
-  const seconds = Math.ceil((extra.retryAfterMs ?? 0) / 1000);
-  return new AzureError({
-    kind: error.kind,
-    message: `${error.message} Azure asks to wait ${seconds} s before trying again.`,
-    status: error.status,
-    code: error.code,
-    target: error.target,
-    details: error.details,
-    requestId: error.requestId,
-    correlationId: error.correlationId,
-    method: error.method,
-    url: error.url,
-    needsBillingRole: error.needsBillingRole,
-    ...extra,
+  const what = `${request.method} ${pathOf(safeUrl)}`;
+  if (request.signal?.aborted) throw cancelledError(what);
+  const headers = createHttpHeaders({ accept: 'application/json', ...lowerKeys(request.headers ?? {}) });
+  if (request.body !== undefined) headers.set('content-type', 'application/json');
+  // SAS links and public APIs must never see a token.
+  if (!request.authenticated) headers.delete('authorization');
+  const coreRequest = createPipelineRequest({
+    url: request.url,
+    method: request.method.toUpperCase() as HttpMethods,
+    headers,
+    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    abortSignal: request.signal,
   });
+  const call: CallContext = { request, safeUrl, attempt: 0, waitedMs: 0, refreshedToken: false };
+  bindCall(coreRequest, call);
+  try {
+    await (request.authenticated ? settings.authenticated : settings.anonymous).sendRequest(settings.httpClient, coreRequest);
+  } catch (e) {
+    throw typedError(e, request, what);
+  }
+  if (!call.result) throw new AzureError({ kind: 'invalidResponse', message: `${what} ended without an answer.`, method: request.method, url: safeUrl });
+  return call.result;
 }
 
-/** The failure in a few words for the retry line; a status alone would hide that its body broke. */
-function describe(error: AzureError): string {
-  if (error.kind === 'throttled') { return `throttled (${error.status}${error.code ? ` ${error.code}` : ''})`; }
-  if (error.kind === 'network') { return error.status ? `the connection broke while ${error.status} was arriving` : 'network failure'; }
-  if (error.kind === 'timeout') { return error.status ? `the ${error.status} answer stopped arriving` : 'no answer in time'; }
-  if (error.kind === 'invalidResponse') { return `an unreadable ${error.status ?? ''} answer`.replace('  ', ' '); }
-  if (error.status) { return `${error.status}${error.code ? ` ${error.code}` : ''}`; }
-  return error.kind;
+/** Whatever left the pipeline, as the one typed error callers know. */
+function typedError(error: unknown, request: PipelineRequest, what: string): AzureError {
+  if (error instanceof AzureError) return error;
+  const attempt = attemptOf(error);
+  if (attempt) return attempt.failure.error;
+  if (request.signal?.aborted || (error instanceof Error && error.name === 'AbortError')) return cancelledError(what);
+  return new AzureError({ kind: 'network', message: `${what} failed: ${error instanceof Error ? error.message : String(error)}`, method: request.method, url: redactUrl(request.url), cause: error });
 }
 
 function pathOf(url: string): string {
@@ -176,100 +160,8 @@ function pathOf(url: string): string {
   }
 }
 
-interface AttemptContext {
-  attempt: number;
-  clientRequestId: string;
-  forceRefresh: boolean;
-  safeUrl: string;
-}
-
-async function attemptOnce(settings: PipelineSettings, request: PipelineRequest, ctx: AttemptContext): Promise<Outcome> {
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    'user-agent': settings.userAgent,
-    'x-ms-client-request-id': ctx.clientRequestId,
-    ...lowerKeys(request.headers ?? {}),
-  };
-  if (request.body !== undefined) { headers['content-type'] = 'application/json'; }
-  if (request.authenticated) {
-    if (!settings.tokenSource) { throw new AzureError({ kind: 'auth', message: 'Not signed in to Azure.' }); }
-    const token = await settings.tokenSource.getToken(settings.scope, { signal: request.signal, tenantId: settings.tenantId, forceRefresh: ctx.forceRefresh });
-    headers.authorization = `Bearer ${token.token}`;
-  } else {
-    delete headers.authorization; // SAS links and public APIs must never see a token
-  }
-
-  const release = settings.semaphore ? await settings.semaphore.acquire(request.signal) : undefined;
-  const timer = attemptSignal(request.signal, settings.timeoutMs);
-  const began = Date.now();
-  const report = (status: number | undefined, failure?: string) => {
-    const durationMs = Date.now() - began;
-    settings.onRequest?.({ method: request.method, url: ctx.safeUrl, status, durationMs, attempt: ctx.attempt, failure });
-    settings.logger.debug(`${request.method} ${ctx.safeUrl} → ${status ?? failure} in ${durationMs} ms${ctx.attempt > 1 ? ` (attempt ${ctx.attempt})` : ''}`);
-  };
-  let res: Response | undefined;
-  let cutShort = false;
-  let stalled = false;
-  const unwatch = settings.agent?.watch(ctx.clientRequestId, () => {
-    cutShort = true;
-    timer.interrupt();
-  });
-  try {
-    res = await fetch(request.url, {
-      method: request.method,
-      headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      // A request that carries a token is never redirected by the library (redirects.ts).
-      redirect: request.authenticated ? 'manual' : (request.redirect ?? 'follow'),
-      signal: timer.signal,
-      agent: settings.agent,
-      compress: true,
-    });
-    const resHeaders = headersOf(res);
-    // A document may take long to arrive as a whole: once its headers are in, only the idle limit
-    // guards it. A JSON answer keeps its limit for the whole answer as well.
-    if (request.bytes && res.ok) { timer.clearTimeout(); }
-    const body = await readWholeBody(res.body, {
-      idleTimeoutMs: settings.idleTimeoutMs,
-      maxBytes: request.bytes && res.ok ? request.bytes.maxBytes : undefined,
-      onIdle: () => {
-        stalled = true;
-        timer.expire();
-      },
-      onTooLarge: () => timer.interrupt(),
-    });
-    timer.dispose();
-    unwatch?.();
-    release?.();
-    report(res.status);
-    return classify(request, ctx.safeUrl, res.status, resHeaders, body);
-  } catch (e) {
-    timer.dispose();
-    unwatch?.();
-    if (e instanceof BodyTooLargeError) {
-      report(res?.status, 'tooLarge');
-      const message = `${request.method} ${pathOf(ctx.safeUrl)}: ${e.message}`;
-      return { failure: { error: new AzureError({ kind: 'invalidResponse', message, method: request.method, url: ctx.safeUrl, status: res?.status }), retriable: false } };
-    }
-    const kind = request.signal?.aborted ? 'cancelled' : timer.timedOut() ? 'timeout' : 'network';
-    report(res?.status, kind);
-    if (kind === 'cancelled') { return { failure: { error: cancelledError(`${request.method} ${pathOf(ctx.safeUrl)}`), retriable: false } }; }
-    const what = `${request.method} ${pathOf(ctx.safeUrl)}`;
-    const message = kind === 'timeout'
-      ? stalled
-        ? `${what}: the answer stopped arriving (nothing for ${settings.idleTimeoutMs} ms).`
-        : `${what} got no complete answer within ${settings.timeoutMs} ms.`
-      : cutShort
-        ? `${what}: the connection closed before the whole answer arrived.`
-        : `${what} failed on the network${res ? ' while reading the answer' : ''}: ${(e as Error).message}`;
-    return { failure: { error: new AzureError({ kind, message, method: request.method, url: ctx.safeUrl, status: res?.status, cause: e }), retriable: true } };
-  } finally {
-    release?.();
-  }
-}
-
 function lowerKeys(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) { out[k.toLowerCase()] = v; }
+  for (const [k, v] of Object.entries(headers)) out[k.toLowerCase()] = v;
   return out;
 }

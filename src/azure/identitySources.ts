@@ -1,8 +1,9 @@
 // Token sources from @azure/identity: the Azure CLI sign-in, a service principal from the
 // standard AZURE_* variables, and managed identity. Each is wrapped in the shared token cache.
-import { AzureCliCredential, ClientSecretCredential, ManagedIdentityCredential, TokenCredential } from '@azure/identity';
+import { AzureCliCredential, ClientSecretCredential, ManagedIdentityCredential, TokenCredential, TokenCredentialOptions } from '@azure/identity';
 import { isKnownAuthority } from './clouds';
 import { AzureError, cancelledError, isCancellation } from './errors';
+import { describeProxy, proxyFor, ProxyOptions } from './proxy';
 import { cachedTokenSource, TokenCacheOptions, TokenSource } from './tokenSource';
 
 /**
@@ -10,24 +11,67 @@ import { cachedTokenSource, TokenCacheOptions, TokenSource } from './tokenSource
  * so a forced refresh (after ARM refused a token) builds a fresh credential: that is the one way
  * to be sure the next token is newly issued rather than the one ARM just refused.
  */
-export function credentialTokenSource(kind: string, makeCredential: () => TokenCredential, cache: TokenCacheOptions = {}): TokenSource {
+export function credentialTokenSource(kind: string, makeCredential: () => TokenCredential, cache: TokenCacheOptions = {}, reach?: Reach): TokenSource {
   let credential = makeCredential();
   const source: TokenSource = {
     kind,
     async getToken(scope, options = {}) {
-      if (options.forceRefresh) { credential = makeCredential(); }
+      if (options.forceRefresh) credential = makeCredential();
       let token;
       try {
         token = await credential.getToken(scope, { abortSignal: options.signal, tenantId: options.tenantId });
       } catch (e) {
-        if (options.signal?.aborted || isCancellation(e)) { throw cancelledError('Signing in'); }
+        if (options.signal?.aborted || isCancellation(e)) throw cancelledError('Signing in');
+        if (reach && isUnreachable(e)) throw unreachableError(kind, reach, e);
         throw new AzureError({ kind: 'auth', message: `Signing in with ${kind} failed: ${(e as Error).message}`, cause: e });
       }
-      if (!token) { throw new AzureError({ kind: 'auth', message: `Signing in with ${kind} returned no token.` }); }
+      if (!token) throw new AzureError({ kind: 'auth', message: `Signing in with ${kind} returned no token.` });
       return { token: token.token, expiresOnTimestamp: token.expiresOnTimestamp };
     },
   };
   return cachedTokenSource(source, cache);
+}
+
+const DEFAULT_AUTHORITY = 'https://login.microsoftonline.com';
+const IMDS = 'http://169.254.169.254/';
+
+/**
+ * The proxy @azure/identity should use to reach `endpoint`, in its own shape; none when the
+ * endpoint is in `noProxy` or no proxy is set. (Left undefined, @azure/identity falls back to
+ * HTTPS_PROXY by itself.) Certificate checks stay on: `strictSSL: false` is not offered there.
+ */
+export function identityProxyOptions(endpoint: string, proxy: ProxyOptions | undefined): TokenCredentialOptions['proxyOptions'] {
+  const url = proxyFor(endpoint, proxy);
+  if (!url) return undefined;
+  const decode = (s: string) => (s ? decodeURIComponent(s) : undefined);
+  return {
+    host: `${url.protocol}//${url.hostname}`,
+    port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+    username: decode(url.username),
+    password: decode(url.password),
+  };
+}
+
+/** Where a credential goes over HTTP, and through which proxy, for a message when it cannot get there. */
+export interface Reach {
+  endpoint: string;
+  proxy?: ProxyOptions;
+}
+
+/**
+ * MSAL reports an authority it could not reach (no network, a proxy that refused) as
+ * `endpoints_resolution_error`, and @azure/identity calls that an unavailable credential, which
+ * would send the person to sign in again rather than to the network settings.
+ */
+function isUnreachable(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : String(error);
+  return /endpoints_resolution_error|\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN)\b/.test(text);
+}
+
+function unreachableError(kind: string, reach: Reach, cause: unknown): AzureError {
+  const proxy = proxyFor(reach.endpoint, reach.proxy);
+  const via = proxy ? ` through the proxy ${describeProxy(proxy)} (check http.proxy or HTTPS_PROXY, and the proxy's user name and password)` : '';
+  return new AzureError({ kind: 'network', message: `Signing in with ${kind} failed: ${new URL(reach.endpoint).origin} could not be reached${via}.`, cause });
 }
 
 export interface ServicePrincipalSettings {
@@ -38,7 +82,7 @@ export interface ServicePrincipalSettings {
   authorityHost?: string;
 }
 
-export function servicePrincipalTokenSource(settings: ServicePrincipalSettings, cache?: TokenCacheOptions): TokenSource {
+export function servicePrincipalTokenSource(settings: ServicePrincipalSettings, cache?: TokenCacheOptions, proxy?: ProxyOptions): TokenSource {
   const authorityHost = settings.authorityHost;
   // MSAL validates an authority against Microsoft's list; a custom one (the emulator, Azure Stack)
   // would fail that check, so discovery is off for anything that is not a known cloud.
@@ -49,8 +93,10 @@ export function servicePrincipalTokenSource(settings: ServicePrincipalSettings, 
       authorityHost,
       disableInstanceDiscovery,
       additionallyAllowedTenants: ['*'],
+      proxyOptions: identityProxyOptions(authorityHost ?? DEFAULT_AUTHORITY, proxy),
     }),
     cache,
+    { endpoint: authorityHost ?? DEFAULT_AUTHORITY, proxy },
   );
 }
 
@@ -62,7 +108,7 @@ export function servicePrincipalFromEnvironment(env: NodeJS.ProcessEnv = process
   const tenantId = env.AZURE_TENANT_ID?.trim();
   const clientId = env.AZURE_CLIENT_ID?.trim();
   const clientSecret = env.AZURE_CLIENT_SECRET;
-  if (!tenantId || !clientId || !clientSecret) { return undefined; }
+  if (!tenantId || !clientId || !clientSecret) return undefined;
   return servicePrincipalTokenSource({ tenantId, clientId, clientSecret, authorityHost: env.AZURE_AUTHORITY_HOST?.trim() || undefined }, cache);
 }
 
@@ -72,6 +118,8 @@ export function azureCliTokenSource(options: { tenantId?: string } = {}, cache?:
 }
 
 /** The managed identity of the machine (system-assigned, or user-assigned by client id). */
-export function managedIdentityTokenSource(options: { clientId?: string } = {}, cache?: TokenCacheOptions): TokenSource {
-  return credentialTokenSource('managedIdentity', () => (options.clientId ? new ManagedIdentityCredential(options.clientId) : new ManagedIdentityCredential()), cache);
+export function managedIdentityTokenSource(options: { clientId?: string } = {}, cache?: TokenCacheOptions, proxy?: ProxyOptions): TokenSource {
+  // The instance metadata endpoint is a link-local address: a proxy applies only if noProxy leaves it out.
+  const proxyOptions = identityProxyOptions(IMDS, proxy);
+  return credentialTokenSource('managedIdentity', () => (options.clientId ? new ManagedIdentityCredential(options.clientId, { proxyOptions }) : new ManagedIdentityCredential({ proxyOptions })), cache, { endpoint: IMDS, proxy });
 }

@@ -7,6 +7,7 @@ import { AzureError } from '../../azure/errors';
 import type * as IdentitySources from '../../azure/identitySources';
 import type { RequestListener } from '../../azure/instrumentation';
 import { Logger, registerSecret } from '../../azure/log';
+import type { ProxyOptions } from '../../azure/proxy';
 import type { TokenSource } from '../../azure/tokenSource';
 import type { ArmTransport } from '../../azure/transport';
 import type { AuthenticationMethod } from './cloudChoice';
@@ -26,6 +27,10 @@ export interface BillingSessionOptions {
   /** Values that must never reach the log, such as a client secret. */
   knownSecrets?: string[];
   onRequest?: RequestListener;
+  /** The proxy to reach Azure through (the editor's settings, else the environment). */
+  proxy?: ProxyOptions;
+  /** e.g. `azure-billing-insight/0.1.0 VSCode/1.105.0`. */
+  userAgent?: string;
 }
 
 export class BillingSession {
@@ -53,6 +58,8 @@ export class BillingSession {
         logger: this.options.logger,
         knownSecrets: this.options.knownSecrets,
         onRequest: this.options.onRequest,
+        proxy: this.options.proxy,
+        userAgent: this.options.userAgent,
       });
       this.clients.set(key, client);
     }
@@ -110,13 +117,15 @@ export function environmentTokenSource(
   method: Exclude<AuthenticationMethod, 'editor'>,
   cloud: CloudEndpoints,
   env: NodeJS.ProcessEnv,
+  /** Sign-ins that reach an authority over HTTP take the same proxy as ARM requests. */
+  proxy?: ProxyOptions,
 ): { tokenSource: TokenSource; knownSecrets: string[]; secretAuthority?: string } {
   switch (method) {
     case 'azureCli':
       return { tokenSource: lazyTokenSource('azureCli', (identity) => identity.azureCliTokenSource()), knownSecrets: [] };
     case 'managedIdentity': {
       const clientId = env.AZURE_CLIENT_ID?.trim() || undefined;
-      return { tokenSource: lazyTokenSource('managedIdentity', (identity) => identity.managedIdentityTokenSource({ clientId })), knownSecrets: [] };
+      return { tokenSource: lazyTokenSource('managedIdentity', (identity) => identity.managedIdentityTokenSource({ clientId }, undefined, proxy)), knownSecrets: [] };
     }
     case 'servicePrincipal': {
       const tenantId = env.AZURE_TENANT_ID?.trim();
@@ -136,7 +145,7 @@ export function environmentTokenSource(
         };
       }
       return {
-        tokenSource: lazyTokenSource('servicePrincipal', (identity) => identity.servicePrincipalTokenSource({ tenantId, clientId, clientSecret, authorityHost })),
+        tokenSource: lazyTokenSource('servicePrincipal', (identity) => identity.servicePrincipalTokenSource({ tenantId, clientId, clientSecret, authorityHost }, undefined, proxy)),
         knownSecrets: [clientSecret],
         secretAuthority: authorityHost,
       };

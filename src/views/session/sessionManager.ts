@@ -10,12 +10,13 @@ import { BillingSession, environmentTokenSource } from './billingSession';
 import { BillingSettings, chooseCloud, normaliseSettings } from './cloudChoice';
 import { editorConsentPort } from './customHostConsent';
 import { consentGatedTokenSource, credentialOrigins } from './customHostGate';
+import { editorProxyOptions, NETWORK_SETTINGS, userAgent } from './networkSettings';
 
 export type SignInState = 'signedOut' | 'signedIn' | 'unavailable' | 'noTenants';
 
 /** Only a flag: the person chose "Sign Out" for this extension. No token is ever kept. */
 const EDITOR_SIGNED_OUT_KEY = 'azureBilling.editorSignedOut';
-const SETTINGS_THAT_RECONNECT = ['azureBilling.authentication', 'azureBilling.cloud', 'azureBilling.customCloud', 'microsoft-sovereign-cloud'];
+const SETTINGS_THAT_RECONNECT = ['azureBilling.authentication', 'azureBilling.cloud', 'azureBilling.customCloud', 'microsoft-sovereign-cloud', ...NETWORK_SETTINGS];
 
 interface Current {
   session: BillingSession;
@@ -38,6 +39,8 @@ export class SessionManager implements vscode.Disposable {
   constructor(
     private readonly memento: vscode.Memento,
     private readonly logger: Logger,
+    /** The extension's version, for the user agent. */
+    private readonly extensionVersion = '0.0.0',
   ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -93,7 +96,11 @@ export class SessionManager implements vscode.Disposable {
     const settings = this.settings();
     const editorEnv = settings.authentication === 'editor' ? editorCloudEnvironment() : undefined;
     const { cloud, warning } = chooseCloud(settings, editorEnv);
-    if (warning) {this.logger.warn(warning);}
+    if (warning) this.logger.warn(warning);
+    const proxy = editorProxyOptions();
+    // URL last and followed by nothing (see below); the redaction drops any credentials in it.
+    if (proxy.url) this.logger.info(`Reaching Azure through the proxy ${proxy.url}`);
+    const network = { proxy, userAgent: userAgent(this.extensionVersion) };
     let current: Current;
     if (settings.authentication === 'editor') {
       const editor = editorSignIn(cloud.scope);
@@ -102,13 +109,13 @@ export class SessionManager implements vscode.Disposable {
         this.changed.fire();
       });
       const tokenSource = this.gated(editor, credentialOrigins(cloud));
-      current = { editor, session: new BillingSession({ method: 'editor', cloud, tokenSource, logger: this.logger, onRequest: this.onRequest }) };
+      current = { editor, session: new BillingSession({ method: 'editor', cloud, tokenSource, logger: this.logger, onRequest: this.onRequest, ...network }) };
       // URLs last and followed by nothing: the log's redaction reads "host:port." as part of a URL.
       this.logger.info(`Signing in with the editor's account through auth provider '${editor.providerId}'. Scope: ${cloud.scope} ARM: ${cloud.resourceManagerEndpoint}`);
     } else {
-      const { tokenSource, knownSecrets, secretAuthority } = environmentTokenSource(settings.authentication, cloud, process.env);
+      const { tokenSource, knownSecrets, secretAuthority } = environmentTokenSource(settings.authentication, cloud, process.env, proxy);
       const gated = this.gated(tokenSource, credentialOrigins(cloud, secretAuthority));
-      current = { session: new BillingSession({ method: settings.authentication, cloud, tokenSource: gated, knownSecrets, logger: this.logger, onRequest: this.onRequest }) };
+      current = { session: new BillingSession({ method: settings.authentication, cloud, tokenSource: gated, knownSecrets, logger: this.logger, onRequest: this.onRequest, ...network }) };
       this.logger.info(`Signing in with ${settings.authentication}. ARM: ${cloud.resourceManagerEndpoint} Authority: ${cloud.authorityHost}`);
     }
     this.current = current;
