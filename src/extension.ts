@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): AzureBillingApi {
   const started = performance.now();
   const { channel, logger } = createOutputChannelLogger();
   const runner = new CommandRunner(logger);
-  const sessions = new SessionManager(context.globalState, logger, String(context.extension.packageJSON.version));
+  const sessions = new SessionManager(context.globalState, logger, (context.extension.packageJSON as { version: string }).version);
   const explorer = createBillingExplorer(runner, sessions, logger);
   const usage = registerUsagePanel(context, runner, sessions, logger);
   const statusBar = registerStatusBar(context, runner, sessions, usage.panels, logger);

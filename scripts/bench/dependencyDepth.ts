@@ -46,7 +46,8 @@ export class DependencyDepth {
         this.advance(chain, startedAt, 1);
       }
     };
-    const self = this;
+    const current = () => this.current();
+    const advance = (chain: Chain, startedAt: number, steps: number) => this.advance(chain, startedAt, steps);
     return {
       endpoint: inner.endpoint,
       get: <T>(path: string, o?: RequestOptions) => once(() => inner.get<T>(path, o)),
@@ -60,12 +61,12 @@ export class DependencyDepth {
         const pages = inner.list<T>(path, o);
         return {
           async *[Symbol.asyncIterator]() {
-            const chain = self.current();
+            const chain = current();
             const startedAt = chain.depth;
             try {
               yield* pages;
             } finally {
-              self.advance(chain, startedAt, Math.max(1, pages.report.pages));
+              advance(chain, startedAt, Math.max(1, pages.report.pages));
             }
           },
         };

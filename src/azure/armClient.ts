@@ -77,14 +77,14 @@ export class ArmClient implements ArmTransport {
   constructor(options: ArmClientOptions) {
     const endpoint = options.endpoint ?? options.cloud?.resourceManagerEndpoint;
     const scope = options.scope ?? options.cloud?.scope;
-    if (!endpoint || !scope) throw new Error('ArmClient needs a cloud, or an endpoint and a token scope.');
+    if (!endpoint || !scope) {throw new Error('ArmClient needs a cloud, or an endpoint and a token scope.');}
     this.endpoint = endpoint.replace(/\/+$/, '');
     this.clientType = options.clientType ?? DEFAULT_CLIENT_TYPE;
     this.defaultPollMs = options.defaultPollMs ?? 10_000;
     this.minPollMs = options.minPollMs ?? 1_000;
     // Registered once for every later redaction, this client's log lines included; a proxy's
     // password as well, should a library quote its URL.
-    for (const secret of [...(options.knownSecrets ?? []), ...proxyCredentials(options.proxy)]) registerSecret(secret);
+    for (const secret of [...(options.knownSecrets ?? []), ...proxyCredentials(options.proxy)]) {registerSecret(secret);}
     this.options = {
       tokenSource: options.tokenSource,
       scope,
@@ -185,7 +185,7 @@ export class ArmClient implements ArmTransport {
   /** `follow` makes redirect hops without credentials (redirects.ts); `manual` hands a 3xx back. */
   private async arm(method: string, url: string, body: unknown, options: RequestOptions, redirect: PipelineRequest['redirect'] = 'follow'): Promise<PipelineResponse> {
     const headers: Record<string, string> = { ...options.headers };
-    if (isCostManagementUrl(url) && !Object.keys(headers).some((h) => h.toLowerCase() === 'clienttype')) headers.ClientType = this.clientType;
+    if (isCostManagementUrl(url) && !Object.keys(headers).some((h) => h.toLowerCase() === 'clienttype')) {headers.ClientType = this.clientType;}
     const request: PipelineRequest = { method, url, body, headers, signal: options.signal, authenticated: true, redirect: 'manual' };
     const { module, settings } = await this.loadPipeline();
     const response = await module.runRequest(settings, request);

@@ -34,7 +34,7 @@ export function bindCall(request: CoreRequest, call: CallContext): void {
 
 export function callOf(request: CoreRequest): CallContext {
   const call = calls.get(request);
-  if (!call) throw new Error('A request reached the pipeline without its call context.');
+  if (!call) {throw new Error('A request reached the pipeline without its call context.');}
   return call;
 }
 

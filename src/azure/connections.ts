@@ -45,7 +45,7 @@ export class ConnectionPool {
 
   routeFor(url: string): Route {
     const proxy = proxyFor(url, this.proxy);
-    if (!proxy) return { agent: this.direct };
+    if (!proxy) {return { agent: this.direct };}
     const key = proxy.href;
     let agent = this.proxies.get(key);
     if (!agent) {
@@ -56,10 +56,10 @@ export class ConnectionPool {
       // sent it; this event is how its status is told apart from Azure's.
       created.on('proxyConnect', (connect: IncomingMessage, req: ClientRequest) => {
         const status = connect.statusCode ?? 0;
-        if (status === 200) return;
+        if (status === 200) {return;}
         const raw = req.getHeader(ATTEMPT_HEADER);
         const id = Array.isArray(raw) ? raw[0] : raw;
-        if (typeof id === 'string') this.refusals.set(id, { status, statusText: connect.statusMessage ?? '', proxy: describeProxy(proxy) });
+        if (typeof id === 'string') {this.refusals.set(id, { status, statusText: connect.statusMessage ?? '', proxy: describeProxy(proxy) });}
       });
       agent = created;
       this.proxies.set(key, agent);
@@ -77,7 +77,7 @@ export class ConnectionPool {
   /** Closes idle keep-alive connections. */
   destroy(): void {
     this.direct.destroy();
-    for (const agent of this.proxies.values()) agent.destroy();
+    for (const agent of this.proxies.values()) {agent.destroy();}
     this.proxies.clear();
   }
 }

@@ -63,7 +63,7 @@ export function createPipelines(options: PipelineOptions): PipelineSettings {
     // The strategy decides every failure itself (retries used up included), so the policy's own
     // bound is one above it and never the one that stops.
     pipeline.addPolicy(retryPolicy([projectRetryStrategy(options.retry, options.logger)], { maxRetries: options.retry.maxRetries + 1 }));
-    if (withToken) pipeline.addPolicy(tokenPolicy(options));
+    if (withToken) {pipeline.addPolicy(tokenPolicy(options));}
     pipeline.addPolicy(answerPolicy());
     return pipeline;
   };
@@ -120,11 +120,11 @@ export interface PipelineResponse {
 export async function runRequest(settings: PipelineSettings, request: PipelineRequest): Promise<PipelineResponse> {
   const safeUrl = redactUrl(request.url);
   const what = `${request.method} ${pathOf(safeUrl)}`;
-  if (request.signal?.aborted) throw cancelledError(what);
+  if (request.signal?.aborted) {throw cancelledError(what);}
   const headers = createHttpHeaders({ accept: 'application/json', ...lowerKeys(request.headers ?? {}) });
-  if (request.body !== undefined) headers.set('content-type', 'application/json');
+  if (request.body !== undefined) {headers.set('content-type', 'application/json');}
   // SAS links and public APIs must never see a token.
-  if (!request.authenticated) headers.delete('authorization');
+  if (!request.authenticated) {headers.delete('authorization');}
   const coreRequest = createPipelineRequest({
     url: request.url,
     method: request.method.toUpperCase() as HttpMethods,
@@ -139,16 +139,16 @@ export async function runRequest(settings: PipelineSettings, request: PipelineRe
   } catch (e) {
     throw typedError(e, request, what);
   }
-  if (!call.result) throw new AzureError({ kind: 'invalidResponse', message: `${what} ended without an answer.`, method: request.method, url: safeUrl });
+  if (!call.result) {throw new AzureError({ kind: 'invalidResponse', message: `${what} ended without an answer.`, method: request.method, url: safeUrl });}
   return call.result;
 }
 
 /** Whatever left the pipeline, as the one typed error callers know. */
 function typedError(error: unknown, request: PipelineRequest, what: string): AzureError {
-  if (error instanceof AzureError) return error;
+  if (error instanceof AzureError) {return error;}
   const attempt = attemptOf(error);
-  if (attempt) return attempt.failure.error;
-  if (request.signal?.aborted || (error instanceof Error && error.name === 'AbortError')) return cancelledError(what);
+  if (attempt) {return attempt.failure.error;}
+  if (request.signal?.aborted || (error instanceof Error && error.name === 'AbortError')) {return cancelledError(what);}
   return new AzureError({ kind: 'network', message: `${what} failed: ${error instanceof Error ? error.message : String(error)}`, method: request.method, url: redactUrl(request.url), cause: error });
 }
 
@@ -162,6 +162,6 @@ function pathOf(url: string): string {
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) out[k.toLowerCase()] = v;
+  for (const [k, v] of Object.entries(headers)) {out[k.toLowerCase()] = v;}
   return out;
 }

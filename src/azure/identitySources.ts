@@ -16,16 +16,16 @@ export function credentialTokenSource(kind: string, makeCredential: () => TokenC
   const source: TokenSource = {
     kind,
     async getToken(scope, options = {}) {
-      if (options.forceRefresh) credential = makeCredential();
+      if (options.forceRefresh) {credential = makeCredential();}
       let token;
       try {
         token = await credential.getToken(scope, { abortSignal: options.signal, tenantId: options.tenantId });
       } catch (e) {
-        if (options.signal?.aborted || isCancellation(e)) throw cancelledError('Signing in');
-        if (reach && isUnreachable(e)) throw unreachableError(kind, reach, e);
+        if (options.signal?.aborted || isCancellation(e)) {throw cancelledError('Signing in');}
+        if (reach && isUnreachable(e)) {throw unreachableError(kind, reach, e);}
         throw new AzureError({ kind: 'auth', message: `Signing in with ${kind} failed: ${(e as Error).message}`, cause: e });
       }
-      if (!token) throw new AzureError({ kind: 'auth', message: `Signing in with ${kind} returned no token.` });
+      if (!token) {throw new AzureError({ kind: 'auth', message: `Signing in with ${kind} returned no token.` });}
       return { token: token.token, expiresOnTimestamp: token.expiresOnTimestamp };
     },
   };
@@ -42,7 +42,7 @@ const IMDS = 'http://169.254.169.254/';
  */
 export function identityProxyOptions(endpoint: string, proxy: ProxyOptions | undefined): TokenCredentialOptions['proxyOptions'] {
   const url = proxyFor(endpoint, proxy);
-  if (!url) return undefined;
+  if (!url) {return undefined;}
   const decode = (s: string) => (s ? decodeURIComponent(s) : undefined);
   return {
     host: `${url.protocol}//${url.hostname}`,
@@ -64,8 +64,14 @@ export interface Reach {
  * would send the person to sign in again rather than to the network settings.
  */
 function isUnreachable(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : String(error);
+  const text = error instanceof Error ? `${error.message} ${causeText((error as { cause?: unknown }).cause)}` : String(error);
   return /endpoints_resolution_error|\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN)\b/.test(text);
+}
+
+/** A cause as text: its message when it is an Error, the value itself when it is a string or number. */
+function causeText(cause: unknown): string {
+  if (cause instanceof Error) {return cause.message;}
+  return typeof cause === 'string' || typeof cause === 'number' ? String(cause) : '';
 }
 
 function unreachableError(kind: string, reach: Reach, cause: unknown): AzureError {
@@ -108,7 +114,7 @@ export function servicePrincipalFromEnvironment(env: NodeJS.ProcessEnv = process
   const tenantId = env.AZURE_TENANT_ID?.trim();
   const clientId = env.AZURE_CLIENT_ID?.trim();
   const clientSecret = env.AZURE_CLIENT_SECRET;
-  if (!tenantId || !clientId || !clientSecret) return undefined;
+  if (!tenantId || !clientId || !clientSecret) {return undefined;}
   return servicePrincipalTokenSource({ tenantId, clientId, clientSecret, authorityHost: env.AZURE_AUTHORITY_HOST?.trim() || undefined }, cache);
 }
 

@@ -119,6 +119,8 @@ export function listing<T, R extends object>(source: ListingSource<T, R>, option
 
 /** A listing over items already in hand (e.g. an `$expand` result); `truncated` when the service said it left some out. */
 export function listingOf<T>(items: readonly T[], truncated = false, options: ListingOptions = {}): Listing<T> {
+  // The items are in hand already; the source is async only because every listing's is.
+  // eslint-disable-next-line @typescript-eslint/require-await -- nothing to wait for
   return listing(async function* (context) {
     if (truncated) {context.markTruncated();}
     yield* items;

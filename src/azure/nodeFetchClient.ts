@@ -67,7 +67,7 @@ async function sendAttempt(options: NodeFetchClientOptions, coreRequest: CoreReq
     call.lastFailure = failure;
     throw attemptError(failure, coreRequest, response);
   };
-  if (signal?.aborted) fail({ error: cancelledError(what), retriable: false });
+  if (signal?.aborted) {fail({ error: cancelledError(what), retriable: false });}
 
   const route = options.connections.routeFor(coreRequest.url);
   const release = options.semaphore ? await options.semaphore.acquire(signal) : undefined;
@@ -93,7 +93,7 @@ async function sendAttempt(options: NodeFetchClientOptions, coreRequest: CoreReq
       body: typeof coreRequest.body === 'string' ? coreRequest.body : undefined,
       // Redirects are never followed by the library: a token must not travel with one (redirects.ts).
       redirect: 'manual',
-      signal: timer.signal as never,
+      signal: timer.signal,
       agent: route.agent,
       compress: true,
     });
@@ -107,7 +107,7 @@ async function sendAttempt(options: NodeFetchClientOptions, coreRequest: CoreReq
     const resHeaders = headersOf(res);
     // A document may take long to arrive as a whole: once its headers are in, only the idle limit
     // guards it. A JSON answer keeps its limit for the whole answer as well.
-    if (request.bytes && res.ok) timer.clearTimeout();
+    if (request.bytes && res.ok) {timer.clearTimeout();}
     const body = await readWholeBody(res.body, {
       idleTimeoutMs: options.idleTimeoutMs,
       maxBytes: request.bytes && res.ok ? request.bytes.maxBytes : undefined,
@@ -122,7 +122,7 @@ async function sendAttempt(options: NodeFetchClientOptions, coreRequest: CoreReq
     keepBody(response, body);
     return response;
   } catch (e) {
-    if (attemptOf(e)) throw e;
+    if (attemptOf(e)) {throw e;}
     options.connections.takeRefusal(id);
     if (e instanceof BodyTooLargeError) {
       report(res?.status, 'tooLarge');
@@ -130,7 +130,7 @@ async function sendAttempt(options: NodeFetchClientOptions, coreRequest: CoreReq
     }
     const kind = signal?.aborted ? 'cancelled' : timer.timedOut() ? 'timeout' : 'network';
     report(res?.status, kind);
-    if (kind === 'cancelled') return fail({ error: cancelledError(what), retriable: false });
+    if (kind === 'cancelled') {return fail({ error: cancelledError(what), retriable: false });}
     const via = route.proxy ? ` through the proxy ${route.proxy}` : '';
     const message = kind === 'timeout'
       ? stalled

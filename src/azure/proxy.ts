@@ -30,10 +30,10 @@ export interface EditorProxySettings {
  * `http.proxySupport: off`, no proxy at all.
  */
 export function resolveProxyOptions(editor: EditorProxySettings, env: NodeJS.ProcessEnv): ProxyOptions {
-  if (editor.support === 'off') return {};
+  if (editor.support === 'off') {return {};}
   const fromEnv = env.HTTPS_PROXY ?? env.https_proxy ?? env.HTTP_PROXY ?? env.http_proxy;
   const url = editor.proxy?.trim() || fromEnv?.trim() || undefined;
-  if (!url) return {};
+  if (!url) {return {};}
   const noProxy = [...(editor.noProxy ?? []), ...splitList(env.NO_PROXY ?? env.no_proxy ?? '')].map((e) => e.trim()).filter(Boolean);
   return { url: normaliseProxyUrl(url), strictSSL: editor.strictSSL ?? true, noProxy };
 }
@@ -60,30 +60,30 @@ export function bypassesProxy(target: URL, noProxy: readonly string[]): boolean 
   const port = target.port || defaultPort(target.protocol);
   return noProxy.some((raw) => {
     let entry = raw.trim().toLowerCase();
-    if (!entry) return false;
-    if (entry === '*') return true;
+    if (!entry) {return false;}
+    if (entry === '*') {return true;}
     let entryPort: string | undefined;
     // `[::1]:8080`, `[::1]`, `host:8080`; a bare IPv6 address has colons but no port.
     const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
     const hostPort = /^([^:]+):(\d+)$/.exec(entry);
-    if (bracketed) [entry, entryPort] = [bracketed[1], bracketed[2]];
-    else if (hostPort) [entry, entryPort] = [hostPort[1], hostPort[2]];
+    if (bracketed) {[entry, entryPort] = [bracketed[1], bracketed[2]];}
+    else if (hostPort) {[entry, entryPort] = [hostPort[1], hostPort[2]];}
     entry = entry.replace(/^\*?\./, '');
-    if (entryPort !== undefined && entryPort !== port) return false;
+    if (entryPort !== undefined && entryPort !== port) {return false;}
     return host === entry || host.endsWith(`.${entry}`);
   });
 }
 
 /** The proxy `url` goes through, or undefined for a direct connection. */
 export function proxyFor(url: string, options: ProxyOptions | undefined): URL | undefined {
-  if (!options?.url) return undefined;
+  if (!options?.url) {return undefined;}
   let target: URL;
   try {
     target = new URL(url);
   } catch {
     return undefined;
   }
-  if (bypassesProxy(target, options.noProxy ?? [])) return undefined;
+  if (bypassesProxy(target, options.noProxy ?? [])) {return undefined;}
   return new URL(options.url);
 }
 
@@ -94,7 +94,7 @@ export function describeProxy(proxy: URL): string {
 
 /** The proxy's credentials, decoded, so the redaction can blank them wherever they appear. */
 export function proxyCredentials(options: ProxyOptions | undefined): string[] {
-  if (!options?.url) return [];
+  if (!options?.url) {return [];}
   try {
     const url = new URL(options.url);
     const out = [url.password, safeDecode(url.password), `${url.username}:${url.password}`].filter((v) => v.length > 0);

@@ -17,26 +17,26 @@ const watchers = new Map<string, () => void>();
 
 function onRequestStart(message: unknown): void {
   const request = (message as { request?: ClientRequest }).request;
-  if (!request || typeof request.getHeader !== 'function') return;
+  if (!request || typeof request.getHeader !== 'function') {return;}
   // node-fetch hands headers over as arrays of values.
   const raw = request.getHeader(ATTEMPT_HEADER);
   const id = Array.isArray(raw) ? raw[0] : raw;
-  if (typeof id !== 'string' || !watchers.has(id)) return;
+  if (typeof id !== 'string' || !watchers.has(id)) {return;}
   request.once('response', (response: IncomingMessage) => {
     response.once('close', () => {
       // `complete` is set once the parser has the whole message, whether or not it was read yet.
-      if (!response.complete) watchers.get(id)?.();
+      if (!response.complete) {watchers.get(id)?.();}
     });
   });
 }
 
 /** Calls `onPrematureClose` if the answer to the request carrying `id` is cut short; returns the unwatch function. */
 export function watchAnswer(id: string, onPrematureClose: () => void): () => void {
-  if (watchers.size === 0) diagnosticsChannel.subscribe(CHANNEL, onRequestStart);
+  if (watchers.size === 0) {diagnosticsChannel.subscribe(CHANNEL, onRequestStart);}
   watchers.set(id, onPrematureClose);
   return () => {
-    if (watchers.get(id) !== onPrematureClose) return;
+    if (watchers.get(id) !== onPrematureClose) {return;}
     watchers.delete(id);
-    if (watchers.size === 0) diagnosticsChannel.unsubscribe(CHANNEL, onRequestStart);
+    if (watchers.size === 0) {diagnosticsChannel.unsubscribe(CHANNEL, onRequestStart);}
   };
 }

@@ -16,10 +16,10 @@ export function projectRetryStrategy(retry: ResolvedRetryOptions, logger: Logger
     retry({ retryCount, responseError }) {
       // A success, or an error that is not an attempt's (a token that could not be had): not ours.
       const attempt = attemptOf(responseError);
-      if (!attempt) return { skipStrategy: true };
+      if (!attempt) {return { skipStrategy: true };}
       const { failure, call } = attempt;
       const request = call.request;
-      if (!failure.retriable) return { errorToThrow: failure.error };
+      if (!failure.retriable) {return { errorToThrow: failure.error };}
       const requested = failure.serverWaitMs;
       if (requested !== undefined && requested > retry.maxRetryAfterMs) {
         // Sitting through a very long wait inside a command is worse than telling the person when to come back.
@@ -72,11 +72,11 @@ function withProgress(error: AzureError, extra: { retryAfterMs?: number; attempt
 
 /** The failure in a few words for the retry line; a status alone would hide that its body broke. */
 function describe(error: AzureError): string {
-  if (error.kind === 'throttled') return `throttled (${error.status}${error.code ? ` ${error.code}` : ''})`;
-  if (error.kind === 'network') return error.status ? `the connection broke while ${error.status} was arriving` : 'network failure';
-  if (error.kind === 'timeout') return error.status ? `the ${error.status} answer stopped arriving` : 'no answer in time';
-  if (error.kind === 'invalidResponse') return `an unreadable ${error.status ?? ''} answer`.replace('  ', ' ');
-  if (error.status) return `${error.status}${error.code ? ` ${error.code}` : ''}`;
+  if (error.kind === 'throttled') {return `throttled (${error.status}${error.code ? ` ${error.code}` : ''})`;}
+  if (error.kind === 'network') {return error.status ? `the connection broke while ${error.status} was arriving` : 'network failure';}
+  if (error.kind === 'timeout') {return error.status ? `the ${error.status} answer stopped arriving` : 'no answer in time';}
+  if (error.kind === 'invalidResponse') {return `an unreadable ${error.status ?? ''} answer`.replace('  ', ' ');}
+  if (error.status) {return `${error.status}${error.code ? ` ${error.code}` : ''}`;}
   return error.kind;
 }
 

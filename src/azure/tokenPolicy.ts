@@ -21,7 +21,7 @@ export interface TokenPolicySettings {
 
 export function tokenPolicy(settings: TokenPolicySettings): PipelinePolicy {
   const authorize = async (request: CoreRequest, forceRefresh: boolean) => {
-    if (!settings.tokenSource) throw new AzureError({ kind: 'auth', message: 'Not signed in to Azure.' });
+    if (!settings.tokenSource) {throw new AzureError({ kind: 'auth', message: 'Not signed in to Azure.' });}
     const signal = request.abortSignal as AbortSignal | undefined;
     const token = await settings.tokenSource.getToken(settings.scope, { signal, tenantId: settings.tenantId, forceRefresh });
     request.headers.set('authorization', `Bearer ${token.token}`);
@@ -33,7 +33,7 @@ export function tokenPolicy(settings: TokenPolicySettings): PipelinePolicy {
       async authorizeRequestOnChallenge({ request }) {
         const call = callOf(request);
         const code = call.lastFailure?.error.code ?? '';
-        if (call.refreshedToken || !AUTH_RETRY_CODES.has(code)) return false;
+        if (call.refreshedToken || !AUTH_RETRY_CODES.has(code)) {return false;}
         call.refreshedToken = true;
         settings.logger.info(`${call.request.method} ${call.safeUrl}: ${code}; getting a new token and trying again.`);
         await authorize(request, true);

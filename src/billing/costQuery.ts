@@ -127,7 +127,7 @@ function rowsOf<T extends CostRow>(
 /** Every row of a cost query at `scope` (e.g. `costScopes.subscription(id)`). */
 export function queryCost(transport: ArmTransport, scope: string, options: CostQueryOptions = {}): CostListing<CostRow> {
   const body = queryBody(options);
-  return rowsOf(transport, costPath(scope, 'query'), body, options.metric ?? 'Cost', options, (r): r is CostRow => true);
+  return rowsOf(transport, costPath(scope, 'query'), body, options.metric ?? 'Cost', options, (_r): _r is CostRow => true);
 }
 
 /** Daily rows only (each with its `date`), the shape charts and estimates use. */

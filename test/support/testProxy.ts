@@ -32,7 +32,7 @@ export async function startTestProxy(): Promise<TestProxy> {
   let expected: string | undefined;
   server.authenticate = (req: IncomingMessage) => {
     const ok = expected === undefined || req.headers['proxy-authorization'] === expected;
-    if (!ok) refused.push(req.url ?? '');
+    if (!ok) {refused.push(req.url ?? '');}
     return ok;
   };
   // Tunnels are sockets the HTTP server no longer tracks: closing must end them too.
@@ -60,7 +60,7 @@ export async function startTestProxy(): Promise<TestProxy> {
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
+        for (const socket of sockets) {socket.destroy();}
       }),
   };
 }

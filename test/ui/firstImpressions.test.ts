@@ -18,6 +18,11 @@ import { cutWords } from './support/visibleText';
 import { visibleWebviewFrame } from './support/webviewFrame';
 import { activityBarItem, openWorkbench, screenshotOnFailure, sideBarTitle, treeRow, Workbench } from './support/workbench';
 
+/** The part of a DOM element's classList these tests read (the DOM's types are not in this project's libs). */
+interface ClassListLike {
+  contains(token: string): boolean;
+}
+
 const money = (cents: number, currency = 'USD') => new Intl.NumberFormat('en', { style: 'currency', currency }).format(cents / 100);
 const today = () => new Date().toISOString().slice(0, 10);
 const daysBefore = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
@@ -278,7 +283,7 @@ suite('First impressions at the default size (1400×900)', function () {
     await row.click({ button: 'right' });
     const item = wb.page.locator('.monaco-menu .action-item', { hasText: paletteTitle('azureBilling.showUsageAndCost').split(': ').pop()! }).first();
     await item.waitFor({ timeout: 10_000 });
-    for (let i = 0; i < 12 && !(await item.evaluate((e) => e.classList.contains('focused'))); i++) {await wb.page.keyboard.press('ArrowDown');}
+    for (let i = 0; i < 12 && !(await item.evaluate((e: { classList: ClassListLike }) => e.classList.contains('focused'))); i++) {await wb.page.keyboard.press('ArrowDown');}
     await wb.page.keyboard.press('Enter');
 
     const problems: string[] = [];

@@ -11,6 +11,11 @@ import { emulators, HostEmulator } from './support/harness';
 import { activityBarTitle, localized } from './support/manifest';
 import { activityBarItem, openWorkbench, screenshotOnFailure, treeRow, Workbench } from './support/workbench';
 
+/** The part of a DOM element's classList these tests read (the DOM's types are not in this project's libs). */
+interface ClassListLike {
+  contains(token: string): boolean;
+}
+
 /** The emulator's Cost Management total per currency at `scope` over [from, to], in cents. */
 function costTotals(emu: HostEmulator, scope: string, from: string, to: string): Promise<Map<string, number>> {
   const body = JSON.stringify({
@@ -25,7 +30,7 @@ function costTotals(emu: HostEmulator, scope: string, from: string, to: string):
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           if (res.statusCode === 204) {return resolve();}
-          const props = JSON.parse(Buffer.concat(chunks).toString('utf8')).properties as { columns: { name: string }[]; rows: unknown[][]; nextLink?: string };
+          const props = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { properties: { columns: { name: string }[]; rows: unknown[][]; nextLink?: string } }).properties;
           const at = (n: string) => props.columns.findIndex((c) => c.name === n);
           for (const row of props.rows) {exact.set(String(row[at('Currency')]), (exact.get(String(row[at('Currency')])) ?? 0) + Number(row[at('Cost')]));}
           (props.nextLink ? page(props.nextLink) : Promise.resolve()).then(resolve, reject);
@@ -62,8 +67,8 @@ async function chooseFromMenu(page: Page, row: ReturnType<typeof treeRow>, title
   await row.click({ button: 'right' });
   const item = page.locator('.monaco-menu .action-item', { hasText: title }).first();
   await item.waitFor({ timeout: 10_000 });
-  for (let i = 0; i < 12 && !(await item.evaluate((e) => e.classList.contains('focused'))); i++) {await page.keyboard.press('ArrowDown');}
-  assert.ok(await item.evaluate((e) => e.classList.contains('focused')), `the menu item ${title} is selected`);
+  for (let i = 0; i < 12 && !(await item.evaluate((e: { classList: ClassListLike }) => e.classList.contains('focused'))); i++) {await page.keyboard.press('ArrowDown');}
+  assert.ok(await item.evaluate((e: { classList: ClassListLike }) => e.classList.contains('focused')), `the menu item ${title} is selected`);
   await page.keyboard.press('Enter');
 }
 

@@ -15,7 +15,7 @@ interface Step {
   description: string;
   media: { image: string; altText: string };
 }
-const walkthrough: { title: string; steps: Step[] } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).contributes.walkthroughs[0];
+const walkthrough = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { contributes: { walkthroughs: Array<{ title: string; steps: Step[] }> } }).contributes.walkthroughs[0];
 const stepOf = (id: string): Step => walkthrough.steps.find((s) => s.id === id)!;
 
 /** The label of the button (a link alone on its line) in a step's description that runs `commandId`. */

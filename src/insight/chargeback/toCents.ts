@@ -10,7 +10,7 @@ import type { ChargeRow } from './allocate';
 import type { JoinedRow } from './queryPlan';
 
 export function rowsInCents(rows: readonly JoinedRow[]): ChargeRow[] {
-  const out: ChargeRow[] = new Array(rows.length);
+  const out = new Array<ChargeRow>(rows.length);
   const byCurrency = new Map<string, number[]>();
   rows.forEach((row, i) => {
     const list = byCurrency.get(row.currency) ?? [];

@@ -11,7 +11,7 @@ export interface TreeServices {
   /** The editor's display language, for Intl. */
   language(): string;
   /** "Today" for windows like "last 12 months" and "expires within 90 days". */
-  now(): Date;
+  now: () => Date;
   /** Shows a node's tree item again (its description changed) without reloading its children. */
   redraw(node: ExplorerNode): void;
   /** Bounds loads that run in the background, so a wide tree does not fire every request at once. */
@@ -21,7 +21,7 @@ export interface TreeServices {
   /** `AzureCloud`, `AzureChinaCloud`, `AzureUSGovernment` or `Custom`, for portal links. */
   cloudName(): string;
   /** The scope's cost source shared with the usage panel (credit runway's forecast spend). */
-  costSource?(scope: BillingScope): PanelSource;
+  costSource?: (scope: BillingScope) => PanelSource;
 }
 
 export interface AccountScope {

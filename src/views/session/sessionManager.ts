@@ -96,10 +96,10 @@ export class SessionManager implements vscode.Disposable {
     const settings = this.settings();
     const editorEnv = settings.authentication === 'editor' ? editorCloudEnvironment() : undefined;
     const { cloud, warning } = chooseCloud(settings, editorEnv);
-    if (warning) this.logger.warn(warning);
+    if (warning) {this.logger.warn(warning);}
     const proxy = editorProxyOptions();
     // URL last and followed by nothing (see below); the redaction drops any credentials in it.
-    if (proxy.url) this.logger.info(`Reaching Azure through the proxy ${proxy.url}`);
+    if (proxy.url) {this.logger.info(`Reaching Azure through the proxy ${proxy.url}`);}
     const network = { proxy, userAgent: userAgent(this.extensionVersion) };
     let current: Current;
     if (settings.authentication === 'editor') {

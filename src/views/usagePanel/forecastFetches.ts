@@ -63,7 +63,7 @@ async function totalsOf(rows: CostListing<DailyCostRow>): Promise<DailyTotals> {
     const currency = row.cost.currency;
     if (day === undefined || !currency || !Number.isFinite(row.cost.amount)) {continue;}
     let days = out.get(currency);
-    if (!days) {out.set(currency, (days = new Map()));}
+    if (!days) {out.set(currency, (days = new Map<DayNumber, number>()));}
     // Rows are summed in minor units, each rounded once: a day has one row per currency here.
     days.set(day, (days.get(day) ?? 0) + Math.round(row.cost.amount * 10 ** currencyFractionDigits(currency)));
   }

@@ -22,10 +22,10 @@ export const MAX_HOURLY_DAYS = 14;
 /** Groups shown by name before the rest are added up as "Other". */
 export const TOP_GROUPS = 6;
 
-const FIXED_GROUPINGS = ['meterCategory', 'service', 'resourceGroup', 'region', 'resource', 'meter', 'subscription'] as const;
+type FixedGrouping = 'meterCategory' | 'service' | 'resourceGroup' | 'region' | 'resource' | 'meter' | 'subscription';
 
 export interface PanelTexts {
-  groupings: Record<(typeof FIXED_GROUPINGS)[number], string>;
+  groupings: Record<FixedGrouping, string>;
   tagGrouping(tagKey: string): string;
   other: string;
   untagged: string;
@@ -145,7 +145,7 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
     groupings: groupingChoices(source.groupings((priced?.cube ?? actualCube)), texts),
     hourlyAvailable: hourlyAvailable && priced !== undefined,
     notes,
-    unpricedReason: texts.unpricedReason,
+    unpricedReason: (reason) => texts.unpricedReason(reason),
   });
   return { kind: 'series', payload, grouped: shown };
 }
@@ -154,6 +154,6 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
 export function groupingChoices(keys: GroupByKey[], texts: PanelTexts): GroupingChoice[] {
   return keys.map((key) => ({
     key,
-    label: key.startsWith('tag:') ? texts.tagGrouping(key.slice('tag:'.length)) : texts.groupings[key as (typeof FIXED_GROUPINGS)[number]] ?? key,
+    label: key.startsWith('tag:') ? texts.tagGrouping(key.slice('tag:'.length)) : texts.groupings[key as FixedGrouping] ?? key,
   }));
 }

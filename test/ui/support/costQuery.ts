@@ -18,7 +18,7 @@ export function emulatorCost(emu: HostEmulator, subscriptionId: string, period: 
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           if (res.statusCode === 204) {return resolve();}
-          const props = JSON.parse(Buffer.concat(chunks).toString('utf8')).properties as { columns: { name: string }[]; rows: unknown[][]; nextLink?: string };
+          const props = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { properties: { columns: { name: string }[]; rows: unknown[][]; nextLink?: string } }).properties;
           const at = (n: string) => props.columns.findIndex((c) => c.name === n);
           for (const row of props.rows) {exact.set(String(row[at(dimension)]), (exact.get(String(row[at(dimension)])) ?? 0) + Number(row[at('Cost')]));}
           (props.nextLink ? page(props.nextLink) : Promise.resolve()).then(resolve, reject);

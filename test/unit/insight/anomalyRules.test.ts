@@ -13,13 +13,13 @@ function days(amounts: number[]): DailyCost[] {
 describe('spikes', () => {
   test('a day at 3.5 × its baseline is a spike; one just under 2 × is not', () => {
     // Baseline: the median of 14 days at 10 = 10. 35 ≥ 20 and 35 − 10 ≥ 10: spike.
-    assert.deepEqual(findSpikes(days([...Array(14).fill(10), 35])), [{ kind: 'spike', day: '2026-11-15', amount: 35, baseline: 10 }]);
-    assert.deepEqual(findSpikes(days([...Array(14).fill(10), 19.99])), []);
+    assert.deepEqual(findSpikes(days([...new Array<number>(14).fill(10), 35])), [{ kind: 'spike', day: '2026-11-15', amount: 35, baseline: 10 }]);
+    assert.deepEqual(findSpikes(days([...new Array<number>(14).fill(10), 19.99])), []);
   });
 
   test('tripling a small bill is not worth an alert: the absolute threshold holds it back', () => {
     // 3 ≥ 2 × 1, but 3 − 1 = 2 < 10.
-    assert.deepEqual(findSpikes(days([...Array(14).fill(1), 3])), []);
+    assert.deepEqual(findSpikes(days([...new Array<number>(14).fill(1), 3])), []);
   });
 
   test('an earlier spike does not raise the baseline (the median, not the mean)', () => {
@@ -36,7 +36,7 @@ describe('spikes', () => {
 });
 
 describe('new meters', () => {
-  const lookback = days(Array(10).fill(0)).map((d) => d.day);
+  const lookback = days(new Array<number>(10).fill(0)).map((d) => d.day);
   const steady: MeterDay[] = lookback.map((day) => ({ day, meter: 'VM D2s', amount: 20 }));
 
   test('a meter that first costs on a recent day, enough to matter, is new; a cheap one is not', () => {

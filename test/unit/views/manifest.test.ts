@@ -6,10 +6,32 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { repoRoot } from '../../support/paths';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const manifest: any = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+/** The parts of package.json these tests read; what VS Code requires of them is asserted below. */
+interface PackageJson {
+  activationEvents?: string[];
+  main: string;
+  engines: { vscode: string };
+  icon: string;
+  license: string;
+  l10n: string;
+  repository?: { url?: string };
+  categories?: string[];
+  keywords?: string[];
+  capabilities: { untrustedWorkspaces: { supported: string } };
+  contributes: {
+    commands: Array<{ command: string; title: string; icon?: string }>;
+    viewsContainers: { activitybar: Array<{ id: string; icon: string }> };
+    views: Record<string, Array<{ id: string }>>;
+    viewsWelcome: Array<{ view: string; when: string; contents: string }>;
+    menus: Record<string, Array<{ command: string; when?: string }>>;
+    configuration: { properties: Record<string, { enum?: string[]; default?: unknown; properties?: Record<string, unknown>; description?: string; markdownDescription?: string; scope?: string }> };
+    walkthroughs?: Array<{ id: string; title: string; description: string; steps: Array<{ id: string; title: string; description: string; media: { image?: string | Record<string, string>; altText?: string; markdown?: string; svg?: string }; completionEvents?: string[] }> }>;
+  };
+}
+
+const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as PackageJson;
 const contributes = manifest.contributes;
-const declared = new Set<string>(contributes.commands.map((c: { command: string }) => c.command));
+const declared = new Set<string>(contributes.commands.map((c) => c.command));
 
 /** Every file under src/ as text, to find where commands are registered. */
 function sourceText(): string {
@@ -17,14 +39,14 @@ function sourceText(): string {
   (function walk(dir: string) {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {walk(full);}
-      else if (entry.name.endsWith('.ts')) {parts.push(fs.readFileSync(full, 'utf8'));}
+      if (entry.isDirectory()) { walk(full); }
+      else if (entry.name.endsWith('.ts')) { parts.push(fs.readFileSync(full, 'utf8')); }
     }
   })(path.join(repoRoot, 'src'));
   return parts.join('\n');
 }
 
-const nls = (file: string): Record<string, string> => JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8'));
+const nls = (file: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8')) as Record<string, string>;
 const english = nls('package.nls.json');
 const korean = nls('package.nls.ko.json');
 
@@ -56,7 +78,7 @@ function pngSize(file: string): { width: number; height: number } {
 
 describe('views: extension manifest', () => {
   it('never activates while the window starts: only after start-up (for a pinned status bar scope) or through its contributions', () => {
-    const events: string[] = manifest.activationEvents ?? [];
+    const events = manifest.activationEvents ?? [];
     // onStartupFinished waits until the window is up; activation makes no network call, and the
     // status bar reads nothing unless a scope is pinned (test/suite/statusBar.test.ts).
     assert.ok(!events.includes('*'), `activationEvents: ${events.join(', ')}`);
@@ -66,16 +88,16 @@ describe('views: extension manifest', () => {
   });
 
   it('puts the Azure Billing container in the activity bar with the Billing Accounts tree in it', () => {
-    const container = contributes.viewsContainers.activitybar.find((c: { id: string }) => c.id === 'azureBilling');
+    const container = contributes.viewsContainers.activitybar.find((c) => c.id === 'azureBilling');
     assert.ok(container, 'no azureBilling view container');
     assert.ok(fs.existsSync(path.join(repoRoot, container.icon)), `missing ${container.icon}`);
-    assert.deepEqual(contributes.views.azureBilling.map((v: { id: string }) => v.id), ['azureBilling.explorer']);
+    assert.deepEqual(contributes.views.azureBilling.map((v) => v.id), ['azureBilling.explorer']);
   });
 
   it('offers a Sign in button in the view while signed out', () => {
-    const welcome = contributes.viewsWelcome.find((w: { when: string }) => w.when === 'azureBilling.signInState == signedOut');
+    const welcome = contributes.viewsWelcome.find((w) => w.when === 'azureBilling.signInState == signedOut');
     assert.ok(welcome, 'no welcome content for the signed-out state');
-    const text = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8'))[welcome.contents.replace(/%/g, '')];
+    const text = nls('package.nls.json')[welcome.contents.replace(/%/g, '')];
     assert.match(text, /\n\[[^\]]+\]\(command:azureBilling\.signIn\)\n/, 'a button is a link alone on its line');
   });
 
@@ -86,9 +108,9 @@ describe('views: extension manifest', () => {
       assert.ok(source.includes(`'${command.command}'`), `${command.command} is declared but never registered`);
     }
     for (const [menu, items] of Object.entries(contributes.menus) as Array<[string, Array<{ command: string }>]>) {
-      for (const item of items) {assert.ok(declared.has(item.command), `${menu} shows undeclared ${item.command}`);}
+      for (const item of items) { assert.ok(declared.has(item.command), `${menu} shows undeclared ${item.command}`); }
     }
-    for (const id of ['azureBilling.signIn', 'azureBilling.signOut', 'azureBilling.refresh']) {assert.ok(declared.has(id), id);}
+    for (const id of ['azureBilling.signIn', 'azureBilling.signOut', 'azureBilling.refresh']) { assert.ok(declared.has(id), id); }
   });
 
   it('describes the sign-in and cloud settings with the documented choices', () => {
@@ -96,7 +118,7 @@ describe('views: extension manifest', () => {
     assert.deepEqual(props['azureBilling.authentication'].enum, ['editor', 'azureCli', 'servicePrincipal', 'managedIdentity']);
     assert.equal(props['azureBilling.authentication'].default, 'editor');
     assert.deepEqual(props['azureBilling.cloud'].enum, ['AzureCloud', 'AzureChinaCloud', 'AzureUSGovernment', 'Custom']);
-    assert.deepEqual(Object.keys(props['azureBilling.customCloud'].properties), ['resourceManagerEndpoint', 'authorityHost', 'retailPricesEndpoint', 'audience']);
+    assert.deepEqual(Object.keys(props['azureBilling.customCloud'].properties ?? {}), ['resourceManagerEndpoint', 'authorityHost', 'retailPricesEndpoint', 'audience']);
     for (const [key, prop] of Object.entries(props) as Array<[string, { description?: string; markdownDescription?: string }]>) {
       assert.ok(prop.description || prop.markdownDescription, `${key} has no description`);
     }
@@ -109,14 +131,14 @@ describe('views: extension manifest', () => {
     // token or a secret is sent: a repository's .vscode/settings.json must not be able to set it.
     const credentialSettings = Object.keys(props).filter((k) => /authentication|cloud|endpoint|authority|audience|host/i.test(k));
     assert.deepEqual(credentialSettings.sort(), ['azureBilling.authentication', 'azureBilling.cloud', 'azureBilling.customCloud']);
-    for (const key of credentialSettings) {assert.ok(['machine', 'application'].includes(props[key].scope ?? ''), `${key} has scope ${props[key].scope ?? '(window)'}`);}
+    for (const key of credentialSettings) { assert.ok(['machine', 'application'].includes(props[key].scope ?? ''), `${key} has scope ${props[key].scope ?? '(window)'}`); }
   });
 
   it('hides every download action until the workspace is trusted', () => {
     const downloads = Object.values(contributes.menus as Record<string, Array<{ command: string; when?: string }>>)
       .flat()
       .filter((item) => /^azureBilling\.download/.test(item.command));
-    for (const item of downloads) {assert.match(item.when ?? '', /\bisWorkspaceTrusted\b/, `${item.command} shows in untrusted workspaces`);}
+    for (const item of downloads) { assert.match(item.when ?? '', /\bisWorkspaceTrusted\b/, `${item.command} shows in untrusted workspaces`); }
   });
 
   it('has a 128×128 PNG icon and the fields a marketplace listing needs', () => {
@@ -162,11 +184,11 @@ describe('views: extension manifest', () => {
         const description = bothLanguages(step.description, `${where} description`);
         const commands = linkedCommands(description.en);
         assert.ok(commands.length > 0, `${where} has no command: link`);
-        for (const id of commands) {assert.ok(runnable(id), `${where} links to ${id}, which is neither declared nor a view's focus command`);}
+        for (const id of commands) { assert.ok(runnable(id), `${where} links to ${id}, which is neither declared nor a view's focus command`); }
         assert.deepEqual(linkedCommands(description.ko), commands, `${where}: the Korean text links other commands`);
         for (const text of [description.en, description.ko]) {
           // A link alone on its line is drawn as a button; inside a sentence it is only a link.
-          for (const line of text.split('\n').filter((l) => l.includes('](command:'))) {assert.match(line, /^\[[^\]]+\]\(command:[^)]+\)$/, `${where}: a button is a link alone on its line`);}
+          for (const line of text.split('\n').filter((l) => l.includes('](command:'))) { assert.match(line, /^\[[^\]]+\]\(command:[^)]+\)$/, `${where}: a button is a link alone on its line`); }
         }
       }
     });
@@ -181,10 +203,10 @@ describe('views: extension manifest', () => {
         assert.ok(events.length > 0, `${where} has no completionEvents (it would complete on being opened)`);
         for (const event of events) {
           const [, kind, value] = /^(\w+):(.+)$/.exec(event) ?? [];
-          if (kind === 'onCommand') {assert.ok(declared.has(value), `${where}: ${event} names an undeclared command`);}
-          else if (kind === 'onView') {assert.ok(views.has(value), `${where}: ${event} names no contributed view`);}
-          else if (kind === 'onContext') {assert.ok(contextKeys.has(value.split(/\s/)[0]), `${where}: ${event} reads a context key the extension never sets`);}
-          else {assert.fail(`${where}: unexpected completion event ${event}`);}
+          if (kind === 'onCommand') { assert.ok(declared.has(value), `${where}: ${event} names an undeclared command`); }
+          else if (kind === 'onView') { assert.ok(views.has(value), `${where}: ${event} names no contributed view`); }
+          else if (kind === 'onContext') { assert.ok(contextKeys.has(value.split(/\s/)[0]), `${where}: ${event} reads a context key the extension never sets`); }
+          else { assert.fail(`${where}: unexpected completion event ${event}`); }
           completing.add(event.split(' ')[0]);
         }
         const buttons = linkedCommands(bothLanguages(step.description, where).en);
@@ -204,7 +226,7 @@ describe('views: extension manifest', () => {
         const { image, markdown, svg, altText } = step.media ?? {};
         const files = [...(typeof image === 'string' ? [image] : Object.values(image ?? {})), ...(markdown ? [markdown] : []), ...(svg ? [svg] : [])];
         assert.ok(files.length > 0, `${where} has no media`);
-        if (image || svg) {bothLanguages(altText, `${where} media altText`);}
+        if (image || svg) { bothLanguages(altText, `${where} media altText`); }
         for (const file of files) {
           assert.ok(!path.isAbsolute(file) && !file.startsWith('.'), `${where}: ${file} is not relative to the extension`);
           assert.ok(fs.existsSync(path.join(repoRoot, file)), `${where}: ${file} does not exist`);
@@ -218,12 +240,12 @@ describe('views: extension manifest', () => {
     });
 
     it('opens from the Get Started command, which names this walkthrough', () => {
-      const command = contributes.commands.find((c: { command: string }) => c.command === 'azureBilling.openWalkthrough');
+      const command = contributes.commands.find((c) => c.command === 'azureBilling.openWalkthrough');
       assert.ok(command, 'azureBilling.openWalkthrough is not declared');
       bothLanguages(command.title, 'azureBilling.openWalkthrough title');
       const source = sourceText();
       assert.ok(source.includes("'workbench.action.openWalkthrough'"), 'the command does not open a walkthrough');
-      for (const w of walkthroughs) {assert.ok(source.includes(`'${w.id}'`), `src never names the walkthrough ${w.id}`);}
+      for (const w of walkthroughs) { assert.ok(source.includes(`'${w.id}'`), `src never names the walkthrough ${w.id}`); }
     });
   });
 });

@@ -29,9 +29,9 @@ export interface CreditCommandDeps {
   view: vscode.TreeView<unknown>;
   extensionUri: vscode.Uri;
   logger: Logger;
-  now(): Date;
+  now: () => Date;
   /** The profile's cost source shared with the usage panel, for the credit runway. */
-  costSource?(scope: BillingScope): PanelSource;
+  costSource?: (scope: BillingScope) => PanelSource;
 }
 
 export interface BalanceResult {
