@@ -3,10 +3,9 @@
 // Management reports it, and a forecast) and its tooltip, click it and see the usage panel; the
 // Credits node says when the credits run out — in English and in Korean.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as https from 'https';
 import type { Page } from 'playwright-core';
 import type { Emulator } from '../emulator/server';
+import { emulatorCostSums } from './support/costQuery';
 import { emulators, HostEmulator } from './support/harness';
 import { activityBarTitle, localized } from './support/manifest';
 import { activityBarItem, openWorkbench, screenshotOnFailure, treeRow, Workbench } from './support/workbench';
@@ -18,28 +17,7 @@ interface ClassListLike {
 
 /** The emulator's Cost Management total per currency at `scope` over [from, to], in cents. */
 function costTotals(emu: HostEmulator, scope: string, from: string, to: string): Promise<Map<string, number>> {
-  const body = JSON.stringify({
-    type: 'ActualCost', timeframe: 'Custom', timePeriod: { from: `${from}T00:00:00Z`, to: `${to}T23:59:59Z` },
-    dataset: { granularity: 'Daily', aggregation: { totalCost: { name: 'Cost', function: 'Sum' } }, grouping: [{ type: 'Dimension', name: 'MeterCategory' }] },
-  });
-  const exact = new Map<string, number>();
-  const page = (url: string): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const req = https.request(url, { method: 'POST', ca: fs.readFileSync(emu.caCertPath), headers: { authorization: `Bearer ${emu.issueToken()}`, 'content-type': 'application/json' } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          if (res.statusCode === 204) {return resolve();}
-          const props = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { properties: { columns: { name: string }[]; rows: unknown[][]; nextLink?: string } }).properties;
-          const at = (n: string) => props.columns.findIndex((c) => c.name === n);
-          for (const row of props.rows) {exact.set(String(row[at('Currency')]), (exact.get(String(row[at('Currency')])) ?? 0) + Number(row[at('Cost')]));}
-          (props.nextLink ? page(props.nextLink) : Promise.resolve()).then(resolve, reject);
-        });
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-  return page(new URL(`/${scope}/providers/Microsoft.CostManagement/query?api-version=2023-11-01`, emu.baseUrl).toString()).then(() => new Map([...exact].map(([k, v]) => [k, Math.round(v * 100)])));
+  return emulatorCostSums(emu, scope, { from, to }, 'MeterCategory', 'Currency');
 }
 
 const wholeMoney = (cents: number, currency: string, locale: string) =>

@@ -11,12 +11,27 @@ export async function visibleWebviewFrame(page: Page, ready: string, hasText?: s
   const until = Date.now() + timeoutMs;
   for (;;) {
     for (const outer of await page.locator('iframe.webview').all()) {
-      if (!(await outer.isVisible())) {continue;}
-      const outerFrame = await (await outer.elementHandle())?.contentFrame();
-      const inner = await (await outerFrame?.$('iframe#active-frame'))?.contentFrame();
-      if (inner && (await inner.locator(ready, { hasText }).count().catch(() => 0)) > 0) {return inner;}
+      const inner = await innerFrameOf(outer, ready, hasText);
+      if (inner) {return inner;}
     }
     if (Date.now() > until) {throw new Error(`no visible webview shows ${ready}`);}
     await page.waitForTimeout(250);
   }
+}
+
+/**
+ * The ready inner frame of one webview, or undefined. VS Code swaps a webview's inner document
+ * when it loads a page (and drops a panel's iframe when it closes), so a frame can detach while it
+ * is being looked at: that is "not ready yet", and the caller looks again.
+ */
+async function innerFrameOf(outer: ReturnType<Page['locator']>, ready: string, hasText?: string): Promise<Frame | undefined> {
+  try {
+    if (!(await outer.isVisible())) {return undefined;}
+    const outerFrame = await (await outer.elementHandle())?.contentFrame();
+    const inner = await (await outerFrame?.$('iframe#active-frame'))?.contentFrame();
+    if (inner && (await inner.locator(ready, { hasText }).count()) > 0) {return inner;}
+  } catch (error) {
+    if (!(error instanceof Error) || !/detached|Target closed|has been closed/i.test(error.message)) {throw error;}
+  }
+  return undefined;
 }
