@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { AzureBillingApi } from '../../src/extension';
 import { armList, emulatorCa, emulatorToken, emulatorUrl } from './support/emulatorControl';
 import { ShownNode, shownChildren } from './support/extensionApi';
+import { accountScope } from './usagePanelEmulator';
 
 export const english = () => vscode.env.language.toLowerCase().startsWith('en');
 
@@ -116,4 +117,15 @@ export function money(amount: number, currency: string): string {
 /** Sum in integer cents, so the expectation does not drift the way doubles do. */
 export function centsSum(values: number[]): number {
   return values.reduce((s, v) => s + Math.round(v * 100), 0) / 100;
+}
+
+/** The MCA account's billing profile billed in `currency`, as the tree shows it and as the wire has it. */
+export async function profileNodeIn(api: AzureBillingApi, currency: string): Promise<{ node: ShownNode; profile: { name: string; properties: { currency: string; displayName: string } }; account: ShownNode; wire: WireAccount }> {
+  const { shown: account, wire } = await accountNode(api, 'MicrosoftCustomerAgreement');
+  const profiles = await armList<{ name: string; properties: { currency: string; displayName: string } }>(`/${accountScope(wire.name)}/billingProfiles?api-version=2020-05-01`);
+  const profile = profiles.find((p) => p.properties.currency === currency);
+  assert.ok(profile, `a profile billed in ${currency}`);
+  const node = (await shownChildren(api, account.node)).find((c) => (c.node as { id: string }).id.endsWith(`/profile/${profile.name}`));
+  assert.ok(node, 'the profile is in the tree');
+  return { node, profile, account, wire };
 }

@@ -5,9 +5,8 @@
 // failure message.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { accountNode, armList } from './explorerBillingHelpers';
+import { accountNode, armList, profileNodeIn as profileNodeInTree } from './explorerBillingHelpers';
 import { addFault, emulatorStats, emulatorToday, resetEmulatorStats } from './support/emulatorControl';
-import { shownChildren } from './support/extensionApi';
 import { recordMetric } from './metrics';
 import { emulatorSuite } from './emulatorSuite';
 import { PanelHandle, until } from './usagePanelHandle';
@@ -38,15 +37,7 @@ describe('Azure Billing: status bar', function () {
     await vscode.commands.executeCommand('azureBilling.unpinFromStatusBar');
   });
 
-  async function profileNodeIn(currency: string) {
-    const { shown: account, wire } = await accountNode(host.api, 'MicrosoftCustomerAgreement');
-    const profiles = await armList<{ name: string; properties: { currency: string; displayName: string } }>(`/${accountScope(wire.name)}/billingProfiles?api-version=2020-05-01`);
-    const profile = profiles.find((p) => p.properties.currency === currency);
-    assert.ok(profile, `a profile billed in ${currency}`);
-    const node = (await shownChildren(host.api, account.node)).find((c) => (c.node as { id: string }).id.endsWith(`/profile/${profile.name}`));
-    assert.ok(node, 'the profile is in the tree');
-    return { node, profile, account, wire };
-  }
+  const profileNodeIn = (currency: string) => profileNodeInTree(host.api, currency);
 
   it('Pin to Status Bar on a billing profile node shows its spend to date and forecast, as Cost Management reports them', async () => {
     const { node, profile, wire } = await profileNodeIn('EUR');

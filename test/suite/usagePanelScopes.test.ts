@@ -6,9 +6,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PanelSelection, SeriesPayload } from '../../src/shared/usagePanelMessages';
-import { accountNode, armList } from './explorerBillingHelpers';
+import { accountNode, armList, profileNodeIn } from './explorerBillingHelpers';
 import { addFault, emulatorToday, monthBefore } from './support/emulatorControl';
-import { shownChildren } from './support/extensionApi';
 import { emulatorSuite } from './emulatorSuite';
 import { PanelHandle, until } from './usagePanelHandle';
 import { accountScope, CostAnswer, emulatorCost, profileScope } from './usagePanelEmulator';
@@ -105,12 +104,7 @@ describe('Azure Billing: usage and cost panel for every scope', function () {
 
   for (const currency of ['USD', 'EUR']) {
     it(`a billing profile in ${currency}, from its tree node: cost by subscription, as Cost Management reports it`, async () => {
-      const { shown: account, wire } = await accountNode(host.api, 'MicrosoftCustomerAgreement');
-      const profiles = await armList<{ name: string; properties: { currency: string; displayName: string } }>(`/${accountScope(wire.name)}/billingProfiles?api-version=2020-05-01`);
-      const profile = profiles.find((p) => p.properties.currency === currency);
-      assert.ok(profile, `a profile billed in ${currency}`);
-      const node = (await shownChildren(host.api, account.node)).find((c) => (c.node as { id: string }).id.endsWith(`/profile/${profile.name}`));
-      assert.ok(node, 'the profile is in the tree');
+      const { node, profile, wire } = await profileNodeIn(host.api, currency);
       assert.match(node.contextValue, /^azureBilling\.billingProfile\b/, 'the context menu offers the command here');
       const handle = await open(node.node);
       opened.push(handle);
