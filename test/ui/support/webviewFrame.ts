@@ -20,7 +20,7 @@ export async function visibleWebviewFrame(page: Page, ready: string, hasText?: s
 }
 
 /**
- * The ready inner frame of one webview, or undefined. VS Code swaps a webview's inner document
+ * The ready inner frame of one webview, or undefined. VS Code swaps a webview's inner document (its frame detaches, or its execution context is gone)
  * when it loads a page (and drops a panel's iframe when it closes), so a frame can detach while it
  * is being looked at: that is "not ready yet", and the caller looks again.
  */
@@ -31,7 +31,7 @@ async function innerFrameOf(outer: ReturnType<Page['locator']>, ready: string, h
     const inner = await (await outerFrame?.$('iframe#active-frame'))?.contentFrame();
     if (inner && (await inner.locator(ready, { hasText }).count()) > 0) {return inner;}
   } catch (error) {
-    if (!(error instanceof Error) || !/detached|Target closed|has been closed/i.test(error.message)) {throw error;}
+    if (!(error instanceof Error) || !/detached|Target closed|has been closed|Cannot find context|Execution context was destroyed/i.test(error.message)) {throw error;}
   }
   return undefined;
 }
