@@ -13,7 +13,7 @@ const root = path.resolve(__dirname, '..');
 // linted like all others, but a file with findings there counts as skipped, not failed, and the
 // layer prints how many findings each directory still has. The list can only shrink: a listed
 // directory without findings fails the layer until it is taken off.
-const NOT_YET_CLEAN = ['test/unit/emulator/', 'test/suite/'];
+const NOT_YET_CLEAN = ['test/suite/'];
 
 const relative = (file) => path.relative(root, file).split(path.sep).join('/');
 const findings = (r) => r.errorCount + r.warningCount + r.fatalErrorCount;
