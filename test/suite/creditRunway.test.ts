@@ -8,7 +8,7 @@ import { accountNode, armGet, armList, childOfKind, english, eventually } from '
 import { shownChildren } from './support/extensionApi';
 import { emulatorSuite } from './emulatorSuite';
 import type { BalanceResult } from '../../src/views/commands/billing/creditCommands';
-import type { WireBalanceSummary } from '../support/billingShapes';
+import type { BalanceSummary } from '../support/wireShapes';
 
 const DAY_MS = 86_400_000;
 const acct = (name: string) => `/providers/Microsoft.Billing/billingAccounts/${encodeURIComponent(name)}`;
@@ -67,7 +67,7 @@ describe('Azure Billing: credit runway', function () {
     const result = await vscode.commands.executeCommand<BalanceResult>('azureBilling.showCreditBalance', node.node);
     assert.strictEqual(result.runway?.kind, 'runway', JSON.stringify(result.runway));
     const runway = result.runway.runway;
-    const summary = (await armGet<WireBalanceSummary>(`${scope}/credits/balanceSummary?api-version=2024-08-01`)).json!.properties.balanceSummary;
+    const summary = (await armGet<BalanceSummary>(`${scope}/credits/balanceSummary?api-version=2024-08-01`)).json!.properties.balanceSummary;
     const balance = summary.estimatedBalance ?? summary.currentBalance;
     const lots = await armList<WireLot>(`${scope}/lots?api-version=2024-08-01`);
     assert.ok(runway.dailySpend > 0, 'the profile spends money every day');

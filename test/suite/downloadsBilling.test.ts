@@ -13,7 +13,7 @@ import { accountNode, armList, childOfKind, daysAgo, rawInvoicePdf } from './exp
 import { addFault, emulatorCa, emulatorUrl } from './support/emulatorControl';
 import { ShownNode, shownChildren } from './support/extensionApi';
 import { emulatorSuite } from './emulatorSuite';
-import type { WireBillingProfile, WireInvoice } from '../support/billingShapes';
+import type { BillingProfile, Invoice } from '../support/wireShapes';
 
 const workspace = () => vscode.workspace.workspaceFolders![0].uri;
 const files = async (uri: vscode.Uri) => (await vscode.workspace.fs.readDirectory(uri).then(undefined, () => [] as [string, vscode.FileType][])).map(([n]) => n).sort();
@@ -62,7 +62,7 @@ describe('Azure Billing: invoice downloads', function () {
 
   async function usdProfile(): Promise<{ node: ShownNode; displayName: string; folder: vscode.Uri; path: string }> {
     const { shown, wire } = await accountNode(host.api, 'MicrosoftCustomerAgreement');
-    const profiles = await armList<WireBillingProfile>(`/providers/Microsoft.Billing/billingAccounts/${encodeURIComponent(wire.name)}/billingProfiles?api-version=2020-05-01`);
+    const profiles = await armList<BillingProfile>(`/providers/Microsoft.Billing/billingAccounts/${encodeURIComponent(wire.name)}/billingProfiles?api-version=2020-05-01`);
     const usd = profiles.find((p) => p.properties.currency === 'USD')!;
     const node = (await shownChildren(host.api, shown.node)).find((c) => (c.node as { id: string }).id.endsWith(`/profile/${usd.name}`))!;
     return { node, displayName: usd.properties.displayName, folder: vscode.Uri.joinPath(workspace(), 'invoices', usd.properties.displayName), path: usd.id };
@@ -134,7 +134,7 @@ describe('Azure Billing: invoice downloads', function () {
     const from = daysAgo(91);
     const to = daysAgo(0);
     // Issued in the last three months, read from the API over a wide window.
-    const raw = await armList<WireInvoice>(`${profile.path.split('/').map(encodeURIComponent).join('/')}/invoices?api-version=2024-04-01&periodStartDate=${daysAgo(800)}&periodEndDate=${to}`);
+    const raw = await armList<Invoice>(`${profile.path.split('/').map(encodeURIComponent).join('/')}/invoices?api-version=2024-04-01&periodStartDate=${daysAgo(800)}&periodEndDate=${to}`);
     const expected = raw
       .filter((i) => i.properties.invoiceDate.slice(0, 10) >= from && i.properties.invoiceDate.slice(0, 10) <= to)
       .map((i) => ({ invoice: { id: i.id, name: i.name, documents: i.properties.documents as NodeInvoice['documents'] } }));
