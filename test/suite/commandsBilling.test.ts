@@ -235,7 +235,7 @@ describe('Azure Billing: billing commands', function () {
     const charged = raw.find((e) => (e.properties.charges?.value ?? 0) > 0);
     assert.ok(charged);
     const date = charged.properties.transactionDate.slice(0, 10);
-    assert.ok(lines.some((l) => l.startsWith(`"${date}",`) && l.includes(`,${charged.properties.charges!.value},`)), `a line for ${charged.name}`);
+    assert.ok(lines.some((l) => l.startsWith(`"${date}",`) && l.includes(`,${charged.properties.charges.value},`)), `a line for ${charged.name}`);
   });
 
   it('Export CSV from the Credits node writes the credit lots', async () => {
