@@ -56,7 +56,8 @@ function main(): void {
     for (let d = month.start; d < asOf; d++) {known += cost(d);}
     return known + baselineCents(cost, asOf) * (month.end - asOf + 1);
   };
-  const backtest = (cost: (day: number) => number) => backtestMonths(periodsOf(cost), undefined, 12, costManagement(cost));
+  const backtest = (cost: (day: number) => number, parts?: Array<(day: number) => number>) =>
+    backtestMonths(periodsOf(cost), undefined, 12, costManagement(cost), parts?.map(periodsOf));
 
   const started = Date.now();
   const bySubscription: BacktestCase[] = [];
@@ -70,7 +71,8 @@ function main(): void {
   }
   const byProfile: BacktestCase[] = [];
   for (const ids of profiles.values()) {
-    byProfile.push(...backtest((d) => ids.reduce((a, id) => a + usage.dailyCents(id, d), 0)));
+    // As the product forecasts a profile: the sum of its subscriptions' forecasts (sumOfParts.ts).
+    byProfile.push(...backtest((d) => ids.reduce((a, id) => a + usage.dailyCents(id, d), 0), ids.map((id) => (d: number) => usage.dailyCents(id, d))));
   }
 
   console.log(`Forecast backtest: ${scale} world, seed ${seed}, as of ${AS_OF}; ${months.length} whole months ${formatIsoDate(months[0].start)} … ${formatIsoDate(months[months.length - 1].end)}`);

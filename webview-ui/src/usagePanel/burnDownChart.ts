@@ -18,6 +18,8 @@ export interface BurnDownSpec {
   actual: Array<{ x: number; y: number }>;
   projected: Array<{ x: number; y: number }>;
   marks: Array<{ x: number; label: string }>;
+  /** The days shown: from the ledger's first to the projection's or the last expiry's, whichever is later. */
+  span: { min: number; max: number };
   labels: { actual: string; projected: string; expiry: string };
   formatMoney: (value: number) => string;
   formatDay: (day: number) => string;
@@ -94,7 +96,7 @@ export class BurnDownChart {
       parsing: false as const,
       interaction: { mode: 'nearest' as const, axis: 'x' as const, intersect: false },
       scales: {
-        x: { type: 'linear' as const, ticks: { ...scaleText, maxTicksLimit: 10, callback: (v: number | string) => spec.formatDay(Number(v)) }, grid: { color: theme.gridLines } },
+        x: { type: 'linear' as const, min: spec.span.min, max: spec.span.max, ticks: { ...scaleText, maxTicksLimit: 10, callback: (v: number | string) => spec.formatDay(Number(v)) }, grid: { color: theme.gridLines } },
         y: { beginAtZero: true, ticks: { ...scaleText, callback: (v: number | string) => spec.formatMoney(Number(v)) }, grid: { color: theme.gridLines } },
       },
       plugins: {

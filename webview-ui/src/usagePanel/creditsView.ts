@@ -12,10 +12,15 @@ export function burnDownSpec(p: CreditsPayload, strings: UsagePanelStrings, f: F
   const scale = 10 ** p.fractionDigits;
   const point = (b: { day: string; balance: number }) => ({ x: dayNumber(b.day), y: b.balance / scale });
   const year = new Intl.DateTimeFormat(f.locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const marks = p.expiries.map((m) => ({ x: dayNumber(m.day), label: `${strings.credits.expiry}: ${m.lot}` }));
+  const days = [...p.actual, ...p.projected].map((b) => dayNumber(b.day));
+  // A lot that outlives the credits' run-out is still marked: it shows it was used up in time.
+  const ends = [...days, ...marks.map((m) => m.x)];
   return {
     actual: p.actual.map(point),
     projected: p.projected.map(point),
-    marks: p.expiries.map((m) => ({ x: dayNumber(m.day), label: `${strings.credits.expiry}: ${m.lot}` })),
+    marks,
+    span: { min: Math.min(...ends), max: Math.max(...ends) + 7 },
     labels: { actual: strings.credits.actual, projected: strings.credits.projected, expiry: strings.credits.expiry },
     formatMoney: (v) => f.currency(Math.round(v * scale), p.currency, p.fractionDigits),
     formatDay: (d) => year.format(new Date(Math.round(d) * 86_400_000)),
