@@ -12,6 +12,7 @@ import { PanelHandle, until } from './usagePanelHandle';
 import { accountScope } from './usagePanelEmulator';
 
 interface WireLot { name: string; properties: { status?: string; closedBalance?: { value: number }; expirationDate?: string } }
+interface WireSummary { properties: { balanceSummary: { estimatedBalance?: { value: number }; currentBalance?: { value: number } } } }
 interface WireEvent { properties: { transactionDate?: string; closedBalance?: { value: number } } }
 
 describe('Azure Billing: the usage panel\'s Credits view', function () {
@@ -19,7 +20,9 @@ describe('Azure Billing: the usage panel\'s Credits view', function () {
   const host = emulatorSuite();
   let handle: PanelHandle | undefined;
 
-  after(() => handle?.panel.dispose());
+  after(() => {
+    handle?.panel.dispose();
+  });
 
   it('a billing profile with credits offers the Credits view and sends the burn-down the emulator\'s credits give', async () => {
     const { node, profile, wire } = await profileNodeIn(host.api, 'USD');
@@ -37,8 +40,9 @@ describe('Azure Billing: the usage panel\'s Credits view', function () {
     const p: CreditsPayload = last.payload;
 
     const consumption = `/${accountScope(wire.name)}/billingProfiles/${encodeURIComponent(profile.name)}/providers/Microsoft.Consumption`;
-    const summary = (await armGet(`${consumption}/credits/balanceSummary?api-version=2024-08-01`)).json.properties.balanceSummary;
-    const balanceCents = Math.round((summary.estimatedBalance ?? summary.currentBalance).value * 100);
+    const answer = (await armGet(`${consumption}/credits/balanceSummary?api-version=2024-08-01`)).json as WireSummary;
+    const summary = answer.properties.balanceSummary;
+    const balanceCents = Math.round((summary.estimatedBalance ?? summary.currentBalance)!.value * 100);
     assert.strictEqual(p.currency, 'USD');
     assert.strictEqual(p.balance, balanceCents, 'the projection starts at the estimated balance');
     assert.strictEqual(p.projected[0].balance, balanceCents);

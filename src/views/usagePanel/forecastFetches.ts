@@ -97,7 +97,7 @@ async function historyOf(rows: CostListing<DailyCostRow>, bySubscription: boolea
     if (parts) {
       const id = (Object.entries(row.dimensions).find(([k]) => k.toLowerCase() === 'subscriptionid')?.[1] ?? '').toLowerCase();
       let part = parts.get(id);
-      if (!part) {parts.set(id, (part = new Map()));}
+      if (!part) {parts.set(id, (part = new Map<string, Map<DayNumber, number>>()));}
       add(part, currency, day, minor);
     }
   }
