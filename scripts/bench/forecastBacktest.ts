@@ -8,7 +8,9 @@
 // "today" as the other benchmarks, read through its own daily cost function (`dailyCents`, whole
 // hundredths of the subscription's currency) — the very numbers its Cost Management routes add up,
 // without the HTTP round trips or the routes' throttling. Subscriptions are taken one by one and
-// billing profiles as the sum of their subscriptions in one currency (never across currencies).
+// billing profiles as the sum of their subscriptions in one currency (never across currencies),
+// forecast as the product forecasts them: from each subscription's series beside the whole's
+// (src/insight/monthForecast/sumOfParts.ts).
 //
 // Cost Management's forecast is the emulator's stand-in (test/emulator/routes/costManagement/
 // forecast.ts: every remaining day at the mean of the 28 days before), computed here through the
