@@ -96,7 +96,7 @@ export class BurnDownChart {
       parsing: false as const,
       interaction: { mode: 'nearest' as const, axis: 'x' as const, intersect: false },
       scales: {
-        x: { type: 'linear' as const, min: spec.span.min, max: spec.span.max, ticks: { ...scaleText, maxTicksLimit: 10, callback: (v: number | string) => spec.formatDay(Number(v)) }, grid: { color: theme.gridLines } },
+        x: { type: 'linear' as const, min: spec.span.min, max: spec.span.max, ticks: { ...scaleText, maxTicksLimit: 10, includeBounds: false, callback: (v: number | string) => spec.formatDay(Number(v)) }, grid: { color: theme.gridLines } },
         y: { beginAtZero: true, ticks: { ...scaleText, callback: (v: number | string) => spec.formatMoney(Number(v)) }, grid: { color: theme.gridLines } },
       },
       plugins: {
