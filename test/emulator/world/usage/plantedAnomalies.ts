@@ -7,7 +7,7 @@
 //                last day, several times the subscription's usual daily cost;
 //   newService — Contoso Platform Prod: a service (meter category) the subscription never used
 //                starts on the last day, at about 25 a day;
-//   rise       — Contoso Web Prod: a scale set whose instance count grows by 9 % a day for 20 days,
+//   rise       — EA Marketing Sites: a scale set whose instance count grows by 9 % a day for 20 days,
 //                large enough that the subscription's total rises by more than 5 % every day while
 //                the last day stays under twice the median of the 14 before (a rise, not a spike).
 import type { WorldSubscription } from '../types';
@@ -21,7 +21,7 @@ export type PlantedAnomaly = 'spike' | 'newService' | 'rise';
 
 const PLANTED: Record<string, PlantedAnomaly[]> = {
   'Contoso Platform Prod': ['spike', 'newService'],
-  'Contoso Web Prod': ['rise'],
+  'EA Marketing Sites': ['rise'],
 };
 
 /** Services tried, in order, for the new one: the first whose category the subscription never used. */
