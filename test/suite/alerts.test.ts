@@ -13,6 +13,7 @@ import { recordMetric } from './metrics';
 
 const ALERTS_ROUTE = 'GET /{*scope}/providers/Microsoft.CostManagement/alerts';
 const DISMISS_ROUTE = 'PATCH /{*scope}/providers/Microsoft.CostManagement/alerts/{alertId}';
+const BUDGETS_ROUTE = 'GET /{*scope}/providers/Microsoft.Consumption/budgets';
 const QUERY_ROUTE = 'POST /{*scope}/providers/Microsoft.CostManagement/query';
 
 describe('Azure Billing: alert monitor', function () {
@@ -105,14 +106,16 @@ describe('Azure Billing: alert monitor', function () {
     const monitor = host.api.alerts;
     monitor.restart();
     const throttledBefore = monitor.stats.throttled;
-    await addFault({ kind: 'throttle', path: '/providers/microsoft.costmanagement/query', retryAfterSeconds: 600 });
+    // Budgets are listed at every scope on every pass; Azure asks to wait ten minutes.
+    await addFault({ kind: 'throttle', path: '/providers/microsoft.consumption/budgets', retryAfterSeconds: 600 });
     await resetEmulatorStats();
     await monitor.runPass();
     assert.ok(monitor.stats.throttled > throttledBefore, 'throttling was seen');
     assert.deepStrictEqual(monitor.raisedLog.map((a) => a.finding.key), []);
-    const throttledQueries = (await emulatorStats())?.byRoute[QUERY_ROUTE] ?? 0;
+    const lists = (await emulatorStats())?.byRoute[BUDGETS_ROUTE] ?? 0;
+    assert.ok(lists > 0);
     await monitor.runPass();
-    // The throttled scopes wait (10 minutes, as asked): a second pass sends them no query.
-    assert.strictEqual((await emulatorStats())?.byRoute[QUERY_ROUTE] ?? 0, throttledQueries);
+    // The throttled scopes wait (ten minutes, as asked): a second pass does not ask them again.
+    assert.strictEqual((await emulatorStats())?.byRoute[BUDGETS_ROUTE] ?? 0, lists);
   });
 });

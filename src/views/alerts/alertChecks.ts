@@ -10,7 +10,7 @@ import { listCostAlerts } from '../../billing/costAlerts';
 import { CreditScope, getCreditBalance, listCreditLots } from '../../billing/credits';
 import type { Budget } from '../../billing/models/budget';
 import { NotApplicableError } from '../../billing/notApplicable';
-import { DayNumber } from '../../insight/calendar';
+import { DayNumber, formatIsoDate } from '../../insight/calendar';
 import { groupCosts } from '../../insight/grouping';
 import { resolvePeriod } from '../../insight/periods';
 import { anomalyFindings, dailyCostsOf, ScopeDailyCosts } from '../../insight/alerts/anomalyFindings';
@@ -138,7 +138,7 @@ export async function readDailyCosts(source: PanelSource, today: DayNumber, sign
     // A currency missing from one period still needs its days, at 0.
     const fill = (from: DayNumber, to: DayNumber) => {
       const out = [];
-      for (let d = from; d <= to; d++) {out.push({ day: new Date(d * 86_400_000).toISOString().slice(0, 10), amount: 0 });}
+      for (let d = from; d <= to; d++) {out.push({ day: formatIsoDate(d), amount: 0 });}
       return out;
     };
     const days = [...(x?.days ?? fill(last.first, last.last)), ...(y?.days ?? (yesterday >= now.first ? fill(now.first, yesterday) : []))];

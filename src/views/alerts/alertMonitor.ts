@@ -18,10 +18,15 @@ import { checkScope, WatchedScope } from './alertChecks';
 import { AlertSchedule } from './alertSchedule';
 import { AlertSettings, readAlertSettings } from './alertSettings';
 import { discoverScopes, pinnedWatch } from './watchedScopes';
+import { Clock, delayToNext, PassTimer, SYSTEM_CLOCK } from './passTimer';
+
+export type { Clock } from './passTimer';
 
 export const LEDGER_KEY = 'azureBilling.alerts.ledger';
 export const ACTIVE_KEY = 'azureBilling.alerts.active';
 const DAY_MS = 86_400_000;
+/** An answer younger than this is the same data (the status bar's rule). */
+const FRESH_MS = 60_000;
 
 /** An active alert with what the views need to show it. */
 export interface ActiveAlert {
@@ -31,18 +36,6 @@ export interface ActiveAlert {
   accountName?: string;
   tenantId?: string;
 }
-
-export interface Clock {
-  now(): number;
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const SYSTEM_CLOCK: Clock = {
-  now: () => Date.now(),
-  setTimeout: (run, ms) => setTimeout(run, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 export interface MonitorDeps {
   memento: vscode.Memento;
@@ -61,7 +54,7 @@ export interface MonitorDeps {
 export class AlertMonitor implements vscode.Disposable {
   private readonly clock: Clock;
   private readonly schedule: AlertSchedule;
-  private timer: unknown;
+  private readonly timer: PassTimer;
   private running: Promise<void> | undefined;
   private abort = new AbortController();
   private discovered: { at: number; scopes: Promise<WatchedScope[]> } | undefined;
@@ -77,6 +70,9 @@ export class AlertMonitor implements vscode.Disposable {
   constructor(private readonly deps: MonitorDeps) {
     this.clock = deps.clock ?? SYSTEM_CLOCK;
     this.schedule = new AlertSchedule(this.settings().intervalMinutes * 60_000);
+    this.timer = new PassTimer(this.clock, () => this.runPass(), () =>
+      this.settings().enabled ? delayToNext(this.schedule, this.settings().intervalMinutes * 60_000, this.clock.now()) : undefined,
+    );
     this.loadActive();
     this.disposables.push(
       this.changed,
@@ -102,34 +98,11 @@ export class AlertMonitor implements vscode.Disposable {
 
   /** (Re)starts the timer from the settings; the first pass comes after a short delay. */
   start(): void {
-    this.stopTimer();
+    this.timer.stop();
     const settings = this.settings();
     this.schedule.setInterval(settings.intervalMinutes * 60_000);
     if (!settings.enabled) {return;}
-    this.arm(this.deps.firstPassDelayMs ?? 10_000);
-  }
-
-  private arm(ms: number): void {
-    this.stopTimer();
-    this.timer = this.clock.setTimeout(() => {
-      this.timer = undefined;
-      void this.runPass().finally(() => {
-        if (this.settings().enabled && this.timer === undefined) {this.arm(this.delayToNext());}
-      });
-    }, ms);
-  }
-
-  /** Until the next scope is due, at least a minute, at most an interval. */
-  private delayToNext(): number {
-    const interval = this.settings().intervalMinutes * 60_000;
-    const next = this.schedule.nextDue();
-    if (next === undefined) {return interval;}
-    return Math.min(interval, Math.max(60_000, next - this.clock.now()));
-  }
-
-  private stopTimer(): void {
-    if (this.timer !== undefined) {this.clock.clearTimeout(this.timer);}
-    this.timer = undefined;
+    this.timer.start(this.deps.firstPassDelayMs ?? 10_000);
   }
 
   /** Runs a pass now (a pass in progress is joined). */
@@ -164,9 +137,13 @@ export class AlertMonitor implements vscode.Disposable {
       if (this.signedOut()) {return;}
       this.stats.scopeChecks++;
       try {
+        const source = this.deps.source(watched.usage);
+        // Costs older than a minute are stale for a pass (as for the status bar's refresh); queries
+        // in flight and fresh answers stay shared.
+        source.clear(FRESH_MS);
         const check = await checkScope(watched, {
           transport: this.deps.sessions.session().transportFor(watched.tenantId),
-          source: this.deps.source(watched.usage),
+          source,
           today,
           rules: settings,
           signal,
@@ -304,7 +281,7 @@ export class AlertMonitor implements vscode.Disposable {
 
   dispose(): void {
     this.abort.abort();
-    this.stopTimer();
+    this.timer.stop();
     for (const d of this.disposables) {d.dispose();}
   }
 }
