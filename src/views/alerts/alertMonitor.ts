@@ -43,8 +43,8 @@ export interface MonitorDeps {
   logger: Logger;
   pinned: PinnedScopeStore;
   source(scope: UsageScope): PanelSource;
-  /** Shows one raised alert (the notification); returns when it is on screen, not when answered. */
-  notify(alert: ActiveAlert): void;
+  /** Shows the alerts one pass raised (the notifications); returns at once, not when answered. */
+  notify(alerts: ActiveAlert[]): void;
   clock?: Clock;
   settings?(): AlertSettings;
   /** Delay of the first pass after start (default 10 s: after the editor has settled). */
@@ -130,6 +130,15 @@ export class AlertMonitor implements vscode.Disposable {
     const now = this.clock.now();
     const due = new Set(this.schedule.due(scopes.map((s) => s.scope.toLowerCase()), now));
     const today = dayOfInstant(now);
+    const raised: ActiveAlert[] = [];
+    try {
+      await this.checkAll(scopes, due, today, settings, signal, raised);
+    } finally {
+      if (raised.length) {this.deps.notify(raised);}
+    }
+  }
+
+  private async checkAll(scopes: WatchedScope[], due: Set<string>, today: number, settings: AlertSettings, signal: AbortSignal, raised: ActiveAlert[]): Promise<void> {
     for (const watched of scopes) {
       const key = watched.scope.toLowerCase();
       if (!due.has(key) || signal.aborted) {continue;}
@@ -150,7 +159,7 @@ export class AlertMonitor implements vscode.Disposable {
           note: (message) => this.deps.logger.debug(`Alerts ${watched.label}: ${message}`),
         });
         this.schedule.checked(key, this.clock.now());
-        await this.take(watched, check.findings);
+        raised.push(...(await this.take(watched, check.findings)));
       } catch (error) {
         if (signal.aborted) {return;}
         const wait = throttleWaitMs(error);
@@ -188,7 +197,7 @@ export class AlertMonitor implements vscode.Disposable {
   }
 
   /** The scope's findings replace its active alerts; new ones are raised once. */
-  private async take(watched: WatchedScope, findings: AlertFinding[]): Promise<void> {
+  private async take(watched: WatchedScope, findings: AlertFinding[]): Promise<ActiveAlert[]> {
     const scopeKey = watched.scope.toLowerCase();
     for (const [key, a] of this.active) {if (a.finding.scope.toLowerCase() === scopeKey) {this.active.delete(key);}}
     let ledger = this.ledger();
@@ -199,14 +208,16 @@ export class AlertMonitor implements vscode.Disposable {
     ledger = decision.next;
     await this.saveLedger(ledger);
     await this.saveActive();
+    const raised: ActiveAlert[] = [];
     for (const f of decision.raise) {
       const alert = this.active.get(f.key);
       if (!alert) {continue;}
       this.raisedLog.push(alert);
+      raised.push(alert);
       this.deps.logger.info(`Alerts ${watched.label}: raised ${f.kind} (${f.key}).`);
-      this.deps.notify(alert);
     }
     this.changed.fire();
+    return raised;
   }
 
   /** Active alerts, optionally of one billing account or one scope. */

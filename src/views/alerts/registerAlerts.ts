@@ -32,7 +32,7 @@ export function registerAlerts(
     logger,
     pinned: new PinnedScopeStore(context.globalState),
     source: (scope) => panels.sourceFor(scope),
-    notify: (alert) => void notify(monitor, alert, logger),
+    notify: (alerts) => notifyAll(monitor, alerts, logger),
   });
   const inner = explorer.root.accountChildren;
   if (inner) {
@@ -65,6 +65,24 @@ async function pickAlert(monitor: AlertMonitor): Promise<string | undefined> {
     return undefined;
   }
   return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Dismiss Alert'), placeHolder: vscode.l10n.t('Pick the alert to dismiss') }))?.key;
+}
+
+/** The order notifications come in: money at stake first. */
+const PRIORITY = ['budget', 'creditExpiry', 'creditRunway', 'spike', 'newMeter', 'rise', 'costManagement'];
+/** More alerts than this in one pass (the first pass after installing, say) are summed up in one message. */
+export const MAX_NOTIFICATIONS = 3;
+
+function notifyAll(monitor: AlertMonitor, alerts: ActiveAlert[], logger: Logger): void {
+  const sorted = [...alerts].sort((a, b) => PRIORITY.indexOf(a.finding.kind) - PRIORITY.indexOf(b.finding.kind));
+  const shown = sorted.length > MAX_NOTIFICATIONS ? sorted.slice(0, MAX_NOTIFICATIONS - 1) : sorted;
+  for (const alert of shown) {void notify(monitor, alert, logger);}
+  const rest = sorted.length - shown.length;
+  if (rest > 0) {
+    const show = vscode.l10n.t('Show Alerts');
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} more alerts: see the Alerts folder of each billing account in the Azure Billing view.', rest), show).then((picked) => {
+      if (picked === show) {void vscode.commands.executeCommand('azureBilling.explorer.focus');}
+    });
+  }
 }
 
 async function notify(monitor: AlertMonitor, alert: ActiveAlert, logger: Logger): Promise<void> {
