@@ -13,6 +13,7 @@ import type { UsagePanels } from '../usagePanel/registerUsagePanel';
 import { ActiveAlert, AlertMonitor } from './alertMonitor';
 import { AlertNode, AlertsFolderNode } from './alertsFolderNode';
 import { alertMessage, kindLabel } from './alertText';
+import { readAlertSettings } from './alertSettings';
 
 export const DISMISS_ALERT_COMMAND = 'azureBilling.dismissAlert';
 const SHOW_USAGE_COMMAND = 'azureBilling.showUsageAndCost';
@@ -36,7 +37,9 @@ export function registerAlerts(
   });
   const inner = explorer.root.accountChildren;
   if (inner) {
+    // With the monitor off there are no alerts to list: the account shows what it showed before.
     explorer.root.accountChildren = async (node, signal) => {
+      if (!readAlertSettings().enabled) {return inner(node, signal);}
       const folder = new AlertsFolderNode(node, monitor);
       folders.add(folder);
       return [folder, ...(await inner(node, signal))];
@@ -44,6 +47,12 @@ export function registerAlerts(
   }
   const disposables: vscode.Disposable[] = [
     monitor,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('azureBilling.alerts.enabled')) {
+        folders.clear();
+        explorer.provider.refresh();
+      }
+    }),
     monitor.onDidChange(() => {
       for (const folder of folders) {explorer.provider.refresh(folder);}
     }),
