@@ -13,7 +13,7 @@ import type { AlertFinding, AnomalyFinding } from '../../../src/insight/alerts/f
 import { checkScope, WatchedScope } from '../../../src/views/alerts/alertChecks';
 import { BillingCostSource } from '../../../src/views/usagePanel/billingCostSource';
 import { UsageCostSource } from '../../../src/views/usagePanel/usageCostSource';
-import { armFetch, FIXED_AS_OF, jsonOf, useEmulator } from '../../support/emulator';
+import { armFetch, FIXED_AS_OF, jsonAs, useEmulator } from '../../support/emulator';
 import { testClient } from '../azure/clientFixture';
 
 const emu = useEmulator();
@@ -47,7 +47,9 @@ describe('Cost Management alerts in the emulator', () => {
   it('lists an anomaly alert on Contoso Platform Prod in the reference shape, and dismisses it with PATCH', async () => {
     const s = sub('Contoso Platform Prod');
     const path = `/subscriptions/${s.subscriptionId}/${CM}`;
-    const list = (await jsonOf(await armFetch(emu(), `${path}?api-version=2023-11-01`))) as { value: WireAlert[] };
+    const answer = await armFetch(emu(), `${path}?api-version=2023-11-01`);
+    assert.equal(answer.status, 200);
+    const list = await jsonAs<{ value: WireAlert[] }>(answer);
     const anomaly = list.value.find((a) => a.properties.definition.type === 'General');
     assert.ok(anomaly);
     assert.equal(anomaly.type, 'Microsoft.CostManagement/alerts');
