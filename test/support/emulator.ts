@@ -60,15 +60,6 @@ export async function jsonAs<T = unknown>(res: Response): Promise<T> {
 }
 
 /**
- * The JSON body of a response, untyped. Being replaced by `jsonAs`: test/unit/emulator no longer
- * uses it; delete it when nothing else does.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function jsonOf(res: Response): Promise<any> {
-  return res.json();
-}
-
-/**
  * Every item of an ARM list, following nextLink, for tests of the emulator itself: each page must
  * answer 200 (the message shows what came instead), and paging must end.
  */

@@ -9,7 +9,7 @@ import { addDays, addMonths, daysBetween, isoMidnight, minDay } from '../../worl
 import { fromCents } from '../../world/billing/money';
 import type { RouteContext } from '../context';
 import { BudgetScope, resolveBudgetScope } from './budgetScope';
-import { BudgetStore, StoredBudget } from './budgetStore';
+import { budgetStoreOf, StoredBudget } from './budgetStore';
 import { validateBudget } from './budgetValidation';
 import { CONSUMPTION_VERSIONS } from './versions';
 
@@ -26,7 +26,7 @@ export function budgetPeriod(timeGrain: string, startDate: string, asOf: string)
 }
 
 /** Spend to yesterday (today's usage is incomplete) and a straight-line forecast to the period's end [inf]. */
-function spend(world: World, scope: BudgetScope, b: StoredBudget): { current: number; forecast: number } {
+export function spend(world: World, scope: BudgetScope, b: StoredBudget): { current: number; forecast: number } {
   const asOf = world.options.asOf;
   const period = budgetPeriod(b.input.timeGrain, b.input.timePeriod.startDate, asOf);
   if (!period) { return { current: 0, forecast: 0 }; }
@@ -56,7 +56,7 @@ function budgetJson(world: World, scope: BudgetScope, b: StoredBudget): unknown 
 }
 
 export function registerBudgetRoutes(router: Router, ctx: RouteContext): void {
-  const store = new BudgetStore(ctx.world);
+  const store = budgetStoreOf(ctx.world);
   const path = '/{*scope}/providers/Microsoft.Consumption/budgets';
   const add = (method: 'GET' | 'PUT' | 'DELETE', p: string, handler: (req: EmuRequest) => ReturnType<typeof ok> | { status: number; json?: unknown }) =>
     router.add({ method, path: p, apiVersions: CONSUMPTION_VERSIONS, auth: 'arm', handler });
