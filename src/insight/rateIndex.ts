@@ -43,6 +43,11 @@ export class RateIndex {
     for (const list of this.byMeter.values()) { list.sort((a, b) => a.effectiveDay - b.effectiveDay); }
   }
 
+  /** Every row of a meter, oldest first (what-if prices whole months from them). */
+  schedulesOf(meterId: string): readonly PriceSchedule[] | undefined {
+    return this.byMeter.get(meterId.toLowerCase());
+  }
+
   lookup(meterId: string, day: DayNumber): RateLookup {
     const list = this.byMeter.get(meterId.toLowerCase());
     if (!list) { return { kind: 'unknown-meter' }; }
