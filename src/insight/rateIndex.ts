@@ -21,10 +21,12 @@ export type RateLookup =
 
 export class RateIndex {
   readonly currency: string;
+  readonly offerTerms: RateCard['offerTerms'];
   private readonly byMeter = new Map<string, PriceSchedule[]>();
 
   constructor(card: RateCard) {
     this.currency = card.currency;
+    this.offerTerms = card.offerTerms;
     for (const meter of card.meters) {
       const tiers = meter.meterRates
         .map((r) => ({ threshold: fixedFromNumber(r.threshold), price: fixedFromNumber(r.price) }))

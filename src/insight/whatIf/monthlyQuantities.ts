@@ -6,14 +6,22 @@
 // (docs/what-if.md).
 
 import { DayNumber, monthKey } from '../calendar';
-import { CostCube, bucketDay } from '../costCube';
+import { CostCube, CubeLine, DayRange, bucketDay } from '../costCube';
 import type { MeterInfo } from '../dimensions';
 import { Fixed } from '../fixedDecimal';
 
 export interface MeterMonth {
+  /** The month's quantity inside the period priced. */
   total: Fixed;
-  /** Quantity per usage day, in day order of arrival. */
+  /**
+   * Quantity earlier in the same month but before the period (a period that starts mid-month): not
+   * priced, but it moves the month-to-date quantity on which tiers are applied.
+   */
+  before: Fixed;
+  /** Quantity per usage day (`before` days included), in day order of arrival. */
   days: Map<DayNumber, Fixed>;
+  /** The earliest day counted in `total`; days before it are `before` days. */
+  pricedFrom: DayNumber;
 }
 
 export interface MeterUsage {
@@ -36,6 +44,8 @@ export interface UsageLine {
   location?: string;
   day: DayNumber;
   quantity: Fixed;
+  /** Counts toward month-to-date only (before the period priced). */
+  before?: boolean;
 }
 
 export function meterKey(meterId: string, unit: string): string {
@@ -61,10 +71,14 @@ export function addUsage(out: MeterQuantities, line: UsageLine): void {
   const month = monthKey(line.day);
   let entry = usage.months.get(month);
   if (!entry) {
-    entry = { total: 0n, days: new Map() };
+    entry = { total: 0n, before: 0n, days: new Map(), pricedFrom: Number.POSITIVE_INFINITY };
     usage.months.set(month, entry);
   }
-  entry.total += line.quantity;
+  if (line.before) { entry.before += line.quantity; }
+  else {
+    entry.total += line.quantity;
+    if (line.day < entry.pricedFrom) { entry.pricedFrom = line.day; }
+  }
   entry.days.set(line.day, (entry.days.get(line.day) ?? 0n) + line.quantity);
 }
 
@@ -74,9 +88,16 @@ export function monthlyQuantities(lines: Iterable<UsageLine>): MeterQuantities {
   return out;
 }
 
-/** The usage panel's cube reduced: one pass over its lines and buckets, nothing fetched. */
-export function quantitiesOfCube(cube: CostCube): MeterQuantities {
+/**
+ * The usage panel's cube reduced: one pass over its lines and buckets, nothing fetched. `period`:
+ * the days priced (the panel's shown period); earlier days of the cube only set month-to-date.
+ */
+export function quantitiesOfCube(cube: CostCube, period?: DayRange): MeterQuantities {
   const out: MeterQuantities = new Map();
+  const add = (line: CubeLine, day: DayNumber, quantity: Fixed) => {
+    if (period && day > period.last) { return; }
+    addUsage(out, { meter: line.meter, location: line.resource.region, day, quantity, before: period !== undefined && day < period.first });
+  };
   for (const line of cube.lines) {
     const quantity = line.quantity;
     if (!quantity) { continue; }
@@ -87,13 +108,13 @@ export function quantitiesOfCube(cube: CostCube): MeterQuantities {
       if (q === 0n) { continue; }
       const d = bucketDay(cube, b);
       if (d !== day) {
-        if (sum !== 0n) { addUsage(out, { meter: line.meter, location: line.resource.region, day, quantity: sum }); }
+        if (sum !== 0n) { add(line, day, sum); }
         day = d;
         sum = 0n;
       }
       sum += q;
     }
-    if (sum !== 0n) { addUsage(out, { meter: line.meter, location: line.resource.region, day, quantity: sum }); }
+    if (sum !== 0n) { add(line, day, sum); }
   }
   return out;
 }

@@ -90,24 +90,31 @@ function scheduleOn(schedules: readonly PriceSchedule[], day: DayNumber): PriceS
 
 function priceMeter(usage: MeterUsage, schedules: readonly PriceSchedule[]): Priced {
   const months = new Map<number, Fixed>();
-  for (const [month, { total, days }] of usage.months) {
+  for (const [month, { total, before, days, pricedFrom }] of usage.months) {
     const first = firstDayOfMonthKey(month);
     const last = firstDayOfMonthKey(month + 1) - 1;
     const atStart = scheduleOn(schedules, first);
     // One rate the whole month (the common case): the month's cumulative quantity, once.
     if (atStart && atStart === scheduleOn(schedules, last)) {
       const q = convert(total, usage.unit, atStart.unit);
-      if (q === undefined) { return { kind: 'unpriced', reason: 'unitMismatch' }; }
-      months.set(month, cumulativeCost(atStart, q));
+      const prefix = convert(before, usage.unit, atStart.unit);
+      if (q === undefined || prefix === undefined) { return { kind: 'unpriced', reason: 'unitMismatch' }; }
+      months.set(month, before === 0n ? cumulativeCost(atStart, q) : incrementalCost(atStart, prefix, q));
       continue;
     }
-    // The rate changes inside the month: day by day, each day at its own rate.
+    // The rate changes inside the month: day by day, each day at its own rate; days before the
+    // period only move month-to-date.
     let toDate = 0n;
     let cost = 0n;
     for (const day of [...days.keys()].sort((a, b) => a - b)) {
       const schedule = scheduleOn(schedules, day);
+      const quantity = days.get(day)!;
+      const q = schedule && convert(quantity, usage.unit, schedule.unit);
+      if (day < pricedFrom) {
+        if (q !== undefined) { toDate += q; }
+        continue;
+      }
       if (!schedule) { return { kind: 'unpriced', reason: 'noRateInEffect' }; }
-      const q = convert(days.get(day)!, usage.unit, schedule.unit);
       if (q === undefined) { return { kind: 'unpriced', reason: 'unitMismatch' }; }
       cost += incrementalCost(schedule, toDate, q);
       toDate += q;

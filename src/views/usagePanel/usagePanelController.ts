@@ -50,6 +50,11 @@ export class UsagePanelController implements vscode.Disposable {
     this.disposables.push(panel.webview.onDidReceiveMessage((m: WebviewToHost) => this.onMessage(m)));
   }
 
+  /** What the panel shows now (What If... prices the same period from the same data). */
+  get currentSelection(): PanelSelection {
+    return this.selection;
+  }
+
   /** Resolves when the latest request has been answered (tests wait on it). */
   whenSettled(): Promise<void> {
     return this.settled;

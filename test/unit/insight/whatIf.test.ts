@@ -6,6 +6,7 @@ import { describe, test } from 'node:test';
 import type { RetailPrice } from '../../../src/billing/models/retailPrice';
 import { dayFromParts, parseIsoDate } from '../../../src/insight/calendar';
 import { fixedFromNumber, fixedToNumber } from '../../../src/insight/fixedDecimal';
+import { bucketDay } from '../../../src/insight/costCube';
 import { priceUsage } from '../../../src/insight/estimate';
 import { RateIndex } from '../../../src/insight/rateIndex';
 import { UsageLedger } from '../../../src/insight/usageLedger';
@@ -115,6 +116,16 @@ describe('pricing alternatives', () => {
       const key = [...baseline.perMeter.keys()].find((k) => k.startsWith(id))!;
       assert.equal(cents(baseline.perMeter.get(key)!.cost), cents(own), id);
     }
+    // A period that starts mid-month (the panel's "last 30 days"): the earlier days of the month
+    // only move month-to-date, as in the panel, where they are priced but not shown.
+    const shown = { first: dayFromParts(2026, 10, 20), last: dayFromParts(2026, 11, 30) };
+    let shownEstimate = 0n;
+    for (const l of ledger.cube.lines) {
+      (l.cost ?? []).forEach((c, b) => { if (bucketDay(ledger.cube, b) >= shown.first) { shownEstimate += c; } });
+    }
+    const [partial] = priceAlternatives(quantitiesOfCube(ledger.cube, shown), [offerAlternative('own', rates)]);
+    assert.ok(cents(shownEstimate) < cents(estimate));
+    assert.equal(cents(partial.total), cents(shownEstimate));
   });
 
   test('an offer credit is read from its Monetary Credit terms', () => {
