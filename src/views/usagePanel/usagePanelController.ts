@@ -90,6 +90,10 @@ export class UsagePanelController implements vscode.Disposable {
       case 'exportPng':
         void this.exportPng(message.dataUrl);
         break;
+      case 'whatIf':
+        // Through the command, so the one wrapper logs and reports; it reuses this panel's data.
+        void vscode.commands.executeCommand('azureBilling.whatIf', { usageScope: this.scope });
+        break;
     }
   }
 

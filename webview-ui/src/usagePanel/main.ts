@@ -69,6 +69,7 @@ function render(): void {
       render();
     },
     exportCsv: () => post({ type: 'exportCsv', selection }),
+    whatIf: () => post({ type: 'whatIf' }),
     refresh: () => {
       status = { kind: 'loading' };
       post({ type: 'refresh' });
