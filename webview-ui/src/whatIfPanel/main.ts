@@ -4,6 +4,7 @@
 import type { WhatIfHostToWebview, WhatIfView, WhatIfWebviewToHost } from '../../../src/shared/whatIfMessages';
 import { ChartView } from '../usagePanel/chartView';
 import { el, replaceChildren } from '../usagePanel/dom';
+import { legend } from '../usagePanel/legend';
 import { groupColour, readTheme, watchTheme } from '../usagePanel/theme';
 import './whatIfPanel.css';
 
@@ -18,6 +19,8 @@ const vscode = acquireVsCodeApi();
 const root = document.getElementById('app') ?? document.body;
 let chart: ChartView | undefined;
 let current: WhatIfView | undefined = vscode.getState()?.view;
+/** Alternatives hidden through the legend (by index). */
+const hidden = new Set<number>();
 
 function table(columns: string[], rows: string[][], numeric: boolean[] = [], className = ''): HTMLTableElement {
   return el('table', { class: className },
@@ -40,6 +43,7 @@ function draw(view: WhatIfView): void {
     )),
   );
   const canvas = el('canvas', { role: 'img' });
+  const legendBox = el('div', { class: 'legend-box' });
   const refused = view.refused.length
     ? el('section', { class: 'refused' }, el('h2', {}, s.refused), el('ul', {}, ...view.refused.map((r) => el('li', {}, el('strong', {}, r.label), ` — ${r.reason}`))))
     : null;
@@ -53,6 +57,7 @@ function draw(view: WhatIfView): void {
     cards,
     refused,
     el('h2', {}, s.byCategory),
+    legendBox,
     el('div', { class: 'chart' }, canvas),
     el('h2', {}, s.perMeter),
     table(view.meters.columns, view.meters.rows, view.meters.numeric, 'meters'),
@@ -63,15 +68,20 @@ function draw(view: WhatIfView): void {
   document.getElementById('export-md')?.addEventListener('click', () => vscode.postMessage({ type: 'export', format: 'markdown' }));
   chart?.destroy();
   chart = new ChartView(canvas);
-  paint(view);
+  paint(view, legendBox);
 }
 
-function paint(view: WhatIfView): void {
+function paint(view: WhatIfView, legendBox = document.querySelector('.legend-box')): void {
   const theme = readTheme();
+  legendBox?.replaceChildren(legend(view.chart.ariaLabel, view.cards.map((c, i) => ({ key: String(i), label: c.label, colour: groupColour(theme, i), total: c.total, hidden: hidden.has(i) })), (key) => {
+    const index = Number(key);
+    if (hidden.has(index)) { hidden.delete(index); } else { hidden.add(index); }
+    paint(view);
+  }));
   const money = new Intl.NumberFormat(view.chart.locale, { style: 'currency', currency: view.chart.currency });
   chart?.render({
     labels: view.chart.categories,
-    bars: view.chart.series.map((series, i) => ({ key: String(i), label: series.label, data: series.values, colour: groupColour(theme, i), hidden: false })),
+    bars: view.chart.series.map((series, i) => ({ key: String(i), label: series.label, data: series.values, colour: groupColour(theme, i), hidden: hidden.has(i) })),
     yTitle: view.chart.yTitle,
     stacked: false,
     format: (v) => money.format(v),
