@@ -18,6 +18,7 @@ import { registerAlerts } from './views/alerts/registerAlerts';
 import type { AlertMonitor } from './views/alerts/alertMonitor';
 import { alertMessage } from './views/alerts/alertText';
 import { costScopeOf } from './views/usagePanel/usageScope';
+import { registerWhatIf } from './views/whatIf/registerWhatIf';
 
 /** The walkthrough contributed in package.json (`contributes.walkthroughs`). */
 export const WALKTHROUGH_ID = 'azureBilling.gettingStarted';
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): AzureBillingApi {
     ...statusBar.disposables,
     ...registerBillingCommands(context, explorer, runner, sessions, logger, usage.panels),
     ...registerChargebackDiagnostics(),
+    ...registerWhatIf(context, runner, sessions, usage.panels, logger),
     runner.register('azureBilling.showLog', () => channel.show(true)),
     runner.register('azureBilling.openWalkthrough', () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false),

@@ -3,7 +3,8 @@
 // group for the chart (insight/) — in rows per second, beside JSON.parse alone over the same
 // page bytes; peak memory; and the size of the message the webview would get. The emulator runs
 // in a child process so its work does not count against the client (its CPU is shown apart).
-// A measurement, not a test.
+// Then what-if (docs/what-if.md): the same priced usage under its own rate card and six other
+// offers' RateCards, timed beside one pricing pass. A measurement, not a test.
 //
 // By default a full year of hourly usage for the first 100 subscriptions (a few million rows,
 // about a minute), then a projection — labelled as such — for every subscription of the world.
@@ -23,6 +24,11 @@ import { groupCosts } from '../../src/insight/grouping';
 import { RateIndex } from '../../src/insight/rateIndex';
 import { pricingRangeFor } from '../../src/insight/usageLedger';
 import { usageByMeter } from '../../src/insight/usageSeries';
+import { priceUsage } from '../../src/insight/estimate';
+import { getRateCard } from '../../src/billing/rateCard';
+import { quantitiesOfCube } from '../../src/insight/whatIf/monthlyQuantities';
+import { monthlyCreditOf, offerAlternative } from '../../src/insight/whatIf/offerAlternative';
+import { priceAlternatives } from '../../src/insight/whatIf/priceAlternatives';
 import { buildSeriesPayload } from '../../src/views/usagePanel/seriesPayload';
 import { UsageCostSource } from '../../src/views/usagePanel/usageCostSource';
 import { AS_OF, caDir, option, repoRoot, runBenchmark } from './benchSetup';
@@ -150,6 +156,17 @@ async function main(): Promise<void> {
     console.log(`World: large, ${subscriptions.length} subscriptions. Measured: ${chosen.length} of them, ${granularity.toLowerCase()} usage of ` +
       `${formatIsoDate(display.first)} … ${formatIsoDate(display.last)} (${days} days; cube from ${formatIsoDate(pricing.first)} for the tiers)`);
 
+    // Six other offers for what-if, fetched before the clock starts (cached on disk by the extension).
+    const otherOffers = ['MS-AZR-0023P', 'MS-AZR-0063P', 'MS-AZR-0036P', 'MS-AZR-0059P', 'MS-AZR-0062P', 'MS-AZR-0044P'];
+    const sixCards = await Promise.all(otherOffers.map(async (offerDurableId) => {
+      const card = await getRateCard(home.client, chosen[0].subscriptionId, { offerDurableId, currency: 'USD', locale: 'en-US', regionInfo: 'US' });
+      const rates = new RateIndex(card);
+      return offerAlternative(offerDurableId, rates, monthlyCreditOf(rates.offerTerms));
+    }));
+    let whatIfMs = 0;
+    let repriceMs = 0;
+    let whatIfCpuMs = 0;
+
     global.gc?.();
     const heap = heapSampler();
     const cpuBefore = process.cpuUsage();
@@ -180,14 +197,28 @@ async function main(): Promise<void> {
           hourlyAvailable: hourlyView, unpricedReason: (r) => r,
         });
         messageSizes.push(Buffer.byteLength(JSON.stringify({ type: 'series', payload })));
+        // What-if on the same usage: reduce once, then baseline + six offers. Timed apart, and the
+        // estimate's own pricing step timed again on the same cube for comparison.
+        const own = priced.rates;
+        if (own) {
+          const cpuAt = process.cpuUsage();
+          const at = performance.now();
+          priceAlternatives(quantitiesOfCube(priced.cube, display), [offerAlternative('baseline', own, monthlyCreditOf(own.offerTerms)), ...sixCards]);
+          whatIfMs += performance.now() - at;
+          const spent = process.cpuUsage(cpuAt);
+          whatIfCpuMs += (spent.user + spent.system) / 1000;
+          const again = performance.now();
+          priceUsage(priced.cube, () => own);
+          repriceMs += performance.now() - again;
+        }
       } catch (error) {
         failed++;
         if (failed <= 3) { console.log(`  ${sub.displayName}: ${error instanceof Error ? error.message : String(error)}`); }
       }
     }
-    const pipelineMs = performance.now() - started;
+    const pipelineMs = performance.now() - started - whatIfMs - repriceMs;
     const cpu = process.cpuUsage(cpuBefore);
-    const clientCpuMs = (cpu.user + cpu.system) / 1000;
+    const clientCpuMs = (cpu.user + cpu.system) / 1000 - whatIfCpuMs - repriceMs;
     const emulatorCpuAfter = childCpuSeconds(child.pid);
     const peakHeap = heap.stop();
     const peakRss = process.resourceUsage().maxRSS * 1024;
@@ -214,6 +245,13 @@ async function main(): Promise<void> {
     }
     console.log(`  JSON.parse alone (the ceiling on one core): ${mb(baseline.bytes)} of pages of ${sampled.length} subscriptions, ` +
       `${baseline.rows.toLocaleString('en-US')} rows in ${(baseline.parseMs / 1000).toFixed(2)} s → ${rate(baseline.rows, baseline.parseMs)}`);
+    const perRow = (ms: number, n: number) => ms / Math.max(1, n);
+    console.log(`  client CPU of a pricing pass against JSON.parse alone over the same bytes: ` +
+      `${(perRow(clientCpuMs, rows) / perRow(baseline.parseMs, baseline.rows)).toFixed(1)} × (target ≤ 2 ×)`);
+    console.log(`What-if, six alternatives (${otherOffers.join(', ')}) and the baseline on the same usage: ${seconds(whatIfMs)} ` +
+      `(reduction once + 7 price lists); one pricing pass ${seconds(pipelineMs)} → with six alternatives ` +
+      `${((pipelineMs + whatIfMs) / pipelineMs).toFixed(2)} × one pass (target ≤ 1.5 ×); ` +
+      `the estimate's pricing step alone on the same cubes: ${seconds(repriceMs)}`);
     console.log(`  cube: ${lines.toLocaleString('en-US')} lines × buckets = ${cells.toLocaleString('en-US')} cells (memory follows cells, not rows)`);
     console.log(`  peak memory: heap ${mb(peakHeap)}, RSS ${mb(peakRss)}`);
     console.log(`  message to the webview (${hourlyView ? 'hourly' : 'daily'} view): median ${kb(messageSizes[Math.floor(messageSizes.length / 2)] ?? 0)}, ` +

@@ -4,7 +4,7 @@
 // Narrowed with Pick so hand-written test rows need only what matters.
 
 import type { DailyCostRow } from '../billing/models/cost';
-import type { RateCardMeter as BillingRateCardMeter } from '../billing/models/rateCard';
+import type { OfferTerm, RateCardMeter as BillingRateCardMeter } from '../billing/models/rateCard';
 import type { UsageAggregate } from '../billing/models/usage';
 
 /**
@@ -24,6 +24,8 @@ export type RateCardMeter = Pick<BillingRateCardMeter, 'meterId' | 'unit' | 'met
 export interface RateCard {
   currency: string;
   meters: RateCardMeter[];
+  /** The offer's terms (a monthly credit); what-if reads them, the estimate does not. */
+  offerTerms?: readonly OfferTerm[];
 }
 
 /**

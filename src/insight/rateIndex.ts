@@ -21,10 +21,12 @@ export type RateLookup =
 
 export class RateIndex {
   readonly currency: string;
+  readonly offerTerms: RateCard['offerTerms'];
   private readonly byMeter = new Map<string, PriceSchedule[]>();
 
   constructor(card: RateCard) {
     this.currency = card.currency;
+    this.offerTerms = card.offerTerms;
     for (const meter of card.meters) {
       const tiers = meter.meterRates
         .map((r) => ({ threshold: fixedFromNumber(r.threshold), price: fixedFromNumber(r.price) }))
@@ -41,6 +43,11 @@ export class RateIndex {
       this.byMeter.set(key, list);
     }
     for (const list of this.byMeter.values()) { list.sort((a, b) => a.effectiveDay - b.effectiveDay); }
+  }
+
+  /** Every row of a meter, oldest first (what-if prices whole months from them). */
+  schedulesOf(meterId: string): readonly PriceSchedule[] | undefined {
+    return this.byMeter.get(meterId.toLowerCase());
   }
 
   lookup(meterId: string, day: DayNumber): RateLookup {

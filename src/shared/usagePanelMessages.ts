@@ -193,6 +193,8 @@ export interface UsagePanelStrings {
   exportPng: string;
   retry: string;
   refresh: string;
+  /** The What If... button (subscriptions priced from a rate card). */
+  whatIf?: string;
   loading: string;
   emptyTitle: string;
   emptyHint: string;
@@ -237,4 +239,6 @@ export type WebviewToHost =
   /** Drop cached usage and prices and fetch again (costs change during the day). */
   | { type: 'refresh' }
   | { type: 'exportCsv'; selection: PanelSelection }
-  | { type: 'exportPng'; dataUrl: string };
+  | { type: 'exportPng'; dataUrl: string }
+  /** Price this panel's usage under other offers and regions (azureBilling.whatIf). */
+  | { type: 'whatIf' };

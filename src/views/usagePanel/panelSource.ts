@@ -5,6 +5,7 @@
 import type { CostCube, DayRange, Granularity } from '../../insight/costCube';
 import type { DimensionTable } from '../../insight/dimensions';
 import type { LedgerStats } from '../../insight/usageLedger';
+import type { RateIndex } from '../../insight/rateIndex';
 import type { ActualCostResult } from '../../insight/actualCosts';
 import type { GroupByKey } from '../../shared/usagePanelMessages';
 import type { ForecastFetches } from './forecastFetches';
@@ -18,6 +19,8 @@ export interface PricedUsage {
   skippedRows: number;
   currency: string;
   offerDurableId: string;
+  /** The rate card that priced it (what-if prices its baseline with the same rows). */
+  rates?: RateIndex;
 }
 
 export interface ActualCosts extends ActualCostResult {

@@ -32,6 +32,7 @@ export function webviewStrings(): UsagePanelStrings {
     exportPng: vscode.l10n.t('Export PNG'),
     retry: vscode.l10n.t('Retry'),
     refresh: vscode.l10n.t('Refresh'),
+    whatIf: vscode.l10n.t('What If...'),
     loading: vscode.l10n.t('Loading usage and prices…'),
     emptyTitle: vscode.l10n.t('No usage in this period'),
     emptyHint: vscode.l10n.t('Pick a longer period, or check that this subscription has running resources.'),

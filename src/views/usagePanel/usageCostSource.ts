@@ -142,6 +142,7 @@ export class UsageCostSource implements PanelSource {
       skippedRows: skipped.length,
       currency: index.currency,
       offerDurableId: this.terms().offerDurableId,
+      rates: index,
     };
   }
 }

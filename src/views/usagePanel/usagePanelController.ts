@@ -60,6 +60,11 @@ export class UsagePanelController implements vscode.Disposable {
     this.disposables.push(panel.webview.onDidReceiveMessage((m: WebviewToHost) => this.onMessage(m)));
   }
 
+  /** What the panel shows now (What If... prices the same period from the same data). */
+  get currentSelection(): PanelSelection {
+    return this.selection;
+  }
+
   /** Resolves when the latest request has been answered (tests wait on it). */
   whenSettled(): Promise<void> {
     return this.settled;
@@ -95,6 +100,10 @@ export class UsagePanelController implements vscode.Disposable {
         break;
       case 'exportPng':
         void this.exportPng(message.dataUrl);
+        break;
+      case 'whatIf':
+        // Through the command, so the one wrapper logs and reports; it reuses this panel's data.
+        void vscode.commands.executeCommand('azureBilling.whatIf', { usageScope: this.scope });
         break;
     }
   }

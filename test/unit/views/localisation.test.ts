@@ -32,6 +32,7 @@ const SHELL_SOURCES = [
   'src/views/explorer/explorerView.ts',
   'src/views/explorer/messageNodes.ts',
   'src/views/explorer/tenantNode.ts',
+  'src/views/whatIf',
 ];
 
 function filesOf(relative: string): string[] {

@@ -11,6 +11,7 @@ export interface ControlEvents {
   exportCsv(): void;
   exportPng(): void;
   refresh(): void;
+  whatIf?(): void;
 }
 
 export interface ControlInput {
@@ -83,7 +84,10 @@ export function toolbar(input: ControlInput, on: ControlEvents): HTMLElement {
   png.addEventListener('click', () => on.exportPng());
   const refresh = el('button', { type: 'button', id: 'refresh' }, strings.refresh);
   refresh.addEventListener('click', () => on.refresh());
-  parts.push(el('div', { class: 'exports' }, refresh, csv, png));
+  // What If... prices the estimate's usage: offered only where there is one.
+  const whatIf = strings.whatIf && on.whatIf && payload?.sources.includes('estimate') ? el('button', { type: 'button', id: 'what-if' }, strings.whatIf) : undefined;
+  whatIf?.addEventListener('click', () => on.whatIf?.());
+  parts.push(el('div', { class: 'exports' }, refresh, csv, png, whatIf));
   return el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': strings.title }, ...parts);
 }
 

@@ -76,6 +76,7 @@ function render(): void {
       render();
     },
     exportCsv: () => post({ type: 'exportCsv', selection }),
+    whatIf: () => post({ type: 'whatIf' }),
     refresh: () => {
       status = { kind: 'loading' };
       post({ type: 'refresh' });

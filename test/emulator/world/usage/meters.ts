@@ -3,7 +3,7 @@
 // lists and the retail catalogue, as in Azure (docs/azure-apis.md#retail-prices-join-keys).
 import { Random } from '../random';
 import { addMonths, dayNumber } from './calendar';
-import { Region, regionsFor } from './regions';
+import { pricingOnlyRegionsFor, Region, regionsFor } from './regions';
 import {
   LOW_PRIORITY_FRACTION, SERVICE_TEMPLATES, ServiceKind, ServiceTemplate, SPOT_FRACTION, Tier, VmSize, vmSizesFor, WINDOWS_PER_VCPU_USD,
 } from './meterTemplates';
@@ -82,6 +82,15 @@ export class MeterCatalogue {
       if (t.placement === 'global') { this.addService(t, 'Global', 'Global', 1); }
       if (t.placement === 'none') { this.addService(t, '', '', 1); }
     }
+    // Regions no resource uses, where some meters are not sold (what-if's "not sold there").
+    for (const region of pricingOnlyRegionsFor(scale)) {
+      for (const size of this.vmSizes.filter((s) => !region.notSold.includes(`vm:${s.series}`))) {
+        for (const variant of ['linux', 'windows', 'spot', 'lowPriority'] as const) { this.addVm(size, variant, region, region.factor); }
+      }
+      for (const t of SERVICE_TEMPLATES.filter((s) => s.placement === 'regional' && !region.notSold.includes(s.kind))) {
+        this.addService(t, region.armName, region.displayName, region.factor);
+      }
+    }
     // One meter changes price in the middle of a month, three months before asOf.
     this.repricedMeter = this.vmMeter(this.vmSizes[0], 'linux', this.regions[0].armName);
     const current = this.repricedMeter.usdHistory[0];
@@ -133,9 +142,9 @@ export class MeterCatalogue {
     this.byKey.set(full.key, full);
   }
 
-  private addVm(size: VmSize, variant: VmVariant, region: Region): void {
+  private addVm(size: VmSize, variant: VmVariant, region: Region, factor = regionFactor(region.armName)): void {
     const key = `vm|${size.name}|${variant}|${region.armName}`;
-    const linux = round4(size.linuxUsd * regionFactor(region.armName));
+    const linux = round4(size.linuxUsd * factor);
     const price = variant === 'linux' ? linux
       : variant === 'windows' ? round4(linux + WINDOWS_PER_VCPU_USD * size.vcpus)
         : variant === 'spot' ? round4(linux * SPOT_FRACTION) : round4(linux * LOW_PRIORITY_FRACTION);

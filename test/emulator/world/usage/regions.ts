@@ -36,3 +36,25 @@ const ALL: Region[] = [
 export function regionsFor(scale: 'small' | 'large'): readonly Region[] {
   return scale === 'large' ? ALL : ALL.slice(0, 6);
 }
+
+/**
+ * Regions only the price lists know in the small world: no resource lives there, so what-if can ask
+ * what moving costs and meet meters that are not sold there [inf: which services a region lacks is
+ * the emulator's choice; Azure's availability differs per region and changes over time].
+ */
+export interface PricingOnlyRegion extends Region {
+  /** Meter kinds (service kinds, or VM series as `vm:<series>`) that have no meter here. */
+  notSold: readonly string[];
+  /** Price factor against the US list price. */
+  factor: number;
+}
+
+const PRICING_ONLY: PricingOnlyRegion[] = [
+  { armName: 'koreacentral', displayName: 'KR Central', bandwidthZone: 'Zone 2', notSold: ['appService', 'vm:Ev3'], factor: 1.21 },
+  { armName: 'brazilsouth', displayName: 'BR South', bandwidthZone: 'Zone 3', notSold: ['sqlVcore', 'sqlStorage', 'vm:Fsv2'], factor: 1.46 },
+];
+
+export function pricingOnlyRegionsFor(scale: 'small' | 'large'): readonly PricingOnlyRegion[] {
+  // The large world has these regions with resources in them and every meter.
+  return scale === 'large' ? [] : PRICING_ONLY;
+}
