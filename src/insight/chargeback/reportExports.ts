@@ -26,7 +26,7 @@ export interface ReportHeadings {
 const amount = (units: bigint, currency: string) => unitsToDecimalString(units, currencyFractionDigits(currency));
 
 /** Share of the whole in percent with one decimal; empty when the whole is zero. */
-function share(part: bigint, whole: bigint): string {
+export function sharePercent(part: bigint, whole: bigint): string {
   if (whole === 0n) {return '';}
   // Tenths of a percent, rounded half away from zero, in integers.
   const tenths = (part * 2000n) / whole;
@@ -43,7 +43,7 @@ export function reportCsv(reports: readonly CurrencyReport[], h: ReportHeadings)
         textCell(o.owner),
         textCell(r.currency),
         ...[o.direct, o.shared, o.untagged, o.total].map((v) => numberCell(amount(v, r.currency))),
-        numberCell(share(o.total, r.total)),
+        numberCell(sharePercent(o.total, r.total)),
       ]);
     }
     lines.push([textCell(h.totalRow), textCell(''), textCell(r.currency), '', '', '', numberCell(amount(r.total, r.currency)), numberCell(r.total === 0n ? '' : '100.0')]);
@@ -63,7 +63,7 @@ export function reportMarkdown(title: string, reports: readonly CurrencyReport[]
     out.push(`| ${[h.owner, h.direct, h.shared, h.untagged, h.total, h.share].map(md).join(' | ')} |`);
     out.push('| --- | ---: | ---: | ---: | ---: | ---: |');
     for (const o of r.owners) {
-      const cells = [md(o.displayName), ...[o.direct, o.shared, o.untagged, o.total].map((v) => amount(v, r.currency)), share(o.total, r.total)];
+      const cells = [md(o.displayName), ...[o.direct, o.shared, o.untagged, o.total].map((v) => amount(v, r.currency)), sharePercent(o.total, r.total)];
       out.push(`| ${cells.join(' | ')} |`);
     }
     out.push(`| **${md(h.totalRow)}** | | | | **${amount(r.total, r.currency)}** | ${r.total === 0n ? '' : '100.0'} |`, '');

@@ -1,0 +1,89 @@
+// A whole chargeback report of a billing profile against the emulator: the owners' totals add up to
+// the profile's Cost Management total for the last closed month to the cent, and to the charges of
+// that month's invoice, which the reconciliation then carries to the invoiced total with every step
+// named (credits applied, tax) and nothing unexplained. Cost Management is asked once per planned
+// query for the whole profile, counted on the emulator's stats route, and not again on a rerun.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { costScopes, queryCost } from '../../../src/billing/costQuery';
+import { lastClosedPeriod } from '../../../src/insight/chargeback/billingPeriods';
+import type { ChargebackRules } from '../../../src/insight/chargeback/rules';
+import { ChargebackQueryCache } from '../../../src/views/chargeback/chargebackCosts';
+import { chargebackReport } from '../../../src/views/chargeback/chargebackReport';
+import { FIXED_AS_OF, useEmulator } from '../../support/emulator';
+import { testClient } from '../azure/clientFixture';
+
+const emulator = useEmulator();
+const QUERY_ROUTE = 'POST /{*scope}/providers/Microsoft.CostManagement/query';
+
+function usdProfile() {
+  const emu = emulator();
+  const account = emu.world.billing.visibleAccounts(emu.tenantId).find((a) => a.agreementType === 'MicrosoftCustomerAgreement')!;
+  const profile = account.profiles.find((p) => p.currency === 'USD' && account.subscriptions.some((s) => s.billingProfileName === p.name))!;
+  return { emu, account, profile };
+}
+
+function rulesFor(accountName: string, profileName: string): ChargebackRules {
+  return {
+    scope: { kind: 'billingProfile', billingAccountName: accountName, billingProfileName: profileName },
+    tagKeys: ['CostCenter'],
+    normalization: { letterCase: 'upper', trimWhitespace: true, aliases: new Map([['cc1001', 'CC-1001'], ['cc2040', 'CC-2040'], ['cc3300', 'CC-3300']]) },
+    untagged: { mode: 'proportional' },
+    shared: [],
+    owners: [],
+  };
+}
+
+test('a billing profile report equals its Cost Management total and its invoice charges, in one query', async () => {
+  const { emu, account, profile } = usdProfile();
+  const { client } = testClient(emu);
+  const period = lastClosedPeriod(FIXED_AS_OF.slice(0, 10));
+  const cache = new ChargebackQueryCache();
+  const before = emu.stats.byRoute[QUERY_ROUTE] ?? 0;
+  const result = await chargebackReport(client, rulesFor(account.name, profile.name), period, { asOf: new Date(FIXED_AS_OF), cache });
+  assert.equal((emu.stats.byRoute[QUERY_ROUTE] ?? 0) - before, 1, 'one tag key, no meter-category rule: one query for the whole profile');
+
+  // Independent figures: Cost Management's own total for the profile (ungrouped), and the world's invoice.
+  let exact = 0;
+  for await (const row of queryCost(client, costScopes.billingProfile(account.name, profile.name), { period, granularity: 'None' })) {exact += row.cost.amount;}
+  const invoice = emu.world.billing
+    .invoicesOfProfile(profile)
+    .find((i) => i.documentType === 'Invoice' && i.periodStart === period.from && i.periodEnd === period.to);
+  assert.ok(invoice, `the emulator invoiced ${period.month}`);
+
+  assert.equal(result.reports.length, 1, 'one currency');
+  const report = result.reports[0];
+  assert.equal(report.currency, 'USD');
+  assert.equal(report.total, BigInt(Math.round(exact * 100)), 'the rows add up to the profile total, rounded to the cent');
+  assert.equal(report.owners.reduce((a, o) => a + o.total, 0n), report.total, 'owners add up to the total');
+  assert.equal(report.total, BigInt(invoice.chargesCents), 'and to the charges of the period\'s invoice');
+  assert.ok(!report.owners.some((o) => o.owner === 'Unallocated'), 'untagged cost was split in proportion');
+
+  const rec = result.reconciliations.get('USD');
+  assert.ok(rec, 'the invoices were read');
+  assert.equal(rec.reportTotal + rec.steps.reduce((a, s) => a + s.amount, 0n), rec.invoicedTotal, 'the steps carry the report to the invoices');
+  assert.ok(!rec.steps.some((s) => s.kind === 'unexplained'), JSON.stringify(rec.steps, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)));
+  const credits = -(invoice.prepaymentAppliedCents + invoice.freeCreditAppliedCents);
+  assert.equal(rec.steps.find((s) => s.kind === 'creditsApplied')?.amount ?? 0n, BigInt(credits));
+  assert.equal(rec.steps.find((s) => s.kind === 'tax')?.amount ?? 0n, BigInt(invoice.taxCents));
+
+  const again = emu.stats.byRoute[QUERY_ROUTE] ?? 0;
+  const rerun = await chargebackReport(client, rulesFor(account.name, profile.name), period, { asOf: new Date(FIXED_AS_OF), cache });
+  assert.equal(emu.stats.byRoute[QUERY_ROUTE] ?? 0, again, 'a rerun of the same period is answered from the cache');
+  assert.equal(rerun.reports[0].total, report.total);
+});
+
+test('a list of subscriptions costs one query per subscription scope, whatever the number of its resources', async () => {
+  const { emu, account, profile } = usdProfile();
+  const { client } = testClient(emu);
+  const subscriptionIds = account.subscriptions.filter((s) => s.billingProfileName === profile.name).slice(0, 2).map((s) => s.subscriptionId.toLowerCase());
+  assert.equal(subscriptionIds.length, 2);
+  const rules: ChargebackRules = { ...rulesFor(account.name, profile.name), scope: { kind: 'subscriptions', subscriptionIds } };
+  const before = emu.stats.byRoute[QUERY_ROUTE] ?? 0;
+  const result = await chargebackReport(client, rules, lastClosedPeriod(FIXED_AS_OF.slice(0, 10)), { asOf: new Date(FIXED_AS_OF) });
+  assert.equal((emu.stats.byRoute[QUERY_ROUTE] ?? 0) - before, 2, 'one query per subscription scope');
+  assert.ok(result.reports[0].total > 0n);
+  // Subscriptions under an agreement have no invoices of their own: the period reads as not invoiced, which is said.
+  const rec = result.reconciliations.get(result.reports[0].currency);
+  assert.ok(rec === undefined || rec.steps.some((s) => s.kind === 'notInvoiced'));
+});
