@@ -77,7 +77,7 @@ describe('Azure Billing: Run Chargeback from the CodeLens', function () {
     const month = (run.arguments?.[0] as { period: string }).period;
 
     await resetEmulatorStats();
-    const panel = await vscode.commands.executeCommand<ChargebackPanel | undefined>(run.command, ...(run.arguments ?? []));
+    const panel = await vscode.commands.executeCommand<ChargebackPanel | undefined>(run.command, ...((run.arguments ?? []) as unknown[]));
     assert.ok(panel, 'the command returns the report panel');
     const stats = await emulatorStats();
     assert.equal(stats?.byRoute[QUERY_ROUTE] ?? 0, 1, 'one Cost Management query for the whole billing profile');
