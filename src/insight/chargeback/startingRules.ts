@@ -1,7 +1,8 @@
 // A first chargeback file for a scope, from what its cost carried last month: the tag key the person
 // named, each value seen as an owner (the costliest first), and the spellings of one value (case,
-// spaces, a missing hyphen: `cc-1001`, ` CC-1001 `, `CC1001`) folded into aliases of the costliest
-// spelling, so the first report already counts them as one owner. Untagged cost stays on its own
+// spaces, a missing hyphen: `cc-1001`, ` CC-1001 `, `CC1001`) folded into aliases of its fullest
+// spelling (separators and capitals kept: `CC-1001`; the costliest among equals), so the first
+// report already counts them as one owner. Untagged cost stays on its own
 // "Unallocated" line until the team decides where it goes. The text is plain JSON (no comments):
 // the editor validates `*.chargeback.json` as JSON.
 
@@ -40,7 +41,8 @@ export function startingRules(scope: ChargebackScope, tagKey: string, seen: read
   }
   const owners = [...groups.values()]
     .map((spellings) => {
-      const ranked = [...spellings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      const capitals = (text: string) => text.replace(/[^\p{Lu}]/gu, '').length;
+      const ranked = [...spellings].sort((a, b) => b[0].length - a[0].length || capitals(b[0]) - capitals(a[0]) || b[1] - a[1] || a[0].localeCompare(b[0]));
       return { id: ranked[0][0], cost: ranked.reduce((a, [, c]) => a + c, 0), others: ranked.slice(1).map(([s]) => s) };
     })
     .sort((a, b) => b.cost - a.cost || a.id.localeCompare(b.id));

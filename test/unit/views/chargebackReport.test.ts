@@ -10,6 +10,8 @@ import { lastClosedPeriod } from '../../../src/insight/chargeback/billingPeriods
 import type { ChargebackRules } from '../../../src/insight/chargeback/rules';
 import { ChargebackQueryCache } from '../../../src/views/chargeback/chargebackCosts';
 import { chargebackReport } from '../../../src/views/chargeback/chargebackReport';
+import { seenTagValues } from '../../../src/views/chargeback/seenTagValues';
+import { startingRules } from '../../../src/insight/chargeback/startingRules';
 import { FIXED_AS_OF, useEmulator } from '../../support/emulator';
 import { testClient } from '../azure/clientFixture';
 
@@ -86,4 +88,24 @@ test('a list of subscriptions costs one query per subscription scope, whatever t
   // Subscriptions under an agreement have no invoices of their own: the period reads as not invoiced, which is said.
   const rec = result.reconciliations.get(result.reports[0].currency);
   assert.ok(rec === undefined || rec.steps.some((s) => s.kind === 'notInvoiced'));
+});
+
+test('New Chargeback Rules reads the values of a tag key on last month\'s cost with one query, and folds their spellings', async () => {
+  const { emu, account, profile } = usdProfile();
+  const { client } = testClient(emu);
+  const scope = { kind: 'billingProfile' as const, billingAccountName: account.name, billingProfileName: profile.name };
+  const period = lastClosedPeriod(FIXED_AS_OF.slice(0, 10));
+  const before = emu.stats.byRoute[QUERY_ROUTE] ?? 0;
+  const seen = await seenTagValues(client, scope, 'CostCenter', period);
+  assert.equal((emu.stats.byRoute[QUERY_ROUTE] ?? 0) - before, 1, 'one query for the whole profile');
+  // The same answer, independently: the profile's total is the sum of the values seen plus the untagged rest.
+  let exact = 0;
+  for await (const row of queryCost(client, costScopes.billingProfile(account.name, profile.name), { period, granularity: 'None' })) {exact += row.cost.amount;}
+  assert.ok(Math.abs(seen.reduce((a, s) => a + s.amount, 0) - exact) < 0.005);
+  const file = JSON.parse(startingRules(scope, 'CostCenter', seen)) as { owners: Record<string, unknown>; normalize: { aliases: Record<string, string> } };
+  // The tag mess writes CC-1001 also as cc-1001, " CC-1001 " and CC1001: one owner, the others aliases.
+  const owners = Object.keys(file.owners);
+  assert.ok(owners.length >= 2 && owners.every((o) => /^CC-\d{4}$/.test(o)), owners.join(', '));
+  assert.ok(Object.values(file.normalize.aliases).every((target) => owners.includes(target)));
+  assert.ok(Object.keys(file.normalize.aliases).length >= 1, 'spellings of the mess became aliases');
 });
