@@ -112,4 +112,20 @@ describe('Azure Billing: Run Chargeback from the CodeLens', function () {
     assert.equal(cents(totalLine[6]), cents(usd.total.raw));
     await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, 'chargeback', `${profile.name}-${month}.md`));
   });
+
+  it('runs nothing for a file with problems: no query, no panel, no file', async () => {
+    const bad = vscode.Uri.joinPath(folder.uri, 'host-bad.chargeback.json');
+    await vscode.workspace.fs.writeFile(bad, Buffer.from(JSON.stringify({ scope: { billingProfile: 'not-an-id' }, tagKeys: ['CostCenter'], owners: {} }), 'utf8'));
+    try {
+      await resetEmulatorStats();
+      const panel = await vscode.commands.executeCommand<ChargebackPanel | undefined>('azureBilling.runChargeback', { rulesFile: bad, period: '2026-01' });
+      assert.equal(panel, undefined);
+      assert.equal((await emulatorStats())?.byRoute[QUERY_ROUTE] ?? 0, 0, 'Cost Management was not asked');
+      await vscode.window.showTextDocument(bad);
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[] | undefined>('vscode.executeCodeLensProvider', bad)) ?? [];
+      assert.ok(!lenses.some((l) => l.command?.command === 'azureBilling.runChargeback'), 'no Run Chargeback above a file with problems');
+    } finally {
+      await vscode.workspace.fs.delete(bad).then(undefined, () => undefined);
+    }
+  });
 });
