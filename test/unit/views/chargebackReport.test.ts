@@ -2,7 +2,8 @@
 // the profile's Cost Management total for the last closed month to the cent, and to the charges of
 // that month's invoice, which the reconciliation then carries to the invoiced total with every step
 // named (credits applied, tax) and nothing unexplained. Cost Management is asked once per planned
-// query for the whole profile, counted on the emulator's stats route, and not again on a rerun.
+// query for the whole profile, counted on the emulator's stats route, and not again on a rerun. A
+// billing account in two currencies gets a report per currency; a throttled run is waited out.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { costScopes, queryCost } from '../../../src/billing/costQuery';
@@ -11,6 +12,7 @@ import type { ChargebackRules } from '../../../src/insight/chargeback/rules';
 import { ChargebackQueryCache } from '../../../src/views/chargeback/chargebackCosts';
 import { chargebackReport } from '../../../src/views/chargeback/chargebackReport';
 import { seenTagValues } from '../../../src/views/chargeback/seenTagValues';
+import { retryWhenThrottled } from '../../../src/views/usagePanel/throttleWait';
 import { startingRules } from '../../../src/insight/chargeback/startingRules';
 import { FIXED_AS_OF, useEmulator } from '../../support/emulator';
 import { testClient } from '../azure/clientFixture';
@@ -108,4 +110,46 @@ test('New Chargeback Rules reads the values of a tag key on last month\'s cost w
   assert.ok(owners.length >= 2 && owners.every((o) => /^CC-\d{4}$/.test(o)), owners.join(', '));
   assert.ok(Object.values(file.normalize.aliases).every((target) => owners.includes(target)));
   assert.ok(Object.keys(file.normalize.aliases).length >= 1, 'spellings of the mess became aliases');
+});
+
+test('a billing account billed in two currencies gets one report per currency, each equal to its Cost Management total', async () => {
+  const { emu, account } = usdProfile();
+  const { client } = testClient(emu);
+  const period = lastClosedPeriod(FIXED_AS_OF.slice(0, 10));
+  const rules: ChargebackRules = { ...rulesFor(account.name, ''), scope: { kind: 'billingAccount', billingAccountName: account.name } };
+  const before = emu.stats.byRoute[QUERY_ROUTE] ?? 0;
+  const result = await chargebackReport(client, rules, period, { asOf: new Date(FIXED_AS_OF) });
+  assert.equal((emu.stats.byRoute[QUERY_ROUTE] ?? 0) - before, 1, 'one query for the whole account, whatever its profiles and currencies');
+  const exact = new Map<string, number>();
+  for await (const row of queryCost(client, costScopes.billingAccount(account.name), { period, granularity: 'None' })) {exact.set(row.cost.currency, (exact.get(row.cost.currency) ?? 0) + row.cost.amount);}
+  assert.deepEqual(result.reports.map((r) => r.currency), [...exact.keys()].sort());
+  assert.ok(result.reports.length >= 2, 'the account bills in more than one currency');
+  for (const report of result.reports) {
+    assert.equal(report.total, BigInt(Math.round(exact.get(report.currency)! * 100)), `${report.currency} total`);
+    assert.equal(report.owners.reduce((a, o) => a + o.total, 0n), report.total);
+    const rec = result.reconciliations.get(report.currency);
+    assert.ok(rec && !rec.steps.some((s) => s.kind === 'unexplained'), `${report.currency}: every difference to the invoices is explained`);
+  }
+});
+
+test('throttled beyond what the client waits for, the run is waited out and asked again, and the report is the same', async () => {
+  const { emu, account, profile } = usdProfile();
+  const period = lastClosedPeriod(FIXED_AS_OF.slice(0, 10));
+  const expected = await chargebackReport(testClient(emu).client, rulesFor(account.name, profile.name), period, { asOf: new Date(FIXED_AS_OF) });
+  // Cost Management asks for 90 s on the first query: longer than the client sits through on its own.
+  emu.faults.add({ kind: 'throttle', path: '/providers/Microsoft.CostManagement/query', retryAfterSeconds: 90, times: 1 });
+  const { client } = testClient(emu, { retry: { maxRetries: 0 } });
+  const waits: number[] = [];
+  const slept: number[] = [];
+  const result = await retryWhenThrottled(() => chargebackReport(client, rulesFor(account.name, profile.name), period, { asOf: new Date(FIXED_AS_OF) }), {
+    signal: new AbortController().signal,
+    onWait: (seconds) => waits.push(seconds),
+    sleep: (ms) => {
+      slept.push(ms);
+      return Promise.resolve();
+    },
+  });
+  assert.deepEqual(waits, [90], 'the person is told how long Azure asked to wait');
+  assert.deepEqual(slept, [90_000]);
+  assert.equal(result.reports[0].total, expected.reports[0].total);
 });
