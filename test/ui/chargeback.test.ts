@@ -8,8 +8,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import type { Emulator } from '../emulator/server';
+import { emulators } from './support/harness';
+import { activityBarTitle, localized } from './support/manifest';
+import { chooseFromMenu } from './support/treeMenu';
 import { visibleWebviewFrame } from './support/webviewFrame';
-import { openWorkbench, screenshotOnFailure, Workbench } from './support/workbench';
+import { activityBarItem, openWorkbench, screenshotOnFailure, treeRow, Workbench } from './support/workbench';
 
 /** "$1,234.56" or "-$0.12" (en-US currency format) → cents. */
 function centsOf(text: string): number {
@@ -29,16 +32,25 @@ function lastClosedMonth(): string {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
 }
 
-async function openFile(page: Page, name: string): Promise<void> {
+/** Opens the palette (F1) and fills it with `text`: a '>' command, or a file name for Go to File. */
+async function palette(page: Page, text: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   for (let attempt = 0; !(await input.isVisible()); attempt++) {
-    if (attempt >= 5) {throw new Error('quick open did not show');}
+    if (attempt >= 5) {throw new Error('the palette did not show');}
     await page.keyboard.press('F1');
     await input.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
   }
-  // Without the leading '>' the palette is Go to File.
-  await input.fill(name);
+  await input.fill(text);
+}
+
+async function openFile(page: Page, name: string): Promise<void> {
+  await palette(page, name);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().click({ timeout: 30_000 });
+}
+
+async function runFromPalette(page: Page, title: string): Promise<void> {
+  await palette(page, `>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().click({ timeout: 30_000 });
 }
 
 suite('Chargeback, as a person', function () {
@@ -46,6 +58,8 @@ suite('Chargeback, as a person', function () {
   let wb: Workbench;
   let emu: Emulator;
   let profileName: string;
+  let profileLabel: string;
+  let accountLabel: string;
   let invoiceCents: number;
   let frame: Frame;
   const month = lastClosedMonth();
@@ -56,6 +70,8 @@ suite('Chargeback, as a person', function () {
     const account = emu.world.billing.visibleAccounts(emu.tenantId).find((a) => a.agreementType === 'MicrosoftCustomerAgreement')!;
     const profile = account.profiles.find((p) => p.currency === 'USD' && account.subscriptions.some((s) => s.billingProfileName === p.name))!;
     profileName = profile.name;
+    profileLabel = profile.displayName;
+    accountLabel = account.displayName;
     const invoice = emu.world.billing.invoicesOfProfile(profile).find((i) => i.documentType === 'Invoice' && i.periodStart.startsWith(month));
     assert.ok(invoice, `the emulator invoiced ${month}`);
     invoiceCents = invoice.chargesCents;
@@ -119,5 +135,33 @@ suite('Chargeback, as a person', function () {
     assert.strictEqual(sum, Math.round(Number(total[6]) * 100), 'the CSV\'s owners add up to its total');
     assert.strictEqual(sum, centsOf(totalLine), 'which is the total on screen');
     await frame.locator('.exported', { hasText: '.csv' }).waitFor({ timeout: 10_000 });
+  });
+
+  test('Run Chargeback from the billing profile\'s context menu picks the rules file, and the rerun comes from the cache', async () => {
+    // Close the report, so the one that appears next is the new run's.
+    await runFromPalette(wb.page, 'View: Close All Editors');
+    await wb.page.locator('iframe.webview').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+    await activityBarItem(wb.page, activityBarTitle()).click();
+    const home = (await emulators.listTenants(wb.emulator)).find((t) => t.tenantId === emu.tenantId)!;
+    for (const label of [home.displayName, accountLabel]) {
+      const row = treeRow(wb.page, label).first();
+      await row.waitFor({ timeout: 30_000 });
+      if ((await row.getAttribute('aria-expanded')) !== 'true') {await row.click();}
+    }
+    const row = treeRow(wb.page, profileLabel).first();
+    await row.waitFor({ timeout: 30_000 });
+    const queriesBefore = emu.stats.byRoute['POST /{*scope}/providers/Microsoft.CostManagement/query'] ?? 0;
+    await chooseFromMenu(wb.page, row, localized('%command.runChargeback%'));
+    // Only the rules files for this profile are offered, then the period (the last closed one first).
+    const files = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'teams.chargeback.json' });
+    await files.first().waitFor({ timeout: 30_000 });
+    await files.first().click();
+    const periods = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'last closed billing period' });
+    await periods.first().waitFor({ timeout: 10_000 });
+    await wb.page.keyboard.press('Enter');
+    frame = await visibleWebviewFrame(wb.page, 'h1', profileLabel, 120_000);
+    await frame.locator('table.owners tbody tr.total').waitFor({ timeout: 30_000 });
+    assert.ok(((await frame.locator('h1').textContent()) ?? '').includes(profileLabel), 'the report is titled with the profile\'s name');
+    assert.strictEqual(emu.stats.byRoute['POST /{*scope}/providers/Microsoft.CostManagement/query'] ?? 0, queriesBefore, 'the same period again asks Cost Management nothing');
   });
 });

@@ -6,6 +6,7 @@
 
 import type { ArmTransport } from '../../azure/transport';
 import { listInvoicesByAccount, listInvoicesByProfile, listInvoicesBySubscription } from '../../billing/invoices';
+import { listSubscriptionsByAccount, listSubscriptionsByProfile } from '../../billing/subscriptions';
 import type { Invoice } from '../../billing/models/invoice';
 import { allocateChargeback, CurrencyReport } from '../../insight/chargeback/allocate';
 import type { ChargebackPeriod } from '../../insight/chargeback/billingPeriods';
@@ -20,6 +21,15 @@ export interface ChargebackReport {
   /** Per currency; absent when the invoices could not be read (`invoiceProblem` says why). */
   reconciliations: Map<string, Reconciliation>;
   invoiceProblem?: string;
+  /** People's names for what the report shows by id: subscriptions, and the billing profile. */
+  names: ScopeNames;
+}
+
+export interface ScopeNames {
+  /** Lower-case subscription id → display name. */
+  subscriptions: Map<string, string>;
+  /** The billing profile's display name, when the scope is one. */
+  scope?: string;
 }
 
 export interface ChargebackReportOptions {
@@ -53,8 +63,33 @@ export async function scopeInvoices(transport: ArmTransport, scope: ChargebackSc
   }
 }
 
+/**
+ * The scope's subscriptions by name, from the billing API (not Cost Management, so no query of the
+ * throttled budget is spent). Names only make the report readable: without them, ids are shown.
+ */
+export async function scopeNames(transport: ArmTransport, scope: ChargebackScope, signal?: AbortSignal): Promise<ScopeNames> {
+  const names: ScopeNames = { subscriptions: new Map() };
+  if (scope.kind === 'subscriptions') {return names;}
+  try {
+    const listing =
+      scope.kind === 'billingProfile'
+        ? listSubscriptionsByProfile(transport, { accountName: scope.billingAccountName, name: scope.billingProfileName }, { signal })
+        : listSubscriptionsByAccount(transport, { name: scope.billingAccountName }, { signal });
+    for (const sub of (await listing.all()).items) {
+      if (sub.subscriptionId) {names.subscriptions.set(sub.subscriptionId.toLowerCase(), sub.displayName);}
+      if (scope.kind === 'billingProfile' && sub.profileDisplayName) {names.scope = sub.profileDisplayName;}
+    }
+  } catch (error) {
+    if (signal?.aborted) {throw error;}
+  }
+  return names;
+}
+
 export async function chargebackReport(transport: ArmTransport, rules: ChargebackRules, period: ChargebackPeriod, options: ChargebackReportOptions): Promise<ChargebackReport> {
-  const rows = await chargebackCostRows(transport, rules, { period, signal: options.signal, cache: options.cache });
+  const [rows, names] = await Promise.all([
+    chargebackCostRows(transport, rules, { period, signal: options.signal, cache: options.cache }),
+    scopeNames(transport, rules.scope, options.signal),
+  ]);
   const reports = allocateChargeback(rows, rules);
   const reconciliations = new Map<string, Reconciliation>();
   let invoices: Invoice[] | undefined;
@@ -68,5 +103,5 @@ export async function chargebackReport(transport: ArmTransport, rules: Chargebac
   if (invoices) {
     for (const report of reports) {reconciliations.set(report.currency, reconcile(report.total, invoicesOfPeriod(invoices, period, report.currency)));}
   }
-  return { period, reports, reconciliations, invoiceProblem };
+  return { period, reports, reconciliations, invoiceProblem, names };
 }

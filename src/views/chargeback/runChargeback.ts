@@ -111,10 +111,10 @@ export async function runChargeback(deps: ChargebackDeps, arg?: unknown): Promis
     if (file.period && file.period !== 'pick') {throw new Error(`Not a month: ${file.period} (expected YYYY-MM).`);}
     return undefined;
   }
-  const scopeName = scopeTitle(rules);
+  const fromNode = scopeFromArgument(arg)?.label;
   const month = monthLabel(period, locale);
   const report = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Chargeback of {0} for {1}', scopeName, month), cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Chargeback of {0} for {1}', fromNode ?? scopeTitle(rules), month), cancellable: true },
     async (progress, token) => {
       const abort = new AbortController();
       token.onCancellationRequested(() => abort.abort(cancelledError('Chargeback')));
@@ -128,7 +128,7 @@ export async function runChargeback(deps: ChargebackDeps, arg?: unknown): Promis
   );
   if (report.invoiceProblem) {deps.logger.warn(`Chargeback: the invoices of ${period.month} could not be read: ${report.invoiceProblem}`);}
   deps.logger.info(`Chargeback of ${scopeFileStem(rules.scope)} for ${period.month}: ${report.reports.map((r) => `${r.owners.length} owners in ${r.currency}`).join(', ') || 'no cost'}`);
-  return showReport(deps, file.uri, rules, report, `${scopeName} · ${month}`);
+  return showReport(deps, file.uri, rules, report, `${fromNode ?? report.names.scope ?? scopeTitle(rules)} · ${month}`);
 }
 
 function showReport(deps: ChargebackDeps, rulesFile: vscode.Uri, rules: ChargebackRules, report: ChargebackReport, heading: string): ChargebackPanel {
@@ -136,7 +136,8 @@ function showReport(deps: ChargebackDeps, rulesFile: vscode.Uri, rules: Chargeba
   const title = vscode.l10n.t('Chargeback: {0}', heading);
   const days = `${report.period.from} – ${report.period.to}`;
   const subtitle = report.reports.length === 0 ? vscode.l10n.t('{0} · {1} · no cost in this period', vscode.workspace.asRelativePath(rulesFile), days) : `${vscode.workspace.asRelativePath(rulesFile)} · ${days}`;
-  const document = chargebackDocument({ title, subtitle, language: locale, labels: reportLabels() }, report.reports, report.reconciliations, sectionWords(locale, report.invoiceProblem));
+  const subscriptionName = (id: string) => report.names.subscriptions.get(id.toLowerCase()) ?? id;
+  const document = chargebackDocument({ title, subtitle, language: locale, labels: reportLabels() }, report.reports, report.reconciliations, sectionWords(locale, report.invoiceProblem), subscriptionName);
   const stem = `${scopeFileStem(rules.scope)}-${report.period.month}`;
   const exportFiles = async () => {
     const written = await writeChargebackExports(stem, title, report.reports, report.reconciliations);

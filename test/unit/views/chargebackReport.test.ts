@@ -71,6 +71,12 @@ test('a billing profile report equals its Cost Management total and its invoice 
   assert.equal(rec.steps.find((s) => s.kind === 'creditsApplied')?.amount ?? 0n, BigInt(credits));
   assert.equal(rec.steps.find((s) => s.kind === 'tax')?.amount ?? 0n, BigInt(invoice.taxCents));
 
+  // Names for the drill-down come from the billing API, not from another Cost Management query.
+  const subscriptions = account.subscriptions.filter((s) => s.billingProfileName === profile.name);
+  assert.equal(result.names.subscriptions.size, subscriptions.length);
+  assert.equal(result.names.subscriptions.get(subscriptions[0].subscriptionId.toLowerCase()), subscriptions[0].displayName);
+  assert.equal(result.names.scope, profile.displayName);
+
   const again = emu.stats.byRoute[QUERY_ROUTE] ?? 0;
   const rerun = await chargebackReport(client, rulesFor(account.name, profile.name), period, { asOf: new Date(FIXED_AS_OF), cache });
   assert.equal(emu.stats.byRoute[QUERY_ROUTE] ?? 0, again, 'a rerun of the same period is answered from the cache');
