@@ -1,10 +1,10 @@
 // One horizontal stacked bar per owner: direct, shared and untagged cost, in the theme's chart
 // colours (read again when the theme changes). Only the chart.js parts used are registered.
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip, TooltipItem } from 'chart.js';
+import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, TooltipItem } from 'chart.js';
 import type { CurrencySection, ReportLabels } from '../../../src/shared/chargebackMessages';
 import { groupColour, readTheme } from '../usagePanel/theme';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
 export function drawOwnerChart(canvas: HTMLCanvasElement, section: CurrencySection, labels: ReportLabels, previous?: Chart<'bar'>): Chart<'bar'> {
   previous?.destroy();
@@ -40,6 +40,8 @@ export function drawOwnerChart(canvas: HTMLCanvasElement, section: CurrencySecti
         y: { stacked: true, ticks: { color: theme.foreground }, grid: { display: false } },
       },
       plugins: {
+        // The three parts' names above the bars: the colours mean nothing without them.
+        legend: { position: 'top', align: 'start', labels: { color: theme.foreground, boxWidth: 12 } },
         tooltip: {
           callbacks: {
             // The host's formatted amount, not chart.js's number.
