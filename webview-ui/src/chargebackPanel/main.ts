@@ -130,7 +130,7 @@ function draw(): void {
     if (openOwner) {block.append(drillPanel(doc, openOwner));}
     for (const note of section.notes) {block.append(el('p', 'note', note));}
     const chartBox = el('div', 'chart');
-    chartBox.style.height = `${Math.max(120, 36 * section.owners.length + 60)}px`;
+    chartBox.style.height = `${Math.max(150, 36 * section.owners.length + 90)}px`;
     const canvas = el('canvas');
     chartBox.append(canvas);
     block.append(chartBox, reconciliation(doc, section));
