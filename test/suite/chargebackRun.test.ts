@@ -2,7 +2,8 @@
 // runs the last closed month, and the report panel shows owners that add up to the profile's
 // invoice charges for that month (read separately from the emulator), with one Cost Management
 // query for the whole profile. Exporting writes the CSV and Markdown into the chargeback folder, and
-// the CSV's owner totals add up to its total line.
+// the CSV's owner totals add up to its total line. A file with problems runs nothing; New Chargeback
+// Rules writes a starting file from one query that runs as it is.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ChargebackPanel } from '../../src/views/chargeback/chargebackPanel';
@@ -126,6 +127,32 @@ describe('Azure Billing: Run Chargeback from the CodeLens', function () {
       assert.ok(!lenses.some((l) => l.command?.command === 'azureBilling.runChargeback'), 'no Run Chargeback above a file with problems');
     } finally {
       await vscode.workspace.fs.delete(bad).then(undefined, () => undefined);
+    }
+  });
+
+  it('New Chargeback Rules writes a starting file for the profile from one query, and it runs', async () => {
+    await resetEmulatorStats();
+    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('azureBilling.newChargebackRules', {
+      usageScope: { kind: 'billingProfile', accountName: account, profileName: profile.name, label: profile.properties.displayName },
+      tagKey: 'CostCenter',
+    });
+    assert.ok(created, 'the command returns the new file');
+    try {
+      assert.equal((await emulatorStats())?.byRoute[QUERY_ROUTE] ?? 0, 1, 'one Cost Management query for the whole profile');
+      assert.match(created.path, new RegExp(`/${profile.name}\\.chargeback\\.json$`));
+      const file = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(created))) as { tagKeys: string[]; owners: Record<string, unknown>; scope: { billingProfile: string } };
+      assert.deepEqual(file.tagKeys, ['CostCenter']);
+      assert.equal(file.scope.billingProfile, `/providers/Microsoft.Billing/billingAccounts/${account}/billingProfiles/${profile.name}`);
+      assert.ok(Object.keys(file.owners).length >= 2, `owners from the values seen: ${Object.keys(file.owners).join(', ')}`);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), created.toString(), 'the file is opened');
+      const lenses = await eventually(
+        async () => (await vscode.commands.executeCommand<vscode.CodeLens[] | undefined>('vscode.executeCodeLensProvider', created)) ?? [],
+        (found) => found.some((l) => l.command?.command === 'azureBilling.runChargeback'),
+        20_000,
+      );
+      assert.ok(lenses.some((l) => l.command?.command === 'azureBilling.runChargeback'), 'a file without problems: Run Chargeback appears above it');
+    } finally {
+      await vscode.workspace.fs.delete(created).then(undefined, () => undefined);
     }
   });
 });

@@ -18,10 +18,16 @@ import { CHARGEBACK_FILE_SUFFIX } from './ruleDiagnostics';
 import type { ChargebackDeps } from './runChargeback';
 import { seenTagValues } from './seenTagValues';
 
+/** A scope (a tree node, or `{ usageScope }`), and the tag key when a caller already knows it. */
+function givenTagKey(arg: unknown): string | undefined {
+  const key = arg && typeof arg === 'object' && 'tagKey' in arg ? arg.tagKey : undefined;
+  return typeof key === 'string' && key.trim() !== '' ? key : undefined;
+}
+
 export async function newChargebackRules(deps: ChargebackDeps, arg?: unknown): Promise<vscode.Uri | undefined> {
   const usageScope = scopeFromArgument(arg) ?? (await pickScope(deps.sessions, deps.logger));
   if (!usageScope) {return undefined;}
-  const tagKey = await vscode.window.showInputBox({
+  const tagKey = givenTagKey(arg) ?? await vscode.window.showInputBox({
     title: vscode.l10n.t('New Chargeback Rules'),
     prompt: vscode.l10n.t('The tag key that names the owner of a cost (more keys can be added to the file later, in priority order)'),
     value: 'CostCenter',
