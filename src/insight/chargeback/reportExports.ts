@@ -19,6 +19,8 @@ export interface ReportHeadings {
   total: string;
   share: string;
   totalRow: string;
+  /** The reconciliation's heading in the Markdown (none when absent). */
+  reconciliation?: string;
   /** Words for each reconciliation step kind, and the two ends. */
   steps: Record<ReconciliationStep['kind'] | 'reportTotal' | 'invoicedTotal', string>;
 }
@@ -56,7 +58,14 @@ function md(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 }
 
-export function reportMarkdown(title: string, reports: readonly CurrencyReport[], reconciliations: ReadonlyMap<string, Reconciliation>, h: ReportHeadings): string {
+export function reportMarkdown(
+  title: string,
+  reports: readonly CurrencyReport[],
+  reconciliations: ReadonlyMap<string, Reconciliation>,
+  h: ReportHeadings,
+  /** Per currency, what the reconciliation concluded (balanced, or how much is unexplained), in words. */
+  summaries?: ReadonlyMap<string, string>,
+): string {
   const out: string[] = [`# ${md(title)}`, ''];
   for (const r of reports) {
     out.push(`## ${md(r.currency)}`, '');
@@ -68,6 +77,9 @@ export function reportMarkdown(title: string, reports: readonly CurrencyReport[]
     }
     out.push(`| **${md(h.totalRow)}** | | | | **${amount(r.total, r.currency)}** | ${r.total === 0n ? '' : '100.0'} |`, '');
     const rec = reconciliations.get(r.currency);
+    if (h.reconciliation && (rec || summaries?.has(r.currency))) {out.push(`### ${md(h.reconciliation)}`, '');}
+    const summary = summaries?.get(r.currency);
+    if (summary) {out.push(md(summary), '');}
     if (rec) {
       out.push(`| ${md(h.steps.reportTotal)} | ${amount(rec.reportTotal, r.currency)} |`, '| --- | ---: |');
       for (const step of rec.steps) {out.push(`| ${md(h.steps[step.kind])} | ${amount(step.amount, r.currency)} |`);}

@@ -26,6 +26,8 @@ export async function writeChargebackExports(
   title: string,
   reports: readonly CurrencyReport[],
   reconciliations: ReadonlyMap<string, Reconciliation>,
+  /** Per currency, the reconciliation's conclusion in words (as the panel says it). */
+  summaries?: ReadonlyMap<string, string>,
 ): Promise<ExportedReport> {
   const headings = reportHeadings();
   const destination = await chooseDestination({ billingProfileName: stem, billingAccountName: stem }, undefined, vscode.l10n.t('the chargeback report'), {
@@ -36,7 +38,7 @@ export async function writeChargebackExports(
   // Both files or an error: each is atomic on its own. The CSV starts with a byte-order mark, as the
   // usage panel's does, so a spreadsheet reads owners' names in Korean (or any non-Latin text) right.
   const csv = await saveDocument(destination.folder, `${stem}.csv`, encode(`\uFEFF${reportCsv(reports, headings)}`), undefined, { replaceExisting: true });
-  const markdown = await saveDocument(destination.folder, `${stem}.md`, encode(reportMarkdown(title, reports, reconciliations, headings)), undefined, { replaceExisting: true });
+  const markdown = await saveDocument(destination.folder, `${stem}.md`, encode(reportMarkdown(title, reports, reconciliations, headings, summaries)), undefined, { replaceExisting: true });
   return {
     folder: destination.folderUri,
     csv: vscode.Uri.joinPath(destination.folderUri, csv.fileName),

@@ -40,6 +40,7 @@ export function reportHeadings(): ReportHeadings {
     total: vscode.l10n.t('Total'),
     share: vscode.l10n.t('Share %'),
     totalRow: vscode.l10n.t('Total'),
+    reconciliation: vscode.l10n.t('Reconciliation with the invoices'),
     steps: stepWords(),
   };
 }
@@ -54,7 +55,7 @@ export function reportLabels(): ReportLabels {
     total: h.total,
     share: h.share,
     totalRow: h.totalRow,
-    reconciliation: vscode.l10n.t('Reconciliation with the invoices'),
+    reconciliation: h.reconciliation ?? '',
     export: vscode.l10n.t('Export CSV and Markdown'),
     showDetails: vscode.l10n.t('Show what is behind {0}'),
     chart: vscode.l10n.t('Cost per owner: direct, shared and untagged'),

@@ -140,7 +140,8 @@ function showReport(deps: ChargebackDeps, rulesFile: vscode.Uri, rules: Chargeba
   const document = chargebackDocument({ title, subtitle, language: locale, labels: reportLabels() }, report.reports, report.reconciliations, sectionWords(locale, report.invoiceProblem), subscriptionName);
   const stem = `${scopeFileStem(rules.scope)}-${report.period.month}`;
   const exportFiles = async () => {
-    const written = await writeChargebackExports(stem, title, report.reports, report.reconciliations);
+    const summaries = new Map(document.currencies.map((c) => [c.currency, c.reconciliationSummary]));
+    const written = await writeChargebackExports(stem, title, report.reports, report.reconciliations, summaries);
     const open = vscode.l10n.t('Open CSV');
     void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0} and {1}', vscode.workspace.asRelativePath(written.csv), vscode.workspace.asRelativePath(written.markdown)), open).then((chosen) => {
       if (chosen === open) {void vscode.window.showTextDocument(written.csv);}
