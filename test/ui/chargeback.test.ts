@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Frame, Page } from 'playwright-core';
 import type { Emulator } from '../emulator/server';
+import { axeRun, describeViolations, serious } from './support/axe';
 import { emulators } from './support/harness';
 import { activityBarTitle, localized } from './support/manifest';
 import { chooseFromMenu } from './support/treeMenu';
@@ -118,6 +119,10 @@ suite('Chargeback, as a person', function () {
     const values = await box.locator('table.drill-group').nth(2).locator('td:first-child').allTextContents();
     assert.ok(values.length >= 1 && values.every((v) => /^costcenter=/i.test(v)), values.join(', '));
     await wb.screenshot('chargeback-2-drill-down');
+    // The report with its drill-down open passes axe with nothing serious or critical.
+    const { violations, passedRules } = await axeRun(frame);
+    assert.ok(passedRules > 10, `axe checked the page (${passedRules} rules passed)`);
+    assert.deepStrictEqual(serious(violations).map((v) => v.id), [], describeViolations('chargeback report', violations));
   });
 
   test('Export writes a CSV whose owners add up to the total on screen', async () => {
