@@ -2,7 +2,8 @@
 // scopes, the eTag rule, the validations of docs/azure-apis.md#budgets, and spend from usage costs.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { armFetch, FIXED_AS_OF, jsonOf, useEmulator } from '../../support/emulator';
+import { ArmPage, armFetch, FIXED_AS_OF, jsonAs, useEmulator } from '../../support/emulator';
+import type { ArmError, Budget } from '../../support/wireShapes';
 
 const V = 'api-version=2024-08-01';
 
@@ -33,7 +34,7 @@ describe('emulator: Consumption budgets', () => {
     const { sub, scope } = subScope();
     const res = await armFetch(e, `${scope}/providers/Microsoft.Consumption/budgets?${V}`);
     assert.equal(res.status, 200);
-    const [budget] = (await jsonOf(res)).value;
+    const [budget] = (await jsonAs<ArmPage<Budget>>(res)).value;
     assert.equal(budget.name, 'platform-monthly');
     assert.equal(budget.type, 'Microsoft.Consumption/budgets');
     assert.match(budget.eTag, /^"[0-9a-f]+"$/);
@@ -50,18 +51,18 @@ describe('emulator: Consumption budgets', () => {
     const path = `${scope}/providers/Microsoft.Consumption/budgets/team-budget`;
     const created = await put(path, body());
     assert.equal(created.status, 201);
-    const first = await jsonOf(created);
+    const first = await jsonAs<Budget>(created);
     assert.equal(first.properties.timePeriod.endDate, '2036-11-01T00:00:00Z', 'end defaults to start + 10 years');
     assert.equal(first.properties.notifications.Actual_GreaterThan_80_Percent.thresholdType, 'Actual');
     assert.equal((await put(path, body({ amount: 1500 }))).status, 400);
     assert.equal((await put(path, body({ amount: 1500 }, '"0000"'))).status, 409);
     const updated = await put(path, body({ amount: 1500 }, first.eTag));
     assert.equal(updated.status, 200);
-    const second = await jsonOf(updated);
+    const second = await jsonAs<Budget>(updated);
     assert.equal(second.properties.amount, 1500);
     assert.notEqual(second.eTag, first.eTag);
     assert.equal((await put(path, body({ amount: 1600 }, first.eTag))).status, 409, 'the old eTag is stale now');
-    const got = await jsonOf(await armFetch(emu(), `${path}?${V}`));
+    const got = await jsonAs<Budget>(await armFetch(emu(), `${path}?${V}`));
     assert.equal(got.eTag, second.eTag);
     assert.equal((await armFetch(emu(), `${path}?${V}`, { method: 'DELETE' })).status, 200);
     assert.equal((await armFetch(emu(), `${path}?${V}`)).status, 404);
@@ -90,7 +91,7 @@ describe('emulator: Consumption budgets', () => {
     for (const [what, text, message] of cases) {
       const res = await put(path, text);
       assert.equal(res.status, 400, what);
-      assert.match((await jsonOf(res)).error.message, message, what);
+      assert.match((await jsonAs<ArmError>(res)).error.message, message, what);
     }
     assert.equal((await armFetch(emu(), `${path}?${V}`)).status, 404, 'nothing was stored');
   });
@@ -101,7 +102,7 @@ describe('emulator: Consumption budgets', () => {
     assert.ok(account);
     const profile = account.profiles[0];
     const scope = `/providers/Microsoft.Billing/billingAccounts/${account.name}/billingProfiles/${profile.name}`;
-    const [seeded] = (await jsonOf(await armFetch(e, `${scope}/providers/Microsoft.Consumption/budgets?${V}`))).value;
+    const [seeded] = (await jsonAs<ArmPage<Budget>>(await armFetch(e, `${scope}/providers/Microsoft.Consumption/budgets?${V}`))).value;
     assert.equal(seeded.properties.timeGrain, 'Quarterly');
     // The quarter that holds today, counted from the budget's start month.
     const start = seeded.properties.timePeriod.startDate.slice(0, 10);
@@ -113,7 +114,7 @@ describe('emulator: Consumption budgets', () => {
     const withGroup = body({ notifications: { n: { enabled: true, operator: 'GreaterThan', threshold: 90, contactEmails: ['a@b.c'], contactGroups: ['/subscriptions/x/resourceGroups/rg/providers/microsoft.insights/actionGroups/ag'] } } });
     const refused = await put(`${scope}/providers/Microsoft.Consumption/budgets/with-group`, withGroup);
     assert.equal(refused.status, 400);
-    assert.match((await jsonOf(refused)).error.message, /only supported at subscription and resource group scope/);
+    assert.match((await jsonAs<ArmError>(refused)).error.message, /only supported at subscription and resource group scope/);
     assert.equal((await put(`${scope}/providers/Microsoft.Consumption/budgets/profile-budget`, body())).status, 201);
   });
 
