@@ -19,6 +19,7 @@ import type { AlertMonitor } from './views/alerts/alertMonitor';
 import { alertMessage } from './views/alerts/alertText';
 import { costScopeOf } from './views/usagePanel/usageScope';
 import { registerWhatIf } from './views/whatIf/registerWhatIf';
+import { registerChargeback } from './views/chargeback/registerChargeback';
 
 /** The walkthrough contributed in package.json (`contributes.walkthroughs`). */
 export const WALKTHROUGH_ID = 'azureBilling.gettingStarted';
@@ -65,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): AzureBillingApi {
     ...registerBillingCommands(context, explorer, runner, sessions, logger, usage.panels),
     ...registerChargebackDiagnostics(),
     ...registerWhatIf(context, runner, sessions, usage.panels, logger),
+    ...registerChargeback(context, runner, sessions, logger),
     runner.register('azureBilling.showLog', () => channel.show(true)),
     runner.register('azureBilling.openWalkthrough', () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false),

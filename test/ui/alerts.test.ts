@@ -10,7 +10,8 @@ import { budgetStoreOf } from '../emulator/routes/consumption/budgetStore';
 import { addMonths, monthStart } from '../emulator/world/billing/calendar';
 import { emulators } from './support/harness';
 import { activityBarTitle, localized } from './support/manifest';
-import { activityBarItem, chooseFromMenu, openWorkbench, screenshotOnFailure, treeRow, Workbench } from './support/workbench';
+import { chooseFromMenu } from './support/treeMenu';
+import { activityBarItem, openWorkbench, screenshotOnFailure, treeRow, Workbench } from './support/workbench';
 
 const BUDGET = 'ui-threshold';
 

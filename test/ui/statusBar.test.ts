@@ -8,7 +8,8 @@ import type { Emulator } from '../emulator/server';
 import { emulatorCostSums } from './support/costQuery';
 import { emulators, HostEmulator } from './support/harness';
 import { activityBarTitle, localized } from './support/manifest';
-import { activityBarItem, chooseFromMenu, openWorkbench, screenshotOnFailure, treeRow, Workbench } from './support/workbench';
+import { chooseFromMenu } from './support/treeMenu';
+import { activityBarItem, openWorkbench, screenshotOnFailure, treeRow, Workbench } from './support/workbench';
 
 /** The emulator's Cost Management total per currency at `scope` over [from, to], in cents. */
 function costTotals(emu: HostEmulator, scope: string, from: string, to: string): Promise<Map<string, number>> {

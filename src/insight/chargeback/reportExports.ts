@@ -19,6 +19,8 @@ export interface ReportHeadings {
   total: string;
   share: string;
   totalRow: string;
+  /** The reconciliation's heading in the Markdown (none when absent). */
+  reconciliation?: string;
   /** Words for each reconciliation step kind, and the two ends. */
   steps: Record<ReconciliationStep['kind'] | 'reportTotal' | 'invoicedTotal', string>;
 }
@@ -26,7 +28,7 @@ export interface ReportHeadings {
 const amount = (units: bigint, currency: string) => unitsToDecimalString(units, currencyFractionDigits(currency));
 
 /** Share of the whole in percent with one decimal; empty when the whole is zero. */
-function share(part: bigint, whole: bigint): string {
+export function sharePercent(part: bigint, whole: bigint): string {
   if (whole === 0n) {return '';}
   // Tenths of a percent, rounded half away from zero, in integers.
   const tenths = (part * 2000n) / whole;
@@ -43,7 +45,7 @@ export function reportCsv(reports: readonly CurrencyReport[], h: ReportHeadings)
         textCell(o.owner),
         textCell(r.currency),
         ...[o.direct, o.shared, o.untagged, o.total].map((v) => numberCell(amount(v, r.currency))),
-        numberCell(share(o.total, r.total)),
+        numberCell(sharePercent(o.total, r.total)),
       ]);
     }
     lines.push([textCell(h.totalRow), textCell(''), textCell(r.currency), '', '', '', numberCell(amount(r.total, r.currency)), numberCell(r.total === 0n ? '' : '100.0')]);
@@ -56,18 +58,28 @@ function md(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 }
 
-export function reportMarkdown(title: string, reports: readonly CurrencyReport[], reconciliations: ReadonlyMap<string, Reconciliation>, h: ReportHeadings): string {
+export function reportMarkdown(
+  title: string,
+  reports: readonly CurrencyReport[],
+  reconciliations: ReadonlyMap<string, Reconciliation>,
+  h: ReportHeadings,
+  /** Per currency, what the reconciliation concluded (balanced, or how much is unexplained), in words. */
+  summaries?: ReadonlyMap<string, string>,
+): string {
   const out: string[] = [`# ${md(title)}`, ''];
   for (const r of reports) {
     out.push(`## ${md(r.currency)}`, '');
     out.push(`| ${[h.owner, h.direct, h.shared, h.untagged, h.total, h.share].map(md).join(' | ')} |`);
     out.push('| --- | ---: | ---: | ---: | ---: | ---: |');
     for (const o of r.owners) {
-      const cells = [md(o.displayName), ...[o.direct, o.shared, o.untagged, o.total].map((v) => amount(v, r.currency)), share(o.total, r.total)];
+      const cells = [md(o.displayName), ...[o.direct, o.shared, o.untagged, o.total].map((v) => amount(v, r.currency)), sharePercent(o.total, r.total)];
       out.push(`| ${cells.join(' | ')} |`);
     }
     out.push(`| **${md(h.totalRow)}** | | | | **${amount(r.total, r.currency)}** | ${r.total === 0n ? '' : '100.0'} |`, '');
     const rec = reconciliations.get(r.currency);
+    if (h.reconciliation && (rec || summaries?.has(r.currency))) {out.push(`### ${md(h.reconciliation)}`, '');}
+    const summary = summaries?.get(r.currency);
+    if (summary) {out.push(md(summary), '');}
     if (rec) {
       out.push(`| ${md(h.steps.reportTotal)} | ${amount(rec.reportTotal, r.currency)} |`, '| --- | ---: |');
       for (const step of rec.steps) {out.push(`| ${md(h.steps[step.kind])} | ${amount(step.amount, r.currency)} |`);}

@@ -10,6 +10,8 @@ import type { ChargeRow } from '../../insight/chargeback/allocate';
 import { joinAnswers, planChargebackQueries, AnsweredRow } from '../../insight/chargeback/queryPlan';
 import type { ChargebackRules, ChargebackScope } from '../../insight/chargeback/rules';
 import { rowsInCents } from '../../insight/chargeback/toCents';
+import { parseIsoDate } from '../../insight/calendar';
+import { RangeCache } from '../usagePanel/panelSource';
 
 /** Two at a time: Cost Management's per-scope limit is the bottleneck, not the network. */
 const PARALLEL_QUERIES = 2;
@@ -18,6 +20,32 @@ export interface ChargebackCostOptions {
   /** Inclusive calendar days, e.g. a closed billing month. */
   period: { from: string; to: string };
   signal?: AbortSignal;
+  /**
+   * The answers kept per scope and grouping (the usage panel's RangeCache): running the report again,
+   * for the same or a shorter period, asks Cost Management nothing new. Failed queries are not kept.
+   */
+  cache?: ChargebackQueryCache;
+}
+
+/** Kept answers, one RangeCache per Cost Management scope, keyed by the query's grouping. */
+export class ChargebackQueryCache {
+  private readonly byScope = new Map<string, RangeCache<AnsweredRow[]>>();
+
+  get(scope: string, groupBy: unknown, period: { from: string; to: string }, load: () => Promise<AnsweredRow[]>): Promise<AnsweredRow[]> {
+    const key = scope.toLowerCase();
+    let cache = this.byScope.get(key);
+    if (!cache) {
+      cache = new RangeCache<AnsweredRow[]>();
+      this.byScope.set(key, cache);
+    }
+    const range = { first: parseIsoDate(period.from) ?? 0, last: parseIsoDate(period.to) ?? 0 };
+    // A longer cached range would answer with its extra days too: only the same period is reused.
+    return cache.get(range, `${JSON.stringify(groupBy)}|${period.from}|${period.to}`, load);
+  }
+
+  clear(): void {
+    this.byScope.clear();
+  }
 }
 
 /** The Cost Management scope paths of the rules' scope (several only for a list of subscriptions). */
@@ -38,11 +66,14 @@ export async function chargebackCostRows(transport: ArmTransport, rules: Chargeb
   const answers = await mapWithConcurrency(
     jobs,
     PARALLEL_QUERIES,
-    async ({ scope, query }): Promise<AnsweredRow[]> => {
-      const rows: AnsweredRow[] = [];
-      const listing = queryCost(transport, scope, { period: options.period, granularity: 'None', groupBy: [...query.groupBy], signal: options.signal });
-      for await (const row of listing) {rows.push({ amount: row.cost.amount, currency: row.cost.currency, dimensions: row.dimensions });}
-      return rows;
+    ({ scope, query }): Promise<AnsweredRow[]> => {
+      const load = async () => {
+        const rows: AnsweredRow[] = [];
+        const listing = queryCost(transport, scope, { period: options.period, granularity: 'None', groupBy: [...query.groupBy], signal: options.signal });
+        for await (const row of listing) {rows.push({ amount: row.cost.amount, currency: row.cost.currency, dimensions: row.dimensions });}
+        return rows;
+      };
+      return options.cache ? options.cache.get(scope, query.groupBy, options.period, load) : load();
     },
     options.signal,
   );

@@ -32,20 +32,27 @@ export function whyNotWorkspace(): WhyNotWorkspace | undefined {
  * The destination for one file (`fileName`) or for several (`fileName` undefined), or a
  * cancellation when the person declined to choose a place.
  */
-export async function chooseDestination(names: InvoiceFolderNames, fileName: string | undefined, what: string): Promise<Destination> {
+export async function chooseDestination(
+  names: InvoiceFolderNames,
+  fileName: string | undefined,
+  what: string,
+  /** Another folder setting than the invoices' (the chargeback reports'), with its default. */
+  folderSetting?: { setting: string; defaultValue: string },
+): Promise<Destination> {
   const why = whyNotWorkspace();
   if (why) { return askOutsideWorkspace(why, fileName, what); }
   const workspaceFolder = vscode.workspace.workspaceFolders![0];
-  const setting = vscode.workspace.getConfiguration(undefined, workspaceFolder.uri).get<string>(INVOICE_FOLDER_SETTING);
-  const resolved = resolveInvoiceFolder(setting, names);
+  const settingKey = folderSetting?.setting ?? INVOICE_FOLDER_SETTING;
+  const setting = vscode.workspace.getConfiguration(undefined, workspaceFolder.uri).get<string>(settingKey);
+  const resolved = resolveInvoiceFolder(folderSetting ? setting?.trim() || folderSetting.defaultValue : setting, names);
   if (!resolved.ok) {
     const message =
       resolved.problem === 'absolute'
-        ? vscode.l10n.t('The setting {0} must be a folder inside the workspace, not an absolute path.', INVOICE_FOLDER_SETTING)
-        : vscode.l10n.t('The setting {0} must not leave the workspace with "..".', INVOICE_FOLDER_SETTING);
+        ? vscode.l10n.t('The setting {0} must be a folder inside the workspace, not an absolute path.', settingKey)
+        : vscode.l10n.t('The setting {0} must not leave the workspace with "..".', settingKey);
     const openSettings = vscode.l10n.t('Open Settings');
     void vscode.window.showErrorMessage(message, openSettings).then((chosen) => {
-      if (chosen === openSettings) { void vscode.commands.executeCommand('workbench.action.openSettings', INVOICE_FOLDER_SETTING); }
+      if (chosen === openSettings) { void vscode.commands.executeCommand('workbench.action.openSettings', settingKey); }
     });
     throw cancelledError('Choosing where to save');
   }

@@ -107,18 +107,3 @@ export function screenshotOnFailure(current: () => Workbench | undefined, prefix
 export function sideBarTitle(page: Page): Locator {
   return page.locator('.part.sidebar .composite.title .title-label');
 }
-
-/** The part of a DOM element's classList these tests read (the DOM's types are not in this project's libs). */
-interface ClassListLike {
-  contains(token: string): boolean;
-}
-
-/** Right-click `row` and choose the menu item titled `title`, with the keyboard as a person would. */
-export async function chooseFromMenu(page: Page, row: Locator, title: string): Promise<void> {
-  await row.click({ button: 'right' });
-  const item = page.locator('.monaco-menu .action-item', { hasText: title }).first();
-  await item.waitFor({ timeout: 10_000 });
-  for (let i = 0; i < 12 && !(await item.evaluate((e: { classList: ClassListLike }) => e.classList.contains('focused'))); i++) {await page.keyboard.press('ArrowDown');}
-  assert.ok(await item.evaluate((e: { classList: ClassListLike }) => e.classList.contains('focused')), `the menu item ${title} is selected`);
-  await page.keyboard.press('Enter');
-}

@@ -44,3 +44,14 @@ test('Markdown: a table per currency with pipes escaped, then the steps to the i
   assert.match(text, /^\| Credits applied \| -10\.00 \|$/m);
   assert.match(text, /^\| \*\*Invoiced\*\* \| \*\*58\.01\*\* \|$/m);
 });
+
+test('Markdown: the reconciliation gets its heading and the panel\'s conclusion in words, before its steps', () => {
+  const rec = reconcile(6801n, [{ name: 'G1', charges: 6806n, tax: 0n, creditsApplied: 0n, total: 6806n, isCreditNote: false }]);
+  const text = reportMarkdown('T', [REPORT], new Map([['USD', rec]]), { ...H, reconciliation: 'Reconciliation' }, new Map([['USD', '0.05 | not explained']]));
+  const lines = text.split('\n');
+  const heading = lines.indexOf('### Reconciliation');
+  assert.ok(heading > 0);
+  assert.equal(lines[heading + 2], '0.05 \\| not explained');
+  assert.match(text, /^\| Unexplained \| 0\.05 \|$/m);
+  assert.ok(lines.indexOf('| Unexplained | 0.05 |') > heading);
+});
