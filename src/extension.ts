@@ -14,6 +14,7 @@ import { registerBillingCommands } from './views/commands/billing/registerBillin
 import { registerStatusBar } from './views/statusBar/registerStatusBar';
 import type { StatusBarGlance } from './views/statusBar/statusBarController';
 import { registerChargebackDiagnostics } from './views/chargeback/ruleDiagnostics';
+import { registerBudgetCommands } from './views/budgets/budgetCommands';
 
 /** The walkthrough contributed in package.json (`contributes.walkthroughs`). */
 export const WALKTHROUGH_ID = 'azureBilling.gettingStarted';
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): AzureBillingApi {
     ...statusBar.disposables,
     ...registerBillingCommands(context, explorer, runner, sessions, logger, usage.panels),
     ...registerChargebackDiagnostics(),
+    ...registerBudgetCommands({ runner, provider: explorer.provider, sessions, logger, now: () => new Date() }),
     runner.register('azureBilling.showLog', () => channel.show(true)),
     runner.register('azureBilling.openWalkthrough', () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false),

@@ -18,9 +18,10 @@ export interface RawAnswer {
   json?: any;
 }
 
-export function rawRequest(method: string, url: string, bearer?: string): Promise<RawAnswer> {
+export function rawRequest(method: string, url: string, bearer?: string, jsonBody?: string): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = https.request(url, { method, ca: emulatorCa(), headers: bearer ? { authorization: `Bearer ${bearer}`, 'content-length': '0' } : {} }, (res) => {
+    const sent = jsonBody === undefined ? { 'content-length': '0' } : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(jsonBody)) };
+    const req = https.request(url, { method, ca: emulatorCa(), headers: bearer ? { authorization: `Bearer ${bearer}`, ...sent } : {} }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -36,7 +37,7 @@ export function rawRequest(method: string, url: string, bearer?: string): Promis
       res.on('error', reject);
     });
     req.on('error', reject);
-    req.end();
+    req.end(jsonBody);
   });
 }
 
