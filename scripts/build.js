@@ -50,9 +50,22 @@ const identityInItsOwnFile = {
  * @microsoft/vscode-azext-utils (AzureWizard and its prompt/execute steps) is needed only when a
  * person creates or edits a budget (src/views/budgets/wizard/, reached by a dynamic import). Like
  * @azure/identity it goes in its own file, required when the wizard module first runs, so
- * activation neither reads nor parses it. Its ES module build tree-shakes better than its CommonJS
- * one; only the exports the wizard uses are bundled.
+ * activation neither reads nor parses it. Only the exports the wizard uses are named; its ES module
+ * build tree-shakes better than its CommonJS one.
  */
+/**
+ * tas-client (A/B experiments, reached through the package's ExperimentationService, which the
+ * wizard never uses) is a UMD file: bundled, it assigns the bundle's own `module.exports` when it
+ * loads, which would leave every export of azextUtils.js undefined. It becomes an empty module.
+ */
+const noTasClient = {
+  name: 'no-tas-client',
+  setup(build) {
+    build.onResolve({ filter: /^tas-client$/ }, () => ({ path: 'tas-client', namespace: 'no-tas-client' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-tas-client' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
 const AZEXT_EXPORTS = ['AzureWizard', 'AzureWizardPromptStep', 'AzureWizardExecuteStep', 'GoBackError', 'UserCancelledError'];
 const azextInItsOwnFile = {
   name: 'azext-utils-in-its-own-file',
@@ -98,6 +111,7 @@ const azextOptions = {
   mainFields: ['module', 'main'],
   // The package's optional Copilot integration is never reached by the wizard.
   external: ['vscode', '@github/copilot-sdk'],
+  plugins: [noTasClient],
 };
 
 /** @type {import('esbuild').BuildOptions} */

@@ -88,7 +88,7 @@ describe('Azure Billing: budgets', function () {
     const { result } = await withScriptedQuickInput([
       refusedThen('host budget', /letters, digits/, 'host-budget'),
       refusedThen('1,5', /number/, '250'),
-      async (input) => { input.back(); }, // time grain → back to the amount, which keeps 250
+      (input) => { input.back(); return Promise.resolve(); }, // time grain → back to the amount, which keeps 250
       async (input) => { assert.strictEqual(input.value, '250'); await enter()(input); },
       pick('Monthly'),
       enter(), // the start: this month's first day, offered

@@ -132,12 +132,16 @@ export async function withScriptedQuickInput<T>(steps: ScriptStep[], work: () =>
   }
 }
 
+function said(message: string | vscode.InputBoxValidationMessage | undefined): string {
+  return typeof message === 'object' ? message.message : String(message);
+}
+
 /** A step that types `text` and presses Enter (it must be accepted). */
 export function enter(text?: string): ScriptStep {
   return async (input) => {
     if (text !== undefined) { await input.type(text); }
     await input.enter();
-    assert.ok(input.disposed, `"${input.value}" was refused: ${String(input.validationMessage)}`);
+    assert.ok(input.disposed, `"${input.value}" was refused: ${said(input.validationMessage)}`);
   };
 }
 
@@ -145,11 +149,11 @@ export function enter(text?: string): ScriptStep {
 export function refusedThen(bad: string, message: RegExp, good: string): ScriptStep {
   return async (input) => {
     await input.type(bad);
-    assert.match(String(input.validationMessage), message, `typing "${bad}"`);
+    assert.match(said(input.validationMessage), message, `typing "${bad}"`);
     await input.enter();
     assert.ok(!input.disposed, `"${bad}" was accepted`);
     await input.type(good);
-    assert.strictEqual(input.validationMessage, undefined, `"${good}" was refused: ${String(input.validationMessage)}`);
+    assert.strictEqual(input.validationMessage, undefined, `"${good}" was refused: ${said(input.validationMessage)}`);
     await input.enter();
     assert.ok(input.disposed);
   };

@@ -114,7 +114,7 @@ const notify = (threshold: number, thresholdType: 'Actual' | 'Forecasted', enabl
 function budget(amount: number, spent: number, forecast: number, notifications: Record<string, BudgetNotification>, grain = 'Monthly', start = '2026-05-01'): Budget {
   return {
     id: '/subscriptions/s/providers/Microsoft.Consumption/budgets/b', name: 'b', type: 'Microsoft.Consumption/budgets', category: 'Cost', amount,
-    timeGrain: grain as Budget['timeGrain'], startDate: start as Budget['startDate'], endDate: '2027-05-01' as Budget['endDate'], notifications,
+    timeGrain: grain, startDate: start as Budget['startDate'], endDate: '2027-05-01' as Budget['endDate'], notifications,
     currentSpend: { amount: spent, currency: 'USD' }, forecastSpend: { amount: forecast, currency: 'USD' },
   };
 }

@@ -32,6 +32,9 @@ const SHELL_SOURCES = [
   'src/views/explorer/explorerView.ts',
   'src/views/explorer/messageNodes.ts',
   'src/views/explorer/tenantNode.ts',
+  'src/views/budgets',
+  'src/views/explorer/budgetNode.ts',
+  'src/views/explorer/budgetsFolderNode.ts',
 ];
 
 function filesOf(relative: string): string[] {

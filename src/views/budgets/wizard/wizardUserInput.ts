@@ -15,6 +15,8 @@ interface WizardState {
   showBackButton: boolean;
   showTitle: boolean;
   hideStepCount: boolean;
+  /** What was typed at this step before Back (the wizard clears the context's value). */
+  getCachedInputBoxValue?(): string | undefined;
 }
 
 type Validate = (value: string) => string | undefined | null | vscode.InputBoxValidationMessage | Thenable<string | undefined | null | vscode.InputBoxValidationMessage>;
@@ -26,7 +28,7 @@ export class WizardUserInput implements IAzureUserInput, vscode.Disposable {
   readonly onDidFinishPrompt = this.finished.event;
   isPrompting = false;
 
-  private decorate(input: vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox): void {
+  private decorate<T extends vscode.QuickPickItem>(input: vscode.QuickPick<T> | vscode.InputBox): void {
     const w = this.wizard;
     if (w?.showTitle) {
       input.title = w.title;
@@ -37,7 +39,7 @@ export class WizardUserInput implements IAzureUserInput, vscode.Disposable {
   }
 
   /** Runs one prompt: resolves with its answer, rejects with GoBackError or UserCancelledError. */
-  private run<T>(input: vscode.QuickPick<vscode.QuickPickItem> | vscode.InputBox, wire: (resolve: (value: T) => void, reject: (error: unknown) => void) => vscode.Disposable[]): Promise<T> {
+  private run<T, I extends vscode.QuickPickItem = vscode.QuickPickItem>(input: vscode.QuickPick<I> | vscode.InputBox, wire: (resolve: (value: T) => void, reject: (error: unknown) => void) => vscode.Disposable[]): Promise<T> {
     this.isPrompting = true;
     const disposables: vscode.Disposable[] = [];
     return new Promise<T>((resolve, reject) => {
@@ -61,13 +63,13 @@ export class WizardUserInput implements IAzureUserInput, vscode.Disposable {
   showQuickPick<T extends vscode.QuickPickItem>(items: T[] | Thenable<T[]>, options: IAzureQuickPickOptions): Promise<T>;
   async showQuickPick<T extends vscode.QuickPickItem>(items: T[] | Thenable<T[]>, options: IAzureQuickPickOptions): Promise<T | T[]> {
     const pick = vscode.window.createQuickPick<T>();
-    this.decorate(pick as unknown as vscode.QuickPick<vscode.QuickPickItem>);
+    this.decorate(pick);
     pick.placeholder = options.placeHolder;
     pick.matchOnDescription = options.matchOnDescription ?? false;
     pick.matchOnDetail = options.matchOnDetail ?? false;
     pick.canSelectMany = options.canPickMany ?? false;
     pick.busy = true;
-    const answer = this.run<T | T[]>(pick as unknown as vscode.QuickPick<vscode.QuickPickItem>, (resolve) => [
+    const answer = this.run<T | T[]>(pick, (resolve) => [
       pick.onDidAccept(() => {
         if (pick.canSelectMany) { resolve([...pick.selectedItems]); }
         else if (pick.activeItems[0]) { resolve(pick.activeItems[0]); }
@@ -87,9 +89,9 @@ export class WizardUserInput implements IAzureUserInput, vscode.Disposable {
     this.decorate(box);
     box.prompt = options.prompt;
     box.placeholder = options.placeHolder;
-    box.value = options.value ?? '';
+    box.value = this.wizard?.getCachedInputBoxValue?.() || options.value || '';
     box.password = options.password ?? false;
-    const validate: Validate = options.validateInput ?? (() => undefined);
+    const validate: Validate = (value) => options.validateInput?.(value);
     const messageOf = async (value: string) => {
       const said = await validate(value);
       return typeof said === 'string' || said === null || said === undefined ? said ?? undefined : said.message;
