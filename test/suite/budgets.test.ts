@@ -136,6 +136,35 @@ describe('Azure Billing: budgets', function () {
     assert.strictEqual(((await armGet(path)).json as WireBudget).properties.amount, 400);
   });
 
+  it('Create Budget from the palette asks for the scope first (the EA enrollment), then runs the wizard', async () => {
+    const ea = await accountNode(host.api, 'EnterpriseAgreement');
+    const window = vscode.window as unknown as { showQuickPick: unknown };
+    const real = window.showQuickPick;
+    const offered: string[] = [];
+    window.showQuickPick = async (items: Thenable<readonly vscode.QuickPickItem[]> | readonly vscode.QuickPickItem[]) => {
+      const list = await items;
+      offered.push(...list.map((i) => i.label));
+      return list.find((i) => i.label === ea.wire.properties.displayName);
+    };
+    try {
+      const { result } = await withScriptedQuickInput([
+        enter('palette-budget'), enter('1,000'), pick('Quarterly'), enter(), enter(''), pick('Continue'), pick('All costs'),
+      ], () => vscode.commands.executeCommand('azureBilling.createBudget'));
+      assert.ok(result, `nothing was saved (${JSON.stringify(host.api.commands.lastFailure?.advice ?? {})})`);
+    } finally {
+      window.showQuickPick = real;
+    }
+    assert.ok(offered.includes(ea.wire.properties.displayName));
+    assert.ok(offered.length > 3, `subscriptions and profiles are offered too: ${offered.join(', ')}`);
+    const path = `/providers/Microsoft.Billing/billingAccounts/${encodeURIComponent(ea.wire.name)}/providers/Microsoft.Consumption/budgets/palette-budget?${V}`;
+    const answer = await armGet(path);
+    assert.strictEqual(answer.status, 200);
+    assert.strictEqual((answer.json as WireBudget).properties.amount, 1000);
+    assert.strictEqual((answer.json as WireBudget).properties.timeGrain, 'Quarterly');
+    const removed = await rawRequest('DELETE', new URL(path, emulatorUrl()).toString(), await emulatorToken());
+    assert.strictEqual(removed.status, 200);
+  });
+
   it('Delete Budget asks first; declined keeps it, confirmed removes it from Azure and the tree', async () => {
     const find = async () => (await shownChildren(host.api, profileFolder.node)).find((n) => n.label === 'host-budget');
     const shown = await eventually(find, (n) => n !== undefined);
