@@ -32,7 +32,9 @@ export function budgetProblemText(problem: BudgetRuleProblem): string {
   switch (problem.rule) {
     case 'nameEmpty': return vscode.l10n.t('Enter a name for the budget.');
     case 'nameTooLong': return vscode.l10n.t('A budget name has at most {0} characters.', problem.max);
-    case 'nameCharacter': return vscode.l10n.t('A budget name can hold only letters, digits, "-" and "_", not "{0}".', problem.character);
+    case 'nameCharacter': return /^\s$/u.test(problem.character)
+      ? vscode.l10n.t('A budget name can hold only letters, digits, "-" and "_", not spaces.')
+      : vscode.l10n.t('A budget name can hold only letters, digits, "-" and "_", not "{0}".', problem.character);
     case 'nameTaken': return vscode.l10n.t('A budget named {0} already exists here; choose another name.', problem.name);
     case 'amountNotNumber': return vscode.l10n.t('Enter the amount as a number, such as 1500 or 1,500.50.');
     case 'amountNotPositive': return vscode.l10n.t('The amount must be greater than 0.');
