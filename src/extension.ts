@@ -14,6 +14,10 @@ import { registerBillingCommands } from './views/commands/billing/registerBillin
 import { registerStatusBar } from './views/statusBar/registerStatusBar';
 import type { StatusBarGlance } from './views/statusBar/statusBarController';
 import { registerChargebackDiagnostics } from './views/chargeback/ruleDiagnostics';
+import { registerAlerts } from './views/alerts/registerAlerts';
+import type { AlertMonitor } from './views/alerts/alertMonitor';
+import { alertMessage } from './views/alerts/alertText';
+import { costScopeOf } from './views/usagePanel/usageScope';
 import { registerBudgetCommands } from './views/budgets/budgetCommands';
 
 /** The walkthrough contributed in package.json (`contributes.walkthroughs`). */
@@ -28,6 +32,8 @@ export interface AzureBillingApi {
   /** How long `activate` took, in milliseconds. */
   readonly activationMs: number;
   readonly log: ExtensionLog;
+  /** The alert monitor. */
+  readonly alerts: AlertMonitor;
 }
 
 /** The "Azure Billing" log as tests see it. */
@@ -64,6 +70,11 @@ export function activate(context: vscode.ExtensionContext): AzureBillingApi {
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false),
     ),
   );
+  // After the tree's commands: the Alerts folder wraps the account children they set up.
+  const alerts = registerAlerts(context, runner, sessions, explorer, usage.panels, logger);
+  context.subscriptions.push(...alerts.disposables);
+  statusBar.glance.alertLines = (scope) =>
+    alerts.monitor.activeAlerts({ scope: costScopeOf(scope) }).map((a) => alertMessage(a.finding, a.scopeLabel, vscode.env.language));
   const activationMs = performance.now() - started;
   logger.info(`Azure Billing ${(context.extension.packageJSON as { version: string }).version} activated in ${activationMs.toFixed(1)} ms (UI language ${vscode.env.language}).`);
   const log: ExtensionLog = {
@@ -73,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): AzureBillingApi {
     },
     logger,
   };
-  return { explorer, sessions, commands: runner, statusBar: statusBar.glance, activationMs, log };
+  return { explorer, sessions, commands: runner, statusBar: statusBar.glance, activationMs, log, alerts: alerts.monitor };
 }
 
 export function deactivate(): void {

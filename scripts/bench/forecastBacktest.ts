@@ -8,7 +8,9 @@
 // "today" as the other benchmarks, read through its own daily cost function (`dailyCents`, whole
 // hundredths of the subscription's currency) — the very numbers its Cost Management routes add up,
 // without the HTTP round trips or the routes' throttling. Subscriptions are taken one by one and
-// billing profiles as the sum of their subscriptions in one currency (never across currencies).
+// billing profiles as the sum of their subscriptions in one currency (never across currencies),
+// forecast as the product forecasts them: from each subscription's series beside the whole's
+// (src/insight/monthForecast/sumOfParts.ts).
 //
 // Cost Management's forecast is the emulator's stand-in (test/emulator/routes/costManagement/
 // forecast.ts: every remaining day at the mean of the 28 days before), computed here through the
@@ -56,7 +58,8 @@ function main(): void {
     for (let d = month.start; d < asOf; d++) {known += cost(d);}
     return known + baselineCents(cost, asOf) * (month.end - asOf + 1);
   };
-  const backtest = (cost: (day: number) => number) => backtestMonths(periodsOf(cost), undefined, 12, costManagement(cost));
+  const backtest = (cost: (day: number) => number, parts?: Array<(day: number) => number>) =>
+    backtestMonths(periodsOf(cost), undefined, 12, costManagement(cost), parts?.map(periodsOf));
 
   const started = Date.now();
   const bySubscription: BacktestCase[] = [];
@@ -70,7 +73,8 @@ function main(): void {
   }
   const byProfile: BacktestCase[] = [];
   for (const ids of profiles.values()) {
-    byProfile.push(...backtest((d) => ids.reduce((a, id) => a + usage.dailyCents(id, d), 0)));
+    // As the product forecasts a profile: the sum of its subscriptions' forecasts (sumOfParts.ts).
+    byProfile.push(...backtest((d) => ids.reduce((a, id) => a + usage.dailyCents(id, d), 0), ids.map((id) => (d: number) => usage.dailyCents(id, d))));
   }
 
   console.log(`Forecast backtest: ${scale} world, seed ${seed}, as of ${AS_OF}; ${months.length} whole months ${formatIsoDate(months[0].start)} … ${formatIsoDate(months[months.length - 1].end)}`);

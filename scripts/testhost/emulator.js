@@ -75,6 +75,9 @@ function hostSettings(emulator, { authentication = 'servicePrincipal', extra = {
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     // The server forwards the emulator's port and says so in a toast that covers the screenshots.
     'remote.autoForwardPorts': false,
+    // The alert monitor would check every scope in the background while other suites count the
+    // emulator's requests; the alerts suites turn it on themselves.
+    'azureBilling.alerts.enabled': false,
     // The extension host's own fetch() extensions load only the system certificates and would
     // ignore NODE_EXTRA_CA_CERTS; Node's fetch and https trust the emulator's CA without them.
     'http.fetchAdditionalSupport': false,

@@ -14,8 +14,11 @@ export type GroupByKey =
 
 export type PeriodPresetKey = 'billingPeriod' | 'lastMonth' | 'last30Days' | 'last90Days' | 'custom';
 
-/** cost: stacked daily cost; usage: quantity per meter; hourly: stacked hourly cost. */
-export type PanelView = 'cost' | 'usage' | 'hourly';
+/**
+ * cost: stacked daily cost; usage: quantity per meter; hourly: stacked hourly cost; credits: the
+ * credit balance's burn-down (billing profiles with credits only, answered by a `credits` message).
+ */
+export type PanelView = 'cost' | 'usage' | 'hourly' | 'credits';
 
 export type CostSource = 'estimate' | 'actual';
 
@@ -118,6 +121,60 @@ export interface SeriesPayload {
   notes: string[];
 }
 
+/** A day ("YYYY-MM-DD") and the credit balance at its end, in minor units. */
+export interface BalancePoint {
+  day: string;
+  balance: number;
+}
+
+/** The Credits view: the balance over time, actual then projected, and the lots' expiries (docs/credit-runway.md). */
+export interface CreditsPayload {
+  /** e.g. "Contoso Billing · credits as of Nov 15, 2026". */
+  title: string;
+  currency: string;
+  fractionDigits: number;
+  /** The balance the credit ledger reported, oldest first, up to yesterday. */
+  actual: BalancePoint[];
+  /** From yesterday's balance on, at the forecast spend, down to zero or the horizon. */
+  projected: BalancePoint[];
+  /** One mark per lot that expires on or after today; `expiresUnused` in minor units (0: used up first). */
+  expiries: Array<{ day: string; lot: string; expiresUnused: number }>;
+  /** The lots the runway consumes, earliest expiry first. */
+  lots: Array<{ lot: string; remaining: number; expires?: string; expiresUnused: number; usedUp?: string }>;
+  /** The balance the projection starts from, minor units. */
+  balance: number;
+  /** Forecast spend per day, minor units. */
+  dailySpend: number;
+  /** The day the credits run out; absent when they last at this spend. */
+  runsOut?: string;
+  expiresUnused: number;
+  /** Localised sentences: when the credits run out and the consumption order assumed. */
+  notes: string[];
+}
+
+/** The Credits view's words (the page formats money and days itself). */
+export interface CreditsStrings {
+  chartLabel: string;
+  actual: string;
+  projected: string;
+  expiry: string;
+  balance: string;
+  runsOut: string;
+  lastsAtThisSpend: string;
+  expiresUnused: string;
+  dailySpend: string;
+  historyCaption: string;
+  event: string;
+  lotsCaption: string;
+  lot: string;
+  remaining: string;
+  expires: string;
+  outcome: string;
+  noExpiry: string;
+  usedUp: string;
+  notUsedUp: string;
+}
+
 /** Every user-facing string of the page, localised by the host. */
 export interface UsagePanelStrings {
   title: string;
@@ -158,6 +215,7 @@ export interface UsagePanelStrings {
   tableCaption: string;
   chartLabel: string;
   quantity: string;
+  credits: CreditsStrings;
 }
 
 export type HostToWebview =
@@ -165,6 +223,9 @@ export type HostToWebview =
   | { type: 'init'; locale: string; strings: UsagePanelStrings; restore?: unknown }
   | { type: 'loading'; message?: string }
   | { type: 'series'; payload: SeriesPayload }
+  /** The scope is a billing profile with credits: the page offers the Credits view. */
+  | { type: 'creditsOffered' }
+  | { type: 'credits'; payload: CreditsPayload }
   | { type: 'empty'; message: string; hint?: string }
   | { type: 'error'; message: string; detail?: string; retryable: boolean }
   | { type: 'periodInvalid'; field: 'from' | 'to'; message: string };

@@ -29,7 +29,8 @@ describe('Extension activation', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension);
     await extension.activate();
-    const contributed: string[] = (extension.packageJSON.contributes?.commands ?? []).map((c: { command: string }) => c.command);
+    const manifest = extension.packageJSON as { contributes?: { commands?: Array<{ command: string }> } };
+    const contributed = (manifest.contributes?.commands ?? []).map((c) => c.command);
     assert.ok(contributed.length >= 3, 'the manifest contributes fewer commands than sign-in, sign-out and refresh');
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.deepStrictEqual(contributed.filter((id) => !registered.has(id)), [], 'contributed but not registered');

@@ -6,6 +6,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AzureBillingApi } from '../../src/extension';
+import type { BalanceResult } from '../../src/views/commands/billing/creditCommands';
+import type { BalanceSummary, CreditEvent, Lot, Invoice } from '../support/wireShapes';
 import { accountNode, armGet, armList, centsSum, childOfKind, daysAgo, english, money } from './explorerBillingHelpers';
 import { clearFaults } from './support/emulatorControl';
 import { extensionApi, refresh, ShownNode, shownChildren } from './support/extensionApi';
@@ -51,9 +53,9 @@ async function capturingErrors<T>(run: () => Thenable<T>): Promise<{ result: T; 
   const window = vscode.window as { showErrorMessage: unknown };
   const real = window.showErrorMessage;
   const errors: string[] = [];
-  window.showErrorMessage = async (message: string) => {
+  window.showErrorMessage = (message: string) => {
     errors.push(message);
-    return undefined;
+    return Promise.resolve(undefined);
   };
   try {
     return { result: await run(), errors };
@@ -88,8 +90,8 @@ describe('Azure Billing: billing commands', function () {
   }
 
   it('Show Credit Balance from the tree: the balance summary, with its currency, in the notification', async () => {
-    const summary = (await armGet(`${scopeOf('USD')}/credits/balanceSummary?api-version=2024-08-01`)).json.properties.balanceSummary;
-    const result = await vscode.commands.executeCommand<any>('azureBilling.showCreditBalance', (await profileNode('USD')).node);
+    const summary = (await armGet<BalanceSummary>(`${scopeOf('USD')}/credits/balanceSummary?api-version=2024-08-01`)).json!.properties.balanceSummary;
+    const result = await vscode.commands.executeCommand<BalanceResult>('azureBilling.showCreditBalance', (await profileNode('USD')).node);
     assert.strictEqual(result.balance.kind, 'summary');
     assert.deepStrictEqual(result.balance.summary.currentBalance, { amount: summary.currentBalance.value, currency: summary.currentBalance.currency });
     assert.ok(result.message.includes(money(summary.currentBalance.value, summary.currentBalance.currency)), result.message);
@@ -98,19 +100,20 @@ describe('Azure Billing: billing commands', function () {
 
   it('Show Credit Balance from the palette asks for the profile, and shows the EUR profile in euros', async () => {
     const eur = profileOf('EUR');
-    const summary = (await armGet(`${scopeOf('EUR')}/credits/balanceSummary?api-version=2024-08-01`)).json.properties.balanceSummary;
+    const summary = (await armGet<BalanceSummary>(`${scopeOf('EUR')}/credits/balanceSummary?api-version=2024-08-01`)).json!.properties.balanceSummary;
     const result = await withAnswers([(items) => items.find((i) => i.label === eur.properties.displayName)], [], () =>
-      vscode.commands.executeCommand<any>('azureBilling.showCreditBalance'),
+      vscode.commands.executeCommand<BalanceResult>('azureBilling.showCreditBalance'),
     );
     assert.strictEqual(result.profile.name, eur.name);
-    assert.strictEqual(result.balance.summary.currentBalance.currency, summary.currentBalance.currency);
+    assert.strictEqual(result.balance.kind, 'summary');
+    assert.strictEqual(result.balance.summary.currentBalance?.currency, summary.currentBalance.currency);
     assert.ok(result.message.includes(money(summary.currentBalance.value, summary.currentBalance.currency)), result.message);
   });
 
   it('Show Credit Events opens the ledger of a range with totals per currency equal to its rows', async () => {
     const start = daysAgo(180);
     const end = daysAgo(0);
-    const raw = await armList<any>(`${scopeOf('USD')}/events?api-version=2024-08-01&startDate=${start}&endDate=${end}`);
+    const raw = await armList<CreditEvent>(`${scopeOf('USD')}/events?api-version=2024-08-01&startDate=${start}&endDate=${end}`);
     assert.ok(raw.length > 3, 'the world has events in the last six months');
     const doc = await vscode.commands.executeCommand<Table>('azureBilling.showCreditEvents', (await profileNode('USD')).node, { startDate: start, endDate: end });
     assert.strictEqual(doc.rows.length, raw.length);
@@ -118,7 +121,7 @@ describe('Azure Billing: billing commands', function () {
     // Newest first.
     const dates = doc.rows.map((r) => r.cells.date.raw);
     assert.deepStrictEqual(dates, [...dates].sort().reverse());
-    for (const column of ['charges', 'newCredit']) {
+    for (const column of ['charges', 'newCredit'] as const) {
       const byCurrency = new Map<string, number[]>();
       for (const e of raw) {
         const m = e.properties[column];
@@ -171,14 +174,14 @@ describe('Azure Billing: billing commands', function () {
     assert.strictEqual(messages[1], undefined);
     assert.ok(messages[2], 'an end before the start is refused');
     assert.strictEqual(messages[3], undefined);
-    const raw = await armList<any>(`${scopeOf('USD')}/events?api-version=2024-08-01&startDate=${start}&endDate=${end}`);
+    const raw = await armList<CreditEvent>(`${scopeOf('USD')}/events?api-version=2024-08-01&startDate=${start}&endDate=${end}`);
     assert.strictEqual(doc.rows.length, raw.length);
   });
 
   it('Show Invoices of the EUR profile: rows and totals in euros only, equal to the emulator\'s invoices', async () => {
     const from = daysAgo(364);
     const to = daysAgo(0);
-    const raw = (await armList<any>(`${acct(accountName)}/billingProfiles/${profileOf('EUR').name}/invoices?api-version=2024-04-01&periodStartDate=${daysAgo(800)}&periodEndDate=${to}`)).filter(
+    const raw = (await armList<Invoice>(`${acct(accountName)}/billingProfiles/${profileOf('EUR').name}/invoices?api-version=2024-04-01&periodStartDate=${daysAgo(800)}&periodEndDate=${to}`)).filter(
       (i) => i.properties.invoiceDate.slice(0, 10) >= from && i.properties.invoiceDate.slice(0, 10) <= to,
     );
     const doc = await vscode.commands.executeCommand<Table>('azureBilling.showInvoices', (await profileNode('EUR')).node, { preset: 'last12Months' });
@@ -211,7 +214,7 @@ describe('Azure Billing: billing commands', function () {
     assert.ok(messages[0], 'February 30th is refused');
     assert.ok(messages[1], 'an end before the start is refused');
     assert.strictEqual(messages[2], undefined);
-    const raw = (await armList<any>(`${acct(accountName)}/billingProfiles/${eur.name}/invoices?api-version=2024-04-01&periodStartDate=${daysAgo(800)}&periodEndDate=${end}`)).filter(
+    const raw = (await armList<Invoice>(`${acct(accountName)}/billingProfiles/${eur.name}/invoices?api-version=2024-04-01&periodStartDate=${daysAgo(800)}&periodEndDate=${end}`)).filter(
       (i) => i.properties.invoiceDate.slice(0, 10) >= start && i.properties.invoiceDate.slice(0, 10) <= end,
     );
     assert.deepStrictEqual(doc.rows.map((r) => r.id).sort(), raw.map((i) => i.name).sort());
@@ -228,8 +231,8 @@ describe('Azure Billing: billing commands', function () {
     const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8').replace(/^\uFEFF/, '');
     const lines = text.split('\r\n').filter(Boolean);
     assert.strictEqual(lines.length, doc.rows.length + 1);
-    const raw = await armList<any>(`${scopeOf('USD')}/events?api-version=2024-08-01&startDate=${start}&endDate=${end}`);
-    const charged = raw.find((e) => e.properties.charges?.value > 0);
+    const raw = await armList<CreditEvent>(`${scopeOf('USD')}/events?api-version=2024-08-01&startDate=${start}&endDate=${end}`);
+    const charged = raw.find((e) => (e.properties.charges?.value ?? 0) > 0);
     assert.ok(charged);
     const date = charged.properties.transactionDate.slice(0, 10);
     assert.ok(lines.some((l) => l.startsWith(`"${date}",`) && l.includes(`,${charged.properties.charges.value},`)), `a line for ${charged.name}`);
@@ -238,7 +241,7 @@ describe('Azure Billing: billing commands', function () {
   it('Export CSV from the Credits node writes the credit lots', async () => {
     const credits = await childOfKind(api, (await profileNode('USD')).node, 'creditsFolder');
     const exported = await vscode.commands.executeCommand<{ uri: string; rows: number }>('azureBilling.exportCsv', credits.node);
-    const raw = await armList<any>(`${scopeOf('USD')}/lots?api-version=2024-08-01`);
+    const raw = await armList<Lot>(`${scopeOf('USD')}/lots?api-version=2024-08-01`);
     assert.strictEqual(exported.rows, raw.length);
     const text = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.parse(exported.uri))).toString('utf8');
     for (const lot of raw) { assert.ok(text.includes(`,${lot.properties.originalAmount.value},${lot.properties.closedBalance.value},`), `lot ${lot.name} with its amounts`); }

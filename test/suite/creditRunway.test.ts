@@ -7,6 +7,8 @@ import * as vscode from 'vscode';
 import { accountNode, armGet, armList, childOfKind, english, eventually } from './explorerBillingHelpers';
 import { shownChildren } from './support/extensionApi';
 import { emulatorSuite } from './emulatorSuite';
+import type { BalanceResult } from '../../src/views/commands/billing/creditCommands';
+import type { BalanceSummary } from '../support/wireShapes';
 
 const DAY_MS = 86_400_000;
 const acct = (name: string) => `/providers/Microsoft.Billing/billingAccounts/${encodeURIComponent(name)}`;
@@ -62,10 +64,10 @@ describe('Azure Billing: credit runway', function () {
 
   it('Show Credit Balance names the day the credits run out, earliest expiry first, as the lots and balance give it', async () => {
     const { node, scope } = await usdProfile();
-    const result = await vscode.commands.executeCommand<any>('azureBilling.showCreditBalance', node.node);
+    const result = await vscode.commands.executeCommand<BalanceResult>('azureBilling.showCreditBalance', node.node);
     assert.strictEqual(result.runway?.kind, 'runway', JSON.stringify(result.runway));
     const runway = result.runway.runway;
-    const summary = (await armGet(`${scope}/credits/balanceSummary?api-version=2024-08-01`)).json.properties.balanceSummary;
+    const summary = (await armGet<BalanceSummary>(`${scope}/credits/balanceSummary?api-version=2024-08-01`)).json!.properties.balanceSummary;
     const balance = summary.estimatedBalance ?? summary.currentBalance;
     const lots = await armList<WireLot>(`${scope}/lots?api-version=2024-08-01`);
     assert.ok(runway.dailySpend > 0, 'the profile spends money every day');

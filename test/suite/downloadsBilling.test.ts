@@ -13,6 +13,7 @@ import { accountNode, armList, childOfKind, daysAgo, rawInvoicePdf } from './exp
 import { addFault, emulatorCa, emulatorUrl } from './support/emulatorControl';
 import { ShownNode, shownChildren } from './support/extensionApi';
 import { emulatorSuite } from './emulatorSuite';
+import type { BillingProfile, Invoice } from '../support/wireShapes';
 
 const workspace = () => vscode.workspace.workspaceFolders![0].uri;
 const files = async (uri: vscode.Uri) => (await vscode.workspace.fs.readDirectory(uri).then(undefined, () => [] as [string, vscode.FileType][])).map(([n]) => n).sort();
@@ -41,6 +42,13 @@ function patchEmulatorSettings(patch: Settings): Promise<Settings> {
   });
 }
 
+/** An invoice as its node in the tree holds it: what a download needs. */
+interface NodeInvoice {
+  id: string;
+  name: string;
+  documents: Array<{ kind?: string; name?: string }>;
+}
+
 interface Downloaded {
   invoiceName: string;
   uri?: string;
@@ -54,26 +62,21 @@ describe('Azure Billing: invoice downloads', function () {
 
   async function usdProfile(): Promise<{ node: ShownNode; displayName: string; folder: vscode.Uri; path: string }> {
     const { shown, wire } = await accountNode(host.api, 'MicrosoftCustomerAgreement');
-    const profiles = await armList<any>(`/providers/Microsoft.Billing/billingAccounts/${encodeURIComponent(wire.name)}/billingProfiles?api-version=2020-05-01`);
-    const usd = profiles.find((p) => p.properties.currency === 'USD');
+    const profiles = await armList<BillingProfile>(`/providers/Microsoft.Billing/billingAccounts/${encodeURIComponent(wire.name)}/billingProfiles?api-version=2020-05-01`);
+    const usd = profiles.find((p) => p.properties.currency === 'USD')!;
     const node = (await shownChildren(host.api, shown.node)).find((c) => (c.node as { id: string }).id.endsWith(`/profile/${usd.name}`))!;
     return { node, displayName: usd.properties.displayName, folder: vscode.Uri.joinPath(workspace(), 'invoices', usd.properties.displayName), path: usd.id };
   }
 
   /** The newest invoices of the USD profile as the tree shows them, with their wire JSON. */
-  async function invoiceNodes(): Promise<Array<{ node: ShownNode; invoice: any }>> {
+  async function invoiceNodes(): Promise<Array<{ node: ShownNode; invoice: NodeInvoice }>> {
     const profile = await usdProfile();
     const folder = await childOfKind(host.api, profile.node.node, 'invoicesFolder');
     const shown = (await shownChildren(host.api, folder.node)).filter((n) => /\binvoice\b/.test(n.contextValue));
-    return Promise.all(
-      shown.map(async (node) => {
-        const invoice = (node.node as { invoice: { id: string; name: string; documents: Array<{ kind?: string; name?: string }> } }).invoice;
-        return { node, invoice };
-      }),
-    );
+    return shown.map((node) => ({ node, invoice: (node.node as { invoice: NodeInvoice }).invoice }));
   }
 
-  const documentOf = (invoice: { documents: Array<{ kind?: string; name?: string }> }) => (invoice.documents.find((d) => d.kind === 'Invoice') ?? invoice.documents[0])?.name;
+  const documentOf = (invoice: Pick<NodeInvoice, 'documents'>) => (invoice.documents.find((d) => d.kind === 'Invoice') ?? invoice.documents[0])?.name;
 
   it('saves the PDF into invoices/<billing profile>/<invoice id>.pdf, byte-identical to the emulator\'s document', async () => {
     const [{ node, invoice }] = await invoiceNodes();
@@ -131,10 +134,10 @@ describe('Azure Billing: invoice downloads', function () {
     const from = daysAgo(91);
     const to = daysAgo(0);
     // Issued in the last three months, read from the API over a wide window.
-    const raw = await armList<any>(`${profile.path.split('/').map(encodeURIComponent).join('/')}/invoices?api-version=2024-04-01&periodStartDate=${daysAgo(800)}&periodEndDate=${to}`);
+    const raw = await armList<Invoice>(`${profile.path.split('/').map(encodeURIComponent).join('/')}/invoices?api-version=2024-04-01&periodStartDate=${daysAgo(800)}&periodEndDate=${to}`);
     const expected = raw
       .filter((i) => i.properties.invoiceDate.slice(0, 10) >= from && i.properties.invoiceDate.slice(0, 10) <= to)
-      .map((i) => ({ invoice: { id: i.id, name: i.name, documents: i.properties.documents as Array<{ kind?: string; name?: string }> } }));
+      .map((i) => ({ invoice: { id: i.id, name: i.name, documents: i.properties.documents } }));
     assert.ok(expected.length >= 2, 'the period holds several invoices');
     assert.deepStrictEqual(results.map((r) => r.invoiceName).sort(), expected.map((e) => e.invoice.name).sort());
     for (const { invoice } of expected) {
@@ -175,13 +178,13 @@ describe('Azure Billing: invoice downloads', function () {
     let offered: vscode.SaveDialogOptions | undefined;
     try {
       Object.defineProperty(workspaceApi, 'isTrusted', { get: () => false, configurable: true });
-      window.showWarningMessage = async (message: string, _options: unknown, ...buttons: string[]) => {
+      window.showWarningMessage = (message: string, _options: unknown, ...buttons: string[]) => {
         told.push(message);
-        return buttons[0];
+        return Promise.resolve(buttons[0]);
       };
-      window.showSaveDialog = async (options: vscode.SaveDialogOptions) => {
+      window.showSaveDialog = (options: vscode.SaveDialogOptions) => {
         offered = options;
-        return chosen;
+        return Promise.resolve(chosen);
       };
       const result = await vscode.commands.executeCommand<Downloaded>('azureBilling.downloadInvoice', node.node);
       assert.strictEqual(vscode.Uri.parse(result.uri!).path, chosen.path);

@@ -9,19 +9,13 @@ import { accountNode, armGet, armList, childOfKind, daysAgo, english, eventually
 import { addFault } from './support/emulatorControl';
 import { refresh, ShownNode, shownChildren } from './support/extensionApi';
 import { emulatorSuite } from './emulatorSuite';
-
-interface WireProfile {
-  id: string;
-  name: string;
-  properties: { displayName: string; currency: string; invoiceSections?: WireSection[] | { value: WireSection[] } };
-}
-interface WireSection {
-  name: string;
-  properties: { displayName: string };
-}
+import type { ArmResource } from '../support/emulator';
+import type {
+  BalanceSummary, BillingProfile, BillingSubscription, CreditEvent, EaEntity, Invoice, InvoiceSection, Lot,
+} from '../support/wireShapes';
 
 /** 2020-05-01 expands sections as an array; later revisions as `{ value }`. */
-const sectionsOf = (p: WireProfile): WireSection[] => {
+const sectionsOf = (p: BillingProfile): InvoiceSection[] => {
   const raw = p.properties.invoiceSections;
   return Array.isArray(raw) ? raw : raw?.value ?? [];
 };
@@ -36,8 +30,8 @@ describe('Azure Billing: the billing tree below accounts', function () {
     await vscode.workspace.getConfiguration('azureBilling').update('treePageSize', undefined, vscode.ConfigurationTarget.Global);
   });
 
-  async function profiles(accountName: string): Promise<WireProfile[]> {
-    return armList<WireProfile>(`${acct(accountName)}/billingProfiles?api-version=2020-05-01&$expand=invoiceSections`);
+  async function profiles(accountName: string): Promise<BillingProfile[]> {
+    return armList<BillingProfile>(`${acct(accountName)}/billingProfiles?api-version=2020-05-01&$expand=invoiceSections`);
   }
 
   async function profileNode(currency: string) {
@@ -75,7 +69,7 @@ describe('Azure Billing: the billing tree below accounts', function () {
   it('shows the balance summary on Credits and the credit lots below it, marking those expiring within 90 days', async () => {
     const { wire, wireProfile, shown } = await profileNode('USD');
     const scope = `${acct(wire.name)}/billingProfiles/${wireProfile.name}/providers/Microsoft.Consumption`;
-    const summary = (await armGet(`${scope}/credits/balanceSummary?api-version=2024-08-01`)).json.properties;
+    const summary = (await armGet<BalanceSummary>(`${scope}/credits/balanceSummary?api-version=2024-08-01`)).json!.properties;
     const credits = await eventually(
       () => childOfKind(host.api, shown.node, 'creditsFolder'),
       (n) => !/loading|불러오는/.test(n.description),
@@ -85,7 +79,7 @@ describe('Azure Billing: the billing tree below accounts', function () {
     assert.ok(credits.description.includes(current), `${credits.description} shows the current balance ${current}`);
     assert.ok(credits.description.includes(estimated), `${credits.description} shows the estimated balance ${estimated}`);
 
-    const wireLots = await armList<any>(`${scope}/lots?api-version=2024-08-01`);
+    const wireLots = await armList<Lot>(`${scope}/lots?api-version=2024-08-01`);
     const lots = await shownChildren(host.api, credits.node);
     assert.strictEqual(lots.length, wireLots.length);
     assert.ok(wireLots.length >= 3, 'the world has active, expired and used-up lots');
@@ -108,7 +102,7 @@ describe('Azure Billing: the billing tree below accounts', function () {
     const { wire, wireProfile, shown } = await profileNode('EUR');
     const from = daysAgo(364);
     const to = daysAgo(0);
-    const raw = await armList<any>(`${acct(wire.name)}/billingProfiles/${wireProfile.name}/invoices?api-version=2024-04-01&periodStartDate=${daysAgo(800)}&periodEndDate=${to}`);
+    const raw = await armList<Invoice>(`${acct(wire.name)}/billingProfiles/${wireProfile.name}/invoices?api-version=2024-04-01&periodStartDate=${daysAgo(800)}&periodEndDate=${to}`);
     const expected = raw
       .filter((i) => i.properties.invoiceDate.slice(0, 10) >= from && i.properties.invoiceDate.slice(0, 10) <= to)
       .sort((a, b) => (a.properties.invoiceDate < b.properties.invoiceDate ? 1 : a.properties.invoiceDate > b.properties.invoiceDate ? -1 : a.name < b.name ? 1 : -1));
@@ -137,28 +131,29 @@ describe('Azure Billing: the billing tree below accounts', function () {
     assert.deepStrictEqual(sections.map((s) => s.label).sort(), sectionsOf(wireProfile).map((s) => s.properties.displayName).sort());
     for (const section of sections) {
       const wireSection = sectionsOf(wireProfile).find((s) => s.properties.displayName === section.label)!;
-      const subs = await armList<any>(`${acct(wire.name)}/billingProfiles/${wireProfile.name}/invoiceSections/${wireSection.name}/billingSubscriptions?api-version=2020-05-01`);
+      const subs = await armList<BillingSubscription>(`${acct(wire.name)}/billingProfiles/${wireProfile.name}/invoiceSections/${wireSection.name}/billingSubscriptions?api-version=2020-05-01`);
       const shownSubs = await shownChildren(host.api, section.node);
       assert.deepStrictEqual(shownSubs.map((s) => s.label).sort(), subs.map((s) => s.properties.displayName).sort());
     }
-    const all = await armList<any>(`${acct(wire.name)}/billingProfiles/${wireProfile.name}/billingSubscriptions?api-version=2020-05-01`);
+    const all = await armList<BillingSubscription>(`${acct(wire.name)}/billingProfiles/${wireProfile.name}/billingSubscriptions?api-version=2020-05-01`);
     const folder = await childOfKind(host.api, shown.node, 'subscriptionsFolder');
     const subs = await shownChildren(host.api, folder.node);
     assert.deepStrictEqual(subs.map((s) => s.label).sort(), all.map((s) => s.properties.displayName).sort());
     const mtd = all.find((s) => s.properties.monthToDateCharges)!;
     const node = subs.find((s) => s.label === mtd.properties.displayName)!;
-    assert.ok(node.description.includes(money(mtd.properties.monthToDateCharges.value, mtd.properties.monthToDateCharges.currency)), node.description);
+    const charges = mtd.properties.monthToDateCharges;
+    assert.ok(node.description.includes(money(charges.value, charges.currency)), node.description);
   });
 
   it('shows credit events of the last 12 months, newest first', async () => {
     const { wire, wireProfile, shown } = await profileNode('USD');
-    const raw = await armList<any>(`${acct(wire.name)}/billingProfiles/${wireProfile.name}/providers/Microsoft.Consumption/events?api-version=2024-08-01&startDate=${daysAgo(364)}&endDate=${daysAgo(0)}`);
+    const raw = await armList<CreditEvent>(`${acct(wire.name)}/billingProfiles/${wireProfile.name}/providers/Microsoft.Consumption/events?api-version=2024-08-01&startDate=${daysAgo(364)}&endDate=${daysAgo(0)}`);
     const folder = await childOfKind(host.api, shown.node, 'creditEventsFolder');
     const events = await shownChildren(host.api, folder.node);
     const shownEvents = events.filter((e) => /creditEvent\b/.test(e.contextValue));
     assert.strictEqual(shownEvents.length, Math.min(raw.length, 50));
     const dates = raw.map((e) => e.properties.transactionDate).sort().reverse();
-    const first = raw.find((e) => e.properties.transactionDate === dates[0]);
+    const first = raw.find((e) => e.properties.transactionDate === dates[0])!;
     assert.ok(shownEvents.some((e) => id(e).endsWith(`/event/${first.name}`)), 'the newest event is on the first page');
   });
 
@@ -166,25 +161,25 @@ describe('Azure Billing: the billing tree below accounts', function () {
     const { shown: account, wire } = await accountNode(host.api, 'EnterpriseAgreement');
     const kinds = (await shownChildren(host.api, account.node)).map((c) => c.contextValue.split(' ')[0]);
     assert.deepStrictEqual(kinds, ['azureBilling.departmentsFolder', 'azureBilling.enrollmentAccountsFolder', 'azureBilling.invoicesFolder', 'azureBilling.creditsNotApplicable']);
-    const departments = await armList<any>(`${acct(wire.name)}/departments?api-version=2019-10-01-preview`);
+    const departments = await armList<EaEntity>(`${acct(wire.name)}/departments?api-version=2019-10-01-preview`);
     const folder = await childOfKind(host.api, account.node, 'departmentsFolder');
     const shownDepartments = await shownChildren(host.api, folder.node);
     assert.deepStrictEqual(shownDepartments.map((d) => d.label).sort(), departments.map((d) => d.properties.departmentName ?? d.properties.displayName).sort());
-    const enrollmentAccounts = await armList<any>(`${acct(wire.name)}/enrollmentAccounts?api-version=2019-10-01-preview`);
+    const enrollmentAccounts = await armList<ArmResource<unknown>>(`${acct(wire.name)}/enrollmentAccounts?api-version=2019-10-01-preview`);
     const eaFolder = await childOfKind(host.api, account.node, 'enrollmentAccountsFolder');
     const shownEas = await shownChildren(host.api, eaFolder.node);
     assert.strictEqual(shownEas.length, enrollmentAccounts.length);
     const firstEa = shownEas[0];
     const eaName = id(firstEa).split('/enrollmentAccount/')[1];
     // The account's subscriptions that name this enrollment account (what every EA version serves).
-    const subs = (await armList<any>(`${acct(wire.name)}/billingSubscriptions?api-version=2024-04-01`)).filter((s) =>
+    const subs = (await armList<BillingSubscription>(`${acct(wire.name)}/billingSubscriptions?api-version=2024-04-01`)).filter((s) =>
       String(s.properties.enrollmentAccountId ?? '').toLowerCase().endsWith(`/enrollmentaccounts/${eaName.toLowerCase()}`),
     );
     assert.ok(subs.length > 0, `enrollment account ${eaName} has subscriptions`);
     assert.deepStrictEqual((await shownChildren(host.api, firstEa.node)).map((s) => s.label).sort(), subs.map((s) => s.properties.displayName).sort());
 
     const eaInvoices = await shownChildren(host.api, (await childOfKind(host.api, account.node, 'invoicesFolder')).node);
-    const rawEaInvoices = (await armList<any>(`${acct(wire.name)}/invoices?api-version=2019-10-01-preview&periodStartDate=${daysAgo(800)}&periodEndDate=${daysAgo(0)}`)).filter(
+    const rawEaInvoices = (await armList<Invoice>(`${acct(wire.name)}/invoices?api-version=2019-10-01-preview&periodStartDate=${daysAgo(800)}&periodEndDate=${daysAgo(0)}`)).filter(
       (i) => i.properties.invoiceDate.slice(0, 10) >= daysAgo(364),
     );
     assert.deepStrictEqual(eaInvoices.map((i) => i.label).sort(), rawEaInvoices.map((i) => i.name).sort(), 'the enrollment\'s invoices of the last 12 months');
@@ -199,7 +194,7 @@ describe('Azure Billing: the billing tree below accounts', function () {
     const { shown: account, wire } = await accountNode(host.api, 'MicrosoftOnlineServicesProgram');
     const kinds = (await shownChildren(host.api, account.node)).map((c) => c.contextValue.split(' ')[0]);
     assert.deepStrictEqual(kinds, ['azureBilling.subscriptionsFolder', 'azureBilling.invoicesFolder']);
-    const subs = await armList<any>(`${acct(wire.name)}/billingSubscriptions?api-version=2024-04-01`);
+    const subs = await armList<BillingSubscription>(`${acct(wire.name)}/billingSubscriptions?api-version=2024-04-01`);
     const folder = await childOfKind(host.api, account.node, 'subscriptionsFolder');
     assert.deepStrictEqual((await shownChildren(host.api, folder.node)).map((s) => s.label).sort(), subs.map((s) => s.properties.displayName).sort());
     const invoices = await shownChildren(host.api, (await childOfKind(host.api, account.node, 'invoicesFolder')).node);

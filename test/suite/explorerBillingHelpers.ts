@@ -11,14 +11,15 @@ import { accountScope } from './usagePanelEmulator';
 
 export const english = () => vscode.env.language.toLowerCase().startsWith('en');
 
-export interface RawAnswer {
+/** An HTTPS answer; `json` is the body parsed when it is JSON, as the shape the caller expects (nothing checks it). */
+export interface RawAnswer<T = unknown> {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: Buffer;
-  json?: any;
+  json?: T;
 }
 
-export function rawRequest(method: string, url: string, bearer?: string, jsonBody?: string): Promise<RawAnswer> {
+export function rawRequest<T = unknown>(method: string, url: string, bearer?: string, jsonBody?: string): Promise<RawAnswer<T>> {
   return new Promise((resolve, reject) => {
     const sent = jsonBody === undefined ? { 'content-length': '0' } : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(jsonBody)) };
     const req = https.request(url, { method, ca: emulatorCa(), headers: bearer ? { authorization: `Bearer ${bearer}`, ...sent } : {} }, (res) => {
@@ -26,9 +27,9 @@ export function rawRequest(method: string, url: string, bearer?: string, jsonBod
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const body = Buffer.concat(chunks);
-        let json: unknown;
+        let json: T | undefined;
         try {
-          json = body.length && /json/.test(String(res.headers['content-type'])) ? JSON.parse(body.toString('utf8')) : undefined;
+          json = body.length && /json/.test(String(res.headers['content-type'])) ? (JSON.parse(body.toString('utf8')) as T) : undefined;
         } catch {
           json = undefined;
         }
@@ -41,9 +42,9 @@ export function rawRequest(method: string, url: string, bearer?: string, jsonBod
   });
 }
 
-/** GET one ARM resource as the home tenant's principal sees it. */
-export async function armGet(pathAndQuery: string): Promise<RawAnswer> {
-  return rawRequest('GET', new URL(pathAndQuery, emulatorUrl()).toString(), await emulatorToken());
+/** GET one ARM resource as the home tenant's principal sees it, its body read as `T`. */
+export async function armGet<T = unknown>(pathAndQuery: string): Promise<RawAnswer<T>> {
+  return rawRequest<T>('GET', new URL(pathAndQuery, emulatorUrl()).toString(), await emulatorToken());
 }
 
 export { armList };
@@ -52,13 +53,14 @@ export { armList };
 export async function rawInvoicePdf(invoiceId: string, documentName?: string): Promise<Buffer> {
   const bearer = await emulatorToken();
   const query = `api-version=2024-04-01${documentName ? `&documentName=${encodeURIComponent(documentName)}` : ''}`;
-  let answer = await rawRequest('POST', new URL(`${invoiceId.split('/').map(encodeURIComponent).join('/')}/download?${query}`, emulatorUrl()).toString(), bearer);
+  // The operation's answer once it is done: where the document is (a SAS link to the blob).
+  let answer = await rawRequest<{ url: string }>('POST', new URL(`${invoiceId.split('/').map(encodeURIComponent).join('/')}/download?${query}`, emulatorUrl()).toString(), bearer);
   for (let polls = 0; answer.status === 202 && polls < 20; polls++) {
     await new Promise((r) => setTimeout(r, 200));
-    answer = await rawRequest('GET', String(answer.headers.location), bearer);
+    answer = await rawRequest<{ url: string }>('GET', String(answer.headers.location), bearer);
   }
   assert.strictEqual(answer.status, 200, `download of ${invoiceId} ended with ${answer.status}`);
-  const blob = await rawRequest('GET', answer.json.url);
+  const blob = await rawRequest('GET', answer.json!.url);
   assert.strictEqual(blob.status, 200);
   return blob.body;
 }

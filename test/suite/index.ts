@@ -24,7 +24,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import Mocha = require('mocha');
+import Mocha from 'mocha';
+import * as vscode from 'vscode';
 import { recordedMetrics } from './metrics';
 
 interface TestOutcome {
@@ -88,7 +89,7 @@ export async function run(): Promise<void> {
     skipped: count('skipped'),
     tests,
     metrics: recordedMetrics(),
-    vscodeVersion: require('vscode').version as string,
+    vscodeVersion: vscode.version,
     durationMs: Date.now() - started,
   };
   writeSummary(resultsFile, summary);

@@ -28,7 +28,7 @@ async function walk(api: AzureBillingApi, maxDepth: number, maxNodes: number): P
   for (let depth = 0; depth <= maxDepth && parents.length > 0 && seen.length < maxNodes; depth++) {
     const next: unknown[] = [];
     for (const parent of parents) {
-      if (seen.length >= maxNodes) break;
+      if (seen.length >= maxNodes) { break; }
       const children = await shownChildren(api, parent);
       seen.push(...children);
       next.push(...children.filter((c) => c.collapsible).map((c) => c.node));
@@ -45,9 +45,9 @@ async function nodeById(api: AzureBillingApi, id: string): Promise<ShownNode | u
   let level = await shownChildren(api);
   for (let depth = 0; depth < 10; depth++) {
     const found = level.find((n) => idOf(n) === id);
-    if (found) return found;
+    if (found) { return found; }
     const onPath = level.find((n) => id.startsWith(`${idOf(n)}/`));
-    if (!onPath) return undefined;
+    if (!onPath) { return undefined; }
     level = await shownChildren(api, onPath.node);
   }
   return undefined;
@@ -145,7 +145,7 @@ describe('Azure Billing: through an HTTP proxy (http.proxy)', function () {
       const shown = await walk(host.api, 2, 40);
       const failed = shown.filter((n) => /\bretryable\b/.test(n.contextValue));
       assert.ok(failed.length >= 1, `no node says it failed: ${shown.map((n) => n.label).join(', ')}`);
-      if (english()) assert.strictEqual(failed[0].description, 'Azure could not be reached.');
+      if (english()) { assert.strictEqual(failed[0].description, 'Azure could not be reached.'); }
       assert.match(failed[0].tooltip, /http\.proxy/);
       assert.ok(proxy.refused.length >= 1, 'the proxy refused nothing');
 

@@ -103,7 +103,7 @@ describe('Azure Billing: status bar', function () {
     const bar = host.api.statusBar;
     await bar.whenSettled();
     assert.strictEqual(bar.state, 'shown');
-    // This billing period and last month, each a query of one or more pages.
+    // This billing period and the forecast's history (which holds last month), each a query of one or more pages.
     const pinned = await costQueries();
     assert.ok(pinned >= 2, `the status bar asked Cost Management (${pinned} requests)`);
     recordMetric('statusBar.costRequestsToPin', pinned);

@@ -60,7 +60,7 @@ describe('Azure Billing: usage and cost panel for every scope', function () {
     billingPeriodHasUsage = !today.endsWith('-01');
   });
 
-  afterEach(async () => {
+  afterEach(() => {
     for (const h of opened.splice(0)) { h.panel.dispose(); }
   });
 

@@ -61,7 +61,8 @@ describe('Azure Billing: a workspace cannot redirect sign-in', function () {
   });
 
   afterEach(async () => {
-    await writeWorkspaceSettings(before, JSON.parse(before ?? '{}')['azureBilling.treePageSize'] ?? 50);
+    const settings = JSON.parse(before ?? '{}') as { 'azureBilling.treePageSize'?: number };
+    await writeWorkspaceSettings(before, settings['azureBilling.treePageSize'] ?? 50);
     host.close();
     await refresh();
   });

@@ -1,8 +1,10 @@
 // Starts the emulator in-process for a test file, trusting the CA that the test runner handed to
 // Node (NODE_EXTRA_CA_CERTS), so production code paths run unchanged against it.
+import * as assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { Emulator, EmulatorOptions, startEmulator } from '../emulator/server';
 import { testCaDir } from './paths';
+import type { BillingAccount } from './wireShapes';
 
 export const FIXED_AS_OF = '2026-11-15';
 
@@ -57,8 +59,27 @@ export async function jsonAs<T = unknown>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** The JSON body of a response, untyped: tests read ARM shapes as they come. Being replaced by `jsonAs`. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function jsonOf(res: Response): Promise<any> {
-  return res.json();
+/**
+ * Every item of an ARM list, following nextLink, for tests of the emulator itself: each page must
+ * answer 200 (the message shows what came instead), and paging must end.
+ */
+export async function armListAll<T>(emu: Emulator, pathAndQuery: string, token?: string): Promise<T[]> {
+  const items: T[] = [];
+  for (let url: string | undefined = pathAndQuery, pages = 0; url; pages++) {
+    assert.ok(pages < 100, 'paging must end');
+    const res = await armFetch(emu, url, { token });
+    assert.equal(res.status, 200, `GET ${url}: ${res.status} ${res.status === 200 ? '' : await res.text()}`);
+    const body = await jsonAs<ArmPage<T>>(res);
+    items.push(...body.value);
+    url = body.nextLink || undefined;
+  }
+  return items;
+}
+
+/** The caller's billing account of an agreement type, from the first page of the 2024-04-01 list. */
+export async function billingAccountOf(emu: Emulator, agreementType: string, token?: string): Promise<BillingAccount> {
+  const page = await jsonAs<ArmPage<BillingAccount>>(await armFetch(emu, '/providers/Microsoft.Billing/billingAccounts?api-version=2024-04-01', { token }));
+  const account = page.value.find((a) => a.properties.agreementType === agreementType);
+  assert.ok(account, `a billing account of type ${agreementType}`);
+  return account;
 }

@@ -8,12 +8,7 @@ import type { Emulator } from '../emulator/server';
 import { emulatorCostSums } from './support/costQuery';
 import { emulators, HostEmulator } from './support/harness';
 import { activityBarTitle, localized } from './support/manifest';
-import { activityBarItem, openWorkbench, screenshotOnFailure, treeRow, Workbench } from './support/workbench';
-
-/** The part of a DOM element's classList these tests read (the DOM's types are not in this project's libs). */
-interface ClassListLike {
-  contains(token: string): boolean;
-}
+import { activityBarItem, chooseFromMenu, openWorkbench, screenshotOnFailure, treeRow, Workbench } from './support/workbench';
 
 /** The emulator's Cost Management total per currency at `scope` over [from, to], in cents. */
 function costTotals(emu: HostEmulator, scope: string, from: string, to: string): Promise<Map<string, number>> {
@@ -38,16 +33,6 @@ async function openProfile(wb: Workbench, emu: Emulator, currency: string) {
   const row = treeRow(wb.page, profile.displayName).first();
   await row.waitFor({ timeout: 30_000 });
   return { account, profile, row };
-}
-
-/** Right-click `row` and choose the menu item titled `title`, with the keyboard as a person would. */
-async function chooseFromMenu(page: Page, row: ReturnType<typeof treeRow>, title: string): Promise<void> {
-  await row.click({ button: 'right' });
-  const item = page.locator('.monaco-menu .action-item', { hasText: title }).first();
-  await item.waitFor({ timeout: 10_000 });
-  for (let i = 0; i < 12 && !(await item.evaluate((e: { classList: ClassListLike }) => e.classList.contains('focused'))); i++) {await page.keyboard.press('ArrowDown');}
-  assert.ok(await item.evaluate((e: { classList: ClassListLike }) => e.classList.contains('focused')), `the menu item ${title} is selected`);
-  await page.keyboard.press('Enter');
 }
 
 for (const locale of ['en', 'ko']) {

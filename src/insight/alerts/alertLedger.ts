@@ -17,6 +17,8 @@ export interface AlertLedgerState {
   snoozedUntil: Record<string, number>;
   /** Kinds the person turned off. */
   kindsOff: AlertKind[];
+  /** Keys the person dismissed (no longer listed as active), with the time; absent in older state. */
+  dismissed?: Record<string, number>;
 }
 
 export const EMPTY_LEDGER: AlertLedgerState = { raised: {}, snoozedUntil: {}, kindsOff: [] };
@@ -43,7 +45,9 @@ export function decideAlerts<T extends AlertCandidate>(found: readonly T[], ledg
     raised[alert.key] = now;
     raise.push(alert);
   }
-  return { raise, next: { raised, snoozedUntil, kindsOff: [...ledger.kindsOff] } };
+  const dismissed: Record<string, number> = {};
+  for (const [key, at] of Object.entries(ledger.dismissed ?? {})) {if (now - at < FORGET_AFTER_MS) {dismissed[key] = at;}}
+  return { raise, next: { raised, snoozedUntil, kindsOff: [...ledger.kindsOff], dismissed } };
 }
 
 /** Snoozing raises the alert again once the time is past (its "raised" mark is dropped). */
@@ -55,4 +59,23 @@ export function snooze(ledger: AlertLedgerState, key: string, until: number): Al
 
 export function turnKindOff(ledger: AlertLedgerState, kind: AlertKind): AlertLedgerState {
   return ledger.kindsOff.includes(kind) ? ledger : { ...ledger, kindsOff: [...ledger.kindsOff, kind] };
+}
+
+/** A dismissed alert is no longer active; it is not raised again either (it was raised already). */
+export function dismiss(ledger: AlertLedgerState, key: string, now: number): AlertLedgerState {
+  return { ...ledger, raised: { ...ledger.raised, [key]: ledger.raised[key] ?? now }, dismissed: { ...(ledger.dismissed ?? {}), [key]: now } };
+}
+
+export function isDismissed(ledger: AlertLedgerState, key: string): boolean {
+  return ledger.dismissed?.[key] !== undefined;
+}
+
+/** Reads a stored ledger defensively: anything unreadable starts empty rather than failing. */
+export function readLedger(stored: unknown): AlertLedgerState {
+  if (!stored || typeof stored !== 'object') {return EMPTY_LEDGER;}
+  const s = stored as Partial<AlertLedgerState>;
+  const numbers = (v: unknown): Record<string, number> =>
+    v && typeof v === 'object' ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number')) : {};
+  const kinds = Array.isArray(s.kindsOff) ? s.kindsOff.filter((k): k is AlertKind => typeof k === 'string') : [];
+  return { raised: numbers(s.raised), snoozedUntil: numbers(s.snoozedUntil), kindsOff: kinds, dismissed: numbers(s.dismissed) };
 }

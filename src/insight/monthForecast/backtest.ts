@@ -6,6 +6,7 @@
 
 import { forecastBill } from '../forecast';
 import { forecastMonth, PastPeriod } from './index';
+import { forecastSum } from './sumOfParts';
 import { dayOf } from './timeline';
 
 export const BACKTEST_DAYS = [5, 10, 15, 20, 25] as const;
@@ -45,9 +46,17 @@ export type OtherForecast = (month: PastPeriod, asOf: number) => number | undefi
 
 /**
  * Forecasts every month of `months` (oldest first, each a whole billing period) at each of
- * `days`, with the months before it as history (at most `historyMonths` of them).
+ * `days`, with the months before it as history (at most `historyMonths` of them). With `parts`
+ * (the same months of each part the series adds up, e.g. a profile's subscriptions), the model's
+ * forecast is the sum of the parts' (sumOfParts.ts), as the product makes it for such scopes.
  */
-export function backtestMonths(months: readonly PastPeriod[], days: readonly number[] = BACKTEST_DAYS, historyMonths = 12, other?: OtherForecast): BacktestCase[] {
+export function backtestMonths(
+  months: readonly PastPeriod[],
+  days: readonly number[] = BACKTEST_DAYS,
+  historyMonths = 12,
+  other?: OtherForecast,
+  parts?: ReadonlyArray<readonly PastPeriod[]>,
+): BacktestCase[] {
   const cases: BacktestCase[] = [];
   months.forEach((month, m) => {
     const start = dayOf(month.start);
@@ -64,7 +73,10 @@ export function backtestMonths(months: readonly PastPeriod[], days: readonly num
       if (k >= length) { continue; }
       const asOf = start + k - 1;
       const known = month.days.filter((r) => dayOf(r.day) <= asOf);
-      const f = forecastMonth({ periodStart: start, periodEnd: end, today: asOf + 1, days: known, history });
+      const input = { periodStart: start, periodEnd: end, today: asOf + 1, days: known, history };
+      const f = parts
+        ? forecastSum(input, parts.map((p) => ({ days: p[m].days.filter((r) => dayOf(r.day) <= asOf), history: p.slice(Math.max(0, m - historyMonths), m) })))
+        : forecastMonth(input);
       const runRate = forecastBill({ dailyTotals: totals, firstDay: start, periodEnd: end, asOf })!.forecast;
       cases.push({ day: k, periodStart: start, actual, runRate, model: f.total, low: f.low, high: f.high, other: other?.(month, asOf + 1) });
     }

@@ -10,7 +10,7 @@
 // Everything is in minor units of one currency; the reported parts are integers that add up.
 
 import { DayNumber } from '../calendar';
-import { fitLevel, FIT_WINDOW } from './level';
+import { fitLevel, FIT_WINDOW, levelAhead, longRunMean } from './level';
 import { forecastRange, ForecastRange } from './range';
 import { buildTimeline, DailyAmount, dayOf, PastPeriod, Timeline, weekday } from './timeline';
 import { weekdayFactors } from './weekdays';
@@ -93,9 +93,13 @@ export function forecastMonth(input: MonthForecastInput): MonthForecast {
     const d = dayOf(row.day);
     if (d > lastComplete && d <= end) { reported.set(d, (reported.get(d) ?? 0) + row.amount); }
   }
+  const daysProjected = end - Math.max(lastComplete, start - 1);
+  const range = forecastRange(fit.series, factors, daysProjected, fit.residuals, fit.level);
+  const longMean = longRunMean(fit.series.map((s) => s.value));
   let projectedExact = 0;
   for (let d = Math.max(lastComplete, start - 1) + 1; d <= end; d++) {
-    const model = Math.max(0, fit.level + fit.slope * (d - lastComplete)) * factors[weekday(d)];
+    // The fitted level (and trend), fading toward the long-run mean where the scope's history says so.
+    const model = levelAhead(fit, longMean, d - lastComplete, range.reversion) * factors[weekday(d)];
     // A partial day has at least what is already reported.
     projectedExact += Math.max(model, reported.get(d) ?? 0);
   }
@@ -103,8 +107,6 @@ export function forecastMonth(input: MonthForecastInput): MonthForecast {
   // The complete days, one-off included, are known: only the projection is uncertain.
   const fixed = actual;
   const total = fixed + projected;
-  const daysProjected = end - Math.max(lastComplete, start - 1);
-  const range = forecastRange(fit.series, factors, daysProjected, fit.residuals, fit.level);
   const low = Math.min(total, fixed + Math.round(projectedExact * range.lowFactor));
   const high = Math.max(total, fixed + Math.round(projectedExact * range.highFactor));
   return {

@@ -23,6 +23,27 @@ const STEP_MIN_SIDE = 3;
 const TRANSIENT_MADS = 4;
 const TRANSIENT_MIN_SHARE = 0.25;
 
+/**
+ * Machines come and go (batch jobs, experiments): on some scopes the level a fortnight ahead is
+ * nearer the quarter's mean than today's. Each day ahead keeps a share φ of the fitted level's
+ * distance from the mean of the last `LONG_RUN_DAYS` deseasonalised days; φ = 1 keeps the level as
+ * fitted. Which φ a scope gets is decided on its own history (range.ts): the one whose backtest errs least.
+ */
+export const REVERSION_CHOICES = [1, 0.97] as const;
+export const LONG_RUN_DAYS = 84;
+
+/** The mean of the last `LONG_RUN_DAYS` values (deseasonalised days), finished transients out; 0 without any. */
+export function longRunMean(values: readonly number[]): number {
+  const tail = withoutTransients(values.slice(-LONG_RUN_DAYS));
+  return tail.length ? tail.reduce((a, b) => a + b, 0) / tail.length : 0;
+}
+
+/** The deseasonalised level `k` days after the last fitted one: level and trend, fading toward `longMean` at `phi` a day. */
+export function levelAhead(fit: Pick<LevelFit, 'level' | 'slope'>, longMean: number, k: number, phi: number): number {
+  const level = fit.level + fit.slope * k;
+  return Math.max(0, phi === 1 ? level : longMean + (level - longMean) * phi ** k);
+}
+
 export interface LevelFit {
   /** Fitted daily level (deseasonalised, minor units) on the last day given. */
   level: number;

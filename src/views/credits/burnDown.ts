@@ -2,7 +2,7 @@
 // then the projection the runway makes — each day's forecast spend taken off, and on a lot's last
 // day what it still holds (runway.lots[].expiresUnused) — down to zero or to the horizon. Pure:
 // it only rearranges the runway's own figures, so the chart and the tooltip never disagree.
-// The panel's Credits view is to draw it; see docs/credit-runway.md.
+// The usage panel's Credits view draws it (creditsPayload.ts); see docs/credit-runway.md.
 
 import type { DayNumber } from '../../insight/calendar';
 import { currencyFractionDigits } from '../../insight/currency';

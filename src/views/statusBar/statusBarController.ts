@@ -64,6 +64,8 @@ export class StatusBarGlance implements vscode.Disposable {
   glance: Glance | undefined;
   /** The credit runway last shown (billing profiles with credits). */
   runway: RunwayAnswer | undefined;
+  /** The pinned scope's active alerts, one line each (set by the alert monitor's wiring). */
+  alertLines: ((scope: UsageScope) => string[]) | undefined;
 
   constructor(private readonly deps: StatusBarDeps) {
     this.disposables.push(
@@ -279,6 +281,8 @@ export class StatusBarGlance implements vscode.Disposable {
       );
     }
     if (runway) {parts.push(`**${vscode.l10n.t('Credit runway')}**\n\n${runwayLines(runway, language).join('\n\n')}`);}
+    const alerts = this.alertLines?.(scope) ?? [];
+    if (alerts.length) {parts.push(`**$(bell-dot) ${vscode.l10n.t('Alerts')}**\n\n${alerts.map((line) => `- ${escapeMarkdown(line)}`).join('\n')}`);}
     const args = encodeURIComponent(JSON.stringify([scope]));
     parts.push(
       [

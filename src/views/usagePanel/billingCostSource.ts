@@ -50,7 +50,7 @@ export class BillingCostSource implements PanelSource {
     readonly scope: BillingScope,
     private readonly logger?: Logger,
   ) {
-    this.forecasts = new ForecastFetches(transport, costScopeOf(scope));
+    this.forecasts = new ForecastFetches(transport, costScopeOf(scope), true);
   }
 
   estimate(_range: DayRange, _granularity: Granularity): Promise<PricedUsage> {

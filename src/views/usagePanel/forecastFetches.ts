@@ -16,23 +16,41 @@ import { RangeCache } from './panelSource';
 /** Per currency, the cost of each day in minor units (a day without a row cost nothing). */
 export type DailyTotals = Map<string, Map<DayNumber, number>>;
 
+/** The daily totals of a scope and, for a scope made of subscriptions, of each (by lower-case id). */
+export interface HistoryTotals {
+  totals: DailyTotals;
+  bySubscription?: Map<string, DailyTotals>;
+}
+
 export class ForecastFetches {
   private readonly cache = new RangeCache<DailyTotals>();
+  private readonly history = new RangeCache<HistoryTotals>();
   /** Cost Management requests started (tests read it). */
   queryCount = 0;
 
-  /** `scope` is the Cost Management scope path of the panel (`costScopeOf`). */
+  /**
+   * `scope` is the Cost Management scope path of the panel (`costScopeOf`). `bySubscription`: the
+   * scope adds up subscriptions (a billing profile or account), whose forecasts are summed
+   * (src/insight/monthForecast/sumOfParts.ts): its history query is grouped by subscription.
+   */
   constructor(
     private readonly transport: ArmTransport,
     private readonly scope: string,
+    private readonly bySubscription = false,
   ) {}
 
-  /** Actual cost per day and currency over `range` (one query, no grouping). */
+  /** Actual cost per day and currency over `range`: one query, grouped by subscription at scopes made of them. */
   dailyTotals(range: DayRange): Promise<DailyTotals> {
+    return this.historyTotals(range).then((h) => h.totals);
+  }
+
+  /** As `dailyTotals`, with each subscription's own where the scope has them (the same one query). */
+  historyTotals(range: DayRange): Promise<HistoryTotals> {
     // No caller's signal: the answer is shared by every panel of the scope and worth keeping.
-    return this.cache.get(range, 'daily', () => {
+    return this.history.get(range, 'daily', () => {
       this.queryCount++;
-      return totalsOf(queryDailyCost(this.transport, this.scope, { period: periodOf(range) }));
+      const groupBy = this.bySubscription ? [{ type: 'Dimension' as const, name: 'SubscriptionId' }] : undefined;
+      return historyOf(queryDailyCost(this.transport, this.scope, { period: periodOf(range), groupBy }), this.bySubscription);
     });
   }
 
@@ -49,6 +67,7 @@ export class ForecastFetches {
 
   clear(): void {
     this.cache.clear();
+    this.history.clear();
   }
 }
 
@@ -57,17 +76,32 @@ function periodOf(range: DayRange): { from: string; to: string } {
 }
 
 async function totalsOf(rows: CostListing<DailyCostRow>): Promise<DailyTotals> {
-  const out: DailyTotals = new Map();
+  return (await historyOf(rows, false)).totals;
+}
+
+async function historyOf(rows: CostListing<DailyCostRow>, bySubscription: boolean): Promise<HistoryTotals> {
+  const totals: DailyTotals = new Map();
+  const parts = bySubscription ? new Map<string, DailyTotals>() : undefined;
+  const add = (into: DailyTotals, currency: string, day: DayNumber, minor: number) => {
+    let days = into.get(currency);
+    if (!days) {into.set(currency, (days = new Map<DayNumber, number>()));}
+    days.set(day, (days.get(day) ?? 0) + minor);
+  };
   for await (const row of rows) {
     const day = parseIsoDate(row.date);
     const currency = row.cost.currency;
     if (day === undefined || !currency || !Number.isFinite(row.cost.amount)) {continue;}
-    let days = out.get(currency);
-    if (!days) {out.set(currency, (days = new Map<DayNumber, number>()));}
-    // Rows are summed in minor units, each rounded once: a day has one row per currency here.
-    days.set(day, (days.get(day) ?? 0) + Math.round(row.cost.amount * 10 ** currencyFractionDigits(currency)));
+    // Rows are summed in minor units, each rounded once.
+    const minor = Math.round(row.cost.amount * 10 ** currencyFractionDigits(currency));
+    add(totals, currency, day, minor);
+    if (parts) {
+      const id = (Object.entries(row.dimensions).find(([k]) => k.toLowerCase() === 'subscriptionid')?.[1] ?? '').toLowerCase();
+      let part = parts.get(id);
+      if (!part) {parts.set(id, (part = new Map<string, Map<DayNumber, number>>()));}
+      add(part, currency, day, minor);
+    }
   }
-  return out;
+  return { totals, bySubscription: parts };
 }
 
 /** The sum of a currency's days in `range`, undefined when that currency has no day there. */

@@ -3,7 +3,7 @@
 // emulator; the strings it needs come in already localised.
 
 import { DayNumber, formatIsoDate } from '../../insight/calendar';
-import { CostCube, UnpricedReason } from '../../insight/costCube';
+import { CostCube, DayRange, UnpricedReason } from '../../insight/costCube';
 import { compareEstimateToActual } from '../../insight/comparison';
 import { GroupedCosts, groupCosts } from '../../insight/grouping';
 import { PeriodError, resolvePeriod } from '../../insight/periods';
@@ -14,7 +14,7 @@ import { GroupByKey, GroupingChoice, PanelSelection, SeriesPayload } from '../..
 import { buildSeriesPayload } from './seriesPayload';
 import { Logger, redactText } from '../../azure/log';
 import { NotApplicableError } from '../../billing/notApplicable';
-import { billForecasts, fetchForecastInputs } from './panelForecast';
+import { billForecasts, fetchForecastInputs, ForecastInputs, SubscriptionParts, subscriptionParts } from './panelForecast';
 import { PanelSource, PricedUsage } from './panelSource';
 
 /** Hourly series are offered for periods up to this many days (24 bars a day). */
@@ -140,7 +140,7 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
     usage,
     unpriced: priced ? unpricedMeters(priced.cube, period) : [],
     comparison: estimate && hasActual ? compareEstimateToActual(estimate, actual!) : [],
-    forecasts: forecastInputs ? billForecasts(shown, period, context.today, forecastInputs) : [],
+    forecasts: forecastInputs ? billForecasts(shown, period, context.today, forecastInputs, await partsFor(source, forecastInputs, actualCube, period, context)) : [],
     sources: [...(estimate ? (['estimate'] as const) : []), ...(hasActual ? (['actual'] as const) : [])],
     groupings: groupingChoices(source.groupings((priced?.cube ?? actualCube)), texts),
     hourlyAvailable: hourlyAvailable && priced !== undefined,
@@ -148,6 +148,24 @@ export async function buildPanelData(source: PanelSource, selection: PanelSelect
     unpricedReason: (reason) => texts.unpricedReason(reason),
   });
   return { kind: 'series', payload, grouped: shown };
+}
+
+/**
+ * At a scope made of subscriptions, each one's days this period, for the forecast as a sum of theirs:
+ * from the chart's cube when it tells subscriptions apart, else from the source's base query (which
+ * the status bar shares). Undefined elsewhere, or when that fails: the scope is forecast whole.
+ */
+async function partsFor(source: PanelSource, inputs: ForecastInputs, cube: CostCube | undefined, period: DayRange, context: PanelContext): Promise<SubscriptionParts | undefined> {
+  if (!inputs.historyBySubscription) {return undefined;}
+  const fromChart = cube && subscriptionParts(cube, period);
+  if (fromChart) {return fromChart;}
+  try {
+    return subscriptionParts((await source.actual({ first: period.first, last: period.last }, 'subscription', undefined, context.signal)).cube, period);
+  } catch (error) {
+    if (context.signal?.aborted) {throw error;}
+    context.logger?.info(`Month-end forecast: subscriptions' days unavailable, the scope is forecast whole (${error instanceof Error ? error.message : String(error)}).`);
+    return undefined;
+  }
 }
 
 /** The source's groupings with their localised names. */

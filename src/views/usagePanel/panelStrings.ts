@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { UnpricedReason } from '../../insight/costCube';
 import { PERIOD_ERROR_TEMPLATES, PeriodError } from '../../insight/periods';
 import { UsagePanelStrings } from '../../shared/usagePanelMessages';
+import { creditsStrings } from '../credits/creditsView';
 import { formatCalendarDate } from '../format/displayFormat';
 import { PanelTexts } from './panelModel';
 
@@ -22,7 +23,7 @@ export function webviewStrings(): UsagePanelStrings {
     from: vscode.l10n.t('From'),
     to: vscode.l10n.t('To'),
     apply: vscode.l10n.t('Apply'),
-    views: { cost: vscode.l10n.t('Daily cost'), usage: vscode.l10n.t('Usage by meter'), hourly: vscode.l10n.t('Hourly cost') },
+    views: { cost: vscode.l10n.t('Daily cost'), usage: vscode.l10n.t('Usage by meter'), hourly: vscode.l10n.t('Hourly cost'), credits: vscode.l10n.t('Credits') },
     sources: { estimate: vscode.l10n.t('Estimate'), actual: vscode.l10n.t('Actual') },
     source: vscode.l10n.t('Cost source'),
     currency: vscode.l10n.t('Currency'),
@@ -51,6 +52,7 @@ export function webviewStrings(): UsagePanelStrings {
     tableCaption: vscode.l10n.t('Cost per day'),
     chartLabel: vscode.l10n.t('Chart of cost per day'),
     quantity: vscode.l10n.t('Quantity'),
+    credits: creditsStrings(),
   };
 }
 

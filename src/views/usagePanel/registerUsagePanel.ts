@@ -12,7 +12,8 @@ import { BillingCostSource } from './billingCostSource';
 import type { PanelSource } from './panelSource';
 import { pickScope } from './scopePicker';
 import { UsageCostSource } from './usageCostSource';
-import { UsagePanelController } from './usagePanelController';
+import { CreditsView, UsagePanelController } from './usagePanelController';
+import { creditScopeOf, creditsOffered, readCreditsView } from '../credits/creditsView';
 import { UsageScope, isBillingScope, scopeFromArgument, scopeKey } from './usageScope';
 
 export const SHOW_USAGE_COMMAND = 'azureBilling.showUsageAndCost';
@@ -54,7 +55,7 @@ export class UsagePanels implements vscode.Disposable {
   attach(panel: vscode.WebviewPanel, scope: UsageScope): UsagePanelController {
     panel.webview.options = this.options();
     panel.title = this.title(scope);
-    const controller = new UsagePanelController(panel, scope, { source: () => this.sourceFor(scope), logger: this.logger });
+    const controller = new UsagePanelController(panel, scope, { source: () => this.sourceFor(scope), logger: this.logger, credits: this.creditsFor(scope) });
     const key = scopeKey(scope);
     this.open.set(key, controller);
     panel.onDidDispose(() => {
@@ -85,6 +86,16 @@ export class UsagePanels implements vscode.Disposable {
       this.sources.set(key, source);
     }
     return source;
+  }
+
+  /** The Credits view of a billing profile; its spend comes from the profile's shared cost source. */
+  private creditsFor(scope: UsageScope): CreditsView | undefined {
+    if (!isBillingScope(scope) || !creditScopeOf(scope)) {return undefined;}
+    const transport = () => this.sessions.session().transportFor(scope.tenantId);
+    return {
+      offered: (signal) => creditsOffered(transport(), scope, this.logger, signal),
+      read: (today, signal) => readCreditsView({ transport: transport(), scope, costs: this.sourceFor(scope), today, logger: this.logger, signal }),
+    };
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {

@@ -10,6 +10,7 @@ import { costsToCsv } from '../../insight/csv';
 import { GroupedCosts } from '../../insight/grouping';
 import { HostToWebview, PanelSelection, WebviewToHost } from '../../shared/usagePanelMessages';
 import { adviseOnFailure } from '../commands/failureAdvice';
+import type { CreditsAnswer } from '../credits/creditsView';
 import { describeFailure } from '../commands/failureMessage';
 import { buildPanelData } from './panelModel';
 import { csvHeadings, panelTexts, webviewStrings } from './panelStrings';
@@ -28,6 +29,14 @@ export interface ControllerDeps {
   /** Today as a UTC day; tests pin it. */
   today?: () => number;
   billingPeriodStartDay?: () => number | undefined;
+  /** The Credits view, for a billing profile (docs/credit-runway.md); absent for other scopes. */
+  credits?: CreditsView;
+}
+
+export interface CreditsView {
+  /** Whether the scope has credits to show (asked once, when the page is ready). */
+  offered: (signal: AbortSignal) => Promise<boolean>;
+  read: (today: number, signal: AbortSignal) => Promise<CreditsAnswer>;
 }
 
 export class UsagePanelController implements vscode.Disposable {
@@ -40,6 +49,7 @@ export class UsagePanelController implements vscode.Disposable {
   /** The latest messages posted, oldest first, for extension-host tests. */
   readonly posted: HostToWebview[] = [];
   private settled: Promise<void> = Promise.resolve();
+  private creditsOffered: Promise<boolean> | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -67,6 +77,7 @@ export class UsagePanelController implements vscode.Disposable {
       case 'ready':
         // The scope travels in the page's own state so the serializer can reopen this panel.
         this.post({ type: 'init', locale: vscode.env.language, strings: webviewStrings(), restore: { scope: this.scope } });
+        this.offerCredits();
         this.show(message.selection ?? this.selection);
         break;
       case 'select':
@@ -97,7 +108,18 @@ export class UsagePanelController implements vscode.Disposable {
     this.settled = this.answer(selection, running.signal);
   }
 
+  /** Tells the page (again, after a reload) that the Credits view is there; asked of Azure once per panel. */
+  private offerCredits(): void {
+    const credits = this.deps.credits;
+    if (!credits) {return;}
+    this.creditsOffered ??= credits.offered(new AbortController().signal).catch(() => false);
+    void this.creditsOffered.then((yes) => {
+      if (yes) {this.post({ type: 'creditsOffered' });}
+    });
+  }
+
   private async answer(selection: PanelSelection, signal: AbortSignal): Promise<void> {
+    if (selection.view === 'credits') {return this.answerCredits(selection, signal);}
     const started = Date.now();
     try {
       const result = await retryWhenThrottled(
@@ -129,13 +151,37 @@ export class UsagePanelController implements vscode.Disposable {
         this.post({ type: 'empty', message: result.message, hint: result.hint });
       }
     } catch (error) {
-      if (signal.aborted || isCancellation(error)) { return; }
-      this.deps.logger.error(`Usage panel ${this.scope.label}: ${error instanceof Error ? error.message : String(error)}`);
-      const advice = adviseOnFailure(error);
-      const text = describeFailure(advice);
-      const detail = advice.kind === 'unexpected' ? `${text.nextStep} (${advice.detail})` : text.nextStep;
-      this.post({ type: 'error', message: text.summary, detail, retryable: true });
+      this.fail(error, signal);
     }
+  }
+
+  /** The Credits view: the runway and the ledger's balance, as a `credits` message (or why there is none). */
+  private async answerCredits(selection: PanelSelection, signal: AbortSignal): Promise<void> {
+    const credits = this.deps.credits;
+    try {
+      const today = this.deps.today?.() ?? dayOfInstant(Date.now());
+      const answer = credits
+        ? await retryWhenThrottled(() => credits.read(today, signal), {
+            signal,
+            onWait: (seconds) => this.post({ type: 'loading', message: vscode.l10n.t('Azure Cost Management is busy and asked to wait. Trying again in {0} s…', seconds) }),
+          })
+        : { kind: 'empty' as const, message: vscode.l10n.t('Credits are shown for billing profiles of a Microsoft Customer Agreement.') };
+      if (signal.aborted) { return; }
+      this.grouped = undefined;
+      this.selection = selection;
+      this.post(answer.kind === 'credits' ? { type: 'credits', payload: answer.payload } : { type: 'empty', message: answer.message });
+    } catch (error) {
+      this.fail(error, signal);
+    }
+  }
+
+  private fail(error: unknown, signal: AbortSignal): void {
+    if (signal.aborted || isCancellation(error)) { return; }
+    this.deps.logger.error(`Usage panel ${this.scope.label}: ${error instanceof Error ? error.message : String(error)}`);
+    const advice = adviseOnFailure(error);
+    const text = describeFailure(advice);
+    const detail = advice.kind === 'unexpected' ? `${text.nextStep} (${advice.detail})` : text.nextStep;
+    this.post({ type: 'error', message: text.summary, detail, retryable: true });
   }
 
   private async exportCsv(): Promise<void> {

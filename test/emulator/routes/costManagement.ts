@@ -7,6 +7,7 @@ import type { EmuRequest, EmuResponse } from '../http';
 import type { Router } from '../router';
 import { usageWorldOf } from '../world/usage/access';
 import type { RouteContext } from './context';
+import { registerAlertRoutes } from './costManagement/alerts';
 import { parseBody, parseDefinition } from './costManagement/definition';
 import { runForecast } from './costManagement/forecast';
 import { bodyDigest, nextLinkOf, offsetOf, pageSizeOf } from './costManagement/paging';
@@ -77,4 +78,5 @@ export function registerCostManagementRoutes(router: Router, ctx: RouteContext):
       handler: handle(kind),
     });
   }
+  registerAlertRoutes(router, ctx, COST_MANAGEMENT_VERSIONS);
 }

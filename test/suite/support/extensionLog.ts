@@ -15,7 +15,7 @@ export async function setLogLevelToTrace(): Promise<void> {
 
 /** The level reaches the extension host by message: waits until the channel reports it. */
 export async function logLevelIsTrace(api: AzureBillingApi): Promise<boolean> {
-  const level = await eventually(async () => api.log.level, (l) => l === vscode.LogLevel.Trace, 10_000);
+  const level = await eventually(() => Promise.resolve(api.log.level), (l) => l === vscode.LogLevel.Trace, 10_000);
   return level === vscode.LogLevel.Trace;
 }
 

@@ -1,5 +1,6 @@
 // One VS Code workbench for a UI test, as a person would have it: the emulator as their Azure,
 // a fresh VS Code server, the extension loaded from this repository, the browser showing it.
+import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
@@ -105,4 +106,19 @@ export function screenshotOnFailure(current: () => Workbench | undefined, prefix
 /** The title of the side bar, where VS Code shows a view's name when it is alone in its container. */
 export function sideBarTitle(page: Page): Locator {
   return page.locator('.part.sidebar .composite.title .title-label');
+}
+
+/** The part of a DOM element's classList these tests read (the DOM's types are not in this project's libs). */
+interface ClassListLike {
+  contains(token: string): boolean;
+}
+
+/** Right-click `row` and choose the menu item titled `title`, with the keyboard as a person would. */
+export async function chooseFromMenu(page: Page, row: Locator, title: string): Promise<void> {
+  await row.click({ button: 'right' });
+  const item = page.locator('.monaco-menu .action-item', { hasText: title }).first();
+  await item.waitFor({ timeout: 10_000 });
+  for (let i = 0; i < 12 && !(await item.evaluate((e: { classList: ClassListLike }) => e.classList.contains('focused'))); i++) {await page.keyboard.press('ArrowDown');}
+  assert.ok(await item.evaluate((e: { classList: ClassListLike }) => e.classList.contains('focused')), `the menu item ${title} is selected`);
+  await page.keyboard.press('Enter');
 }

@@ -6,7 +6,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { armFetch, jsonOf, useEmulator } from '../../support/emulator';
+import type { Emulator } from '../../emulator/server';
+import { ArmPage, armFetch, billingAccountOf, jsonAs, useEmulator } from '../../support/emulator';
+import type { ArmError, DownloadLink, Invoice } from '../../support/wireShapes';
 
 const BA = '/providers/Microsoft.Billing/billingAccounts';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -31,7 +33,8 @@ function assertValidXref(pdf: Buffer): number {
 describe('emulator: invoice download (long-running operation, blob, PDF)', () => {
   const emu = useEmulator({ settings: { downloadPolls: 2, retryAfterSeconds: 3 } });
 
-  const account = async (type: string) => (await jsonOf(await armFetch(emu(), `${BA}?api-version=2024-04-01`))).value.find((a: any) => a.properties.agreementType === type);
+  const account = (type: string) => billingAccountOf(emu(), type);
+  const invoicesAt = async (e: Emulator, path: string) => (await jsonAs<ArmPage<Invoice>>(await armFetch(e, path))).value;
 
   /** Runs the whole flow and returns the PDF, checking each step on the way. */
   async function download(postPath: string, token?: string): Promise<{ pdf: Buffer; url: string; location: string }> {
@@ -49,7 +52,7 @@ describe('emulator: invoice download (long-running operation, blob, PDF)', () =>
     }
     const done = await armFetch(e, location, { token });
     assert.equal(done.status, 200);
-    const { url, expiryTime } = await jsonOf(done);
+    const { url, expiryTime } = await jsonAs<DownloadLink>(done);
     assert.equal(new URL(url).searchParams.get('se'), expiryTime);
     const blob = await fetch(url);
     assert.equal(blob.status, 200);
@@ -59,8 +62,9 @@ describe('emulator: invoice download (long-running operation, blob, PDF)', () =>
 
   it('downloads the newest MCA invoice on 2024-04-01: a valid PDF showing number, period, lines and total', async () => {
     const mca = await account('MicrosoftCustomerAgreement');
-    const invoices = (await jsonOf(await armFetch(emu(), `${BA}/${mca.name}/invoices?api-version=2024-04-01`))).value;
-    const inv = invoices.filter((i: any) => i.properties.documentType === 'Invoice').at(-1);
+    const invoices = await invoicesAt(emu(), `${BA}/${mca.name}/invoices?api-version=2024-04-01`);
+    const inv = invoices.filter((i) => i.properties.documentType === 'Invoice').at(-1);
+    assert.ok(inv, 'an invoice');
     const { pdf } = await download(`${BA}/${mca.name}/invoices/${inv.name}/download?api-version=2024-04-01&documentName=${inv.properties.documents[0].name}`);
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
     assert.equal(pdf.toString('latin1').trimEnd().slice(-5), '%%EOF');
@@ -76,7 +80,7 @@ describe('emulator: invoice download (long-running operation, blob, PDF)', () =>
 
   it('reads back with pdftotext as a person would see it (poppler-utils, installed by the test scripts)', async () => {
     const mca = await account('MicrosoftCustomerAgreement');
-    const inv = (await jsonOf(await armFetch(emu(), `${BA}/${mca.name}/invoices?api-version=2024-04-01`))).value[0];
+    const inv = (await invoicesAt(emu(), `${BA}/${mca.name}/invoices?api-version=2024-04-01`))[0];
     const { pdf } = await download(`${BA}/${mca.name}/invoices/${inv.name}/download?api-version=2024-04-01`);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'emu-pdf-')), 'invoice.pdf');
     fs.writeFileSync(file, pdf);
@@ -91,7 +95,7 @@ describe('emulator: invoice download (long-running operation, blob, PDF)', () =>
   it('serves a blob that refuses an Authorization header and expires', async () => {
     const e = emu();
     const mca = await account('MicrosoftCustomerAgreement');
-    const inv = (await jsonOf(await armFetch(e, `${BA}/${mca.name}/invoices?api-version=2024-04-01`))).value[1];
+    const inv = (await invoicesAt(e, `${BA}/${mca.name}/invoices?api-version=2024-04-01`))[1];
     e.settings.blobUrlLifetimeSeconds = 2;
     try {
       const { url } = await download(`${BA}/${mca.name}/invoices/${inv.name}/download?api-version=2024-04-01`);
@@ -109,7 +113,7 @@ describe('emulator: invoice download (long-running operation, blob, PDF)', () =>
 
   it('takes the downloadToken from the document url on 2020-05-01 and refuses a missing or wrong one', async () => {
     const mca = await account('MicrosoftCustomerAgreement');
-    const inv = (await jsonOf(await armFetch(emu(), `${BA}/${mca.name}/invoices?api-version=2020-05-01&periodStartDate=2026-01-01&periodEndDate=2026-01-31`))).value[0];
+    const inv = (await invoicesAt(emu(), `${BA}/${mca.name}/invoices?api-version=2020-05-01&periodStartDate=2026-01-01&periodEndDate=2026-01-31`))[0];
     const docUrl = new URL(inv.properties.documents[0].url);
     assert.equal(docUrl.searchParams.get('api-version'), '2020-05-01');
     const { pdf } = await download(docUrl.pathname + docUrl.search);
@@ -121,10 +125,11 @@ describe('emulator: invoice download (long-running operation, blob, PDF)', () =>
 
   it('picks documents by documentName on 2024-04-01 (tax receipt), and 404s an unknown one', async () => {
     const mca = await account('MicrosoftCustomerAgreement');
-    const invoices = (await jsonOf(await armFetch(emu(), `${BA}/${mca.name}/invoices?api-version=2024-04-01`))).value;
-    const withReceipt = invoices.find((i: any) => i.properties.documents.some((d: any) => d.kind === 'TaxReceipt'));
-    const receipt = withReceipt.properties.documents.find((d: any) => d.kind === 'TaxReceipt');
-    const { pdf } = await download(`${BA}/${mca.name}/invoices/${withReceipt.name}/download?api-version=2024-04-01&documentName=${receipt.name}`);
+    const invoices = await invoicesAt(emu(), `${BA}/${mca.name}/invoices?api-version=2024-04-01`);
+    const withReceipt = invoices.find((i) => i.properties.documents.some((d) => d.kind === 'TaxReceipt'));
+    assert.ok(withReceipt, 'an invoice with a tax receipt');
+    const receipt = withReceipt.properties.documents.find((d) => d.kind === 'TaxReceipt');
+    const { pdf } = await download(`${BA}/${mca.name}/invoices/${withReceipt.name}/download?api-version=2024-04-01&documentName=${receipt?.name}`);
     assert.ok(pdf.toString('latin1').includes('(Microsoft Azure - Tax receipt)'));
     const unknown = await armFetch(emu(), `${BA}/${mca.name}/invoices/${withReceipt.name}/download?api-version=2024-04-01&documentName=99999999`, { method: 'POST' });
     assert.equal(unknown.status, 404);
@@ -132,18 +137,19 @@ describe('emulator: invoice download (long-running operation, blob, PDF)', () =>
 
   it('downloads on the preview through the billing profile (MCA) and the account (EA), and EA summaries on 2024-04-01', async () => {
     const mca = await account('MicrosoftCustomerAgreement');
-    const inv = (await jsonOf(await armFetch(emu(), `${BA}/${mca.name}/invoices?api-version=2024-04-01`))).value[0];
-    const profile = inv.properties.billingProfileId.split('/').pop();
+    const inv = (await invoicesAt(emu(), `${BA}/${mca.name}/invoices?api-version=2024-04-01`))[0];
+    const profile = inv.properties.billingProfileId?.split('/').pop();
     const viaProfile = await download(`${BA}/${mca.name}/billingProfiles/${profile}/invoices/${inv.name}/download?api-version=2019-10-01-preview`);
     assert.match(viaProfile.location, new RegExp(`/billingProfiles/${profile}/operationResults/`));
     const ea = await account('EnterpriseAgreement');
-    const eaInv = (await jsonOf(await armFetch(emu(), `${BA}/${ea.name}/invoices?api-version=2024-04-01`))).value.at(-1);
+    const eaInv = (await invoicesAt(emu(), `${BA}/${ea.name}/invoices?api-version=2024-04-01`)).at(-1);
+    assert.ok(eaInv, 'an EA invoice');
     const viaAccount = await download(`${BA}/${ea.name}/invoices/${eaInv.name}/download?api-version=2019-10-01-preview`);
     assert.ok(viaAccount.pdf.toString('latin1').includes(`(Invoice number: ${eaInv.name})`));
     const summary = await download(`${BA}/${ea.name}/invoices/${eaInv.name}/downloadSummary?api-version=2024-04-01`);
     assert.ok(summary.pdf.toString('latin1').includes('(Microsoft Azure - Invoice summary)'));
     const refused = await armFetch(emu(), `${BA}/${ea.name}/invoices/${eaInv.name}/download?api-version=2020-05-01&downloadToken=x`, { method: 'POST' });
-    assert.equal((await jsonOf(refused)).error.message, 'Invalid billing account name.');
+    assert.equal((await jsonAs<ArmError>(refused)).error.message, 'Invalid billing account name.');
   });
 
   it('downloads a subscription invoice through billingAccounts/default, even with hostile names, and keeps blob names plain', async () => {
@@ -153,8 +159,8 @@ describe('emulator: invoice download (long-running operation, blob, PDF)', () =>
     assert.ok(sub);
     e.settings.hostileInvoiceNames = true;
     try {
-      const invoices = (await jsonOf(await armFetch(e, `${BA}/default/billingSubscriptions/${sub.subscriptionId}/invoices?api-version=2024-04-01`))).value;
-      const hostile = invoices.find((i: any) => i.name === '..\\..\\evil');
+      const invoices = await invoicesAt(e, `${BA}/default/billingSubscriptions/${sub.subscriptionId}/invoices?api-version=2024-04-01`);
+      const hostile = invoices.find((i) => i.name === '..\\..\\evil');
       assert.ok(hostile);
       const { pdf, url, location } = await download(`${BA}/default/billingSubscriptions/${sub.subscriptionId}/invoices/${encodeURIComponent(hostile.name)}/download?api-version=2024-04-01&documentName=${encodeURIComponent('../../etc/x')}`);
       assert.match(location, new RegExp(`/billingAccounts/default/billingSubscriptions/${sub.subscriptionId}/operationResults/`));
@@ -168,7 +174,7 @@ describe('emulator: invoice download (long-running operation, blob, PDF)', () =>
   it("keeps one tenant's operation out of another's reach", async () => {
     const e = emu();
     const mca = await account('MicrosoftCustomerAgreement');
-    const inv = (await jsonOf(await armFetch(e, `${BA}/${mca.name}/invoices?api-version=2024-04-01`))).value[0];
+    const inv = (await invoicesAt(e, `${BA}/${mca.name}/invoices?api-version=2024-04-01`))[0];
     const started = await armFetch(e, `${BA}/${mca.name}/invoices/${inv.name}/download?api-version=2024-04-01`, { method: 'POST' });
     const fabrikam = e.world.tenants.find((t) => t.hasBillingRole && t.tenantId !== e.tenantId);
     assert.ok(fabrikam);

@@ -2,7 +2,8 @@
 // {invoiceName, documentName}), read back with this file's own ZIP reader and CRC.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { armFetch, jsonOf, useEmulator } from '../../support/emulator';
+import { ArmPage, armFetch, billingAccountOf, jsonAs, useEmulator } from '../../support/emulator';
+import type { ArmError, DownloadLink, Invoice } from '../../support/wireShapes';
 
 const BA = '/providers/Microsoft.Billing/billingAccounts';
 
@@ -51,7 +52,7 @@ describe('emulator: several invoice documents as one ZIP', () => {
     assert.equal((await armFetch(emu(), location)).status, 202);
     const done = await armFetch(emu(), location);
     assert.equal(done.status, 200);
-    const blob = await fetch((await jsonOf(done)).url);
+    const blob = await fetch((await jsonAs<DownloadLink>(done)).url);
     assert.equal(blob.headers.get('content-type'), 'application/zip');
     return Buffer.from(await blob.arrayBuffer());
   }
@@ -59,14 +60,15 @@ describe('emulator: several invoice documents as one ZIP', () => {
     const started = await armFetch(emu(), path, { method: 'POST' });
     let res = await armFetch(emu(), started.headers.get('location') ?? '');
     while (res.status === 202) { res = await armFetch(emu(), started.headers.get('location') ?? ''); }
-    return Buffer.from(await (await fetch((await jsonOf(res)).url)).arrayBuffer());
+    return Buffer.from(await (await fetch((await jsonAs<DownloadLink>(res)).url)).arrayBuffer());
   }
-  const mcaAccount = async () => (await jsonOf(await armFetch(emu(), `${BA}?api-version=2024-04-01`))).value.find((a: any) => a.properties.agreementType === 'MicrosoftCustomerAgreement');
+  const mcaAccount = () => billingAccountOf(emu(), 'MicrosoftCustomerAgreement');
+  const invoicesAt = async (path: string) => (await jsonAs<ArmPage<Invoice>>(await armFetch(emu(), path))).value;
 
   it('bundles {invoiceName, documentName} items on 2024-04-01, each entry the same PDF as its single download', async () => {
     const mca = await mcaAccount();
-    const invoices = (await jsonOf(await armFetch(emu(), `${BA}/${mca.name}/invoices?api-version=2024-04-01`))).value;
-    const picked = [invoices[0], invoices[5]].map((i: any) => ({ invoiceName: i.name, documentName: i.properties.documents[0].name }));
+    const invoices = await invoicesAt(`${BA}/${mca.name}/invoices?api-version=2024-04-01`);
+    const picked = [invoices[0], invoices[5]].map((i) => ({ invoiceName: i.name, documentName: i.properties.documents[0].name }));
     const started = await post(`${BA}/${mca.name}/downloadDocuments?api-version=2024-04-01`, picked);
     assert.match(started.headers.get('location') ?? '', new RegExp(`/billingAccounts/${mca.name}/operationResults/invoiceDownload_`));
     const entries = readZip(await finish(started));
@@ -79,8 +81,8 @@ describe('emulator: several invoice documents as one ZIP', () => {
 
   it('takes the documents’ download URLs on 2020-05-01', async () => {
     const mca = await mcaAccount();
-    const invoices = (await jsonOf(await armFetch(emu(), `${BA}/${mca.name}/invoices?api-version=2020-05-01&periodStartDate=2026-01-01&periodEndDate=2026-03-31`))).value;
-    const urls = invoices.slice(0, 3).map((i: any) => i.properties.documents[0].url);
+    const invoices = await invoicesAt(`${BA}/${mca.name}/invoices?api-version=2020-05-01&periodStartDate=2026-01-01&periodEndDate=2026-03-31`);
+    const urls = invoices.slice(0, 3).map((i) => i.properties.documents[0].url);
     const entries = readZip(await finish(await post(`${BA}/${mca.name}/downloadDocuments?api-version=2020-05-01`, urls)));
     assert.equal(entries.length, 3);
     assert.ok(entries.every((e) => e.data.subarray(0, 5).toString() === '%PDF-'));
@@ -89,19 +91,19 @@ describe('emulator: several invoice documents as one ZIP', () => {
 
   it('refuses an empty list, the other version’s item form, unknown invoices and more than 50 documents', async () => {
     const mca = await mcaAccount();
-    const inv = (await jsonOf(await armFetch(emu(), `${BA}/${mca.name}/invoices?api-version=2024-04-01`))).value[0];
+    const inv = (await invoicesAt(`${BA}/${mca.name}/invoices?api-version=2024-04-01`))[0];
     const path = `${BA}/${mca.name}/downloadDocuments`;
     assert.equal((await post(`${path}?api-version=2024-04-01`, [])).status, 400);
     assert.equal((await post(`${path}?api-version=2024-04-01`, [inv.properties.documents[0].url])).status, 400);
     assert.equal((await post(`${path}?api-version=2020-05-01`, [{ invoiceName: inv.name }])).status, 400);
     assert.equal((await post(`${path}?api-version=2024-04-01`, [{ invoiceName: 'G000000000' }])).status, 404);
     const many = Array.from({ length: 51 }, () => ({ invoiceName: inv.name }));
-    assert.match((await jsonOf(await post(`${path}?api-version=2024-04-01`, many))).error.message, /At most 50/);
+    assert.match((await jsonAs<ArmError>(await post(`${path}?api-version=2024-04-01`, many))).error.message, /At most 50/);
   });
 
   it('names entries as the server names documents, so hostile names reach the ZIP too', async () => {
     const e = emu();
-    const mosp = (await jsonOf(await armFetch(e, `${BA}?api-version=2024-04-01`))).value.find((a: any) => a.properties.agreementType === 'MicrosoftOnlineServicesProgram');
+    const mosp = await billingAccountOf(e, 'MicrosoftOnlineServicesProgram');
     const sub = e.world.subscriptions.find((s) => s.billingAccountName === mosp.name);
     assert.ok(sub);
     e.settings.hostileInvoiceNames = true;

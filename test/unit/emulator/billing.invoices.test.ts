@@ -2,7 +2,8 @@
 // totals against the usage side's costs, agreement-type rules, hostile names.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { armFetch, jsonOf, useEmulator } from '../../support/emulator';
+import { armFetch, armListAll, jsonAs, useEmulator } from '../../support/emulator';
+import type { ArmError, BillingAccount, BillingProfile, BillingSubscription, Invoice } from '../../support/wireShapes';
 
 const BA = '/providers/Microsoft.Billing/billingAccounts';
 const cents = (v: number) => Math.round(v * 100);
@@ -10,27 +11,21 @@ const cents = (v: number) => Math.round(v * 100);
 describe('emulator: Microsoft.Billing invoices', () => {
   const emu = useEmulator({ settings: { pageSize: 4 } });
 
-  async function all(path: string, token?: string): Promise<any[]> {
-    const items: any[] = [];
-    for (let url: string | undefined = path, pages = 0; url; pages++) {
-      assert.ok(pages < 100, 'paging must end');
-      const res = await armFetch(emu(), url, { token });
-      assert.equal(res.status, 200, `GET ${url}: ${res.status} ${res.status === 200 ? '' : JSON.stringify(await jsonOf(res))}`);
-      const body = await jsonOf(res);
-      items.push(...body.value);
-      url = body.nextLink || undefined;
-    }
-    return items;
-  }
-  const account = async (type: string) => (await all(`${BA}?api-version=2024-04-01`)).find((a) => a.properties.agreementType === type);
-  const errorOf = async (res: Response) => ({ status: res.status, ...(await jsonOf(res)).error });
+  const all = <T = Invoice>(path: string, token?: string) => armListAll<T>(emu(), path, token);
+  /** The home tenant's account of an agreement type (the world has one of each). */
+  const account = async (type: string): Promise<BillingAccount> => {
+    const found = (await all<BillingAccount>(`${BA}?api-version=2024-04-01`)).find((a) => a.properties.agreementType === type);
+    assert.ok(found, `an account of type ${type}`);
+    return found;
+  };
+  const errorOf = async (res: Response) => ({ status: res.status, ...(await jsonAs<ArmError>(res)).error });
   const day = (iso: string) => iso.slice(0, 10);
 
   it("bills each MCA profile's charges: the usage side's costs of its subscriptions over the period, rounded once", async () => {
     const e = emu();
     const mca = await account('MicrosoftCustomerAgreement');
-    for (const profile of await all(`${BA}/${mca.name}/billingProfiles?api-version=2024-04-01`)) {
-      const subIds = (await all(`${BA}/${mca.name}/billingProfiles/${profile.name}/billingSubscriptions?api-version=2024-04-01`)).map((s) => s.properties.subscriptionId);
+    for (const profile of await all<BillingProfile>(`${BA}/${mca.name}/billingProfiles?api-version=2024-04-01`)) {
+      const subIds = (await all<BillingSubscription>(`${BA}/${mca.name}/billingProfiles/${profile.name}/billingSubscriptions?api-version=2024-04-01`)).map((s) => s.properties.subscriptionId);
       const invoices = (await all(`${BA}/${mca.name}/billingProfiles/${profile.name}/invoices?api-version=2024-04-01`)).filter((i) => i.properties.documentType === 'Invoice');
       assert.equal(invoices.length, 13, profile.properties.displayName);
       for (const inv of invoices) {
@@ -76,18 +71,18 @@ describe('emulator: Microsoft.Billing invoices', () => {
     assert.ok(byAccount.filter((i) => i !== note).every((i) => !('creditForDocumentId' in i.properties)), 'only the credit note carries the link');
     // The same link on 2024-04-01, by the profile and on the single-invoice routes of both versions.
     const current = (await all(`${BA}/${mca.name}/invoices?api-version=2024-04-01`)).find((i) => i.name === note.name);
-    assert.equal(current.properties.creditForDocumentId, note.properties.creditForDocumentId);
-    const profileName = note.properties.billingProfileId.split('/').pop();
+    assert.equal(current?.properties.creditForDocumentId, note.properties.creditForDocumentId);
+    const profileName = note.properties.billingProfileId?.split('/').pop();
     const byProfile = (await all(`${BA}/${mca.name}/billingProfiles/${profileName}/invoices?api-version=2020-05-01&${window}`)).find((i) => i.name === note.name);
-    assert.equal(byProfile.properties.creditForDocumentId, note.properties.creditForDocumentId);
+    assert.equal(byProfile?.properties.creditForDocumentId, note.properties.creditForDocumentId);
     for (const path of [`${BA}/${mca.name}/invoices/${note.name}`, `${BA}/default/invoices/${note.name}`]) {
       for (const version of ['2020-05-01', '2024-04-01']) {
-        const one = await jsonOf(await armFetch(emu(), `${path}?api-version=${version}`));
+        const one = await jsonAs<Invoice>(await armFetch(emu(), `${path}?api-version=${version}`));
         assert.equal(one.properties.creditForDocumentId, note.properties.creditForDocumentId, `${path} on ${version}`);
       }
     }
     // The preview has neither documentType nor the link.
-    const preview = await jsonOf(await armFetch(emu(), `${BA}/${mca.name}/billingProfiles/${profileName}/invoices/${note.name}?api-version=2019-10-01-preview`));
+    const preview = await jsonAs<Invoice>(await armFetch(emu(), `${BA}/${mca.name}/billingProfiles/${profileName}/invoices/${note.name}?api-version=2019-10-01-preview`));
     assert.equal(preview.name, note.name);
     assert.ok(!('creditForDocumentId' in preview.properties) && !('documentType' in preview.properties));
   });
@@ -163,7 +158,7 @@ describe('emulator: Microsoft.Billing invoices', () => {
     const invoices = await all(`${BA}/default/billingSubscriptions/${sub.subscriptionId}/invoices?api-version=2024-04-01`, token);
     assert.ok(invoices.length > 0);
     const one = await armFetch(e, `${BA}/default/invoices/${invoices[0].name}?api-version=2024-04-01`, { token });
-    assert.equal((await jsonOf(one)).name, invoices[0].name);
+    assert.equal((await jsonAs<Invoice>(one)).name, invoices[0].name);
     // The home tenant cannot reach Woodgrove's subscription.
     assert.equal((await armFetch(e, `${BA}/default/billingSubscriptions/${sub.subscriptionId}/invoices?api-version=2024-04-01`)).status, 404);
   });
@@ -173,14 +168,14 @@ describe('emulator: Microsoft.Billing invoices', () => {
     const invoices = await all(`${BA}/${mca.name}/invoices?api-version=2024-04-01`);
     const overdue = invoices.find((i) => i.properties.status === 'OverDue');
     assert.ok(overdue, 'the EUR profile has an unpaid invoice');
-    const profileName = overdue.properties.billingProfileId.split('/').pop();
-    const viaAccount = await jsonOf(await armFetch(emu(), `${BA}/${mca.name}/invoices/${overdue.name}?api-version=2020-05-01`));
+    const profileName = overdue.properties.billingProfileId?.split('/').pop();
+    const viaAccount = await jsonAs<Invoice>(await armFetch(emu(), `${BA}/${mca.name}/invoices/${overdue.name}?api-version=2020-05-01`));
     assert.equal(viaAccount.properties.status, 'OverDue');
     assert.match(new URL(viaAccount.properties.documents[0].url).searchParams.get('downloadToken') ?? '', /^DRS_\d+$/);
     assert.equal(viaAccount.properties.documents[0].name, undefined);
-    const viaDefault = await jsonOf(await armFetch(emu(), `${BA}/default/invoices/${overdue.name.toLowerCase()}?api-version=2024-04-01`));
+    const viaDefault = await jsonAs<Invoice>(await armFetch(emu(), `${BA}/default/invoices/${overdue.name.toLowerCase()}?api-version=2024-04-01`));
     assert.equal(viaDefault.id, overdue.id);
-    const preview = await jsonOf(await armFetch(emu(), `${BA}/${mca.name}/billingProfiles/${profileName}/invoices/${overdue.name}?api-version=2019-10-01-preview`));
+    const preview = await jsonAs<Invoice>(await armFetch(emu(), `${BA}/${mca.name}/billingProfiles/${profileName}/invoices/${overdue.name}?api-version=2019-10-01-preview`));
     assert.equal(preview.properties.status, 'PastDue');
     assert.equal(preview.type, 'Microsoft.Billing/billingAccounts/billingProfiles/invoices');
     assert.equal((await armFetch(emu(), `${BA}/${mca.name}/invoices/G000000000?api-version=2024-04-01`)).status, 404);
@@ -198,7 +193,7 @@ describe('emulator: Microsoft.Billing invoices', () => {
       assert.equal(hostile[0].properties.documents[0].name, '../../etc/x');
       const one = await armFetch(e, `${BA}/${encodeURIComponent(mosp.name)}/invoices/${encodeURIComponent('..\\..\\evil')}?api-version=2024-04-01`);
       assert.equal(one.status, 200);
-      assert.equal((await jsonOf(one)).name, '..\\..\\evil');
+      assert.equal((await jsonAs<Invoice>(one)).name, '..\\..\\evil');
     } finally {
       e.settings.hostileInvoiceNames = false;
     }

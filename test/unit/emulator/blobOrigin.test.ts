@@ -11,11 +11,14 @@ import * as readline from 'node:readline';
 import { describe, it } from 'node:test';
 import { startEmulator } from '../../emulator/server';
 import type { Emulator } from '../../emulator/server';
-import { armFetch, FIXED_AS_OF, jsonOf, useEmulator } from '../../support/emulator';
+import { ArmPage, armFetch, billingAccountOf, FIXED_AS_OF, jsonAs, useEmulator } from '../../support/emulator';
 import { repoRoot, testCaDir } from '../../support/paths';
+import type { ArmError, DownloadLink, Invoice, RateCardDocument } from '../../support/wireShapes';
+
+/** The emulator's own addresses, as the info route and the command line's --json line name them. */
+type EmulatorInfo = Pick<Emulator, 'baseUrl' | 'blobBaseUrl'>;
 
 const BA = '/providers/Microsoft.Billing/billingAccounts';
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const rateCardPath = (subscriptionId: string, apiVersion: string) =>
   `/subscriptions/${subscriptionId}/providers/Microsoft.Commerce/RateCard?api-version=${apiVersion}&$filter=${encodeURIComponent("OfferDurableId eq 'MS-AZR-0003P' and Currency eq 'USD' and Locale eq 'en-US' and RegionInfo eq 'US'")}`;
@@ -48,9 +51,10 @@ describe('emulator: the blob origin', () => {
     assert.equal(new URL(location).origin, e.baseUrl, 'the operation stays on ARM');
     const done = await armFetch(e, location);
     assert.equal(done.status, 200);
-    return (await jsonOf(done)).url;
+    return (await jsonAs<DownloadLink>(done)).url;
   }
-  const accountOf = async (type: string) => (await jsonOf(await armFetch(emu(), `${BA}?api-version=2024-04-01`))).value.find((a: Json) => a.properties.agreementType === type);
+  const accountOf = (type: string) => billingAccountOf(emu(), type);
+  const invoicesAt = async (e: Emulator, path: string) => (await jsonAs<ArmPage<Invoice>>(await armFetch(e, path))).value;
 
   it('is another host name and port than ARM, named on the Emulator object and by the info route', async () => {
     const e = emu();
@@ -60,7 +64,7 @@ describe('emulator: the blob origin', () => {
     assert.equal(blob.hostname, 'localhost');
     assert.notEqual(blob.hostname, arm.hostname, 'a client comparing host names only sees a change of host');
     assert.notEqual(blob.port, arm.port);
-    const info = await jsonOf(await fetch(new URL('/_emulator/info', e.baseUrl)));
+    const info = await jsonAs<EmulatorInfo>(await fetch(new URL('/_emulator/info', e.baseUrl)));
     assert.equal(info.baseUrl, e.baseUrl);
     assert.equal(info.blobBaseUrl, e.blobBaseUrl);
   });
@@ -68,21 +72,22 @@ describe('emulator: the blob origin', () => {
   it('hands out every download link on the blob origin: each api-version, the subscription route, the EA summary and the multi-document ZIP', async () => {
     const e = emu();
     const mca = await accountOf('MicrosoftCustomerAgreement');
-    const invoices = (await jsonOf(await armFetch(e, `${BA}/${mca.name}/invoices?api-version=2024-04-01`))).value;
-    const inv = invoices.find((i: Json) => i.properties.documentType === 'Invoice');
-    const profileName = inv.properties.billingProfileId.split('/').pop();
+    const invoices = await invoicesAt(e, `${BA}/${mca.name}/invoices?api-version=2024-04-01`);
+    const inv = invoices.find((i) => i.properties.documentType === 'Invoice');
+    assert.ok(inv, 'an invoice');
+    const profileName = inv.properties.billingProfileId?.split('/').pop();
     const pdf = /application\/pdf/;
     await assertBlobLink(e, await linkOf(`${BA}/${mca.name}/invoices/${inv.name}/download?api-version=2024-04-01&documentName=${inv.properties.documents[0].name}`), pdf, '2024-04-01 download');
-    const old = (await jsonOf(await armFetch(e, `${BA}/${mca.name}/invoices/${inv.name}?api-version=2020-05-01`))).properties.documents[0].url;
+    const old = (await jsonAs<Invoice>(await armFetch(e, `${BA}/${mca.name}/invoices/${inv.name}?api-version=2020-05-01`))).properties.documents[0].url;
     await assertBlobLink(e, await linkOf(new URL(old).pathname + new URL(old).search), pdf, '2020-05-01 download');
     await assertBlobLink(e, await linkOf(`${BA}/${mca.name}/billingProfiles/${profileName}/invoices/${inv.name}/download?api-version=2019-10-01-preview`), pdf, 'preview download');
     const ea = await accountOf('EnterpriseAgreement');
-    const eaInv = (await jsonOf(await armFetch(e, `${BA}/${ea.name}/invoices?api-version=2024-04-01`))).value[0];
+    const eaInv = (await invoicesAt(e, `${BA}/${ea.name}/invoices?api-version=2024-04-01`))[0];
     await assertBlobLink(e, await linkOf(`${BA}/${ea.name}/invoices/${eaInv.name}/downloadSummary?api-version=2024-04-01`), pdf, 'EA summary');
     const mosp = await accountOf('MicrosoftOnlineServicesProgram');
     const sub = e.world.subscriptions.find((s) => s.billingAccountName === mosp.name);
     assert.ok(sub);
-    const subInv = (await jsonOf(await armFetch(e, `${BA}/default/billingSubscriptions/${sub.subscriptionId}/invoices?api-version=2024-04-01`))).value[0];
+    const subInv = (await invoicesAt(e, `${BA}/default/billingSubscriptions/${sub.subscriptionId}/invoices?api-version=2024-04-01`))[0];
     await assertBlobLink(e, await linkOf(`${BA}/default/billingSubscriptions/${sub.subscriptionId}/invoices/${subInv.name}/download?api-version=2024-04-01`), pdf, 'subscription invoice');
     const zip = /application\/zip/;
     await assertBlobLink(e, await linkOf(`${BA}/${mca.name}/downloadDocuments?api-version=2024-04-01`, [{ invoiceName: inv.name, documentName: inv.properties.documents[0].name }]), zip, '2024-04-01 ZIP');
@@ -109,7 +114,7 @@ describe('emulator: the blob origin', () => {
     // Node's fetch drops Authorization on a redirect to another origin (the fetch standard).
     const followed = await fetch(new URL(rateCardPath(payg.subscriptionId, '2015-06-01-preview'), e.baseUrl), { headers: { authorization: `Bearer ${token}` } });
     assert.equal(followed.status, 200, await followed.clone().text());
-    assert.ok((await jsonOf(followed)).Meters.length > 0);
+    assert.ok((await jsonAs<RateCardDocument>(followed)).Meters.length > 0);
     // A client that keeps the header while the host name stays and drops it when the host name changes.
     const first = await armFetch(e, rateCardPath(payg.subscriptionId, '2015-06-01-preview'), { token, redirect: 'manual' });
     const target = new URL(first.headers.get('location') ?? '', e.baseUrl);
@@ -123,7 +128,7 @@ describe('emulator: the blob origin', () => {
   it('serves nothing but blobs, and ARM serves no blob', async () => {
     const e = emu();
     const mca = await accountOf('MicrosoftCustomerAgreement');
-    const inv = (await jsonOf(await armFetch(e, `${BA}/${mca.name}/invoices?api-version=2024-04-01`))).value[0];
+    const inv = (await invoicesAt(e, `${BA}/${mca.name}/invoices?api-version=2024-04-01`))[0];
     const link = new URL(await linkOf(`${BA}/${mca.name}/invoices/${inv.name}/download?api-version=2024-04-01`));
     // The same link on ARM's origin is no blob there: ARM wants a token, and has no such route.
     const anonymous = await fetch(new URL(link.pathname + link.search, e.baseUrl));
@@ -131,7 +136,7 @@ describe('emulator: the blob origin', () => {
     await anonymous.arrayBuffer();
     const onArm = await armFetch(e, link.pathname + link.search);
     assert.equal(onArm.status, 404);
-    assert.equal((await jsonOf(onArm)).error.code, 'NotFound');
+    assert.equal((await jsonAs<ArmError>(onArm)).error.code, 'NotFound');
     // ARM routes, the token endpoint and the control routes are not on the blob origin.
     const bearer = { authorization: `Bearer ${e.issueToken()}` };
     for (const [method, where, headers] of [
@@ -153,7 +158,7 @@ describe('emulator: the blob origin', () => {
   it('expires links and answers a bad signature as storage does', async () => {
     const e = emu();
     const mca = await accountOf('MicrosoftCustomerAgreement');
-    const inv = (await jsonOf(await armFetch(e, `${BA}/${mca.name}/invoices?api-version=2024-04-01`))).value[0];
+    const inv = (await invoicesAt(e, `${BA}/${mca.name}/invoices?api-version=2024-04-01`))[0];
     e.settings.blobUrlLifetimeSeconds = 1;
     try {
       const link = new URL(await linkOf(`${BA}/${mca.name}/invoices/${inv.name}/download?api-version=2024-04-01`));
@@ -174,7 +179,7 @@ describe('emulator: the blob origin', () => {
   it('takes the faults of the emulator, as every request does', async () => {
     const e = emu();
     const mca = await accountOf('MicrosoftCustomerAgreement');
-    const inv = (await jsonOf(await armFetch(e, `${BA}/${mca.name}/invoices?api-version=2024-04-01`))).value[0];
+    const inv = (await invoicesAt(e, `${BA}/${mca.name}/invoices?api-version=2024-04-01`))[0];
     const link = await linkOf(`${BA}/${mca.name}/invoices/${inv.name}/download?api-version=2024-04-01`);
     e.faults.add({ kind: 'error', status: 503, path: '/blob/', times: 1 });
     const faulted = await fetch(link);
@@ -212,10 +217,10 @@ describe('emulator: the blob origin starts and stops with the emulator', () => {
         readline.createInterface({ input: cli.stdout }).once('line', resolve);
         cli.once('exit', (code) => reject(new Error(`the emulator exited (${code}) before its first line`)));
       });
-      const info = JSON.parse(line);
+      const info = JSON.parse(line) as EmulatorInfo;
       assert.deepEqual(Object.keys(info), ['baseUrl', 'blobBaseUrl', 'caCertPath', 'tenantId', 'clientId', 'clientSecret', 'asOf']);
       assert.match(info.blobBaseUrl, /^https:\/\/localhost:\d+$/);
-      const served = await jsonOf(await fetch(new URL('/_emulator/info', info.baseUrl)));
+      const served = await jsonAs<EmulatorInfo>(await fetch(new URL('/_emulator/info', info.baseUrl)));
       assert.equal(served.blobBaseUrl, info.blobBaseUrl);
       const blob = await fetch(new URL('/blob/none/none', info.blobBaseUrl));
       assert.equal(blob.status, 403);

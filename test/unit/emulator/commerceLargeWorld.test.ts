@@ -8,10 +8,10 @@ import { Emulator, startEmulator } from '../../emulator/server';
 import type { WorldSubscription } from '../../emulator/world/types';
 import { usageWorldOf } from '../../emulator/world/usage/access';
 import { encodeCursor } from '../../emulator/routes/commerce/usageAggregates';
-import { armFetch, FIXED_AS_OF, jsonOf } from '../../support/emulator';
+import { ArmPage, armFetch, FIXED_AS_OF, jsonAs } from '../../support/emulator';
 import { testCaDir } from '../../support/paths';
+import type { QueryResult, UsageAggregate } from '../../support/wireShapes';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const HOUR = 3_600_000;
 const asOfMs = Date.parse(`${FIXED_AS_OF}T00:00:00Z`);
@@ -51,21 +51,22 @@ describe('emulator: the large world', () => {
     const token = e.issueToken(sub.tenantId);
     const deepHour = asOfMs / HOUR - 7 * 24; // a week before today, ~8,000 hours into the list
     const base = { 'api-version': '2015-06-01-preview', aggregationGranularity: 'Hourly', reportedEndTime: asOfIso };
-    const url = (params: Record<string, string>) => `/subscriptions/${sub.subscriptionId}/providers/Microsoft.Commerce/UsageAggregates?${new URLSearchParams({ ...base, ...params })}`;
+    const url = (params: Record<string, string>) => `/subscriptions/${sub.subscriptionId}/providers/Microsoft.Commerce/UsageAggregates?${new URLSearchParams({ ...base, ...params }).toString()}`;
 
     const timings: number[] = [];
-    let deep: Json;
+    let deep: ArmPage<UsageAggregate> | undefined;
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
       const res = await armFetch(e, url({ reportedStartTime: yearAgo, continuationToken: encodeCursor({ bucket: deepHour, slot: 0 }) }), { token });
-      deep = await jsonOf(res);
+      deep = await jsonAs<ArmPage<UsageAggregate>>(res);
       timings.push(performance.now() - started);
       assert.equal(res.status, 200);
     }
-    const fresh = await jsonOf(await armFetch(e, url({ reportedStartTime: new Date(deepHour * HOUR).toISOString().slice(0, 19) + 'Z' }), { token }));
+    const fresh = await jsonAs<ArmPage<UsageAggregate>>(await armFetch(e, url({ reportedStartTime: new Date(deepHour * HOUR).toISOString().slice(0, 19) + 'Z' }), { token }));
+    assert.ok(deep);
     assert.ok(deep.value.length > 0);
-    assert.deepEqual(deep.value.map((r: Json) => r.name), fresh.value.map((r: Json) => r.name));
-    assert.ok(deep.value.every((r: Json) => Date.parse(r.properties.usageStartTime) >= (deepHour - 24) * HOUR));
+    assert.deepEqual(deep.value.map((r) => r.name), fresh.value.map((r) => r.name));
+    assert.ok(deep.value.every((r) => Date.parse(r.properties.usageStartTime) >= (deepHour - 24) * HOUR));
     t.diagnostic(`deep UsageAggregates page (${deep.value.length} rows, hour ${deepHour - asOfMs / HOUR + 365 * 24} of ${365 * 24}): ${timings.map((x) => x.toFixed(0)).join(' / ')} ms (first / warm)`);
     assert.ok(Math.min(...timings) < 1000);
   });
@@ -78,7 +79,6 @@ describe('emulator: the large world', () => {
     const [account, n] = [...counts].sort((a, b) => b[1] - a[1])[0];
     const tenantId = subs.find((s) => s.billingAccountName === account)!.tenantId;
     const timings: number[] = [];
-    let rows: Json[] = [];
     for (const timeframe of ['TheLastMonth', 'MonthToDate']) {
       const started = performance.now();
       const res = await armFetch(e, `/providers/Microsoft.Billing/billingAccounts/${account}/providers/Microsoft.CostManagement/query?api-version=2023-11-01`, {
@@ -87,7 +87,7 @@ describe('emulator: the large world', () => {
       });
       timings.push(performance.now() - started);
       assert.equal(res.status, 200);
-      rows = (await jsonOf(res)).properties.rows;
+      const rows = (await jsonAs<QueryResult>(res)).properties.rows;
       assert.ok(rows.length >= 14);
     }
     t.diagnostic(`Cost Management Daily at a billing account with ${n} subscriptions: TheLastMonth ${timings[0].toFixed(0)} ms, MonthToDate ${timings[1].toFixed(0)} ms`);

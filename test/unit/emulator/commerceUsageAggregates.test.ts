@@ -5,27 +5,29 @@ import { describe, it } from 'node:test';
 import type { Emulator } from '../../emulator/server';
 import type { WorldSubscription } from '../../emulator/world/types';
 import { usageWorldOf } from '../../emulator/world/usage/access';
-import { armFetch, jsonOf, useEmulator } from '../../support/emulator';
+import { ArmPage, armFetch, jsonAs, useEmulator } from '../../support/emulator';
+import type { ArmError, FlatError, InstanceData, UsageAggregate } from '../../support/wireShapes';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** Commerce answers validation errors flat, not wrapped in `error`. */
+type CommerceError = FlatError & { error?: unknown };
 
 const subscriptionsOf = (e: Emulator) => (e.world as unknown as { subscriptions: WorldSubscription[] }).subscriptions;
 const payg = (e: Emulator) => subscriptionsOf(e).find((s) => s.offerId === 'MS-AZR-0003P')!;
 
 function usageUrl(subId: string, params: Record<string, string>): string {
-  return `/subscriptions/${subId}/providers/Microsoft.Commerce/UsageAggregates?${new URLSearchParams({ 'api-version': '2015-06-01-preview', ...params })}`;
+  return `/subscriptions/${subId}/providers/Microsoft.Commerce/UsageAggregates?${new URLSearchParams({ 'api-version': '2015-06-01-preview', ...params }).toString()}`;
 }
 
-async function allRows(e: Emulator, sub: WorldSubscription, params: Record<string, string>): Promise<{ rows: Json[]; pages: number; sizes: number[]; links: string[] }> {
+async function allRows(e: Emulator, sub: WorldSubscription, params: Record<string, string>): Promise<{ rows: UsageAggregate[]; pages: number; sizes: number[]; links: string[] }> {
   let url: string | undefined = usageUrl(sub.subscriptionId, params);
-  const rows: Json[] = [];
+  const rows: UsageAggregate[] = [];
   const links: string[] = [];
   const sizes: number[] = [];
   let pages = 0;
   while (url) {
     const res = await armFetch(e, url, { token: e.issueToken(sub.tenantId) });
     assert.equal(res.status, 200, await res.clone().text());
-    const body: Json = await jsonOf(res);
+    const body = await jsonAs<ArmPage<UsageAggregate>>(res);
     rows.push(...body.value);
     sizes.push(body.value.length);
     pages++;
@@ -36,7 +38,7 @@ async function allRows(e: Emulator, sub: WorldSubscription, params: Record<strin
 }
 
 const day = (iso: string) => iso.slice(0, 10);
-const quantityByKey = (rows: Json[], key: (r: Json) => string) => {
+const quantityByKey = (rows: UsageAggregate[], key: (r: UsageAggregate) => string) => {
   const out = new Map<string, number>();
   for (const r of rows) { out.set(key(r), (out.get(key(r)) ?? 0) + Math.round(r.properties.quantity * 1e4)); }
   return out;
@@ -50,7 +52,7 @@ describe('emulator: Commerce UsageAggregates', () => {
     const sub = payg(e);
     const res = await armFetch(e, usageUrl(sub.subscriptionId, { reportedEndTime: '2026-10-02T00:00:00Z' }), { token: e.issueToken(sub.tenantId) });
     assert.equal(res.status, 400);
-    const body = await jsonOf(res);
+    const body = await jsonAs<CommerceError>(res);
     assert.equal(body.error, undefined, 'Commerce errors are not wrapped in "error"');
     assert.equal(body.code, 'InvalidInput');
     assert.match(body.message, /reportedStartTime/);
@@ -72,7 +74,7 @@ describe('emulator: Commerce UsageAggregates', () => {
       const sub = payg(e);
       const res = await armFetch(e, usageUrl(sub.subscriptionId, params), { token: e.issueToken(sub.tenantId) });
       assert.equal(res.status, 400);
-      const body = await jsonOf(res);
+      const body = await jsonAs<FlatError>(res);
       assert.equal(body.code, 'InvalidInput');
       assert.match(body.message, message);
     });
@@ -93,14 +95,14 @@ describe('emulator: Commerce UsageAggregates', () => {
     const window = { reportedStartTime: '2026-10-01T00:00:00Z', reportedEndTime: '2026-10-02T00:00:00Z' };
     const badVersion = await armFetch(e, usageUrl(sub.subscriptionId, { ...window, 'api-version': '2016-08-31-preview' }), { token: e.issueToken(sub.tenantId) });
     assert.equal(badVersion.status, 400);
-    assert.equal((await jsonOf(badVersion)).error.code, 'InvalidApiVersionParameter');
+    assert.equal((await jsonAs<ArmError>(badVersion)).error.code, 'InvalidApiVersionParameter');
     const unknown = await armFetch(e, usageUrl('00000000-0000-4000-8000-00000000dead', window), { token: e.issueToken(sub.tenantId) });
     assert.equal(unknown.status, 404);
-    assert.equal((await jsonOf(unknown)).code, 'SubscriptionNotFound');
+    assert.equal((await jsonAs<FlatError>(unknown)).code, 'SubscriptionNotFound');
     const otherTenant = e.issueToken(e.tenantId === sub.tenantId ? subscriptionsOf(e).find((s) => s.tenantId !== sub.tenantId)!.tenantId : e.tenantId);
     const wrong = await armFetch(e, usageUrl(sub.subscriptionId, window), { token: otherTenant });
     assert.equal(wrong.status, 401);
-    assert.equal((await jsonOf(wrong)).code, 'InvalidAuthenticationTokenTenant');
+    assert.equal((await jsonAs<FlatError>(wrong)).code, 'InvalidAuthenticationTokenTenant');
   });
 
   it('pages with continuationToken in an absolute top-level nextLink that keeps every other parameter', async () => {
@@ -135,7 +137,7 @@ describe('emulator: Commerce UsageAggregates', () => {
     const sub = payg(e);
     const big = await allRows(e, sub, { reportedStartTime: '2026-10-01T00:00:00Z', reportedEndTime: '2026-11-01T00:00:00Z' });
     let late = 0;
-    const byDay: Json[] = [];
+    const byDay: UsageAggregate[] = [];
     for (let d = 1; d <= 31; d++) {
       const from = `2026-10-${String(d).padStart(2, '0')}`;
       const to = d === 31 ? '2026-11-01' : `2026-10-${String(d + 1).padStart(2, '0')}`;
@@ -162,7 +164,7 @@ describe('emulator: Commerce UsageAggregates', () => {
     assert.ok(modern.length > 0 && classic.length > 0);
     for (const r of modern) {
       assert.equal(typeof r.properties.instanceData, 'string');
-      const res = JSON.parse(r.properties.instanceData)['Microsoft.Resources'];
+      const res = (JSON.parse(String(r.properties.instanceData)) as InstanceData)['Microsoft.Resources'];
       assert.match(res.resourceUri, new RegExp(`^/subscriptions/${withClassic.subscriptionId}/resourceGroups/[^/]+/providers/`));
       assert.match(res.location, /^[a-z0-9]+$/, 'an ARM region name, not a display name');
       assert.notEqual(res.location, r.properties.meterRegion);
@@ -181,7 +183,7 @@ describe('emulator: Commerce UsageAggregates', () => {
   it('sums Hourly rows to the Daily rows of the same resource, meter and usage day', async () => {
     const e = emu();
     const sub = payg(e);
-    const key = (r: Json) => `${r.properties.instanceData ?? JSON.stringify(r.properties.infoFields)}|${r.properties.meterId}|${day(r.properties.usageStartTime)}`;
+    const key = (r: UsageAggregate) => `${r.properties.instanceData ?? JSON.stringify(r.properties.infoFields)}|${r.properties.meterId}|${day(r.properties.usageStartTime)}`;
     const daily = await allRows(e, sub, { reportedStartTime: '2026-10-10T00:00:00Z', reportedEndTime: '2026-10-13T00:00:00Z' });
     const hourly = await allRows(e, sub, { reportedStartTime: '2026-10-10T00:00:00Z', reportedEndTime: '2026-10-13T00:00:00Z', aggregationGranularity: 'Hourly' });
     for (const r of hourly.rows) {
@@ -189,7 +191,7 @@ describe('emulator: Commerce UsageAggregates', () => {
       assert.match(r.name, /^Hourly_/);
     }
     // Compare only usage days wholly inside both windows (late rows shift by a whole day in both).
-    const inside = (r: Json) => ['2026-10-10', '2026-10-11'].includes(day(r.properties.usageStartTime));
+    const inside = (r: UsageAggregate) => ['2026-10-10', '2026-10-11'].includes(day(r.properties.usageStartTime));
     assert.deepEqual(quantityByKey(hourly.rows.filter(inside), key), quantityByKey(daily.rows.filter(inside), key));
   });
 
@@ -207,7 +209,7 @@ describe('emulator: Commerce UsageAggregates', () => {
     const rolled = await allRows(e, sub, { ...window, showDetails: 'false' });
     assert.ok(rolled.rows.length < detailed.rows.length);
     assert.ok(rolled.rows.every((r) => r.properties.instanceData === undefined));
-    const key = (r: Json) => `${r.properties.meterId}|${r.properties.usageStartTime}`;
+    const key = (r: UsageAggregate) => `${r.properties.meterId}|${r.properties.usageStartTime}`;
     assert.deepEqual(quantityByKey(rolled.rows, key), quantityByKey(detailed.rows, key));
   });
 
@@ -225,6 +227,6 @@ describe('emulator: Commerce UsageAggregates', () => {
     assert.ok(csp, 'the world has a CSP subscription');
     const res = await armFetch(e, usageUrl(csp.subscriptionId, { reportedStartTime: '2026-10-01T00:00:00Z', reportedEndTime: '2026-10-02T00:00:00Z' }), { token: e.issueToken(csp.tenantId) });
     assert.equal(res.status, 400);
-    assert.equal((await jsonOf(res)).error.code, 'DisallowedProvider');
+    assert.equal((await jsonAs<ArmError>(res)).error.code, 'DisallowedProvider');
   });
 });

@@ -4,7 +4,13 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Emulator } from '../../emulator/server';
-import { armFetch, FIXED_AS_OF, jsonOf, useEmulator } from '../../support/emulator';
+import { ArmPage, armFetch, FIXED_AS_OF, jsonAs, useEmulator } from '../../support/emulator';
+import type { ArmError, Budget as WireBudget } from '../../support/wireShapes';
+
+interface FilterPart { name: string; values: string[] }
+/** The wire budget with the filter these tests set and read. */
+type Budget = WireBudget & { properties: WireBudget['properties'] & { filter?: { dimensions?: FilterPart; tags?: FilterPart } } };
+interface QueryAnswer { properties: { rows: number[][] } }
 
 const V = 'api-version=2024-08-01';
 
@@ -20,8 +26,8 @@ async function costManagementCents(e: Emulator, scope: string, from: string, to:
   });
   if (res.status === 204) { return 0; }
   assert.equal(res.status, 200, await res.clone().text());
-  const json = await jsonOf(res);
-  return (json.properties.rows as number[][]).reduce((sum, row) => sum + Math.round(row[0] * 100), 0);
+  const json = await jsonAs<QueryAnswer>(res);
+  return json.properties.rows.reduce((sum, row) => sum + Math.round(row[0] * 100), 0);
 }
 
 /** A budget filter without the `operator` Cost Management's query does not take. */
@@ -57,8 +63,8 @@ describe('emulator: Consumption budgets', () => {
     const { sub, scope } = subScope();
     const res = await armFetch(e, `${scope}/providers/Microsoft.Consumption/budgets?${V}`);
     assert.equal(res.status, 200);
-    const budgets = (await jsonOf(res)).value;
-    assert.deepEqual(budgets.map((b: { name: string }) => b.name), ['compute-monthly', 'platform-monthly']);
+    const budgets = (await jsonAs<ArmPage<Budget>>(res)).value;
+    assert.deepEqual(budgets.map((b) => b.name), ['compute-monthly', 'platform-monthly']);
     const [filtered, budget] = budgets;
     assert.equal(budget.type, 'Microsoft.Consumption/budgets');
     assert.match(budget.eTag, /^"[0-9a-f]+"$/);
@@ -74,7 +80,7 @@ describe('emulator: Consumption budgets', () => {
     // Seeded past its 80 % actual threshold, under 100 %; the filtered one under its 90 %.
     const ratio = budget.properties.currentSpend.amount / budget.properties.amount;
     assert.ok(ratio > 0.8 && ratio <= 0.85, `platform-monthly at ${ratio}`);
-    const filteredCents = await costManagementCents(e, scope, '2026-11-01', '2026-11-14', queryFilterOf(filtered.properties.filter));
+    const filteredCents = await costManagementCents(e, scope, '2026-11-01', '2026-11-14', queryFilterOf(filtered.properties.filter ?? {}));
     assert.ok(filteredCents > 0 && filteredCents < cents, 'the filter keeps part of the costs');
     assert.equal(Math.round(filtered.properties.currentSpend.amount * 100), filteredCents);
     const filteredRatio = filtered.properties.currentSpend.amount / filtered.properties.amount;
@@ -85,23 +91,23 @@ describe('emulator: Consumption budgets', () => {
     const e = emu();
     const { sub, scope } = subScope();
     const month = (f: unknown) => costManagementCents(e, scope, '2026-11-01', '2026-11-14', f);
-    const grouped = await jsonOf(await armFetch(e, `${scope}/providers/Microsoft.CostManagement/query?api-version=2023-11-01`, {
+    const grouped = await jsonAs<{ properties: { rows: Array<[number, string]> } }>(await armFetch(e, `${scope}/providers/Microsoft.CostManagement/query?api-version=2023-11-01`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ type: 'ActualCost', timeframe: 'Custom', timePeriod: { from: '2026-11-01T00:00:00Z', to: '2026-11-14T23:59:59Z' }, dataset: { granularity: 'None', aggregation: { c: { name: 'Cost', function: 'Sum' } }, grouping: [{ type: 'Dimension', name: 'ResourceGroupName' }] } }),
     }));
-    const group = grouped.properties.rows[0][1] as string;
+    const group = grouped.properties.rows[0][1];
     const filters = [
       { dimensions: { name: 'MeterCategory', operator: 'In', values: ['Storage'] } },
       { tags: { name: 'env', operator: 'In', values: ['prod', 'PROD'] } },
     ];
     for (const [i, filter] of filters.entries()) {
-      const created = await jsonOf(await put(`${scope}/providers/Microsoft.Consumption/budgets/filtered-${i}`, body({ filter })));
+      const created = await jsonAs<Budget>(await put(`${scope}/providers/Microsoft.Consumption/budgets/filtered-${i}`, body({ filter })));
       const expected = await month(queryFilterOf(filter));
       assert.ok(expected > 0, `the world has costs under ${JSON.stringify(filter)}`);
       assert.equal(Math.round(created.properties.currentSpend.amount * 100), expected, JSON.stringify(filter));
     }
     const rgScope = `${scope}/resourceGroups/${group}`;
-    const rg = await jsonOf(await put(`${rgScope}/providers/Microsoft.Consumption/budgets/rg-only`, body()));
+    const rg = await jsonAs<Budget>(await put(`${rgScope}/providers/Microsoft.Consumption/budgets/rg-only`, body()));
     const rgCents = await costManagementCents(e, rgScope, '2026-11-01', '2026-11-14');
     assert.ok(rgCents > 0);
     assert.equal(Math.round(rg.properties.currentSpend.amount * 100), rgCents);
@@ -113,20 +119,20 @@ describe('emulator: Consumption budgets', () => {
     const path = `${scope}/providers/Microsoft.Consumption/budgets/team-budget`;
     const created = await put(path, body());
     assert.equal(created.status, 201);
-    const first = await jsonOf(created);
+    const first = await jsonAs<Budget>(created);
     assert.equal(first.properties.timePeriod.endDate, '2036-11-01T00:00:00Z', 'end defaults to start + 10 years');
     assert.equal(first.properties.notifications.Actual_GreaterThan_80_Percent.thresholdType, 'Actual');
     assert.equal((await put(path, body({ amount: 1500 }))).status, 400);
     const stale = await put(path, body({ amount: 1500 }, '"0000"'));
     assert.equal(stale.status, 412);
-    assert.equal((await jsonOf(stale)).error.code, 'PreconditionFailed');
+    assert.equal((await jsonAs<ArmError>(stale)).error.code, 'PreconditionFailed');
     const updated = await put(path, body({ amount: 1500 }, first.eTag));
     assert.equal(updated.status, 200);
-    const second = await jsonOf(updated);
+    const second = await jsonAs<Budget>(updated);
     assert.equal(second.properties.amount, 1500);
     assert.notEqual(second.eTag, first.eTag);
     assert.equal((await put(path, body({ amount: 1600 }, first.eTag))).status, 412, 'the old eTag is stale now');
-    const got = await jsonOf(await armFetch(emu(), `${path}?${V}`));
+    const got = await jsonAs<Budget>(await armFetch(emu(), `${path}?${V}`));
     assert.equal(got.eTag, second.eTag);
     assert.equal((await armFetch(emu(), `${path}?${V}`, { method: 'DELETE' })).status, 200);
     assert.equal((await armFetch(emu(), `${path}?${V}`)).status, 404);
@@ -163,7 +169,7 @@ describe('emulator: Consumption budgets', () => {
     for (const [what, text, message] of cases) {
       const res = await put(path, text);
       assert.equal(res.status, 400, what);
-      assert.match((await jsonOf(res)).error.message, message, what);
+      assert.match((await jsonAs<ArmError>(res)).error.message, message, what);
     }
     assert.equal((await armFetch(emu(), `${path}?${V}`)).status, 404, 'nothing was stored');
     assert.equal((await put(`${scope}/providers/Microsoft.Consumption/budgets/bad%20name`, body())).status, 400, 'a space in the name');
@@ -173,7 +179,7 @@ describe('emulator: Consumption budgets', () => {
   it('lets an update keep a start date in the past, and accepts a quarterly start within the quarter', async () => {
     const { scope } = subScope();
     const path = `${scope}/providers/Microsoft.Consumption/budgets/platform-monthly`;
-    const seeded = await jsonOf(await armFetch(emu(), `${path}?${V}`));
+    const seeded = await jsonAs<Budget>(await armFetch(emu(), `${path}?${V}`));
     assert.ok(seeded.properties.timePeriod.startDate < '2026-11-01');
     const kept = await put(path, JSON.stringify({ eTag: seeded.eTag, properties: { ...seeded.properties, amount: seeded.properties.amount + 10 } }));
     assert.equal(kept.status, 200, await kept.clone().text());
@@ -186,7 +192,7 @@ describe('emulator: Consumption budgets', () => {
     assert.ok(account);
     const profile = account.profiles[0];
     const scope = `/providers/Microsoft.Billing/billingAccounts/${account.name}/billingProfiles/${profile.name}`;
-    const [seeded] = (await jsonOf(await armFetch(e, `${scope}/providers/Microsoft.Consumption/budgets?${V}`))).value;
+    const [seeded] = (await jsonAs<ArmPage<Budget>>(await armFetch(e, `${scope}/providers/Microsoft.Consumption/budgets?${V}`))).value;
     assert.equal(seeded.properties.timeGrain, 'Quarterly');
     // The quarter that holds today, counted from the budget's start month.
     const start = seeded.properties.timePeriod.startDate.slice(0, 10);
@@ -199,7 +205,7 @@ describe('emulator: Consumption budgets', () => {
     const withGroup = body({ notifications: { n: { enabled: true, operator: 'GreaterThan', threshold: 90, contactEmails: ['a@b.c'], contactGroups: ['/subscriptions/x/resourceGroups/rg/providers/microsoft.insights/actionGroups/ag'] } } });
     const refused = await put(`${scope}/providers/Microsoft.Consumption/budgets/with-group`, withGroup);
     assert.equal(refused.status, 400);
-    assert.match((await jsonOf(refused)).error.message, /only supported at subscription and resource group scope/);
+    assert.match((await jsonAs<ArmError>(refused)).error.message, /only supported at subscription and resource group scope/);
     assert.equal((await put(`${scope}/providers/Microsoft.Consumption/budgets/profile-budget`, body())).status, 201);
   });
 
@@ -208,7 +214,7 @@ describe('emulator: Consumption budgets', () => {
     const ea = e.world.billing.accounts.find((a) => a.agreementType === 'EnterpriseAgreement' && a.tenantId === e.tenantId);
     assert.ok(ea);
     const scope = `/providers/Microsoft.Billing/billingAccounts/${ea.name}`;
-    const [budget] = (await jsonOf(await armFetch(e, `${scope}/providers/Microsoft.Consumption/budgets?${V}`))).value;
+    const [budget] = (await jsonAs<ArmPage<Budget>>(await armFetch(e, `${scope}/providers/Microsoft.Consumption/budgets?${V}`))).value;
     assert.equal(budget.name, 'enrollment-annual');
     assert.equal(budget.properties.timePeriod.startDate, '2026-01-01T00:00:00Z');
     assert.equal(Math.round(budget.properties.currentSpend.amount * 100), await costManagementCents(e, scope, '2026-01-01', '2026-11-14'));

@@ -3,7 +3,12 @@
 // arithmetic (in cents, from the API's numbers only).
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { armFetch, jsonOf, useEmulator } from '../../support/emulator';
+import { ArmPage, armFetch, armListAll, jsonAs, useEmulator } from '../../support/emulator';
+import type { ArmResource, WireAmount } from '../../support/emulator';
+import type { ArmError, BalanceSummaryProperties, BillingAccount, BillingProfile, CreditEvent, Invoice, Lot, LotProperties } from '../../support/wireShapes';
+
+/** A commitment (MACC) lot, which carries what it has used. */
+type CommitmentLot = ArmResource<LotProperties & { OrganizationType: string; usedAmount: WireAmount }>;
 
 const BA = '/providers/Microsoft.Billing/billingAccounts';
 const C = 'providers/Microsoft.Consumption';
@@ -12,36 +17,27 @@ const cents = (amount: { value: number }) => Math.round(amount.value * 100);
 describe('emulator: Consumption credits, lots and events', () => {
   const emu = useEmulator({ settings: { pageSize: 3 } });
 
-  async function all(path: string): Promise<any[]> {
-    const items: any[] = [];
-    for (let url: string | undefined = path, pages = 0; url; pages++) {
-      assert.ok(pages < 100, 'paging must end');
-      const res = await armFetch(emu(), url);
-      assert.equal(res.status, 200, `GET ${url}: ${res.status}`);
-      const body = await jsonOf(res);
-      items.push(...body.value);
-      url = body.nextLink || undefined;
-    }
-    return items;
-  }
+  const all = <T>(path: string) => armListAll<T>(emu(), path);
+  const summaryAt = async (path: string) => jsonAs<ArmResource<BalanceSummaryProperties>>(await armFetch(emu(), path));
   async function profiles(): Promise<Array<{ path: string; currency: string; name: string; account: string }>> {
-    const accounts = await all(`${BA}?api-version=2024-04-01`);
+    const accounts = await all<BillingAccount>(`${BA}?api-version=2024-04-01`);
     const mca = accounts.find((a) => a.properties.agreementType === 'MicrosoftCustomerAgreement');
-    const list = await all(`${BA}/${mca.name}/billingProfiles?api-version=2024-04-01`);
+    assert.ok(mca, 'the MCA account');
+    const list = await all<BillingProfile>(`${BA}/${mca.name}/billingProfiles?api-version=2024-04-01`);
     return list.map((p) => ({ path: `${BA}/${mca.name}/billingProfiles/${p.name}`, currency: p.properties.currency, name: p.properties.displayName, account: mca.name }));
   }
   /** Every event of a profile, asked for a year at a time (the emulator's limit per call). */
-  async function ledger(profilePath: string, version = '2024-08-01'): Promise<any[]> {
+  async function ledger(profilePath: string, version = '2024-08-01'): Promise<CreditEvent[]> {
     const years = [['2024-11-01', '2025-10-31'], ['2025-11-01', '2026-10-31'], ['2026-11-01', '2027-10-31']];
-    const events: any[] = [];
-    for (const [start, end] of years) { events.push(...(await all(`${profilePath}/${C}/events?api-version=${version}&startDate=${start}&endDate=${end}`))); }
+    const events: CreditEvent[] = [];
+    for (const [start, end] of years) { events.push(...(await all<CreditEvent>(`${profilePath}/${C}/events?api-version=${version}&startDate=${start}&endDate=${end}`))); }
     return events;
   }
 
   it('makes lot balances add up to the current balance of the summary, in each profile', async () => {
     for (const p of await profiles()) {
-      const summary = await jsonOf(await armFetch(emu(), `${p.path}/${C}/credits/balanceSummary?api-version=2024-08-01`));
-      const lots = await all(`${p.path}/${C}/lots?api-version=2024-08-01`);
+      const summary = await summaryAt(`${p.path}/${C}/credits/balanceSummary?api-version=2024-08-01`);
+      const lots = await all<Lot>(`${p.path}/${C}/lots?api-version=2024-08-01`);
       assert.ok(lots.length >= 2, p.name);
       const sum = lots.reduce((s, l) => s + cents(l.properties.closedBalance), 0);
       assert.equal(sum, cents(summary.properties.balanceSummary.currentBalance), p.name);
@@ -55,14 +51,14 @@ describe('emulator: Consumption credits, lots and events', () => {
   it('shows lots that are active, expired and used up', async () => {
     const rich = (await profiles()).find((p) => p.currency === 'USD');
     assert.ok(rich);
-    const lots = await all(`${rich.path}/${C}/lots?api-version=2024-08-01`);
+    const lots = await all<Lot>(`${rich.path}/${C}/lots?api-version=2024-08-01`);
     const status = (s: string) => lots.filter((l) => l.properties.status === s);
     assert.equal(status('Active').length, 2);
     assert.equal(status('Expired').length, 1);
     assert.equal(status('Complete').length, 1);
     assert.ok(status('Active').every((l) => cents(l.properties.closedBalance) > 0));
     assert.ok([...status('Expired'), ...status('Complete')].every((l) => cents(l.properties.closedBalance) === 0));
-    const active = await all(`${rich.path}/${C}/lots?api-version=2024-08-01&$filter=${encodeURIComponent("status eq 'ACTIVE' and source eq 'purchasedcredit'")}`);
+    const active = await all<Lot>(`${rich.path}/${C}/lots?api-version=2024-08-01&$filter=${encodeURIComponent("status eq 'ACTIVE' and source eq 'purchasedcredit'")}`);
     assert.deepEqual(active.map((l) => l.name), status('Active').filter((l) => l.properties.source === 'PurchasedCredit').map((l) => l.name));
   });
 
@@ -78,9 +74,9 @@ describe('emulator: Consumption credits, lots and events', () => {
         previous = expected;
       }
       // The last event's balance is the summary's estimate; new credit in equals the lots' original amounts.
-      const summary = await jsonOf(await armFetch(emu(), `${p.path}/${C}/credits/balanceSummary?api-version=2024-08-01`));
+      const summary = await summaryAt(`${p.path}/${C}/credits/balanceSummary?api-version=2024-08-01`);
       assert.equal(previous, cents(summary.properties.balanceSummary.estimatedBalance), p.name);
-      const lots = await all(`${p.path}/${C}/lots?api-version=2024-08-01`);
+      const lots = await all<Lot>(`${p.path}/${C}/lots?api-version=2024-08-01`);
       const credited = events.reduce((s, e) => s + cents(e.properties.newCredit), 0);
       assert.equal(credited, lots.reduce((s, l) => s + cents(l.properties.originalAmount), 0), p.name);
     }
@@ -89,7 +85,7 @@ describe('emulator: Consumption credits, lots and events', () => {
   it('settles invoice charges with credit: each settlement equals the credit shown on its invoice', async () => {
     const rich = (await profiles()).find((p) => p.currency === 'USD');
     assert.ok(rich);
-    const invoices = await all(`${rich.path}/invoices?api-version=2024-04-01`);
+    const invoices = await all<Invoice>(`${rich.path}/invoices?api-version=2024-04-01`);
     const settled = (await ledger(rich.path)).filter((e) => e.properties.eventType === 'SettledCharges');
     assert.ok(settled.length >= 8);
     for (const e of settled) {
@@ -105,8 +101,8 @@ describe('emulator: Consumption credits, lots and events', () => {
     const fabrikam = e.world.tenants.find((t) => t.hasBillingRole && t.tenantId !== e.tenantId);
     assert.ok(fabrikam);
     const token = e.issueToken(fabrikam.tenantId);
-    const account = (await jsonOf(await armFetch(e, `${BA}?api-version=2024-04-01`, { token }))).value[0];
-    const profile = (await jsonOf(await armFetch(e, `${BA}/${account.name}/billingProfiles?api-version=2024-04-01`, { token }))).value[0];
+    const account = (await jsonAs<ArmPage<BillingAccount>>(await armFetch(e, `${BA}?api-version=2024-04-01`, { token }))).value[0];
+    const profile = (await jsonAs<ArmPage<BillingProfile>>(await armFetch(e, `${BA}/${account.name}/billingProfiles?api-version=2024-04-01`, { token }))).value[0];
     const res = await armFetch(e, `${BA}/${account.name}/billingProfiles/${profile.name}/${C}/credits/balanceSummary?api-version=2024-08-01`, { token });
     assert.equal(res.status, 204);
     assert.equal(await res.text(), '');
@@ -114,15 +110,15 @@ describe('emulator: Consumption credits, lots and events', () => {
 
   it('adds fields over the api-versions', async () => {
     const [p] = await profiles();
-    const old = await jsonOf(await armFetch(emu(), `${p.path}/${C}/credits/balanceSummary?api-version=2019-10-01`));
+    const old = await summaryAt(`${p.path}/${C}/credits/balanceSummary?api-version=2019-10-01`);
     assert.equal(old.properties.creditCurrency, undefined);
     assert.equal(old.properties.isEstimatedBalance, undefined);
-    const current = await jsonOf(await armFetch(emu(), `${p.path}/${C}/credits/balanceSummary?api-version=2024-08-01`));
+    const current = await summaryAt(`${p.path}/${C}/credits/balanceSummary?api-version=2024-08-01`);
     assert.equal(current.properties.creditCurrency, p.currency);
     assert.equal(current.properties.isEstimatedBalance, true);
-    const oldLot = (await all(`${p.path}/${C}/lots?api-version=2019-10-01`))[0];
+    const oldLot = (await all<Lot>(`${p.path}/${C}/lots?api-version=2019-10-01`))[0];
     assert.equal(oldLot.properties.status, undefined);
-    assert.equal((await all(`${p.path}/${C}/lots?api-version=2021-10-01`))[0].properties.status !== undefined, true);
+    assert.equal((await all<Lot>(`${p.path}/${C}/lots?api-version=2021-10-01`))[0].properties.status !== undefined, true);
   });
 
   it('requires startDate and endDate on profile events and refuses bad ranges with a clear 400', async () => {
@@ -138,7 +134,7 @@ describe('emulator: Consumption credits, lots and events', () => {
     for (const [query, message] of cases) {
       const res = await armFetch(emu(), `${p.path}/${C}/events?api-version=2024-08-01&${query}`);
       assert.equal(res.status, 400, query);
-      assert.match((await jsonOf(res)).error.message, message, query);
+      assert.match((await jsonAs<ArmError>(res)).error.message, message, query);
     }
     // Exactly one year is allowed.
     assert.equal((await armFetch(emu(), `${p.path}/${C}/events?api-version=2024-08-01&startDate=2025-11-15&endDate=2026-11-15`)).status, 200);
@@ -151,19 +147,19 @@ describe('emulator: Consumption credits, lots and events', () => {
     const [p] = await profiles();
     const scope = `${BA}/${p.account}/${C}`;
     const filter = encodeURIComponent("status eq 'active' AND source eq 'consumptioncommitment'");
-    const lots = await all(`${scope}/lots?api-version=2024-08-01&$filter=${filter}`);
+    const lots = await all<CommitmentLot>(`${scope}/lots?api-version=2024-08-01&$filter=${filter}`);
     assert.equal(lots.length, 1);
     const macc = lots[0].properties;
     assert.equal(macc.source, 'ConsumptionCommitment');
     assert.equal(macc.OrganizationType, 'Primary');
     assert.equal(cents(macc.originalAmount) - cents(macc.usedAmount), cents(macc.closedBalance));
-    const events = await all(`${scope}/events?api-version=2024-08-01&$filter=${encodeURIComponent(`lotid eq '${lots[0].name}' and lotsource eq 'ConsumptionCommitment'`)}`);
+    const events = await all<CreditEvent>(`${scope}/events?api-version=2024-08-01&$filter=${encodeURIComponent(`lotid eq '${lots[0].name}' and lotsource eq 'ConsumptionCommitment'`)}`);
     assert.equal(events[0].properties.eventType, 'NewCredit');
     assert.equal(cents(events[0].properties.newCredit), cents(macc.originalAmount));
     // What the commitment has used is the sum of the charges counted against it.
     const used = events.filter((e) => e.properties.eventType === 'SettledCharges').reduce((s, e) => s + cents(e.properties.charges), 0);
     assert.equal(used, cents(macc.usedAmount));
-    assert.deepEqual(await all(`${scope}/events?api-version=2024-08-01&$filter=${encodeURIComponent("lotid eq 'G0000'")}`), []);
+    assert.deepEqual(await all<CreditEvent>(`${scope}/events?api-version=2024-08-01&$filter=${encodeURIComponent("lotid eq 'G0000'")}`), []);
     for (const bad of ["status ne 'active'", "status eq 'active' or source eq 'x'", "colour eq 'blue'"]) {
       const res = await armFetch(emu(), `${scope}/lots?api-version=2024-08-01&$filter=${encodeURIComponent(bad)}`);
       assert.equal(res.status, 400, bad);

@@ -5,7 +5,9 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { HOSTILE_INVOICE_NAME } from '../../emulator/routes/billing/invoiceCatalog';
 import { DEFAULT_SETTINGS } from '../../emulator/settingsPatch';
-import { armFetch, jsonOf, useEmulator } from '../../support/emulator';
+import type { EmulatorSettings } from '../../emulator/routes/context';
+import { ArmPage, armFetch, jsonAs, useEmulator } from '../../support/emulator';
+import type { ArmError } from '../../support/wireShapes';
 
 const BA = '/providers/Microsoft.Billing/billingAccounts';
 
@@ -20,13 +22,13 @@ describe('emulator: /_emulator/settings', () => {
   it('GET answers the live settings: the defaults with what the emulator was started with', async () => {
     const res = await control('GET');
     assert.equal(res.status, 200);
-    assert.deepEqual(await jsonOf(res), { ...DEFAULT_SETTINGS, pageSize: 7 });
+    assert.deepEqual(await jsonAs(res), { ...DEFAULT_SETTINGS, pageSize: 7 });
   });
 
   it('PATCH merges the keys it is given, nested ones key by key, and answers the whole result', async () => {
     const res = await patch({ downloadPolls: 0, retailPrices: { shuffle: true } });
     assert.equal(res.status, 200);
-    const body = await jsonOf(res);
+    const body = await jsonAs<EmulatorSettings>(res);
     assert.equal(body.downloadPolls, 0);
     assert.equal(body.pageSize, 7, 'untouched keys stay');
     assert.deepEqual(body.retailPrices, { ...DEFAULT_SETTINGS.retailPrices, shuffle: true });
@@ -36,17 +38,17 @@ describe('emulator: /_emulator/settings', () => {
 
   it('null puts a setting back to its default; null is a value for the QPU limits and the retail Retry-After', async () => {
     await patch({ pageSize: 3, costManagementQpuLimits: { per10Seconds: 2, perMinute: 5, perHour: 50 }, retailPrices: { throttleRetryAfterSeconds: 5 } });
-    let body = await jsonOf(await patch({ pageSize: null, costManagementQpuLimits: { perMinute: 6 }, retailPrices: { throttleRetryAfterSeconds: null } }));
+    let body = await jsonAs<EmulatorSettings>(await patch({ pageSize: null, costManagementQpuLimits: { perMinute: 6 }, retailPrices: { throttleRetryAfterSeconds: null } }));
     assert.equal(body.pageSize, DEFAULT_SETTINGS.pageSize);
     assert.deepEqual(body.costManagementQpuLimits, { per10Seconds: 2, perMinute: 6, perHour: 50 });
     assert.equal(body.retailPrices.throttleRetryAfterSeconds, null);
-    body = await jsonOf(await patch({ costManagementQpuLimits: null }));
+    body = await jsonAs<EmulatorSettings>(await patch({ costManagementQpuLimits: null }));
     assert.equal(body.costManagementQpuLimits, null);
     await reset();
   });
 
   it('refuses unknown keys, wrong types and bodies that are not an object with 400, naming the key, and changes nothing', async () => {
-    const before = await jsonOf(await control('GET'));
+    const before = await jsonAs<EmulatorSettings>(await control('GET'));
     const cases: Array<[unknown, RegExp]> = [
       [{ pageSize: 2, hostileNames: true }, /Unknown setting 'hostileNames'.*'hostileInvoiceNames'/],
       [{ hostileInvoiceNames: 'yes' }, /'hostileInvoiceNames' must be true or false/],
@@ -62,16 +64,16 @@ describe('emulator: /_emulator/settings', () => {
     for (const [body, message] of cases) {
       const res = await patch(body);
       assert.equal(res.status, 400, JSON.stringify(body));
-      const error = (await jsonOf(res)).error;
+      const error = (await jsonAs<ArmError>(res)).error;
       assert.equal(error.code, 'BadRequest');
       assert.match(error.message, message);
     }
-    assert.deepEqual(await jsonOf(await control('GET')), before, 'a refused patch changes nothing, not even its valid keys');
+    assert.deepEqual(await jsonAs<EmulatorSettings>(await control('GET')), before, 'a refused patch changes nothing, not even its valid keys');
   });
 
   it('routes read the settings at request time: page size and hostile invoice names change on the next request', async () => {
     const e = emu();
-    const firstPage = async () => (await jsonOf(await armFetch(e, `${BA}/default/billingSubscriptions/${mospSub()}/invoices?api-version=2024-04-01`))).value as Array<{ name: string }>;
+    const firstPage = async () => (await jsonAs<ArmPage<{ name: string }>>(await armFetch(e, `${BA}/default/billingSubscriptions/${mospSub()}/invoices?api-version=2024-04-01`))).value;
     const mospSub = () => e.world.billing.accounts.find((a) => a.agreementType === 'MicrosoftOnlineServicesProgram')!.subscriptions[0].subscriptionId;
     assert.equal((await firstPage()).length, 7);
     assert.ok(!(await firstPage()).some((i) => i.name === HOSTILE_INVOICE_NAME));

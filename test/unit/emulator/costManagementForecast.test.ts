@@ -5,27 +5,35 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Emulator } from '../../emulator/server';
 import type { WorldSubscription } from '../../emulator/world/types';
-import { armFetch, jsonOf, useEmulator } from '../../support/emulator';
+import { armFetch, jsonAs, useEmulator } from '../../support/emulator';
+import { namedRows } from '../../support/wireShapes';
+import type { ArmError, QueryResult } from '../../support/wireShapes';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A daily row of a cost query or forecast (CostStatus: forecasts only). */
+interface DailyCostRow {
+  Cost: number;
+  UsageDate: number;
+  CostStatus: string;
+  Currency: string;
+}
 
 const subscriptionsOf = (e: Emulator) => (e.world as unknown as { subscriptions: WorldSubscription[] }).subscriptions;
 const payg = (e: Emulator) => subscriptionsOf(e).find((s) => s.offerId === 'MS-AZR-0003P')!;
 const cost = { totalCost: { name: 'Cost', function: 'Sum' } };
 const november = { from: '2026-11-01T00:00:00Z', to: '2026-11-30T23:59:59Z' };
 
-async function rowsOf(e: Emulator, sub: WorldSubscription, kind: 'query' | 'forecast', version: string, body: unknown): Promise<{ status: number; columns: string[]; rows: Json[]; error?: Json }> {
+async function rowsOf(e: Emulator, sub: WorldSubscription, kind: 'query' | 'forecast', version: string, body: unknown): Promise<{ status: number; columns: string[]; rows: DailyCostRow[]; error?: ArmError }> {
   let url: string | null = `/subscriptions/${sub.subscriptionId}/providers/Microsoft.CostManagement/${kind}?api-version=${version}`;
-  const rows: Json[] = [];
+  const rows: DailyCostRow[] = [];
   let columns: string[] = [];
   while (url) {
     const res = await armFetch(e, url, { token: e.issueToken(sub.tenantId), method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
     if (res.status === 204) { return { status: 204, columns, rows }; }
-    if (res.status !== 200) { return { status: res.status, columns, rows, error: await jsonOf(res) }; }
-    const json: Json = await jsonOf(res);
+    if (res.status !== 200) { return { status: res.status, columns, rows, error: await jsonAs<ArmError>(res) }; }
+    const json = await jsonAs<QueryResult>(res);
     assert.equal(json.type, 'Microsoft.CostManagement/query');
-    columns = json.properties.columns.map((c: Json) => c.name);
-    rows.push(...json.properties.rows.map((r: Json[]) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))));
+    columns = json.properties.columns.map((c) => c.name);
+    rows.push(...namedRows<DailyCostRow>(json));
     url = json.properties.nextLink;
   }
   return { status: 200, columns, rows };
@@ -74,7 +82,7 @@ describe('emulator: Cost Management forecast', () => {
       type: 'ActualCost', timeframe: 'Custom', timePeriod: november, dataset: { granularity: 'Daily', aggregation: cost, grouping: [{ type: 'Dimension', name: 'ServiceName' }] },
     });
     assert.equal(grouped.status, 400);
-    assert.match(grouped.error.error.message, /grouping/);
+    assert.match(grouped.error?.error.message ?? '', /grouping/);
     const mtdNew = await rowsOf(e, payg(e), 'forecast', '2024-08-01', { type: 'ActualCost', timeframe: 'MonthToDate', includeActualCost: true, dataset: { granularity: 'Daily', aggregation: cost } });
     assert.equal(mtdNew.status, 400);
     const mtdOld = await rowsOf(e, payg(e), 'forecast', '2023-11-01', { type: 'ActualCost', timeframe: 'MonthToDate', includeActualCost: true, dataset: { granularity: 'Daily', aggregation: cost } });

@@ -4,9 +4,15 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Emulator } from '../../emulator/server';
 import type { WorldSubscription } from '../../emulator/world/types';
-import { armFetch, jsonOf, useEmulator } from '../../support/emulator';
+import { armFetch, jsonAs, useEmulator } from '../../support/emulator';
+import { namedRows } from '../../support/wireShapes';
+import type { ArmError, QueryResult } from '../../support/wireShapes';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+/** A row by column name. Every query here sums Cost; the other columns are those its grouping and granularity add. */
+interface CostRow {
+  Cost: number;
+}
+type TagRow = CostRow & { TagKey: string; TagValue: string };
 
 const subscriptionsOf = (e: Emulator) => (e.world as unknown as { subscriptions: WorldSubscription[] }).subscriptions;
 const payg = (e: Emulator) => subscriptionsOf(e).find((s) => s.offerId === 'MS-AZR-0003P')!;
@@ -20,25 +26,25 @@ function post(e: Emulator, sub: WorldSubscription, pathAndQuery: string, body: u
 const queryPath = (scope: string, version = '2023-11-01', extra = '') => `/${scope}/providers/Microsoft.CostManagement/query?api-version=${version}${extra}`;
 
 /** Every page, following properties.nextLink with the same body; rows as objects by column name. */
-async function queryAll(e: Emulator, sub: WorldSubscription, scope: string, body: unknown, extra = ''): Promise<{ columns: string[]; rows: Json[]; pages: number; status: number }> {
+async function queryAll<R extends CostRow = CostRow & { Currency: string }>(e: Emulator, sub: WorldSubscription, scope: string, body: unknown, extra = ''): Promise<{ columns: string[]; rows: R[]; pages: number; status: number }> {
   let url: string | null = queryPath(scope, '2023-11-01', extra);
-  const rows: Json[] = [];
+  const rows: R[] = [];
   let columns: string[] = [];
   let pages = 0;
   while (url) {
     const res = await post(e, sub, url, body);
     if (res.status === 204) { return { columns, rows, pages, status: 204 }; }
     assert.equal(res.status, 200, await res.clone().text());
-    const json: Json = await jsonOf(res);
-    columns = json.properties.columns.map((c: Json) => c.name);
-    rows.push(...json.properties.rows.map((r: Json[]) => Object.fromEntries(columns.map((c, i) => [c, r[i]]))));
+    const json = await jsonAs<QueryResult>(res);
+    columns = json.properties.columns.map((c) => c.name);
+    rows.push(...namedRows<R>(json));
     pages++;
     url = json.properties.nextLink;
   }
   return { columns, rows, pages, status: 200 };
 }
 
-const centsOf = (rows: Json[], column = 'Cost') => rows.reduce((s, r) => s + Math.round(r[column] * 100), 0);
+const centsOf = (rows: CostRow[]) => rows.reduce((s, r) => s + Math.round(r.Cost * 100), 0);
 
 describe('emulator: Cost Management query', () => {
   const emu = useEmulator({ settings: { pageSize: 50 } });
@@ -52,7 +58,8 @@ describe('emulator: Cost Management query', () => {
     });
     assert.equal(res.status, 200);
     assert.ok(res.headers.get('x-ms-request-id'));
-    const json = await jsonOf(res);
+    // PreTaxCost, UsageQuantity, UsageDate, ServiceName, ResourceGroupName, Currency
+    const json = await jsonAs<QueryResult<[number, number, number, string, string, string]>>(res);
     assert.equal(json.type, 'Microsoft.CostManagement/query');
     assert.match(json.id, new RegExp(`^subscriptions/${sub.subscriptionId}/providers/Microsoft.CostManagement/query/[0-9a-f-]{36}$`));
     assert.equal(json.location, null);
@@ -76,12 +83,12 @@ describe('emulator: Cost Management query', () => {
     for (const v of VERSIONS) {
       const res = await post(e, sub, queryPath(`subscriptions/${sub.subscriptionId}`, v), body);
       assert.equal(res.status, 200, v);
-      totals.add((await jsonOf(res)).properties.rows[0][0]);
+      totals.add((await jsonAs<QueryResult<[number, string]>>(res)).properties.rows[0][0]);
     }
     assert.equal(totals.size, 1, 'the same total in every version');
     const bad = await post(e, sub, queryPath(`subscriptions/${sub.subscriptionId}`, '2019-10-01-preview'), body);
     assert.equal(bad.status, 400);
-    assert.equal((await jsonOf(bad)).error.code, 'InvalidApiVersionParameter');
+    assert.equal((await jsonAs<ArmError>(bad)).error.code, 'InvalidApiVersionParameter');
   });
 
   const invalid: Array<[string, unknown, RegExp]> = [
@@ -106,7 +113,7 @@ describe('emulator: Cost Management query', () => {
       const sub = payg(e);
       const res = await post(e, sub, queryPath(`subscriptions/${sub.subscriptionId}`), body);
       assert.equal(res.status, 400);
-      const json = await jsonOf(res);
+      const json = await jsonAs<ArmError>(res);
       assert.equal(json.error.code, 'BadRequest');
       assert.match(json.error.message, message);
     });
@@ -116,7 +123,7 @@ describe('emulator: Cost Management query', () => {
     const e = emu();
     const sub = payg(e);
     const dates = async (timeframe: string) => {
-      const r = await queryAll(e, sub, `subscriptions/${sub.subscriptionId}`, { type: 'ActualCost', timeframe, dataset: { granularity: 'Daily', aggregation: cost } });
+      const r = await queryAll<CostRow & { UsageDate: number }>(e, sub, `subscriptions/${sub.subscriptionId}`, { type: 'ActualCost', timeframe, dataset: { granularity: 'Daily', aggregation: cost } });
       return r.status === 204 ? [] : r.rows.map((x) => x.UsageDate);
     };
     const mtd = await dates('MonthToDate');
@@ -141,7 +148,7 @@ describe('emulator: Cost Management query', () => {
     assert.equal(paged.pages, Math.ceil(whole.rows.length / 7));
     assert.deepEqual(paged.rows, whole.rows);
 
-    const first = await jsonOf(await post(e, sub, queryPath(scope, '2023-11-01', '&$top=7'), body));
+    const first = await jsonAs<QueryResult>(await post(e, sub, queryPath(scope, '2023-11-01', '&$top=7'), body));
     const next = first.properties.nextLink as string;
     assert.match(next, /^https:\/\/127\.0\.0\.1:\d+\/subscriptions\/.*\/query\?api-version=2023-11-01&.*skiptoken=/);
     const changed = await post(e, sub, next, { ...body, type: 'Usage' });
@@ -168,11 +175,11 @@ describe('emulator: Cost Management query', () => {
     const base = { type: 'ActualCost', timeframe: 'Custom', timePeriod: { from: '2026-09-01T00:00:00Z', to: '2026-10-31T00:00:00Z' } };
     const total = await queryAll(e, sub, scope, { ...base, dataset: { aggregation: cost } });
     assert.equal(total.rows.length, 1);
-    const byTag = await queryAll(e, sub, scope, { ...base, dataset: { aggregation: cost, grouping: [{ type: 'TagKey', name: 'env' }] } });
+    const byTag = await queryAll<TagRow>(e, sub, scope, { ...base, dataset: { aggregation: cost, grouping: [{ type: 'TagKey', name: 'env' }] } });
     assert.deepEqual(byTag.columns, ['Cost', 'TagKey', 'TagValue', 'Currency']);
     assert.ok(byTag.rows.every((r) => (r.TagKey === 'env' && r.TagValue !== '') || (r.TagKey === '' && r.TagValue === '')));
     assert.equal(centsOf(byTag.rows), centsOf(total.rows));
-    const monthly = await queryAll(e, sub, scope, { ...base, dataset: { granularity: 'Monthly', aggregation: cost } });
+    const monthly = await queryAll<CostRow & { BillingMonth: string }>(e, sub, scope, { ...base, dataset: { granularity: 'Monthly', aggregation: cost } });
     assert.deepEqual(monthly.columns, ['Cost', 'BillingMonth', 'Currency']);
     assert.deepEqual(monthly.rows.map((r) => r.BillingMonth), ['2026-09-01T00:00:00', '2026-10-01T00:00:00']);
     assert.equal(centsOf(monthly.rows), centsOf(total.rows));
@@ -185,7 +192,7 @@ describe('emulator: Cost Management query', () => {
     const sub = payg(e);
     const scope = `subscriptions/${sub.subscriptionId}`;
     const base = { type: 'ActualCost', timeframe: 'TheLastMonth' };
-    const groups = await queryAll(e, sub, scope, { ...base, dataset: { aggregation: cost, grouping: [{ type: 'Dimension', name: 'ResourceGroup' }] } });
+    const groups = await queryAll<CostRow & { ResourceGroup: string }>(e, sub, scope, { ...base, dataset: { aggregation: cost, grouping: [{ type: 'Dimension', name: 'ResourceGroup' }] } });
     assert.ok(groups.rows.length >= 1);
     for (const g of groups.rows) {
       const filtered = await queryAll(e, sub, scope, { ...base, dataset: { aggregation: cost, filter: { dimensions: { name: 'ResourceGroup', operator: 'In', values: [g.ResourceGroup.toUpperCase()] } } } });
@@ -193,14 +200,14 @@ describe('emulator: Cost Management query', () => {
       const rgScope = await queryAll(e, sub, `${scope}/resourceGroups/${g.ResourceGroup}`, { ...base, dataset: { aggregation: cost } });
       assert.equal(centsOf(rgScope.rows), Math.round(g.Cost * 100));
     }
-    const byService = await queryAll(e, sub, scope, { ...base, dataset: { aggregation: cost, grouping: [{ type: 'Dimension', name: 'ServiceName' }] } });
+    const byService = await queryAll<CostRow & { ServiceName: string }>(e, sub, scope, { ...base, dataset: { aggregation: cost, grouping: [{ type: 'Dimension', name: 'ServiceName' }] } });
     const [a, b] = byService.rows;
     const either = await queryAll(e, sub, scope, { ...base, dataset: { aggregation: cost, filter: { or: [
       { dimensions: { name: 'ServiceName', operator: 'In', values: [a.ServiceName] } },
       { dimensions: { name: 'ServiceName', operator: 'In', values: [b.ServiceName] } },
     ] } } });
     assert.equal(centsOf(either.rows), Math.round(a.Cost * 100) + Math.round(b.Cost * 100));
-    const byEnv = await queryAll(e, sub, scope, { ...base, dataset: { aggregation: cost, grouping: [{ type: 'TagKey', name: 'env' }] } });
+    const byEnv = await queryAll<TagRow>(e, sub, scope, { ...base, dataset: { aggregation: cost, grouping: [{ type: 'TagKey', name: 'env' }] } });
     const tagged = byEnv.rows.find((r) => r.TagKey === 'env');
     if (tagged) {
       const both = await queryAll(e, sub, scope, { ...base, dataset: { aggregation: cost, filter: { and: [
@@ -215,7 +222,7 @@ describe('emulator: Cost Management query', () => {
     const e = emu();
     const sub = subscriptionsOf(e).find((s) => s.currency !== 'USD' && !s.offerId.endsWith('0145P'));
     assert.ok(sub, 'the world has a non-USD subscription');
-    const r = await queryAll(e, sub, `subscriptions/${sub.subscriptionId}`, { type: 'ActualCost', timeframe: 'TheLastMonth', dataset: { aggregation: { c: { name: 'Cost', function: 'Sum' }, u: { name: 'CostUSD', function: 'Sum' } } } });
+    const r = await queryAll<CostRow & { CostUSD: number; Currency: string }>(e, sub, `subscriptions/${sub.subscriptionId}`, { type: 'ActualCost', timeframe: 'TheLastMonth', dataset: { aggregation: { c: { name: 'Cost', function: 'Sum' }, u: { name: 'CostUSD', function: 'Sum' } } } });
     assert.deepEqual(r.columns, ['Cost', 'CostUSD', 'Currency']);
     assert.equal(r.rows[0].Currency, sub.currency);
     assert.notEqual(r.rows[0].Cost, r.rows[0].CostUSD);
@@ -240,7 +247,7 @@ describe('emulator: Cost Management query', () => {
       assert.equal(statuses[3], 429);
       const throttled = await post(e, sub, rgPath, body);
       assert.equal(throttled.status, 429);
-      assert.deepEqual(await jsonOf(throttled), { error: { code: '429', message: 'Too many requests. Please retry.' } });
+      assert.deepEqual(await jsonAs(throttled), { error: { code: '429', message: 'Too many requests. Please retry.' } });
       const wait = Number(throttled.headers.get('x-ms-ratelimit-microsoft.costmanagement-qpu-retry-after'));
       assert.ok(wait >= 1 && wait <= 10);
       const ownBucket = await post(e, sub, rgPath, body, { ClientType: 'azure-billing-insight' });

@@ -5,22 +5,22 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Emulator } from '../../emulator/server';
 import type { WorldSubscription } from '../../emulator/world/types';
-import { armFetch, jsonOf, useEmulator } from '../../support/emulator';
+import { armFetch, jsonAs, useEmulator } from '../../support/emulator';
+import type { ArmError, QueryResult } from '../../support/wireShapes';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const subscriptionsOf = (e: Emulator) => (e.world as unknown as { subscriptions: WorldSubscription[] }).subscriptions;
 const body = JSON.stringify({ type: 'ActualCost', timeframe: 'TheLastMonth', dataset: { aggregation: { totalCost: { name: 'Cost', function: 'Sum' } } } });
 
 /** Cents per currency for a scope, reading every page. */
-async function centsByCurrency(e: Emulator, tenantId: string, scope: string): Promise<{ status: number; cents: Map<string, number>; error?: Json }> {
+async function centsByCurrency(e: Emulator, tenantId: string, scope: string): Promise<{ status: number; cents: Map<string, number>; error?: ArmError }> {
   let url: string | null = `/${scope}/providers/Microsoft.CostManagement/query?api-version=2024-08-01&$top=1`;
   const cents = new Map<string, number>();
   while (url) {
     const res = await armFetch(e, url, { token: e.issueToken(tenantId), method: 'POST', body, headers: { 'content-type': 'application/json' } });
     if (res.status === 204) { break; }
-    if (res.status !== 200) { return { status: res.status, cents, error: await jsonOf(res) }; }
-    const json: Json = await jsonOf(res);
+    if (res.status !== 200) { return { status: res.status, cents, error: await jsonAs<ArmError>(res) }; }
+    const json = await jsonAs<QueryResult<[number, string]>>(res); // Cost, Currency
     for (const [cost, currency] of json.properties.rows) { cents.set(currency, (cents.get(currency) ?? 0) + Math.round(cost * 100)); }
     url = json.properties.nextLink;
   }
@@ -100,7 +100,7 @@ describe('emulator: Cost Management scopes', () => {
     const foreign = subs.find((s) => s.tenantId !== e.tenantId && s.billingAccountName !== home.billingAccountName)!;
     const denied = await centsByCurrency(e, home.tenantId, account(foreign));
     assert.equal(denied.status, 403);
-    assert.equal(denied.error.error.code, 'AuthorizationFailed');
+    assert.equal(denied.error?.error.code, 'AuthorizationFailed');
     const mg = await centsByCurrency(e, home.tenantId, 'providers/Microsoft.Management/managementGroups/root');
     assert.equal(mg.status, 400);
   });

@@ -8,9 +8,10 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Emulator } from '../../emulator/server';
 import type { UsageCosts, WorldSubscription } from '../../emulator/world/types';
-import { armFetch, jsonOf, useEmulator } from '../../support/emulator';
+import { ArmPage, armFetch, jsonAs, useEmulator } from '../../support/emulator';
+import { namedRows } from '../../support/wireShapes';
+import type { QueryResult, RateCardDocument, UsageAggregate } from '../../support/wireShapes';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** The parts of the world the billing side adds (typed structurally so this file does not depend on its shape). */
 const worldOf = (e: Emulator) => e.world as unknown as { subscriptions: WorldSubscription[]; usage: UsageCosts };
@@ -30,13 +31,13 @@ async function usageByMeterAndDay(e: Emulator, token: string, subId: string, mon
     aggregationGranularity: 'Daily',
     showDetails: 'true',
   });
-  let url: string | undefined = `/subscriptions/${subId}/providers/Microsoft.Commerce/UsageAggregates?${q}`;
+  let url: string | undefined = `/subscriptions/${subId}/providers/Microsoft.Commerce/UsageAggregates?${q.toString()}`;
   const out = new Map<string, Map<string, number>>();
   let pages = 0;
   while (url) {
     const res = await armFetch(e, url, { token });
     assert.equal(res.status, 200);
-    const body: Json = await jsonOf(res);
+    const body = await jsonAs<ArmPage<UsageAggregate>>(res);
     pages++;
     for (const row of body.value) {
       const day = row.properties.usageStartTime.slice(0, 10);
@@ -59,11 +60,11 @@ async function rateCard(e: Emulator, token: string, subId: string, offer: string
   assert.equal(res.status, 302);
   const blob = await fetch(res.headers.get('location')!); // no Authorization header
   assert.equal(blob.status, 200);
-  const doc: Json = await blob.json();
+  const doc = await jsonAs<RateCardDocument>(blob);
   const meters = new Map<string, RateRow[]>();
   for (const m of doc.Meters) {
     const id = m.MeterId.toLowerCase();
-    const tiers = Object.entries(m.MeterRates as Record<string, number>).map(([from, price]) => ({ from: Number(from), price })).sort((a, b) => a.from - b.from);
+    const tiers = Object.entries(m.MeterRates).map(([from, price]) => ({ from: Number(from), price })).sort((a, b) => a.from - b.from);
     if (!meters.has(id)) { meters.set(id, []); }
     meters.get(id)!.push({ effective: m.EffectiveDate.slice(0, 10), tiers, included: m.IncludedQuantity });
   }
@@ -102,12 +103,11 @@ async function costManagementDaily(e: Emulator, token: string, subId: string, mo
   while (url) {
     const res = await armFetch(e, url, { token, method: 'POST', body, headers: { 'content-type': 'application/json' } });
     assert.equal(res.status, 200);
-    const json: Json = await jsonOf(res);
+    const json = await jsonAs<QueryResult>(res);
     pages++;
-    const cols = json.properties.columns.map((c: Json) => c.name);
-    for (const row of json.properties.rows) {
-      const date = String(row[cols.indexOf('UsageDate')]);
-      out.set(`${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6)}`, row[cols.indexOf('Cost')]);
+    for (const row of namedRows<{ Cost: number; UsageDate: number }>(json)) {
+      const date = String(row.UsageDate);
+      out.set(`${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6)}`, row.Cost);
     }
     url = json.properties.nextLink ?? undefined;
   }
@@ -162,7 +162,7 @@ describe('invariant: Cost Management = UsageAggregates × RateCard', () => {
       const token = e.issueToken(sub.tenantId);
       const body = JSON.stringify({ type: 'ActualCost', timeframe: 'TheLastMonth', dataset: { aggregation: { c: { name: 'Cost', function: 'Sum' } } } });
       const res = await armFetch(e, `/subscriptions/${sub.subscriptionId}/providers/Microsoft.CostManagement/query?api-version=2025-03-01`, { token, method: 'POST', body, headers: { 'content-type': 'application/json' } });
-      const reported = res.status === 204 ? 0 : (await jsonOf(res)).properties.rows.reduce((s: number, r: Json) => s + Math.round(r[0] * 100), 0);
+      const reported = res.status === 204 ? 0 : (await jsonAs<QueryResult<[number, string]>>(res)).properties.rows.reduce((s, r) => s + Math.round(r[0] * 100), 0);
       assert.equal(reported, Math.round(worldOf(e).usage.costBetween(sub.subscriptionId, '2026-10-01', '2026-10-31') * 100), sub.displayName);
     }
   });

@@ -6,9 +6,9 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Emulator } from '../../emulator/server';
 import type { WorldSubscription } from '../../emulator/world/types';
-import { armFetch, jsonOf, useEmulator } from '../../support/emulator';
+import { armFetch, jsonAs, useEmulator } from '../../support/emulator';
+import type { QueryResult } from '../../support/wireShapes';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 interface InvoiceView {
   name: string;
@@ -42,7 +42,7 @@ async function reportedCents(e: Emulator, tenantId: string, scope: string, from:
     const res = await armFetch(e, url, { token: e.issueToken(tenantId), method: 'POST', body, headers: { 'content-type': 'application/json' } });
     if (res.status === 204) { break; }
     assert.equal(res.status, 200, await res.clone().text());
-    const json: Json = await jsonOf(res);
+    const json = await jsonAs<QueryResult<[number, string]>>(res); // Cost, Currency
     for (const [cost, currency] of json.properties.rows) { out.set(currency, (out.get(currency) ?? 0) + Math.round(cost * 100)); }
     url = json.properties.nextLink;
   }

@@ -6,7 +6,8 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Emulator } from '../../emulator/server';
-import { armFetch, jsonOf, useEmulator } from '../../support/emulator';
+import { ArmPage, armFetch, jsonAs, useEmulator } from '../../support/emulator';
+import type { ArmError, SubscriptionJson } from '../../support/wireShapes';
 
 const BA = '/providers/Microsoft.Billing/billingAccounts';
 /** The 2024-04-01 `billingAccountName` pattern (docs/azure-apis.md#billing-identifiers). */
@@ -45,7 +46,7 @@ describe('emulator: a CSP subscription on a partner agreement', () => {
       const token = e.issueToken(tenant.tenantId);
       const list = await armFetch(e, `${BA}?api-version=2024-04-01`, { token });
       assert.equal(list.status, 200);
-      assert.ok(!(await jsonOf(list)).value.some((a: { name: string }) => a.name === account.name), tenant.displayName);
+      assert.ok(!(await jsonAs<ArmPage<{ name: string }>>(list)).value.some((a) => a.name === account.name), tenant.displayName);
       assert.equal((await armFetch(e, `${BA}/${account.name}?api-version=2024-04-01`, { token })).status, 404, tenant.displayName);
     }
   });
@@ -56,10 +57,10 @@ describe('emulator: a CSP subscription on a partner agreement', () => {
     const token = e.issueToken(csp.tenantId);
     const one = await armFetch(e, `/subscriptions/${csp.subscriptionId}?api-version=2022-12-01`, { token });
     assert.equal(one.status, 200);
-    assert.equal((await jsonOf(one)).subscriptionPolicies.quotaId, 'CSP_2015-05-01');
+    assert.equal((await jsonAs<SubscriptionJson>(one)).subscriptionPolicies.quotaId, 'CSP_2015-05-01');
     const invoices = await armFetch(e, `${BA}/default/billingSubscriptions/${csp.subscriptionId}/invoices?api-version=2024-04-01`, { token });
     assert.equal(invoices.status, 200);
-    assert.deepEqual((await jsonOf(invoices)).value, []);
+    assert.deepEqual((await jsonAs<ArmPage<unknown>>(invoices)).value, []);
     assert.deepEqual(e.world.billing.invoicesOfAccount(account), [], 'invoices = charges holds: there are no invoices to compare');
   });
 
@@ -70,14 +71,14 @@ describe('emulator: a CSP subscription on a partner agreement', () => {
     const base = `/subscriptions/${csp.subscriptionId}/providers/Microsoft.Commerce`;
     const rateCard = await armFetch(e, `${base}/RateCard?api-version=2016-08-31-preview&$filter=${encodeURIComponent("OfferDurableId eq 'MS-AZR-0145P' and Currency eq 'USD' and Locale eq 'en-US' and RegionInfo eq 'US'")}`, { token, redirect: 'manual' });
     assert.equal(rateCard.status, 400);
-    assert.equal((await jsonOf(rateCard)).error.code, 'DisallowedProvider');
+    assert.equal((await jsonAs<ArmError>(rateCard)).error.code, 'DisallowedProvider');
     const usage = await armFetch(e, `${base}/UsageAggregates?api-version=2015-06-01-preview&reportedStartTime=2026-10-01T00:00:00Z&reportedEndTime=2026-10-02T00:00:00Z`, { token });
     assert.equal(usage.status, 400);
-    assert.equal((await jsonOf(usage)).error.code, 'DisallowedProvider');
+    assert.equal((await jsonAs<ArmError>(usage)).error.code, 'DisallowedProvider');
     const body = JSON.stringify({ type: 'ActualCost', timeframe: 'MonthToDate', dataset: { granularity: 'Daily', aggregation: { totalCost: { name: 'Cost', function: 'Sum' } } } });
     const query = await armFetch(e, `/subscriptions/${csp.subscriptionId}/providers/Microsoft.CostManagement/query?api-version=2024-08-01`, { token, method: 'POST', body, headers: { 'content-type': 'application/json' } });
     assert.equal(query.status, 400);
-    assert.match((await jsonOf(query)).error.message, /Cost management data is unavailable/);
+    assert.match((await jsonAs<ArmError>(query)).error.message, /Cost management data is unavailable/);
   });
 
   it('still has usage and costs in the world (Partner Center would bill them), so its resources are real', () => {

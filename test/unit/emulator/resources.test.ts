@@ -3,7 +3,8 @@
 // public REST API specifications; scoped to the token's tenant, paged.
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { armFetch, jsonOf, useEmulator } from '../../support/emulator';
+import { ArmPage, armFetch, armListAll, jsonAs, useEmulator } from '../../support/emulator';
+import type { ArmError, SubscriptionJson, TenantJson } from '../../support/wireShapes';
 
 const VERSIONS = ['2015-11-01', '2016-06-01', '2018-06-01', '2019-06-01', '2019-11-01', '2020-01-01', '2021-01-01', '2022-12-01'];
 
@@ -33,29 +34,16 @@ function subscriptionFields(version: string): { fields: string[]; policies: stri
 describe('emulator: Microsoft.Resources tenants and subscriptions', () => {
   const emu = useEmulator({ settings: { pageSize: 3 } });
 
-  async function all(path: string, token?: string): Promise<any[]> {
-    const items: any[] = [];
-    let url: string | undefined = path;
-    let pages = 0;
-    while (url) {
-      const res = await armFetch(emu(), url, { token });
-      assert.equal(res.status, 200, `GET ${url}`);
-      const body = await jsonOf(res);
-      items.push(...body.value);
-      url = body.nextLink || undefined;
-      pages += 1;
-      assert.ok(pages < 50, 'paging must end');
-    }
-    return items;
-  }
+  const all = <T>(path: string, token?: string) => armListAll<T>(emu(), path, token);
 
   it('lists the three tenants, with more detail on newer versions', async () => {
     const e = emu();
-    const old = await all('/tenants?api-version=2016-06-01');
+    const old = await all<TenantJson>('/tenants?api-version=2016-06-01');
     assert.deepEqual(old.map((t) => t.tenantId).sort(), e.world.tenants.map((t) => t.tenantId).sort());
     assert.deepEqual(Object.keys(old[0]).sort(), ['id', 'tenantId']);
-    const current = await all('/tenants?api-version=2022-12-01');
+    const current = await all<TenantJson>('/tenants?api-version=2022-12-01');
     const home = current.find((t) => t.tenantId === e.tenantId);
+    assert.ok(home, 'the home tenant');
     assert.equal(home.id, `/tenants/${e.tenantId}`);
     assert.equal(home.displayName, 'Contoso');
     assert.equal(home.defaultDomain, 'contoso.onmicrosoft.com');
@@ -67,7 +55,7 @@ describe('emulator: Microsoft.Resources tenants and subscriptions', () => {
     const expected = e.world.subscriptions.filter((s) => s.tenantId === e.tenantId);
     assert.ok(expected.length >= 20, 'the home tenant has at least 20 subscriptions');
     for (const version of VERSIONS) {
-      const subs = await all(`/subscriptions?api-version=${version}`);
+      const subs = await all<SubscriptionJson>(`/subscriptions?api-version=${version}`);
       assert.equal(subs.length, expected.length, version);
       assert.deepEqual(new Set(subs.map((s) => s.subscriptionId)), new Set(expected.map((s) => s.subscriptionId)));
       const first = subs[0];
@@ -81,10 +69,11 @@ describe('emulator: Microsoft.Resources tenants and subscriptions', () => {
   it('answers tenants on every api-version real clients send, each with the fields of its version', async () => {
     const e = emu();
     for (const version of VERSIONS) {
-      const tenants = await all(`/tenants?api-version=${version}`);
+      const tenants = await all<TenantJson>(`/tenants?api-version=${version}`);
       assert.deepEqual(tenants.map((t) => t.tenantId).sort(), e.world.tenants.map((t) => t.tenantId).sort(), version);
       for (const t of tenants) { assert.deepEqual(Object.keys(t).sort(), tenantFields(version), `${version}: fields of ${t.tenantId}`); }
       const home = tenants.find((t) => t.tenantId === e.tenantId);
+      assert.ok(home, `${version}: the home tenant`);
       if (version >= '2018-06-01') {
         assert.equal(home.displayName, 'Contoso', version);
         assert.deepEqual(home.domains, ['contoso.onmicrosoft.com'], version);
@@ -97,14 +86,14 @@ describe('emulator: Microsoft.Resources tenants and subscriptions', () => {
 
   it('lists subscriptions on 2019-11-01 as a widely used command-line tool does: tenantId, managedByTenants, tags', async () => {
     const e = emu();
-    const subs = await all('/subscriptions?api-version=2019-11-01');
+    const subs = await all<SubscriptionJson>('/subscriptions?api-version=2019-11-01');
     assert.ok(subs.length > 0);
     for (const s of subs) {
       assert.equal(s.tenantId, e.tenantId);
       assert.deepEqual(s.managedByTenants, []);
       assert.deepEqual(s.tags, {});
       assert.equal(s.authorizationSource, 'RoleBased');
-      assert.ok(['On', 'Off'].includes(s.subscriptionPolicies.spendingLimit));
+      assert.ok(['On', 'Off'].includes(s.subscriptionPolicies.spendingLimit ?? ''));
     }
   });
 
@@ -115,7 +104,7 @@ describe('emulator: Microsoft.Resources tenants and subscriptions', () => {
     for (const version of VERSIONS) {
       const res = await armFetch(e, `/subscriptions/${mine.subscriptionId}?api-version=${version}`);
       assert.equal(res.status, 200, version);
-      const one = await jsonOf(res);
+      const one = await jsonAs<SubscriptionJson>(res);
       const expected = subscriptionFields(version);
       assert.deepEqual(Object.keys(one).sort(), expected.fields, `${version}: fields`);
       assert.deepEqual(Object.keys(one.subscriptionPolicies).sort(), expected.policies, `${version}: policy fields`);
@@ -125,9 +114,9 @@ describe('emulator: Microsoft.Resources tenants and subscriptions', () => {
 
   it('pages with an absolute nextLink that carries api-version and $skiptoken', async () => {
     const res = await armFetch(emu(), '/subscriptions?api-version=2022-12-01');
-    const body = await jsonOf(res);
+    const body = await jsonAs<ArmPage<SubscriptionJson>>(res);
     assert.equal(body.value.length, 3);
-    const next = new URL(body.nextLink);
+    const next = new URL(body.nextLink ?? '');
     assert.equal(next.origin, emu().baseUrl);
     assert.equal(next.searchParams.get('api-version'), '2022-12-01');
     assert.ok(next.searchParams.get('$skiptoken'));
@@ -137,12 +126,12 @@ describe('emulator: Microsoft.Resources tenants and subscriptions', () => {
     const e = emu();
     const woodgrove = e.world.tenants.find((t) => !t.hasBillingRole);
     assert.ok(woodgrove);
-    const subs = await all('/subscriptions?api-version=2022-12-01', e.issueToken(woodgrove.tenantId));
+    const subs = await all<SubscriptionJson>('/subscriptions?api-version=2022-12-01', e.issueToken(woodgrove.tenantId));
     const own = e.world.subscriptions.filter((s) => s.tenantId === woodgrove.tenantId);
     assert.ok(own.some((s) => s.offerId === 'MS-AZR-0145P'), 'one of them is a CSP subscription');
     assert.deepEqual(subs.map((s) => s.displayName).sort(), own.map((s) => s.displayName).sort());
     const csp = subs.find((s) => s.subscriptionId === own.find((o) => o.offerId === 'MS-AZR-0145P')!.subscriptionId);
-    assert.equal(csp.subscriptionPolicies.quotaId, 'CSP_2015-05-01');
+    assert.equal(csp?.subscriptionPolicies.quotaId, 'CSP_2015-05-01');
     assert.ok(subs.every((s) => s.tenantId === woodgrove.tenantId));
   });
 
@@ -153,11 +142,11 @@ describe('emulator: Microsoft.Resources tenants and subscriptions', () => {
     assert.ok(mine && theirs);
     const res = await armFetch(e, `/subscriptions/${mine.subscriptionId.toUpperCase()}?api-version=2020-01-01`);
     assert.equal(res.status, 200);
-    assert.equal((await jsonOf(res)).displayName, mine.displayName);
+    assert.equal((await jsonAs<SubscriptionJson>(res)).displayName, mine.displayName);
     for (const id of [theirs.subscriptionId, '00000000-0000-0000-0000-000000000000']) {
       const missing = await armFetch(e, `/subscriptions/${id}?api-version=2022-12-01`);
       assert.equal(missing.status, 404);
-      assert.equal((await jsonOf(missing)).error.code, 'SubscriptionNotFound');
+      assert.equal((await jsonAs<ArmError>(missing)).error.code, 'SubscriptionNotFound');
     }
   });
 
@@ -165,7 +154,7 @@ describe('emulator: Microsoft.Resources tenants and subscriptions', () => {
     for (const path of ['/subscriptions', '/tenants']) {
       const res = await armFetch(emu(), `${path}?api-version=2015-01-01`);
       assert.equal(res.status, 400, path);
-      const body = await jsonOf(res);
+      const body = await jsonAs<ArmError>(res);
       assert.equal(body.error.code, 'InvalidApiVersionParameter');
       for (const version of VERSIONS) { assert.ok(body.error.message.includes(version), `${path}: ${version} is listed`); }
     }

@@ -5,16 +5,17 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Emulator } from '../../emulator/server';
 import { evaluate, ODataError, parseFilter } from '../../emulator/routes/retail/odata';
-import { useEmulator } from '../../support/emulator';
+import { jsonAs, useEmulator } from '../../support/emulator';
+import type { RetailError, RetailPage } from '../../support/wireShapes';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const PREVIEW = '2023-01-01-preview';
 
-async function get(e: Emulator, params: Record<string, string>): Promise<{ status: number; body: Json }> {
+/** A page, or `RetailError` where the caller expects a 400. */
+async function get<T = RetailPage>(e: Emulator, params: Record<string, string>): Promise<{ status: number; body: T }> {
   const q = Object.entries(params).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
   const res = await fetch(`${e.baseUrl}/api/retail/prices?${q}`);
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: await jsonAs<T>(res) };
 }
 
 /** Count of matching items (one large page). */
@@ -74,7 +75,7 @@ describe('emulator: retail $filter over HTTP', () => {
     const not = await get(e, { 'api-version': PREVIEW, $filter: "not(serviceName eq 'Storage')" });
     assert.equal(not.status, 400);
     assert.deepEqual(not.body, { Error: { Code: 'BadRequest', Message: 'Invalid OData parameters supplied' } });
-    const lambda = await get(e, { 'api-version': PREVIEW, $filter: "savingsPlan/any(t: t/term eq '1 Year')" });
+    const lambda = await get<RetailError>(e, { 'api-version': PREVIEW, $filter: "savingsPlan/any(t: t/term eq '1 Year')" });
     assert.equal(lambda.status, 400);
     assert.equal(lambda.body.Error.Message, 'Invalid parameters supplied');
     assert.equal(await count(e, "priceType eq 'SavingsPlan'"), 0);
@@ -105,18 +106,18 @@ describe('emulator: retail $filter over HTTP', () => {
     try {
       const first = await get(e, { 'api-version': PREVIEW, $filter: "serviceName eq 'Storage'", $top: '2' });
       assert.equal(first.status, 200);
-      const second = await fetch(first.body.NextPageLink);
-      assert.match(first.body.NextPageLink, /\$top=0/);
-      const secondBody: Json = await second.json();
-      assert.match(secondBody.NextPageLink, /\$top=-2/);
-      const third = await fetch(secondBody.NextPageLink);
+      const second = await fetch(first.body.NextPageLink ?? '');
+      assert.match(first.body.NextPageLink ?? '', /\$top=0/);
+      const secondBody = await jsonAs<RetailPage>(second);
+      assert.match(secondBody.NextPageLink ?? '', /\$top=-2/);
+      const third = await fetch(secondBody.NextPageLink ?? '');
       assert.equal(third.status, 400);
     } finally {
       e.settings.retailPrices = knobs;
     }
     const ordered = await get(e, { 'api-version': PREVIEW, $filter: "serviceName eq 'Storage'", $orderby: 'retailPrice desc' });
     assert.equal(ordered.status, 200);
-    const prices = ordered.body.Items.map((x: Json) => x.retailPrice);
+    const prices = ordered.body.Items.map((x) => x.retailPrice);
     assert.deepEqual(prices, [...prices].sort((a, b) => b - a));
     const multi = await get(e, { 'api-version': PREVIEW, $orderby: 'meterName,retailPrice' });
     assert.equal(multi.status, 400);

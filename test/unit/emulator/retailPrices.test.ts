@@ -5,10 +5,9 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Emulator } from '../../emulator/server';
 import type { WorldSubscription } from '../../emulator/world/types';
-import { armFetch, useEmulator } from '../../support/emulator';
+import { ArmPage, armFetch, jsonAs, useEmulator } from '../../support/emulator';
+import type { RateCardDocument, RetailError, RetailItem, RetailPage, UsageAggregate } from '../../support/wireShapes';
 
-type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const json = (res: Response): Promise<Json> => res.json();
 
 const CURRENCIES = ['USD', 'AUD', 'BRL', 'CAD', 'CHF', 'CNY', 'DKK', 'EUR', 'GBP', 'INR', 'JPY', 'KRW', 'NOK', 'NZD', 'RUB', 'SEK', 'TWD'];
 const PREVIEW = '2023-01-01-preview';
@@ -19,14 +18,14 @@ function pricesUrl(e: Emulator, params: Record<string, string>): string {
 }
 
 /** Every item, following NextPageLink verbatim. */
-async function walk(e: Emulator, params: Record<string, string>): Promise<{ items: Json[]; pages: Json[] }> {
+async function walk(e: Emulator, params: Record<string, string>): Promise<{ items: RetailItem[]; pages: RetailPage[] }> {
   let url: string | null = pricesUrl(e, params);
-  const items: Json[] = [];
-  const pages: Json[] = [];
+  const items: RetailItem[] = [];
+  const pages: RetailPage[] = [];
   while (url) {
     const res = await fetch(url);
     assert.equal(res.status, 200, await res.clone().text());
-    const page: Json = await json(res);
+    const page = await jsonAs<RetailPage>(res);
     pages.push(page);
     items.push(...page.Items);
     url = page.NextPageLink;
@@ -43,7 +42,7 @@ describe('emulator: retail prices', () => {
     for (const v of [undefined, '2021-10-01-preview', PREVIEW]) {
       const res = await fetch(pricesUrl(e, v ? { 'api-version': v, $filter: filter } : { $filter: filter }));
       assert.equal(res.status, 200, String(v));
-      const page: Json = await json(res);
+      const page = await jsonAs<RetailPage>(res);
       assert.equal(page.BillingCurrency, 'USD');
       assert.equal(page.CustomerEntityId, 'Default');
       assert.equal(page.CustomerEntityType, 'Retail');
@@ -53,7 +52,7 @@ describe('emulator: retail prices', () => {
     for (const v of ['2023-01-01', '2015-06-01-preview']) {
       const res = await fetch(pricesUrl(e, { 'api-version': v }));
       assert.equal(res.status, 400);
-      assert.deepEqual(await json(res), { Error: { Code: 'BadRequest', Message: 'Unsupported API version' } });
+      assert.deepEqual(await jsonAs(res), { Error: { Code: 'BadRequest', Message: 'Unsupported API version' } });
     }
   });
 
@@ -66,8 +65,8 @@ describe('emulator: retail prices', () => {
       assert.equal(p.Count, p.Items.length);
       if (i < pages.length - 1) {
         assert.equal(p.Count, 3);
-        const link = new URL(p.NextPageLink);
-        assert.match(p.NextPageLink, /^https:\/\/127\.0\.0\.1:\d+\/api\/retail\/prices\?/);
+        const link = new URL(p.NextPageLink ?? '');
+        assert.match(p.NextPageLink ?? '', /^https:\/\/127\.0\.0\.1:\d+\/api\/retail\/prices\?/);
         assert.equal(link.searchParams.get('$skip'), String(3 * (i + 1)));
         assert.equal(link.searchParams.get('$filter'), params.$filter);
         assert.equal(link.searchParams.get('currencyCode'), "'EUR'");
@@ -91,17 +90,19 @@ describe('emulator: retail prices', () => {
     assert.ok(linux && windows);
     assert.notEqual(linux.meterId, windows.meterId);
     assert.ok(windows.retailPrice > linux.retailPrice);
-    assert.deepEqual(linux.savingsPlan.map((s: Json) => s.term).sort(), ['1 Year', '3 Years']);
-    assert.ok(linux.savingsPlan.every((s: Json) => s.retailPrice < linux.retailPrice));
+    assert.deepEqual(linux.savingsPlan?.map((s) => s.term).sort(), ['1 Year', '3 Years']);
+    assert.ok(linux.savingsPlan?.every((s) => s.retailPrice < linux.retailPrice));
     assert.equal(windows.savingsPlan, undefined, 'no savings plan on the Windows meter');
     const reservations = items.filter((x) => x.type === 'Reservation');
     assert.deepEqual(reservations.map((x) => x.reservationTerm).sort(), ['1 Year', '3 Years']);
     const oneYear = reservations.find((x) => x.reservationTerm === '1 Year');
+    assert.ok(oneYear, 'a one-year reservation');
     assert.equal(oneYear.meterId, linux.meterId);
     assert.equal(oneYear.unitOfMeasure, '1 Hour');
     assert.ok(oneYear.retailPrice > linux.retailPrice * 1000, 'the whole term per instance, not an hourly price');
     assert.ok(oneYear.retailPrice / 8760 < linux.retailPrice);
     const devTest = items.find((x) => x.type === 'DevTestConsumption');
+    assert.ok(devTest, 'a Dev/Test row');
     assert.equal(devTest.meterId, windows.meterId);
     assert.equal(devTest.retailPrice, linux.retailPrice, 'Dev/Test pays no Windows licence');
   });
@@ -135,7 +136,7 @@ describe('emulator: retail prices', () => {
     const bandwidth = await walk(e, { 'api-version': PREVIEW, $filter: "meterName eq 'Standard Data Transfer Out' and armRegionName eq 'Zone 1'" });
     assert.deepEqual(bandwidth.items.map((x) => [x.tierMinimumUnits, x.retailPrice]).slice(0, 2), [[0, 0], [5, 0.087]]);
     const vm = await walk(e, { 'api-version': PREVIEW, $filter: "serviceName eq 'Virtual Machines' and priceType eq 'Consumption'" });
-    const closed = vm.items.filter((x) => x.effectiveEndDate);
+    const closed = vm.items.filter((x): x is RetailItem & { effectiveEndDate: string } => Boolean(x.effectiveEndDate));
     assert.equal(closed.length, 1);
     const reopened = vm.items.filter((x) => x.meterId === closed[0].meterId && !x.effectiveEndDate && x.isPrimaryMeterRegion);
     assert.equal(reopened.length, 1);
@@ -153,7 +154,7 @@ describe('emulator: retail prices', () => {
     const prices = new Map<string, number>();
     for (const c of CURRENCIES) {
       const res = await fetch(pricesUrl(e, { 'api-version': PREVIEW, $filter: filter, currencyCode: c }));
-      const page: Json = await json(res);
+      const page = await jsonAs<RetailPage>(res);
       assert.equal(page.BillingCurrency, c);
       assert.equal(page.Items[0].currencyCode, c);
       prices.set(c, page.Items[0].retailPrice);
@@ -162,22 +163,23 @@ describe('emulator: retail prices', () => {
     assert.ok(prices.get('GBP')! < prices.get('USD')!);
     const bad = await fetch(pricesUrl(e, { currencyCode: 'XYZ' }));
     assert.equal(bad.status, 400);
-    assert.equal((await json(bad)).Error.Code, 'BadRequest');
+    assert.equal((await jsonAs<RetailError>(bad)).Error.Code, 'BadRequest');
   });
 
   it('keys items by the same meterIds as usage, priced like the pay-as-you-go rate card', async () => {
     const e = emu();
     const sub = (e.world as unknown as { subscriptions: WorldSubscription[] }).subscriptions.find((s) => s.offerId === 'MS-AZR-0003P')!;
     const token = e.issueToken(sub.tenantId);
-    const usage = await json((await armFetch(e, `/subscriptions/${sub.subscriptionId}/providers/Microsoft.Commerce/UsageAggregates?api-version=2015-06-01-preview&reportedStartTime=2026-10-01T00:00:00Z&reportedEndTime=2026-10-03T00:00:00Z`, { token })));
+    const usage = await jsonAs<ArmPage<UsageAggregate>>((await armFetch(e, `/subscriptions/${sub.subscriptionId}/providers/Microsoft.Commerce/UsageAggregates?api-version=2015-06-01-preview&reportedStartTime=2026-10-01T00:00:00Z&reportedEndTime=2026-10-03T00:00:00Z`, { token })));
     const card = await armFetch(e, `/subscriptions/${sub.subscriptionId}/providers/Microsoft.Commerce/RateCard?api-version=2015-06-01-preview&$filter=${encodeURIComponent("OfferDurableId eq 'MS-AZR-0003P' and Currency eq 'USD' and Locale eq 'en-US' and RegionInfo eq 'US'")}`, { token, redirect: 'manual' });
-    const doc = await json((await fetch(card.headers.get('location')!)));
-    const meterIds = [...new Set<string>(usage.value.map((r: Json) => r.properties.meterId))];
+    const doc = await jsonAs<RateCardDocument>((await fetch(card.headers.get('location')!)));
+    const meterIds = [...new Set<string>(usage.value.map((r) => r.properties.meterId))];
     assert.ok(meterIds.length >= 2);
     for (const id of meterIds) {
       const { items } = await walk(e, { 'api-version': PREVIEW, $filter: `meterId eq '${id}' and priceType eq 'Consumption' and isPrimaryMeterRegion eq true` });
       const open = items.filter((x) => !x.effectiveEndDate).map((x) => [x.tierMinimumUnits, x.retailPrice]);
-      const rates = doc.Meters.filter((m: Json) => m.MeterId === id).sort((a: Json, b: Json) => a.EffectiveDate.localeCompare(b.EffectiveDate)).at(-1);
+      const rates = doc.Meters.filter((m) => m.MeterId === id).sort((a, b) => a.EffectiveDate.localeCompare(b.EffectiveDate)).at(-1);
+      assert.ok(rates, `meter ${id} is on the rate card`);
       // Retail has no IncludedQuantity: the free grant is a 0-price tier, and the paid tiers start after it.
       const expected = [
         ...(rates.IncludedQuantity > 0 ? [[0, 0]] : []),
@@ -194,21 +196,21 @@ describe('emulator: retail prices', () => {
     const knobs = e.settings.retailPrices;
     try {
       e.settings.retailPrices = { ...knobs, omitNextPageLink: true };
-      const first = await json((await fetch(pricesUrl(e, params))));
+      const first = await jsonAs<RetailPage>((await fetch(pricesUrl(e, params))));
       assert.equal(first.Count, 3);
       assert.equal(first.NextPageLink, null, 'a full page and no link: the client must continue with $skip itself');
 
       e.settings.retailPrices = { ...knobs, shuffle: true };
       const shuffled = await walk(e, params);
       assert.equal(shuffled.items.length, stable.items.length);
-      const key = (x: Json) => `${x.meterId}|${x.meterName}|${x.type}|${x.skuId}|${x.tierMinimumUnits}|${x.isPrimaryMeterRegion}`;
+      const key = (x: RetailItem) => `${x.meterId}|${x.meterName}|${x.type}|${x.skuId}|${x.tierMinimumUnits}|${x.isPrimaryMeterRegion}`;
       assert.ok(new Set(shuffled.items.map(key)).size < stable.items.length, 'a $skip walk over a shifting order repeats and drops rows');
 
       e.settings.retailPrices = { ...knobs, throttleEvery: 1, throttleRetryAfterSeconds: 7 };
       const limited = await fetch(pricesUrl(e, params));
       assert.equal(limited.status, 429);
       assert.equal(limited.headers.get('retry-after'), '7');
-      assert.equal((await json(limited)).Error.Code, 'TooManyRequests');
+      assert.equal((await jsonAs<RetailError>(limited)).Error.Code, 'TooManyRequests');
       e.settings.retailPrices = { ...knobs, throttleEvery: 1, throttleRetryAfterSeconds: null };
       const bare = await fetch(pricesUrl(e, params));
       assert.equal(bare.status, 429);

@@ -5,7 +5,8 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { startEmulator } from '../../emulator/server';
 import { testCaDir } from '../../support/paths';
-import { armFetch, FIXED_AS_OF, jsonOf } from '../../support/emulator';
+import { ArmPage, armFetch, FIXED_AS_OF, jsonAs } from '../../support/emulator';
+import type { BillingAccount } from '../../support/wireShapes';
 
 describe('emulator world: scale and determinism', () => {
   it("starts the large world (time printed) with ~50 accounts and 1,000 subscriptions", async (t) => {
@@ -17,10 +18,11 @@ describe('emulator world: scale and determinism', () => {
       t.diagnostic(`startEmulator({ scale: 'large' }) took ${ms.toFixed(0)} ms`);
       assert.equal(emu.world.subscriptions.length, 1000);
       const res = await armFetch(emu, '/providers/Microsoft.Billing/billingAccounts?api-version=2024-04-01');
-      const body = await jsonOf(res);
+      const body = await jsonAs<ArmPage<BillingAccount>>(res);
       assert.ok(body.value.length >= 45 && body.value.length <= 55, `${body.value.length} accounts in the home tenant`);
       // A profile's invoices are made on first use, within a request's time.
-      const mca = body.value.filter((a: any) => a.properties.agreementType === 'MicrosoftCustomerAgreement').at(-1);
+      const mca = body.value.filter((a) => a.properties.agreementType === 'MicrosoftCustomerAgreement').at(-1);
+      assert.ok(mca, 'an MCA account');
       const first = process.hrtime.bigint();
       const invoices = await armFetch(emu, `/providers/Microsoft.Billing/billingAccounts/${mca.name}/invoices?api-version=2024-04-01`);
       assert.equal(invoices.status, 200);

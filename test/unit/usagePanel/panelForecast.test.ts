@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { addMonthsClamped, DayNumber, formatIsoDate, parseIsoDate } from '../../../src/insight/calendar';
 import { DailyAmount, forecastMonth, PastPeriod } from '../../../src/insight/monthForecast';
+import { forecastSum } from '../../../src/insight/monthForecast/sumOfParts';
 import { ForecastSummary, PanelSelection } from '../../../src/shared/usagePanelMessages';
 import { BillingCostSource } from '../../../src/views/usagePanel/billingCostSource';
 import { buildPanelData } from '../../../src/views/usagePanel/panelModel';
@@ -30,8 +31,8 @@ function worldCents(world: World, ids: string[]): (day: DayNumber) => number {
   return (day) => ids.reduce((sum, id) => sum + Math.round(usage.dailyCost(id, formatIsoDate(day)) * 100), 0);
 }
 
-/** What the panel should show, worked out from the world alone. */
-function expected(cents: (day: DayNumber) => number): { model: ReturnType<typeof forecastMonth>; costManagement: number } {
+/** The period's days so far and the three calendar months before, from the world. */
+function seriesOf(cents: (day: DayNumber) => number): { days: DailyAmount[]; history: PastPeriod[] } {
   const days: DailyAmount[] = [];
   for (let d = november.first; d <= today; d++) {days.push({ day: d, amount: cents(d) });}
   const history: PastPeriod[] = [-3, -2, -1].map((m) => {
@@ -41,7 +42,16 @@ function expected(cents: (day: DayNumber) => number): { model: ReturnType<typeof
     for (let d = start; d <= end; d++) {list.push({ day: d, amount: cents(d) });}
     return { start, end, days: list };
   });
-  const model = forecastMonth({ periodStart: november.first, periodEnd: november.last, today, days, history });
+  return { days, history };
+}
+
+/**
+ * What the panel should show, worked out from the world alone. With `parts` (a profile's
+ * subscriptions), the model is the sum of theirs beside the whole's (sumOfParts.ts).
+ */
+function expected(cents: (day: DayNumber) => number, parts: Array<(day: DayNumber) => number> = []): { model: ReturnType<typeof forecastMonth>; costManagement: number } {
+  const { days, history } = seriesOf(cents);
+  const model = forecastSum({ periodStart: november.first, periodEnd: november.last, today, days, history }, parts.map(seriesOf));
   // Cost Management (the emulator's method): the actual days before today, then each of the 16
   // days from today to the 30th at the mean of the 28 days before today, rounded to the cent.
   let actual = 0;
@@ -79,17 +89,21 @@ test("a subscription's forecast is the model on the world's days, with its range
   assert.equal(source.forecasts.queryCount, 2);
 });
 
-test("a billing profile's forecast adds up its subscriptions, and Cost Management's too", async () => {
+test("a billing profile's forecast is made from its subscriptions' with one history query, and Cost Management's adds them up too", async () => {
   const emu = emulator();
   const inProfile = emu.world.subscriptions.filter((s) => s.agreementType === 'MicrosoftCustomerAgreement' && s.currency === 'EUR' && s.tenantId === emu.tenantId);
   const { billingAccountName: accountName, billingProfileName } = inProfile[0];
   const { client } = testClient(emu);
   const source = new BillingCostSource(client, { kind: 'billingProfile', accountName, profileName: billingProfileName!, label: 'Europe' });
   const f = forecastOf(await buildPanelData(source, { ...thisPeriod, groupBy: 'subscription' }, { today }, texts));
-  const want = expected(worldCents(emu.world, inProfile.map((s) => s.subscriptionId)));
+  const ids = inProfile.map((s) => s.subscriptionId);
+  const want = expected(worldCents(emu.world, ids), ids.map((id) => worldCents(emu.world, [id])));
   assert.equal(f.currency, 'EUR');
   assert.deepEqual([f.forecast, f.low, f.high], [want.model.total, want.model.low, want.model.high]);
+  assert.notEqual(f.forecast, expected(worldCents(emu.world, ids)).model.total, 'not the whole\'s model alone');
   assert.equal(f.costManagement, want.costManagement);
+  // The subscriptions' history came with the profile's: one query grouped by subscription.
+  assert.equal(source.forecasts.queryCount, 2);
 });
 
 test("where Cost Management refuses its forecast, the panel shows ours alone and no error", async () => {

@@ -20,6 +20,8 @@ export interface ControlInput {
   currency?: string;
   meterId?: string;
   periodError?: { field: 'from' | 'to'; message: string };
+  /** A billing profile with credits: the Credits view is offered. */
+  creditsOffered?: boolean;
 }
 
 const PRESETS: PeriodPresetKey[] = ['billingPeriod', 'lastMonth', 'last30Days', 'last90Days', 'custom'];
@@ -43,27 +45,28 @@ export function toolbar(input: ControlInput, on: ControlEvents): HTMLElement {
   });
 
   const views = el('div', { class: 'segmented', role: 'group', 'aria-label': strings.views.cost },
-    ...VIEWS.map((v) => {
+    ...[...VIEWS, ...(input.creditsOffered || selection.view === 'credits' ? ['credits' as const] : [])].map((v) => {
       const disabled = v === 'hourly' && payload !== undefined && !payload.hourlyAvailable;
       const b = el('button', { type: 'button', 'aria-pressed': v === selection.view ? 'true' : 'false', disabled, 'data-view': v }, strings.views[v]);
       b.addEventListener('click', () => change({ view: v }));
       return b;
     }));
 
+  // Credits have no grouping, period or cost source: the burn-down runs from the ledger's year to the runway's end.
+  const credits = selection.view === 'credits';
   const parts: HTMLElement[] = [
     // Usage is per meter whatever the grouping, so the picker would do nothing there.
-    ...(selection.view === 'usage' ? [] : [field(strings.groupBy, groupSelect)]),
-    field(strings.period, presetSelect),
-    custom,
+    ...(selection.view === 'usage' || credits ? [] : [field(strings.groupBy, groupSelect)]),
+    ...(credits ? [] : [field(strings.period, presetSelect), custom]),
     views,
   ];
 
-  if (payload && payload.sources.length > 1 && selection.view !== 'usage') {
+  if (payload && payload.sources.length > 1 && selection.view !== 'usage' && !credits) {
     const sourceSelect = el('select', { id: 'source' }, ...payload.sources.map((s) => option(s, strings.sources[s], s === selection.source)));
     sourceSelect.addEventListener('change', () => change({ source: sourceSelect.value as PanelSelection['source'] }));
     parts.push(field(strings.source, sourceSelect));
   }
-  if (payload && payload.currencies.length > 1 && selection.view !== 'usage') {
+  if (payload && payload.currencies.length > 1 && selection.view !== 'usage' && !credits) {
     const currencySelect = el('select', { id: 'currency' }, ...payload.currencies.map((c) => option(c.currency, c.currency, c.currency === input.currency)));
     currencySelect.addEventListener('change', () => on.currency(currencySelect.value));
     parts.push(field(strings.currency, currencySelect));
@@ -74,7 +77,7 @@ export function toolbar(input: ControlInput, on: ControlEvents): HTMLElement {
     meterSelect.addEventListener('change', () => on.meter(meterSelect.value));
     parts.push(field(strings.meter, meterSelect));
   }
-  const csv = el('button', { type: 'button', id: 'export-csv', disabled: !payload }, strings.exportCsv);
+  const csv = el('button', { type: 'button', id: 'export-csv', disabled: !payload || credits }, strings.exportCsv);
   csv.addEventListener('click', () => on.exportCsv());
   const png = el('button', { type: 'button', id: 'export-png', disabled: !payload }, strings.exportPng);
   png.addEventListener('click', () => on.exportPng());

@@ -17,7 +17,7 @@ export const FALLBACK_STRINGS: UsagePanelStrings = {
   from: 'From',
   to: 'To',
   apply: 'Apply',
-  views: { cost: 'Daily cost', usage: 'Usage', hourly: 'Hourly' },
+  views: { cost: 'Daily cost', usage: 'Usage', hourly: 'Hourly', credits: 'Credits' },
   sources: { estimate: 'Estimate', actual: 'Actual' },
   source: 'Cost',
   currency: 'Currency',
@@ -46,6 +46,27 @@ export const FALLBACK_STRINGS: UsagePanelStrings = {
   tableCaption: 'Cost per day',
   chartLabel: 'Chart of cost per day',
   quantity: 'Quantity',
+  credits: {
+    chartLabel: 'Credit balance over time',
+    actual: 'Balance',
+    projected: 'Projected balance',
+    expiry: 'Lot expires',
+    balance: 'Balance',
+    runsOut: 'Runs out',
+    lastsAtThisSpend: 'lasts at this spend',
+    expiresUnused: 'Projected to expire unused',
+    dailySpend: 'Spend per day',
+    historyCaption: 'Credit balance over time',
+    event: 'What happens',
+    lotsCaption: 'Credit lots',
+    lot: 'Lot',
+    remaining: 'Left',
+    expires: 'Expires',
+    outcome: 'Projection',
+    noExpiry: 'no expiry',
+    usedUp: 'used up',
+    notUsedUp: 'not used up',
+  },
 };
 
 export function withFallbacks(strings: Partial<UsagePanelStrings> | undefined): UsagePanelStrings {
@@ -55,5 +76,6 @@ export function withFallbacks(strings: Partial<UsagePanelStrings> | undefined): 
     presets: { ...FALLBACK_STRINGS.presets, ...strings?.presets },
     views: { ...FALLBACK_STRINGS.views, ...strings?.views },
     sources: { ...FALLBACK_STRINGS.sources, ...strings?.sources },
+    credits: { ...FALLBACK_STRINGS.credits, ...strings?.credits },
   };
 }

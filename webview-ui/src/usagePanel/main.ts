@@ -3,8 +3,10 @@
 // itself beyond turning minor units into decimals for display.
 
 import './usagePanel.css';
-import type { CurrencySeries, HostToWebview, PanelSelection, SeriesPayload, UsagePanelStrings } from '../../../src/shared/usagePanelMessages';
+import type { CreditsPayload, CurrencySeries, HostToWebview, PanelSelection, SeriesPayload, UsagePanelStrings } from '../../../src/shared/usagePanelMessages';
+import { BurnDownChart } from './burnDownChart';
 import { BarSeries, ChartSpec, ChartView } from './chartView';
+import { balanceTable, burnDownSpec, creditsCards, creditsLegend, lotTable } from './creditsView';
 import { toolbar } from './controls';
 import { costTable, usageTable } from './dataTable';
 import { el, replaceChildren } from './dom';
@@ -28,6 +30,9 @@ let formatters = new Formatters(navigator.language || 'en-US');
 let state = loadState();
 let selection: PanelSelection = state.selection ?? DEFAULT_SELECTION;
 let payload: SeriesPayload | undefined;
+/** The Credits view's data, and whether the host offers that view (a billing profile with credits). */
+let credits: CreditsPayload | undefined;
+let creditsOffered = false;
 let status: Status = { kind: 'loading' };
 let periodError: { field: 'from' | 'to'; message: string } | undefined;
 let theme = readTheme();
@@ -42,6 +47,8 @@ const tableBox = el('div', { class: 'table-box' });
 const heading = el('h1', {}, strings.title);
 document.body.append(el('main', { class: 'usage-panel' }, heading, toolbarBox, statusBox, summaryBox, chartBox, legendBox, tableBox));
 const chart = new ChartView(canvas);
+// The burn-down's canvas exists only while the Credits view is shown: the page has one chart at a time.
+let burnDown: { box: HTMLElement; chart: BurnDownChart } | undefined;
 
 function currentCurrency(p: SeriesPayload): CurrencySeries | undefined {
   return p.currencies.find((c) => c.currency === state.currency) ?? p.currencies[0];
@@ -58,7 +65,7 @@ function choose(next: PanelSelection): void {
 
 function render(): void {
   heading.textContent = payload?.title ? `${strings.title} · ${payload.title}` : strings.title;
-  replaceChildren(toolbarBox, toolbar({ strings, selection, payload, currency: state.currency, meterId: state.meterId, periodError }, {
+  replaceChildren(toolbarBox, toolbar({ strings, selection, payload, currency: state.currency, meterId: state.meterId, periodError, creditsOffered }, {
     select: choose,
     currency: (code) => {
       state = saveState({ currency: code });
@@ -75,18 +82,42 @@ function render(): void {
       render();
     },
     exportPng: () => {
-      const dataUrl = chart.toPng();
+      const dataUrl = selection.view === 'credits' ? burnDown?.chart.toPng() : chart.toPng();
       if (dataUrl) { post({ type: 'exportPng', dataUrl }); }
     },
   }));
   renderStatus();
-  const showData = payload !== undefined && status.kind !== 'empty' && status.kind !== 'error';
-  chartBox.hidden = !showData;
+  const inCredits = selection.view === 'credits';
+  const showData = (inCredits ? credits !== undefined : payload !== undefined) && status.kind !== 'empty' && status.kind !== 'error';
+  showBurnDown(inCredits && showData);
+  chartBox.hidden = !showData || inCredits;
   legendBox.hidden = !showData;
   tableBox.hidden = !showData;
   summaryBox.hidden = !showData;
   document.body.setAttribute('aria-busy', status.kind === 'loading' ? 'true' : 'false');
-  if (showData && payload) { renderData(payload); }
+  if (showData && inCredits && credits) { renderCredits(credits); }
+  else if (showData && payload) { renderData(payload); }
+}
+
+function showBurnDown(show: boolean): void {
+  if (show && !burnDown) {
+    const burnCanvas = el('canvas', { role: 'img', id: 'burn-down' });
+    const box = el('div', { class: 'chart-box burn-down-box' }, burnCanvas);
+    chartBox.after(box);
+    burnDown = { box, chart: new BurnDownChart(burnCanvas) };
+  } else if (!show && burnDown) {
+    burnDown.chart.destroy();
+    burnDown.box.remove();
+    burnDown = undefined;
+  }
+}
+
+function renderCredits(p: CreditsPayload): void {
+  heading.textContent = `${strings.title} · ${p.title}`;
+  burnDown?.chart.render(burnDownSpec(p, strings, formatters), theme);
+  replaceChildren(summaryBox, creditsCards(p, strings, formatters), el('ul', { class: 'notes' }, ...p.notes.map((n) => el('li', {}, n))));
+  replaceChildren(legendBox, creditsLegend(strings, { actual: theme.palette[0], projected: theme.palette[1] ?? theme.line, mark: theme.mark }));
+  replaceChildren(tableBox, lotTable(p, strings, formatters), balanceTable(p, strings, formatters));
 }
 
 function renderStatus(): void {
@@ -188,6 +219,13 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       break;
     case 'loading':
       status = { kind: 'loading', message: message.message };
+      break;
+    case 'creditsOffered':
+      creditsOffered = true;
+      break;
+    case 'credits':
+      credits = message.payload;
+      status = { kind: 'ready' };
       break;
     case 'series':
       payload = message.payload;

@@ -14,6 +14,8 @@ export interface ChartTheme {
   palette: string[];
   other: string;
   line: string;
+  /** Marks drawn over a chart (a credit lot's expiry). */
+  mark: string;
   highContrast: boolean;
 }
 
@@ -46,6 +48,7 @@ export function readTheme(): ChartTheme {
     palette: palette.length > 0 ? palette : [foreground],
     other: cssVariable(style, '--vscode-disabledForeground', '--vscode-descriptionForeground'),
     line: cssVariable(style, '--vscode-charts-foreground', '--vscode-foreground'),
+    mark: cssVariable(style, '--vscode-charts-red', '--vscode-errorForeground') || foreground,
     highContrast: document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light'),
   };
 }

@@ -9,15 +9,23 @@ import { isoMidnight } from '../../world/billing/calendar';
 import { fromCents } from '../../world/billing/money';
 import type { RouteContext } from '../context';
 import { BudgetScope, resolveBudgetScope } from './budgetScope';
-import { BudgetStore, StoredBudget } from './budgetStore';
+import { budgetStoreOf, StoredBudget } from './budgetStore';
 import { budgetSpend } from './budgetSpend';
 import { validateBudget } from './budgetValidation';
 import { CONSUMPTION_VERSIONS } from './versions';
 
 const BUDGET_NAME = /^[A-Za-z0-9_-]{1,63}$/;
 
+export { budgetPeriod } from './budgetSpend';
+
+/** Spend and forecast in cents (Cost Management's budget alerts read them too). */
+export function spend(world: World, scope: BudgetScope, b: StoredBudget): { current: number; forecast: number } {
+  const { currentCents, forecastCents } = budgetSpend(world, scope, b.input);
+  return { current: currentCents, forecast: forecastCents };
+}
+
 function budgetJson(world: World, scope: BudgetScope, b: StoredBudget): unknown {
-  const { currentCents: current, forecastCents: forecast } = budgetSpend(world, scope, b.input);
+  const { current, forecast } = spend(world, scope, b);
   const i = b.input;
   const properties: Record<string, unknown> = {
     category: i.category,
@@ -35,7 +43,7 @@ function budgetJson(world: World, scope: BudgetScope, b: StoredBudget): unknown 
 }
 
 export function registerBudgetRoutes(router: Router, ctx: RouteContext): void {
-  const store = new BudgetStore(ctx.world);
+  const store = budgetStoreOf(ctx.world);
   const path = '/{*scope}/providers/Microsoft.Consumption/budgets';
   const add = (method: 'GET' | 'PUT' | 'DELETE', p: string, handler: (req: EmuRequest) => ReturnType<typeof ok> | { status: number; json?: unknown }) =>
     router.add({ method, path: p, apiVersions: CONSUMPTION_VERSIONS, auth: 'arm', handler });

@@ -61,3 +61,15 @@ export class BudgetStore {
     return this.budgets.delete(this.key(scopePath, name));
   }
 }
+
+const stores = new WeakMap<World, BudgetStore>();
+
+/** The one store of a world: the budget routes and Cost Management's budget alerts read the same budgets. */
+export function budgetStoreOf(world: World): BudgetStore {
+  let store = stores.get(world);
+  if (!store) {
+    store = new BudgetStore(world);
+    stores.set(world, store);
+  }
+  return store;
+}

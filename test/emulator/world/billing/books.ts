@@ -41,6 +41,7 @@ export function profileBook(ctx: BookContext, account: WorldBillingAccount, prof
     chargesCents: charges.map((c) => c.chargesCents),
     firstPeriodStart: periods[0].start,
     poNumber: profile.poNumber,
+    asOf: ctx.asOf,
   });
   let ledger: LedgerResult | undefined;
   if (plans.length > 0) {

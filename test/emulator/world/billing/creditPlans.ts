@@ -14,6 +14,8 @@ export interface PlanInput {
   chargesCents: number[];
   firstPeriodStart: string;
   poNumber: string;
+  /** The world's today: the bonus lot expires 25 days after it. */
+  asOf?: string;
 }
 
 export function lotPlans(input: PlanInput): LotPlan[] {
@@ -43,8 +45,9 @@ export function lotPlans(input: PlanInput): LotPlan[] {
     { source: 'PromotionalCredit', startDate: expiringStart, expirationDate: addDays(d(5), 10), purchasedDate: expiringStart, originalCents: scaled(1.25, sum(2, 5), 10000) },
     // Azure prepayment bought after invoice 7: pays 8–10, then waits behind the bonus credit.
     { source: 'PurchasedCredit', startDate: prepaymentStart, expirationDate: addMonths(d(n - 1), 10), purchasedDate: addDays(prepaymentStart, -3), originalCents: scaled(1.2, sum(8, 10), 10000), poNumber: input.poNumber },
-    // Expires sooner, so it is drawn first from invoice 11 on.
-    { source: 'PromotionalCredit', startDate: bonusStart, expirationDate: addDays(d(n - 1), 75), purchasedDate: bonusStart, originalCents: scaled(1.3, sum(11, n - 1), 10000) },
+    // Expires sooner, so it is drawn first from invoice 11 on; it expires 25 days after the world's
+    // today with credit left, so the alert monitor always has a lot about to expire.
+    { source: 'PromotionalCredit', startDate: bonusStart, expirationDate: input.asOf ? addDays(input.asOf, 25) : addDays(d(n - 1), 75), purchasedDate: bonusStart, originalCents: scaled(1.3, sum(11, n - 1), 10000) },
   ];
 }
 

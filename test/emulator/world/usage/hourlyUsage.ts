@@ -16,7 +16,9 @@ export type UsageProfile =
    */
   | { kind: 'random'; meanUnits: number; spike?: { from: number; to: number; factor: number } }
   /** `units` in the first hour of each calendar month's first day, nothing else (billed monthly, up front). */
-  | { kind: 'monthly'; units: number };
+  | { kind: 'monthly'; units: number }
+  /** `baseUnits` per hour on the first day, multiplied by `dailyFactor` each day after (a planted steady rise). */
+  | { kind: 'compounding'; baseUnits: number; dailyFactor: number };
 
 export interface UsageSpan {
   seed: number;
@@ -61,6 +63,8 @@ export function hourUnits(s: UsageSpan, hour: number): number {
     }
     case 'monthly':
       return hour === day * 24 && monthStart(day) === day ? p.units : 0;
+    case 'compounding':
+      return Math.round(p.baseUnits * p.dailyFactor ** (day - s.firstDay));
   }
 }
 
@@ -68,7 +72,7 @@ export function hourUnits(s: UsageSpan, hour: number): number {
 export function dayUnits(s: UsageSpan, day: number): number {
   if (day < s.firstDay || day > s.lastDay) {return 0;}
   const p = s.profile;
-  if (p.kind === 'constant' || p.kind === 'growing') {return 24 * hourUnits(s, day * 24);}
+  if (p.kind === 'constant' || p.kind === 'growing' || p.kind === 'compounding') {return 24 * hourUnits(s, day * 24);}
   if (p.kind === 'business') {return weekday(day) >= 1 && weekday(day) <= 5 ? 10 * p.units : 0;}
   if (p.kind === 'monthly') {return hourUnits(s, day * 24);}
   let total = 0;

@@ -8,6 +8,7 @@ import { UsageProfile, UsageSpan } from './hourlyUsage';
 import { Meter, MeterCatalogue, VmVariant } from './meters';
 import { ServiceKind } from './meterTemplates';
 import { shapedResources, shapesOf } from './shapes';
+import { plantedResources } from './plantedAnomalies';
 import { QUANTITY_SCALE } from './tierCost';
 
 export interface UsageResource {
@@ -154,6 +155,14 @@ export function makeResources(
     add(count + k, {
       type: s.type, name: s.name, group: s.kind === 'vm' && s.shape === 'weekly' ? groups[groups.length - 1] : groups[0], location: home.armName,
       tags: { ...makeTags(r), env: s.shape === 'weekly' ? 'dev' : 'prod' }, classic: false, additionalInfo: s.additionalInfo, firstDay: s.firstDay, lastDay: s.lastDay, uses: s.uses,
+    });
+  });
+  // The planted anomalies (plantedAnomalies.ts) come last, so every other resource keeps its id.
+  const usedCategories = new Set(resources.flatMap((res) => res.streams.map((st) => st.meter.meterCategory)));
+  plantedResources(sub, usedCategories, catalogue, window, start, home.armName).forEach((p, k) => {
+    add(count + shaped.length + k, {
+      type: p.type, name: p.name, group: groups[0], location: home.armName, tags: { env: 'prod', costCenter: 'CC-1001' }, classic: false,
+      additionalInfo: p.additionalInfo, firstDay: p.firstDay, lastDay: p.lastDay, uses: p.uses,
     });
   });
   return resources;
