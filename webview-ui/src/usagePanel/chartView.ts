@@ -42,7 +42,7 @@ export interface ChartSpec {
 }
 
 /** Paints the theme background under the chart, so an exported PNG is not transparent. */
-const backgroundPlugin: Plugin<'bar'> = {
+const backgroundPlugin: Plugin<'bar' | 'line'> = {
   id: 'themeBackground',
   beforeDraw(chart, _args, options: { colour?: string }) {
     if (!options.colour) { return; }
@@ -137,7 +137,7 @@ export class ChartView {
         type: 'bar',
         data: { labels: spec.labels, datasets },
         options,
-        plugins: [backgroundPlugin as Plugin<'bar' | 'line'>],
+        plugins: [backgroundPlugin],
       });
     }
   }
