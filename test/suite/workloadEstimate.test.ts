@@ -54,7 +54,9 @@ describe('Azure Billing: workload files', function () {
     assert.ok(lenses && lenses.length === 1, 'one Estimate cost lens');
     assert.match(lenses[0].command!.title, /Estimate cost/);
 
-    const report = await vscode.commands.executeCommand<WhatIfReport>(lenses[0].command!.command, ...(lenses[0].command!.arguments ?? []));
+    const args = (lenses[0].command!.arguments ?? []) as unknown[];
+    assert.equal(String(args[0]), uri.toString(), 'the lens prices this file');
+    const report = await vscode.commands.executeCommand<WhatIfReport>(lenses[0].command!.command, ...args);
     // 730 h × 0.096 = 70.08; 500 GB × 0.0184 = 9.20; West Europe at the emulator's 1.1 × US prices.
     assert.deepEqual(report.alternatives.map((a) => [a.id, a.totalMinor]), [['baseline', 7008 + 920], ['region:westeurope', 7709 + 1012]]);
     const tab = await until(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('azureBilling.whatIf')), 20_000);
