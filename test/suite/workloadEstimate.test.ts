@@ -4,7 +4,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { WhatIfReport } from '../../src/insight/whatIf/whatIfReport';
+import { readWorkload } from '../../src/insight/whatIf/workloadFile';
 import { emulatorSuite } from './emulatorSuite';
+import { armList } from './support/emulatorControl';
 import { until } from './usagePanelHandle';
 
 const FILE = `{
@@ -62,5 +64,31 @@ describe('Azure Billing: workload files', function () {
     const tab = await until(() => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('azureBilling.whatIf')), 20_000);
     assert.ok(tab, 'the what-if panel is open');
     assert.match(tab.label, /Host workload/);
+  });
+});
+
+describe('Azure Billing: Save as Workload', function () {
+  this.timeout(120_000);
+  const host = emulatorSuite();
+  let saved: vscode.Uri | undefined;
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    if (saved) { await vscode.workspace.fs.delete(saved).then(undefined, () => undefined); }
+  });
+
+  it('writes the subscription\'s what-if as a workload file that estimates without problems', async () => {
+    const subscriptions = await armList<{ subscriptionId: string; displayName: string }>('/subscriptions?api-version=2022-12-01');
+    const payg = subscriptions.find((s) => s.displayName === 'Pay-As-You-Go');
+    assert.ok(payg, 'the emulator lists the pay-as-you-go subscription');
+    const scope = { subscriptionId: payg.subscriptionId, tenantId: host.tenantId, label: payg.displayName, offerDurableId: 'MS-AZR-0003P', currency: 'USD', regionInfo: 'US' };
+    const whatIf = await vscode.commands.executeCommand<WhatIfReport>('azureBilling.whatIf', { usageScope: scope, plan: { offers: [], regions: ['westeurope'] } });
+    saved = await vscode.commands.executeCommand<vscode.Uri>('azureBilling.saveAsWorkload', { key: `${host.tenantId ?? ''}/${payg.subscriptionId.toLowerCase()}` });
+    assert.ok(saved && saved.path.endsWith('.azcost.json'), 'a workload file is written');
+    const document = await vscode.workspace.openTextDocument(saved);
+    const { workload, problems } = readWorkload(document.getText());
+    assert.deepEqual(problems, []);
+    assert.equal(workload?.lines.length, whatIf.meters.filter((m) => m.quantity > 0).length);
+    assert.deepEqual(workload?.regions, ['westeurope']);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), saved.toString(), 'the file is opened');
   });
 });

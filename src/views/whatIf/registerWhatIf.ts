@@ -21,6 +21,7 @@ import { runWhatIf, WhatIfPlan } from './whatIfRun';
 import { whatIfTexts } from './whatIfView';
 import { ESTIMATE_WORKLOAD_COMMAND, estimateWorkloadCommand, WorkloadCodeLens } from './estimateWorkload';
 import { registerWorkloadDiagnostics, WORKLOAD_FILE_SUFFIX } from './workloadDiagnostics';
+import { SAVE_AS_WORKLOAD_COMMAND, saveAsWorkload } from './saveAsWorkload';
 
 export const WHAT_IF_COMMAND = 'azureBilling.whatIf';
 
@@ -59,6 +60,7 @@ export function registerWhatIf(context: vscode.ExtensionContext, runner: Command
       WhatIfPanel.show(context.extensionUri, scopeKey(scope), report, scope.label, logger);
       return report;
     }),
+    runner.register(SAVE_AS_WORKLOAD_COMMAND, (arg?: { key?: string }) => saveAsWorkload(arg?.key ? WhatIfPanel.panelFor(arg.key) : WhatIfPanel.active())),
     runner.register('azureBilling.exportWhatIf', async (arg?: { key?: string; format?: 'csv' | 'markdown' }) => {
       const panel = arg?.key ? WhatIfPanel.panelFor(arg.key) : undefined;
       return panel?.export(arg?.format === 'markdown' ? 'markdown' : 'csv');
