@@ -2,6 +2,7 @@
 // Bundles what the editor runs:
 //   src/extension.ts                    → dist/extension.js  (Node, CommonJS, `vscode` left to the host)
 //   @azure/identity                     → dist/identity.js   (loaded by the extension on first token)
+//   @microsoft/vscode-azext-utils       → dist/azextUtils.js (AzureWizard; loaded with the budget wizard)
 //   webview-ui/src/<name>/main.ts       → dist/webview/<name>.js (+ .css)  (browser, IIFE), one per panel
 // Usage: node scripts/build.js [--watch] [--analyze] [--no-minify]
 // One bundle per target keeps activation to a single file read and lets `.vscodeignore` ship
@@ -46,6 +47,34 @@ const identityInItsOwnFile = {
 };
 
 /**
+ * @microsoft/vscode-azext-utils (AzureWizard and its prompt/execute steps) is needed only when a
+ * person creates or edits a budget (src/views/budgets/wizard/, reached by a dynamic import). Like
+ * @azure/identity it goes in its own file, required when the wizard module first runs, so
+ * activation neither reads nor parses it. Only the exports the wizard uses are named; its ES module
+ * build tree-shakes better than its CommonJS one.
+ */
+/**
+ * tas-client (A/B experiments, reached through the package's ExperimentationService, which the
+ * wizard never uses) is a UMD file: bundled, it assigns the bundle's own `module.exports` when it
+ * loads, which would leave every export of azextUtils.js undefined. It becomes an empty module.
+ */
+const noTasClient = {
+  name: 'no-tas-client',
+  setup(build) {
+    build.onResolve({ filter: /^tas-client$/ }, () => ({ path: 'tas-client', namespace: 'no-tas-client' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-tas-client' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
+const AZEXT_EXPORTS = ['AzureWizard', 'AzureWizardPromptStep', 'AzureWizardExecuteStep', 'GoBackError', 'UserCancelledError'];
+const azextInItsOwnFile = {
+  name: 'azext-utils-in-its-own-file',
+  setup(build) {
+    build.onResolve({ filter: /^@microsoft\/vscode-azext-utils$/ }, () => ({ path: './azextUtils.js', external: true }));
+  },
+};
+
+/**
  * jsonc-parser's `main` is a UMD build whose factory `require`s its parts by computed paths, which
  * a bundler cannot follow (the bundle fails at load with "Cannot find module './impl/format'").
  * Its ES module build has plain imports: bundle that one.
@@ -75,6 +104,17 @@ const identityOptions = {
 };
 
 /** @type {import('esbuild').BuildOptions} */
+const azextOptions = {
+  ...nodeCommon,
+  stdin: { contents: `export { ${AZEXT_EXPORTS.join(', ')} } from '@microsoft/vscode-azext-utils';`, resolveDir: root, loader: 'js', sourcefile: 'azext-utils-entry.js' },
+  outfile: 'dist/azextUtils.js',
+  mainFields: ['module', 'main'],
+  // The package's optional Copilot integration is never reached by the wizard.
+  external: ['vscode', '@github/copilot-sdk'],
+  plugins: [noTasClient],
+};
+
+/** @type {import('esbuild').BuildOptions} */
 const extensionOptions = {
   ...nodeCommon,
   entryPoints: { extension: 'src/extension.ts' },
@@ -85,7 +125,7 @@ const extensionOptions = {
     // never calls (it lists tenants through its own ARM client): not worth half a megabyte.
     '@azure/arm-resources-subscriptions',
   ],
-  plugins: [nodeUrlInsteadOfWhatwgUrl, identityInItsOwnFile, jsoncParserAsEsm],
+  plugins: [nodeUrlInsteadOfWhatwgUrl, identityInItsOwnFile, azextInItsOwnFile, jsoncParserAsEsm],
 };
 
 /** Every webview: `webview-ui/src/<name>/main.ts` → `dist/webview/<name>.js` (usagePanel, tablePanel…). */
@@ -116,6 +156,7 @@ function targets() {
   const list = [
     { name: 'extension', options: extensionOptions },
     { name: 'identity', options: identityOptions },
+    { name: 'azextUtils', options: azextOptions },
   ];
   if (Object.keys(webviewOptions.entryPoints).length > 0) { list.push({ name: 'webview', options: webviewOptions }); }
   else { console.log('build: no webview-ui/src/*/main.ts yet; skipping the webview bundles.'); }

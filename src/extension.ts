@@ -20,6 +20,7 @@ import { alertMessage } from './views/alerts/alertText';
 import { costScopeOf } from './views/usagePanel/usageScope';
 import { registerWhatIf } from './views/whatIf/registerWhatIf';
 import { registerChargeback } from './views/chargeback/registerChargeback';
+import { registerBudgetCommands } from './views/budgets/budgetCommands';
 
 /** The walkthrough contributed in package.json (`contributes.walkthroughs`). */
 export const WALKTHROUGH_ID = 'azureBilling.gettingStarted';
@@ -67,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): AzureBillingApi {
     ...registerChargebackDiagnostics(),
     ...registerWhatIf(context, runner, sessions, usage.panels, logger),
     ...registerChargeback(context, runner, sessions, logger),
+    ...registerBudgetCommands({ runner, provider: explorer.provider, sessions, logger, now: () => new Date() }),
     runner.register('azureBilling.showLog', () => channel.show(true)),
     runner.register('azureBilling.openWalkthrough', () =>
       vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH_ID}`, false),

@@ -63,7 +63,7 @@ describe('Azure Billing: the billing tree below accounts', function () {
   it('puts credits, credit events, invoices, invoice sections and subscriptions below a profile', async () => {
     const { shown } = await profileNode('USD');
     const kinds = (await shownChildren(host.api, shown.node)).map((c) => c.contextValue.split(' ')[0]);
-    assert.deepStrictEqual(kinds, ['azureBilling.creditsFolder', 'azureBilling.creditEventsFolder', 'azureBilling.invoicesFolder', 'azureBilling.invoiceSectionsFolder', 'azureBilling.subscriptionsFolder']);
+    assert.deepStrictEqual(kinds, ['azureBilling.creditsFolder', 'azureBilling.creditEventsFolder', 'azureBilling.invoicesFolder', 'azureBilling.invoiceSectionsFolder', 'azureBilling.subscriptionsFolder', 'azureBilling.budgetsFolder']);
   });
 
   it('shows the balance summary on Credits and the credit lots below it, marking those expiring within 90 days', async () => {
@@ -160,7 +160,7 @@ describe('Azure Billing: the billing tree below accounts', function () {
   it('shows an EA enrollment\'s departments, enrollment accounts and subscriptions, and says credits do not apply', async () => {
     const { shown: account, wire } = await accountNode(host.api, 'EnterpriseAgreement');
     const kinds = (await shownChildren(host.api, account.node)).map((c) => c.contextValue.split(' ')[0]);
-    assert.deepStrictEqual(kinds, ['azureBilling.departmentsFolder', 'azureBilling.enrollmentAccountsFolder', 'azureBilling.invoicesFolder', 'azureBilling.creditsNotApplicable']);
+    assert.deepStrictEqual(kinds, ['azureBilling.departmentsFolder', 'azureBilling.enrollmentAccountsFolder', 'azureBilling.invoicesFolder', 'azureBilling.creditsNotApplicable', 'azureBilling.budgetsFolder']);
     const departments = await armList<EaEntity>(`${acct(wire.name)}/departments?api-version=2019-10-01-preview`);
     const folder = await childOfKind(host.api, account.node, 'departmentsFolder');
     const shownDepartments = await shownChildren(host.api, folder.node);

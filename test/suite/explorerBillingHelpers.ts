@@ -19,9 +19,10 @@ export interface RawAnswer<T = unknown> {
   json?: T;
 }
 
-export function rawRequest<T = unknown>(method: string, url: string, bearer?: string): Promise<RawAnswer<T>> {
+export function rawRequest<T = unknown>(method: string, url: string, bearer?: string, jsonBody?: string): Promise<RawAnswer<T>> {
   return new Promise((resolve, reject) => {
-    const req = https.request(url, { method, ca: emulatorCa(), headers: bearer ? { authorization: `Bearer ${bearer}`, 'content-length': '0' } : {} }, (res) => {
+    const sent = jsonBody === undefined ? { 'content-length': '0' } : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(jsonBody)) };
+    const req = https.request(url, { method, ca: emulatorCa(), headers: bearer ? { authorization: `Bearer ${bearer}`, ...sent } : {} }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -37,7 +38,7 @@ export function rawRequest<T = unknown>(method: string, url: string, bearer?: st
       res.on('error', reject);
     });
     req.on('error', reject);
-    req.end();
+    req.end(jsonBody);
   });
 }
 

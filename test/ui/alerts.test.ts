@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Emulator } from '../emulator/server';
 import { budgetStoreOf } from '../emulator/routes/consumption/budgetStore';
+import { seedBudgets } from '../emulator/routes/consumption/budgetSeeds';
 import { addMonths, monthStart } from '../emulator/world/billing/calendar';
 import { emulators } from './support/harness';
 import { activityBarTitle, localized } from './support/manifest';
@@ -42,7 +43,11 @@ suite('Alerts (en)', function () {
     const account = emu.world.billing.accounts.find((a) => a.agreementType === 'MicrosoftCustomerAgreement' && a.tenantId === emu.tenantId)!;
     const sub = account.profiles[0].subscriptions[0];
     const start = addMonths(monthStart(emu.world.options.asOf), -11);
-    budgetStoreOf(emu.world).put(`/subscriptions/${sub.subscriptionId}`, BUDGET, {
+    // The world's own budgets are taken away first: they cross thresholds too, and a pass shows
+    // only the first alerts as notifications (the rest are counted), so this one would not be seen.
+    const store = budgetStoreOf(emu.world);
+    for (const seeded of seedBudgets(emu.world)) {store.delete(seeded.scopePath, seeded.name);}
+    store.put(`/subscriptions/${sub.subscriptionId}`, BUDGET, {
       category: 'Cost', amount: 100, timeGrain: 'Annually', timePeriod: { startDate: start, endDate: addMonths(start, 24) },
       notifications: { Actual_GreaterThan_80_Percent: { enabled: true, operator: 'GreaterThan', threshold: 80, thresholdType: 'Actual', locale: 'en-us', contactEmails: ['finops@contoso.com'], contactRoles: [], contactGroups: [] } },
     });

@@ -130,9 +130,11 @@ suite('Chargeback, as a person', function () {
     await frame.locator('button.export').click();
     const file = path.join(wb.server.dirs.workspace, 'chargeback', `${profileName}-${month}.csv`);
     const until = Date.now() + 30_000;
-    while (!fs.existsSync(file) && Date.now() < until) {await new Promise((r) => setTimeout(r, 200));}
+    const markdown = file.replace(/\.csv$/, '.md');
+    // The two files are written one after the other: wait for both.
+    while (!(fs.existsSync(file) && fs.existsSync(markdown)) && Date.now() < until) {await new Promise((r) => setTimeout(r, 200));}
     assert.ok(fs.existsSync(file), `${path.basename(file)} is in the chargeback folder`);
-    assert.ok(fs.existsSync(file.replace(/\.csv$/, '.md')), 'and the Markdown beside it');
+    assert.ok(fs.existsSync(markdown), 'and the Markdown beside it');
     const lines = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/).slice(1).map(csvCells);
     const total = lines.find((l) => l[0] === 'Total')!;
     const owners = lines.filter((l) => l !== total);

@@ -9,6 +9,7 @@ import { hasBillingProfiles } from '../../billing/refs';
 import { listSubscriptionsByAccount } from '../../billing/subscriptions';
 import type { BillingAccountNode } from './billingAccountNode';
 import { BillingProfileNode } from './billingProfileNode';
+import { BudgetsFolderNode } from './budgetsFolderNode';
 import type { AccountScope, TreeServices } from './billingTree';
 import { departmentsFolder, enrollmentAccountsFolder } from './enterpriseNodes';
 import type { ExplorerNode } from './explorerNode';
@@ -30,10 +31,11 @@ async function childrenOf(parent: BillingAccountNode, scope: AccountScope, signa
   const { account } = scope;
   const invoices = () =>
     new InvoicesFolderNode(parent, scope, { kind: 'account', accountName: account.name, agreementType: account.agreementType, displayName: account.displayName });
+  const budgets = () => new BudgetsFolderNode(parent, scope, { kind: 'billingAccount', accountName: account.name, displayName: account.displayName }, account.enrollmentDetails?.currency);
   const subscriptions = () => plainSubscriptionsFolder(parent, scope, (signal) => listSubscriptionsByAccount(scope.connection.transport, account, { signal }));
   switch (account.agreementType) {
     case 'EnterpriseAgreement':
-      return [departmentsFolder(parent, scope), enrollmentAccountsFolder(parent, scope), invoices(), creditsDoNotApply(parent, scope)];
+      return [departmentsFolder(parent, scope), enrollmentAccountsFolder(parent, scope), invoices(), creditsDoNotApply(parent, scope), budgets()];
     case 'MicrosoftOnlineServicesProgram':
       return [subscriptions(), invoices()];
     default:

@@ -8,6 +8,7 @@ import { BillingNode, BILLING_MARKS } from './billingNode';
 import type { AccountScope } from './billingTree';
 import { profileStatusReasonLabel, subscriptionStatusLabel, yesNo } from './billingValueLabels';
 import { CreditEventsFolderNode } from './creditEventsFolderNode';
+import { BudgetsFolderNode } from './budgetsFolderNode';
 import { CreditsNode } from './creditsNode';
 import type { ExplorerNode } from './explorerNode';
 import { invoiceSectionsFolder } from './invoiceSectionNodes';
@@ -72,6 +73,7 @@ export class BillingProfileNode extends BillingNode {
       new InvoicesFolderNode(this, scope, { kind: 'profile', accountName: this.profile.accountName, profileName: this.profile.name, displayName: this.profile.displayName }),
       invoiceSectionsFolder(this, scope, this.profile),
       plainSubscriptionsFolder(this, scope, (s) => listSubscriptionsByProfile(scope.connection.transport, { accountName: this.profile.accountName, name: this.profile.name }, { signal: s })),
+      new BudgetsFolderNode(this, scope, { kind: 'billingProfile', accountName: this.profile.accountName, profileName: this.profile.name, displayName: this.profile.displayName }, this.profile.currency),
     ] as PagedFolderNode<unknown>[];
     for (const child of children) { child.startLoading(signal); }
     return Promise.resolve(children);

@@ -1,9 +1,11 @@
 // A billing subscription: the Azure subscription as billing sees it, with its month-to-date and
-// last month's charges (a cheap cost summary that needs no Cost Management call).
+// last month's charges (a cheap cost summary that needs no Cost Management call). Its child is its
+// Budgets folder, when billing names the Azure subscription id.
 import * as vscode from 'vscode';
 import type { BillingSubscription } from '../../billing/models/subscription';
 import { formatMoney } from '../format/displayFormat';
 import { BillingNode, BILLING_MARKS } from './billingNode';
+import { BudgetsFolderNode } from './budgetsFolderNode';
 import type { AccountScope } from './billingTree';
 import { subscriptionStatusLabel } from './billingValueLabels';
 import { subscriptionDescription } from './treeDescriptions';
@@ -45,7 +47,8 @@ export class SubscriptionNode extends BillingNode {
     const money = (m: { amount: number; currency: string } | undefined) => (m ? formatMoney(m, language) : undefined);
     const inactive = INACTIVE.has(s.status ?? '');
     const icon = new vscode.ThemeIcon('key', inactive ? new vscode.ThemeColor('disabledForeground') : undefined);
-    const item = this.item(s.displayName, icon, 'subscription', false, 'leaf', BILLING_MARKS.usage);
+    const expandable = this.subscription.subscriptionId !== undefined;
+    const item = this.item(s.displayName, icon, 'subscription', expandable, ...(expandable ? [] : ['leaf']), BILLING_MARKS.usage);
     const mtd = money(s.monthToDateCharges);
     // An active subscription is the usual case: its status is in the tooltip, the description leads with its month.
     const trouble = s.status && s.status !== 'Active' ? subscriptionStatusLabel(s.status) : undefined;
@@ -65,5 +68,11 @@ export class SubscriptionNode extends BillingNode {
       [vscode.l10n.t('Reseller'), s.reseller?.description ?? s.reseller?.resellerId],
     ]);
     return item;
+  }
+
+  loadChildren(signal: AbortSignal): Promise<ExplorerNode[]> {
+    const id = this.subscription.subscriptionId;
+    if (!id) { return Promise.resolve([]); }
+    return Promise.resolve([new BudgetsFolderNode(this, this.scope, { kind: 'subscription', subscriptionId: id, displayName: this.subscription.displayName }, this.subscription.monthToDateCharges?.currency).startLoading(signal)]);
   }
 }

@@ -1,6 +1,5 @@
 // One VS Code workbench for a UI test, as a person would have it: the emulator as their Azure,
 // a fresh VS Code server, the extension loaded from this repository, the browser showing it.
-import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';

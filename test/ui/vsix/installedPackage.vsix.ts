@@ -58,6 +58,15 @@ suite('The packaged .vsix installed into VS Code', function () {
     assert.deepStrictEqual(named.filter((f) => !fs.existsSync(path.join(installed, f))), [], 'named by package.json but missing from the .vsix');
   });
 
+  test('every bundle the entry point requires on first use is in the package', () => {
+    // dist/extension.js requires these by relative path when first needed (the sign-in libraries,
+    // the budget wizard); a package without one fails only when a person gets there.
+    const main = fs.readFileSync(path.join(installed, 'dist', 'extension.js'), 'utf8');
+    const required = [...new Set([...main.matchAll(/require\("\.\/([\w.-]+\.js)"\)/g)].map((m) => m[1]))];
+    assert.ok(required.includes('azextUtils.js') && required.includes('identity.js'), `lazily required: ${required.join(', ')}`);
+    assert.deepStrictEqual(required.filter((f) => !fs.existsSync(path.join(installed, 'dist', f))), [], 'required by dist/extension.js but missing from the .vsix');
+  });
+
   test('the Korean translation ships with the English one', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8')) as Manifest;
     for (const f of ['package.nls.json', 'package.nls.ko.json']) { assert.ok(fs.existsSync(path.join(installed, f)), `${f} is in the package`); }

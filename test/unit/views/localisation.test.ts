@@ -33,6 +33,9 @@ const SHELL_SOURCES = [
   'src/views/explorer/messageNodes.ts',
   'src/views/explorer/tenantNode.ts',
   'src/views/whatIf',
+  'src/views/budgets',
+  'src/views/explorer/budgetNode.ts',
+  'src/views/explorer/budgetsFolderNode.ts',
 ];
 
 function filesOf(relative: string): string[] {

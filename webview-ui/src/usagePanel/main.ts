@@ -230,6 +230,9 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       break;
     case 'series':
       payload = message.payload;
+      // A series sent before the person chose Credits can arrive after that choice: the host never
+      // answers Credits with a series, so keep the Credits view and wait for its own answer.
+      if (selection.view === 'credits') { break; }
       selection = message.payload.selection;
       state = saveState({ selection });
       status = { kind: 'ready' };

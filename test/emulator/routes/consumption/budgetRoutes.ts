@@ -1,40 +1,27 @@
 // Consumption budgets at any supported scope: list, get, create or update (201 / 200, eTag checked),
-// delete (docs/azure-apis.md#budgets). currentSpend and forecastSpend come from the usage side's
-// costs of the scope's subscriptions for the budget's current period.
+// delete (docs/azure-apis.md#budgets). currentSpend and forecastSpend are the Cost Management totals
+// of the scope's subscriptions for the budget's filter and current period (budgetSpend.ts).
 import { badRequest, fail, ok, pageOf } from '../../arm';
 import type { EmuRequest } from '../../http';
 import type { Router } from '../../router';
 import type { World } from '../../world';
-import { addDays, addMonths, daysBetween, isoMidnight, minDay } from '../../world/billing/calendar';
+import { isoMidnight } from '../../world/billing/calendar';
 import { fromCents } from '../../world/billing/money';
 import type { RouteContext } from '../context';
 import { BudgetScope, resolveBudgetScope } from './budgetScope';
 import { budgetStoreOf, StoredBudget } from './budgetStore';
+import { budgetSpend } from './budgetSpend';
 import { validateBudget } from './budgetValidation';
 import { CONSUMPTION_VERSIONS } from './versions';
 
-const MONTHS_PER_GRAIN: Record<string, number> = { Monthly: 1, BillingMonth: 1, Quarterly: 3, BillingQuarter: 3, Annually: 12, BillingAnnual: 12 };
 const BUDGET_NAME = /^[A-Za-z0-9_-]{1,63}$/;
 
-/** The budget's current period: periods restart every grain from the start date's month. */
-export function budgetPeriod(timeGrain: string, startDate: string, asOf: string): { from: string; to: string } | undefined {
-  if (asOf < startDate) { return undefined; }
-  const months = MONTHS_PER_GRAIN[timeGrain] ?? 1;
-  const elapsed = (Number(asOf.slice(0, 4)) - Number(startDate.slice(0, 4))) * 12 + Number(asOf.slice(5, 7)) - Number(startDate.slice(5, 7));
-  const from = addMonths(startDate, Math.floor(elapsed / months) * months);
-  return { from, to: addDays(addMonths(from, months), -1) };
-}
+export { budgetPeriod } from './budgetSpend';
 
-/** Spend to yesterday (today's usage is incomplete) and a straight-line forecast to the period's end [inf]. */
+/** Spend and forecast in cents (Cost Management's budget alerts read them too). */
 export function spend(world: World, scope: BudgetScope, b: StoredBudget): { current: number; forecast: number } {
-  const asOf = world.options.asOf;
-  const period = budgetPeriod(b.input.timeGrain, b.input.timePeriod.startDate, asOf);
-  if (!period) { return { current: 0, forecast: 0 }; }
-  const to = minDay(period.to, addDays(asOf, -1));
-  const cents = scope.subscriptions.reduce((sum, s) => sum + world.billing.subscriptionChargesCents(s, period.from, to), 0);
-  const days = daysBetween(period.from, to) + 1;
-  const forecast = days > 0 ? Math.round((cents * (daysBetween(period.from, period.to) + 1)) / days) : 0;
-  return { current: cents, forecast };
+  const { currentCents, forecastCents } = budgetSpend(world, scope, b.input);
+  return { current: currentCents, forecast: forecastCents };
 }
 
 function budgetJson(world: World, scope: BudgetScope, b: StoredBudget): unknown {
@@ -85,12 +72,14 @@ export function registerBudgetRoutes(router: Router, ctx: RouteContext): void {
     } catch {
       badRequest('The request content was invalid and could not be deserialized.', 'InvalidRequestContent');
     }
-    const input = validateBudget(body, scope, ctx.world.options.asOf);
     const existing = store.get(scope.path, name);
-    // Updates must echo the latest eTag; the status for a stale one is a guess (409;
-    // docs/azure-apis.md#budgets).
+    const input = validateBudget(body, scope, ctx.world.options.asOf, existing?.input.timePeriod.startDate);
+    // Updates must echo the latest eTag; the status for a stale one is a guess (412
+    // PreconditionFailed, as ARM answers a failed If-Match; docs/azure-apis.md#budgets).
     if (existing && body.eTag === undefined) { badRequest(`Updating budget '${name}' needs the eTag from its latest GET.`, 'MissingETag'); }
-    if (existing && body.eTag !== existing.eTag) { fail(409, 'Conflict', `The eTag ${String(body.eTag)} does not match the budget's current eTag; GET it again and retry.`); }
+    if (existing && body.eTag !== existing.eTag) {
+      fail(412, 'PreconditionFailed', `The budget '${name}' was changed since it was read (eTag ${String(body.eTag)} is not the current one); GET it again and retry.`);
+    }
     const { created, budget } = store.put(scope.path, name, input);
     return { status: created ? 201 : 200, json: budgetJson(ctx.world, scope, budget) };
   });

@@ -17,25 +17,32 @@ export interface BudgetScope {
   subscriptions: WorldSubscription[];
   /** Pay-as-you-go (Web Direct) subscription scopes may use the billing-period time grains. */
   webDirect: boolean;
+  /** Set on resource-group scopes (lower-case): only that group's costs count. */
+  resourceGroup?: string;
 }
 
 export function resolveBudgetScope(world: World, req: EmuRequest): BudgetScope {
-  const raw = req.params.scope.split('/').filter(Boolean);
+  return budgetScopeOf(world, req.params.scope, req.caller?.tid);
+}
+
+/** The scope at `scopePath` as the caller of tenant `tenantId` sees it (404 for what they cannot reach). */
+export function budgetScopeOf(world: World, scopePath: string, tenantId: string | undefined): BudgetScope {
+  const raw = scopePath.split('/').filter(Boolean);
   const path = `/${raw.join('/')}`;
   const s = raw.map((x) => x.toLowerCase());
   const scope = (kind: BudgetScopeKind, currency: string, subscriptions: WorldSubscription[], webDirect = false): BudgetScope => ({ kind, path, key: path.toLowerCase(), currency, subscriptions, webDirect });
 
   if (s[0] === 'subscriptions' && (raw.length === 2 || (raw.length === 4 && s[2] === 'resourcegroups'))) {
     const sub = world.billing.subscription(raw[1]);
-    if (!sub || sub.tenantId !== req.caller?.tid) { fail(404, 'SubscriptionNotFound', `The subscription '${raw[1]}' could not be found.`); }
-    // A resource group's spend is approximated by its subscription's (the world has no groups).
-    return scope(raw.length === 2 ? 'subscription' : 'resourceGroup', sub.currency, [sub], sub.agreementType === 'MicrosoftOnlineServicesProgram');
+    if (!sub || sub.tenantId !== tenantId) { fail(404, 'SubscriptionNotFound', `The subscription '${raw[1]}' could not be found.`); }
+    const found = scope(raw.length === 2 ? 'subscription' : 'resourceGroup', sub.currency, [sub], sub.agreementType === 'MicrosoftOnlineServicesProgram');
+    return raw.length === 2 ? found : { ...found, resourceGroup: s[3] };
   }
   if (s[0] === 'providers' && s[1] === 'microsoft.management' && s[2] === 'managementgroups' && raw.length === 4) {
     return scope('managementGroup', 'USD', []);
   }
   if (s[0] === 'providers' && s[1] === 'microsoft.billing' && s[2] === 'billingaccounts' && raw.length >= 4) {
-    const account = world.billing.visibleAccount(req.caller?.tid, raw[3]);
+    const account = world.billing.visibleAccount(tenantId, raw[3]);
     if (!account) { fail(404, 'NotFound', `The billing account '${raw[3]}' was not found, or you do not have a billing role on it.`); }
     if (raw.length === 4) {
       const currency = account.profiles[0]?.currency ?? account.currency;

@@ -1,11 +1,10 @@
-// Budgets live in memory for the emulator's lifetime. Two are there from the start (seeded from
-// the world, made on first use): a monthly one on the first MCA subscription and a quarterly one
-// on its billing profile. eTags change on every update and are derived from the content, so the
+// Budgets live in memory for the emulator's lifetime. The world's own (budgetSeeds.ts) are made
+// on first use. eTags change on every update and are derived from the content, so the
 // same sequence of calls gives the same eTags.
 import * as crypto from 'crypto';
 import type { World } from '../../world';
-import { addMonths, monthStart } from '../../world/billing/calendar';
-import type { BudgetInput, BudgetNotification } from './budgetValidation';
+import { seedBudgets } from './budgetSeeds';
+import type { BudgetInput } from './budgetValidation';
 
 export interface StoredBudget {
   scopePath: string;
@@ -19,10 +18,6 @@ function eTagOf(key: string, revision: number, input: BudgetInput): string {
   return `"${crypto.createHash('sha256').update(`${key}|${revision}|${JSON.stringify(input)}`).digest('hex').slice(0, 15)}"`;
 }
 
-function alert(threshold: number, thresholdType: string, email: string): BudgetNotification {
-  return { enabled: true, operator: 'GreaterThan', threshold, thresholdType, locale: 'en-us', contactEmails: [email], contactRoles: ['Owner'], contactGroups: [] };
-}
-
 export class BudgetStore {
   private readonly budgets = new Map<string, StoredBudget>();
   private seeded = false;
@@ -32,20 +27,7 @@ export class BudgetStore {
   private seed(): void {
     if (this.seeded) { return; }
     this.seeded = true;
-    const account = this.world.billing.accounts.find((a) => a.agreementType === 'MicrosoftCustomerAgreement');
-    const profile = account?.profiles[0];
-    const sub = profile?.subscriptions[0];
-    if (!account || !profile || !sub) { return; }
-    const start = addMonths(monthStart(this.world.options.asOf), -6);
-    const email = `finops@${this.world.tenants[0].defaultDomain}`;
-    this.put(`/subscriptions/${sub.subscriptionId}`, 'platform-monthly', {
-      category: 'Cost', amount: 5000, timeGrain: 'Monthly', timePeriod: { startDate: start, endDate: addMonths(start, 12) },
-      notifications: { Actual_GreaterThan_80_Percent: alert(80, 'Actual', email), Forecasted_GreaterThan_100_Percent: alert(100, 'Forecasted', email) },
-    });
-    this.put(`/providers/Microsoft.Billing/billingAccounts/${account.name}/billingProfiles/${profile.name}`, 'operations-quarterly', {
-      category: 'Cost', amount: 60000, timeGrain: 'Quarterly', timePeriod: { startDate: start, endDate: addMonths(start, 120) },
-      notifications: { Actual_GreaterThan_90_Percent: alert(90, 'Actual', email) },
-    });
+    for (const seed of seedBudgets(this.world)) { this.put(seed.scopePath, seed.name, seed.input); }
   }
 
   private key(scopePath: string, name: string): string {

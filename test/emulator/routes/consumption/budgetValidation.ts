@@ -1,8 +1,11 @@
 // Validation of a budget PUT body, with the rules of docs/azure-apis.md#budgets: category Cost;
 // the time grains (billing-period grains for Web Direct only); a start on the first of a month,
 // not before 2017-06-01 nor more than 12 months ahead; end defaulting to start + 10 years; at most
-// five notifications keyed by the caller's names, thresholds in percent 0–1000; filter operator In.
+// five notifications keyed by the caller's names, thresholds in percent 0–1000; filter operator In
+// on a dimension Cost Management knows, or a tag. A new budget may start in the past only within
+// its first time grain ("Past start date should be selected within the timegrain period").
 import { badRequest } from '../../arm';
+import { DIMENSIONS } from '../costManagement/dimensions';
 import { addMonths, isCalendarDate, monthStart } from '../../world/billing/calendar';
 import type { BudgetScope } from './budgetScope';
 
@@ -63,8 +66,10 @@ function checkFilter(filter: unknown, depth = 0): void {
   const expr = (f.dimensions ?? f.tags) as Record<string, unknown> | undefined;
   if (!expr) { invalid("A budget filter needs 'and', 'dimensions' or 'tags'."); }
   if (typeof expr.name !== 'string' || !expr.name) { invalid('A budget filter expression needs a name.'); }
+  if (f.dimensions && !DIMENSIONS[expr.name.toLowerCase()]) { invalid(`'${expr.name}' is not a dimension a budget can filter on.`); }
   if (typeof expr.operator !== 'string' || expr.operator.toLowerCase() !== 'in') { invalid(`The budget filter operator '${String(expr.operator)}' is not supported; only 'In' is.`); }
   if (!Array.isArray(expr.values) || expr.values.length === 0) { invalid('A budget filter expression needs at least one value.'); }
+  if (expr.values.some((v) => typeof v !== 'string' || v.trim() === '')) { invalid(`The budget filter on '${expr.name}' has an empty value.`); }
 }
 
 function notification(name: string, raw: unknown, scope: BudgetScope): BudgetNotification {
@@ -95,7 +100,22 @@ function notification(name: string, raw: unknown, scope: BudgetScope): BudgetNot
   };
 }
 
-export function validateBudget(body: unknown, scope: BudgetScope, asOf: string): BudgetInput {
+export const MONTHS_PER_GRAIN: Readonly<Record<string, number>> = { Monthly: 1, BillingMonth: 1, Quarterly: 3, BillingQuarter: 3, Annually: 12, BillingAnnual: 12 };
+
+/**
+ * The earliest start a new budget may have: the first day of the month that begins the time grain
+ * ending with the current month (this month for Monthly, two months back for Quarterly, eleven for
+ * Annually) [inf: the reference says only "within the timegrain period"].
+ */
+export function earliestNewStart(timeGrain: string, asOf: string): string {
+  return addMonths(monthStart(asOf), 1 - (MONTHS_PER_GRAIN[timeGrain] ?? 1));
+}
+
+/**
+ * `existingStart` is the stored budget's start when this is an update: keeping it is always
+ * allowed, and only a new or changed start must obey the rule on past dates.
+ */
+export function validateBudget(body: unknown, scope: BudgetScope, asOf: string, existingStart?: string): BudgetInput {
   const p = ((body ?? {}) as { properties?: Record<string, unknown> }).properties;
   if (!p || typeof p !== 'object') { invalid("The budget needs 'properties'."); }
   const category = oneOf(p.category ?? 'Cost', ['Cost'], 'category') as 'Cost';
@@ -108,6 +128,10 @@ export function validateBudget(body: unknown, scope: BudgetScope, asOf: string):
   if (startDate.slice(8) !== '01') { invalid(`The start date ${startDate} must be the first day of a month.`); }
   if (startDate < '2017-06-01') { invalid(`The start date ${startDate} is before 2017-06-01.`); }
   if (startDate > addMonths(monthStart(asOf), 12)) { invalid(`The start date ${startDate} is more than 12 months in the future.`); }
+  const earliest = earliestNewStart(timeGrain, asOf);
+  if (startDate !== existingStart && startDate < earliest) {
+    invalid(`The start date ${startDate} is in the past: a ${timeGrain} budget can start on ${earliest} at the earliest.`);
+  }
   const endDate = period.endDate === undefined || period.endDate === null ? addMonths(startDate, 120) : dateOf(period.endDate, 'end date');
   if (endDate <= startDate) { invalid(`The end date ${endDate} must be after the start date ${startDate}.`); }
   checkFilter(p.filter);
