@@ -133,6 +133,12 @@ class WorkloadReader {
     const label = this.string(fields.get('label'), 'label');
     const base = { region: region ?? fileRegion, offset: node.offset, length: node.length };
     const form = forms[0];
+    // A shorthand has its own unit (hours, disks, GB): a `unit` beside it would be ignored.
+    const unitNode = fields.get('unit');
+    if (unitNode && form !== 'meterId' && form !== 'service') {
+      this.problem('unknownKey', unitNode, { key: 'unit', allowed: LINE_KEYS.filter((k) => k !== 'unit').join(', ') });
+      return undefined;
+    }
     const count = fields.has('count') ? this.quantity(fields.get('count')!) : ONE;
     if (count === undefined) { return undefined; }
     switch (form) {

@@ -103,6 +103,12 @@ test('a file that is not JSON says where, and nothing is read', () => {
   assert.deepEqual(problemsOf('{}'), [['missingKey', '{']]);
 });
 
+test('a shorthand has its own unit: a unit beside it is a problem, not ignored', () => {
+  const text = '{ "lines": [ { "storageGb": 5, "unit": "TB" }, { "outboundGb": 1 } ] }';
+  assert.deepEqual(problemsOf(text), [['unknownKey', '"TB"']]);
+  assert.equal(readWorkload(text).workload?.lines.length, 1);
+});
+
 test('a virtual machine runs a whole month (730 hours) unless told otherwise', () => {
   const { workload } = readWorkload('{ "lines": [ { "vm": "Standard_D2s_v3", "count": 2 } ] }');
   assert.equal(fixedToNumber(workload!.lines[0].quantity), 1460);
