@@ -48,14 +48,18 @@ export function matchInRegion(source: RetailPrice, targetRegion: string, catalog
   const meters = new Set(rows.map((r) => r.meterId.toLowerCase()));
   if (meters.size > 1) { return { kind: 'unpriced', reason: 'ambiguousMatch' }; }
   if (rows.some((r) => r.unitOfMeasure !== source.unitOfMeasure)) { return { kind: 'unpriced', reason: 'unitMismatch' }; }
+  return retailPrice(rows, source.unitOfMeasure);
+}
+
+/** One meter's retail rows (its tiers) as a price: today's list prices, applied to the whole period. */
+export function retailPrice(rows: readonly RetailPrice[], unit: string): MeterPrice {
   // Non-primary twins repeat the primary row's prices; one row per tier is enough.
   const byTier = new Map<number, RetailPrice>();
   for (const r of rows) { if (!byTier.has(r.tierMinimumUnits) || r.isPrimaryMeterRegion !== false) { byTier.set(r.tierMinimumUnits, r); } }
   const tiers = [...byTier.values()]
     .sort((a, b) => a.tierMinimumUnits - b.tierMinimumUnits)
     .map((r) => ({ threshold: fixedFromNumber(r.tierMinimumUnits), price: fixedFromNumber(r.unitPrice ?? r.price.amount) }));
-  // Today's list prices, applied to the whole period.
-  return { kind: 'priced', schedules: [{ tiers, includedQuantity: 0n, unit: source.unitOfMeasure, effectiveDay: Number.NEGATIVE_INFINITY }] };
+  return { kind: 'priced', schedules: [{ tiers, includedQuantity: 0n, unit, effectiveDay: Number.NEGATIVE_INFINITY }] };
 }
 
 /** The primary consumption row in effect of each meter id (lower case), from rows of the source regions. */

@@ -19,6 +19,9 @@ import { PriceCache } from './priceCache';
 import { WhatIfPanel } from './whatIfPanel';
 import { runWhatIf, WhatIfPlan } from './whatIfRun';
 import { whatIfTexts } from './whatIfView';
+import { ESTIMATE_WORKLOAD_COMMAND, estimateWorkloadCommand, WorkloadCodeLens } from './estimateWorkload';
+import { registerWorkloadDiagnostics, WORKLOAD_FILE_SUFFIX } from './workloadDiagnostics';
+import { SAVE_AS_WORKLOAD_COMMAND, saveAsWorkload } from './saveAsWorkload';
 
 export const WHAT_IF_COMMAND = 'azureBilling.whatIf';
 
@@ -30,7 +33,15 @@ interface WhatIfArgument {
 
 export function registerWhatIf(context: vscode.ExtensionContext, runner: CommandRunner, sessions: SessionManager, panels: UsagePanels, logger: Logger): vscode.Disposable[] {
   const cache = new PriceCache(vscode.Uri.joinPath(context.globalStorageUri, 'prices').fsPath);
+  const pricingProblems = vscode.languages.createDiagnosticCollection('azureBilling.workloadPricing');
+  const workloadDeps = { extensionUri: context.extensionUri, sessions, cache, logger, pricingProblems };
   return [
+    pricingProblems,
+    ...registerWorkloadDiagnostics(),
+    // An edit makes the last estimate's problems stale; the next estimate says them again.
+    vscode.workspace.onDidChangeTextDocument((e) => pricingProblems.delete(e.document.uri)),
+    vscode.languages.registerCodeLensProvider({ pattern: `**/*${WORKLOAD_FILE_SUFFIX}` }, new WorkloadCodeLens()),
+    runner.register(ESTIMATE_WORKLOAD_COMMAND, (arg?: unknown) => estimateWorkloadCommand(workloadDeps, arg)),
     runner.register(WHAT_IF_COMMAND, async (arg?: unknown): Promise<WhatIfReport | undefined> => {
       const scope = scopeFromArgument(arg) ?? (await pickSubscription(sessions));
       if (!scope) { return undefined; }
@@ -49,6 +60,7 @@ export function registerWhatIf(context: vscode.ExtensionContext, runner: Command
       WhatIfPanel.show(context.extensionUri, scopeKey(scope), report, scope.label, logger);
       return report;
     }),
+    runner.register(SAVE_AS_WORKLOAD_COMMAND, (arg?: { key?: string }) => saveAsWorkload(arg?.key ? WhatIfPanel.panelFor(arg.key) : WhatIfPanel.active())),
     runner.register('azureBilling.exportWhatIf', async (arg?: { key?: string; format?: 'csv' | 'markdown' }) => {
       const panel = arg?.key ? WhatIfPanel.panelFor(arg.key) : undefined;
       return panel?.export(arg?.format === 'markdown' ? 'markdown' : 'csv');

@@ -42,12 +42,17 @@ export class WhatIfPanel implements vscode.Disposable {
     return WhatIfPanel.open.get(key);
   }
 
+  /** The panel in front (the palette's Save as Workload). */
+  static active(): WhatIfPanel | undefined {
+    return [...WhatIfPanel.open.values()].find((p) => p.panel.active);
+  }
+
   private constructor(
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly key: string,
     public report: WhatIfReport,
-    private readonly scopeLabel: string,
+    readonly scopeLabel: string,
     private readonly logger: Logger,
   ) {
     this.view = whatIfView(report, scopeLabel, vscode.env.language);
@@ -89,16 +94,7 @@ export class WhatIfPanel implements vscode.Disposable {
       ? Buffer.from('\uFEFF' + reportCsv(this.report, headings), 'utf8')
       : Buffer.from(reportMarkdown(this.report, headings, this.view.title), 'utf8');
     const name = safePathSegment(`what-if-${this.scopeLabel}-${this.report.period.from}.${format === 'csv' ? 'csv' : 'md'}`, `what-if.${format === 'csv' ? 'csv' : 'md'}`);
-    const port = new WorkspaceFolderPort(folder.uri, folder.name, folder);
-    const temporary = `.${name}.${Date.now().toString(36)}.tmp`;
-    try {
-      await port.write(temporary, bytes);
-      await port.renameReplacing(temporary, name);
-    } catch (error) {
-      await port.deleteIfExists(temporary).catch(() => undefined);
-      throw error;
-    }
-    const target = vscode.Uri.joinPath(folder.uri, name);
+    const target = await writeIntoFolder(folder, name, bytes);
     this.exported.push(target);
     this.logger.info(`What if: saved ${vscode.workspace.asRelativePath(target)}`);
     void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0}', vscode.workspace.asRelativePath(target)));
@@ -114,4 +110,18 @@ export class WhatIfPanel implements vscode.Disposable {
     for (const d of this.disposables.splice(0)) { d.dispose(); }
     this.panel.dispose();
   }
+}
+
+/** Written atomically: a temporary file renamed into place, so a reader never sees half of it. */
+export async function writeIntoFolder(folder: vscode.WorkspaceFolder, name: string, bytes: Uint8Array): Promise<vscode.Uri> {
+  const port = new WorkspaceFolderPort(folder.uri, folder.name, folder);
+  const temporary = `.${name}.${Date.now().toString(36)}.tmp`;
+  try {
+    await port.write(temporary, bytes);
+    await port.renameReplacing(temporary, name);
+  } catch (error) {
+    await port.deleteIfExists(temporary).catch(() => undefined);
+    throw error;
+  }
+  return vscode.Uri.joinPath(folder.uri, name);
 }
